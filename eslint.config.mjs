@@ -1,0 +1,36 @@
+// Lint rules that keep the architecture honest (see ../shared/DESIGN.md):
+// - the planning core (src/plan) imports no engine;
+// - giant provider packages are imported by submodule, never through their barrel.
+import tseslint from 'typescript-eslint';
+
+const providerBarrels = {
+  paths: [
+    { name: '@cdktf/provider-azurerm', message: 'Import the resource submodule (@cdktf/provider-azurerm/lib/<resource>): the barrel costs ~1.5 s and ~400 MB.' },
+    { name: '@cdktf/provider-aws', message: 'Import the resource submodule (@cdktf/provider-aws/lib/<resource>): the barrel is huge.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['lib/**', 'node_modules/**', 'cdk.out/**', 'cdktf.out/**', '**/*.js', '**/*.mjs', 'src/alicloud/generated/**', '.gen/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', providerBarrels],
+    },
+  },
+  {
+    files: ['src/plan/**/*.ts', 'src/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...providerBarrels,
+        patterns: [{
+          group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'cdktf', 'cdktf/*', 'constructs', '@cdktf/*', '../aws/*', '../azure/*', '../alicloud/*', '../aws', '../azure', '../alicloud', './aws', './azure', './alicloud', './aws/*', './azure/*', './alicloud/*'],
+          message: 'The planning core and the root entry stay engine-free: no aws-cdk-lib, cdktf, constructs or provider imports.',
+        }],
+      }],
+    },
+  },
+);

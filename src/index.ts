@@ -1,0 +1,7 @@
+/**
+ * cross-cloud-vpn: plan and build IPsec site-to-site VPNs between AWS, Azure and Alibaba Cloud.
+ *
+ * The root entry loads no engine: the planner, its types and the engine-neutral gateway
+ * interface. Cloud constructs live in the subpaths `cross-cloud-vpn/aws`, `/azure`, `/alicloud`.
+ */
+export * from './plan';

@@ -1,0 +1,10 @@
+export * from './facts';
+export * from './errors';
+export * from './topology';
+export * from './plan';
+export * from './gateway';
+export { PresharedKey, deriveKey, pskProblem, MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, DERIVED_KEY_LENGTH } from './psk';
+export { planVpn, PlanOptions } from './planner';
+export { parseCidr, formatIpv4, parseIpv4 } from './cidr';
+export { ownAsnProblem, peerAsnProblem, defaultLinkId } from './validate';
+export { awsEndpoint, endpointsOf } from './pairing';

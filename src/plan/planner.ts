@@ -1,0 +1,531 @@
+/**
+ * The planner: a topology in, a `VpnPlan` out (or one `PlanError` listing every problem).
+ *
+ * A pure function of its input. Everything allocated is keyed by stable identities (site ids,
+ * link ids, tunnel ids), never by position, and allocations fed back through `previous` are
+ * kept, so adding or removing a link or a site changes no parameter of any other tunnel.
+ */
+import { AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS } from './facts';
+import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from './cidr';
+import { IssueCollector, show } from './errors';
+import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
+import type {
+  AlicloudConnectionPlan, AlicloudCustomerGatewayPlan, AwsCustomerGatewayPlan, AwsVpnConnectionPlan, AzureConnectionPlan,
+  AzureLocalNetworkGatewayPlan, GatewayPlan, LinkPlan, LinkResources, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan,
+} from './plan';
+import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
+import { MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, pskProblem } from './psk';
+import type { AllocationRecord, Topology, TunnelPin } from './topology';
+import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateTopology } from './validate';
+
+/** Options of `planVpn`. */
+export interface PlanOptions {
+  /**
+   * Secret every derived pre-shared key comes from (HMAC-SHA-256 per tunnel id). At least 16
+   * characters; keep it in a secret store and pass it in, e.g. from `CCVPN_MASTER_SECRET`.
+   *
+   * @default - none: every tunnel must then pin its key
+   */
+  readonly masterSecret?: string;
+  /**
+   * Allocations of an earlier plan (its `allocations`), kept wherever still valid.
+   *
+   * @default - allocate from scratch (still deterministic)
+   */
+  readonly previous?: AllocationRecord;
+}
+
+/** First 2-byte private ASN every cloud accepts on both roles, and the last one (65515+ is Azure's). */
+const ASN_POOL = { min: 64512, max: 65514 };
+
+/** FNV-1a, 32 bit: a stable start position for hash-preferred allocation. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Azure's APIPA range: kept for tunnels that have an Azure end. */
+const AZURE_RANGES = FACTS.azure.insideRanges.map(cidr);
+
+const poolCache = new Map<string, number[]>();
+/** Aligned /30s both clouds accept, minus both clouds' reserved blocks. */
+function insidePool(x: Cloud, y: Cloud): number[] {
+  const key = [x, y].sort().join('+');
+  let pool = poolCache.get(key);
+  if (!pool) {
+    const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
+    const reserved = [...FACTS[x].insideReserved, ...FACTS[y].insideReserved].map(cidr);
+    // Tunnels without an Azure end leave Azure's scarce 512 addresses to tunnels that need them.
+    const avoid = x === 'azure' || y === 'azure' ? reserved : [...reserved, ...AZURE_RANGES];
+    pool = slash30Pool(ranges, avoid);
+    poolCache.set(key, pool);
+  }
+  return pool;
+}
+
+function describePool(x: Cloud, y: Cloud): string {
+  const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr)).map((c) => c.text).join(' or ');
+  const reserved = [...new Set([...FACTS[x].insideReserved, ...FACTS[y].insideReserved])];
+  return `an aligned /30 in ${ranges}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
+}
+
+/** A tunnel being planned. */
+interface Draft {
+  readonly id: string;
+  readonly link: NormalLink;
+  readonly slot: TunnelSlot;
+  readonly pin?: TunnelPin;
+  readonly pinPath: string;
+  /** Conflict domains: the gateways it touches, and every Azure gateway together. */
+  readonly domains: readonly string[];
+  readonly needsInside: boolean;
+  insideCidr?: number;
+}
+
+/**
+ * Plans a topology.
+ *
+ * @throws PlanError listing every problem found, each with its field path, value and what is allowed
+ */
+export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan {
+  const issues = new IssueCollector();
+  const { sites, links } = validateTopology(topology, issues);
+  issues.throwIfAny();
+
+  const warnings: string[] = [];
+  const previous = options.previous ?? { insideCidrs: {}, asns: {} };
+
+  // 1. Proposals and lifetimes per link.
+  const proposals = new Map<string, { proposal: NeutralProposal; lifetimes: [EndLifetimes, EndLifetimes] }>();
+  for (const link of links) {
+    const path = `links[${link.index}].proposal`;
+    const clouds: [Cloud, Cloud] = [link.a.cloud, link.b.cloud];
+    const proposal = negotiate(clouds, link.spec.proposal, link.allowWeak, path, issues);
+    const lifetimes = chooseLifetimes(clouds, link.spec.proposal, path, issues);
+    if (proposal && lifetimes) proposals.set(link.id, { proposal, lifetimes });
+    if (link.routing === 'bgp' && clouds.includes('azure') && clouds.includes('alicloud')) {
+      warnings.push(`links[${link.index}] (${link.id}): Azure never starts BGP from an APIPA address and whether Alibaba Cloud does is unconfirmed; if sessions stay idle, use routing 'static' or 'policy'`);
+    }
+  }
+
+  // 2. Tunnels.
+  const drafts: Draft[] = [];
+  const slotsByLink = new Map<string, TunnelSlot[]>();
+  for (const link of links) {
+    const slots = pairTunnels(link);
+    slotsByLink.set(link.id, slots);
+    const pins = Array.isArray(link.spec.tunnels) ? link.spec.tunnels : [];
+    if (pins.length > slots.length) {
+      issues.add(`links[${link.index}].tunnels`, 'tunnel-pins-too-many', `${pins.length} pins given, but the link has ${slots.length} tunnels (indexes 0-${slots.length - 1})`);
+    }
+    const hasAws = link.a.cloud === 'aws' || link.b.cloud === 'aws';
+    for (const slot of slots) {
+      const domains = [`gw:${link.a.id}`, `gw:${link.b.id}`];
+      if (link.a.cloud === 'azure' || link.b.cloud === 'azure') domains.push('azure');
+      drafts.push({
+        id: `${link.id}:${slot.index + 1}`,
+        link,
+        slot,
+        pin: pins[slot.index],
+        pinPath: `links[${link.index}].tunnels[${slot.index}]`,
+        domains,
+        needsInside: link.routing === 'bgp' || hasAws,
+      });
+    }
+  }
+
+  // 3. ASNs: pinned ones checked in each role they play, missing ones allocated.
+  const asns = allocateAsns(sites, links, previous, issues);
+
+  // 4. Inside /30s.
+  allocateInsideCidrs(drafts, previous, issues);
+
+  // 5. Pre-shared keys.
+  const keys = new Map<string, PresharedKey>();
+  const master = options.masterSecret;
+  if (master !== undefined && (typeof master !== 'string' || master.length < MIN_MASTER_SECRET_LENGTH)) {
+    issues.add('masterSecret', 'master-secret-weak', `the master secret must be a string of at least ${MIN_MASTER_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
+  }
+  let missingMaster = 0;
+  for (const d of drafts) {
+    const pinned = d.pin?.presharedKey;
+    if (pinned !== undefined) {
+      const problems = typeof pinned !== 'string'
+        ? ['expected a string']
+        : [d.link.a.cloud, d.link.b.cloud].map((c) => pskProblem(c, pinned)).filter((p): p is string => p !== undefined);
+      if (problems.length > 0) {
+        // The value itself is never echoed.
+        issues.add(`${d.pinPath}.presharedKey`, 'psk-invalid', `the pinned key is rejected: ${problems.join('; ')}; allowed by both: ${[d.link.a.cloud, d.link.b.cloud].map((c) => `${CLOUD_NAMES[c]}: ${FACTS[c].psk.charset}, ${FACTS[c].psk.length.min}-${FACTS[c].psk.length.max} characters`).join('; ')}`);
+        continue;
+      }
+      if (pinned.length < MIN_STRONG_KEY_LENGTH) {
+        warnings.push(`${d.pinPath}.presharedKey: a pinned key of ${pinned.length} characters carries less than 128 bits; prefer derived keys (masterSecret)`);
+      }
+      keys.set(d.id, new PresharedKey(pinned, 'pinned'));
+    } else if (typeof master === 'string' && master.length >= MIN_MASTER_SECRET_LENGTH) {
+      keys.set(d.id, new PresharedKey(deriveKey(master, d.id), 'derived'));
+    } else {
+      missingMaster++;
+    }
+  }
+  if (missingMaster > 0 && master === undefined) {
+    issues.add('masterSecret', 'master-secret-missing', `${missingMaster} tunnel(s) need a derived pre-shared key but no master secret was given; set the ${MASTER_SECRET_ENV} environment variable (e.g. \`export ${MASTER_SECRET_ENV}=$(openssl rand -base64 32)\`, kept in your secret store) or pass masterSecret, or pin presharedKey on every tunnel`);
+  }
+  issues.throwIfAny();
+
+  // 6. Tunnels with both ends' parameters.
+  const tunnels: PlannedTunnel[] = drafts.map((d) => buildTunnel(d, asns, proposals.get(d.link.id)!, keys.get(d.id)!));
+  const tunnelById = new Map(tunnels.map((t) => [t.id, t]));
+
+  // 7. Resources per gateway.
+  const gateways = sites.map((site) => buildGateway(site, links, slotsByLink, tunnelById, asns.get(site.id)!, issues));
+  issues.throwIfAny();
+
+  const linkPlans: LinkPlan[] = links.map((l) => ({
+    id: l.id,
+    between: [l.a.id, l.b.id],
+    routing: l.routing,
+    layout: l.layout,
+    tunnels: drafts.filter((d) => d.link === l).map((d) => d.id),
+  }));
+  const insideCidrs: Record<string, string> = {};
+  for (const d of drafts) if (d.insideCidr !== undefined) insideCidrs[d.id] = `${formatIpv4(d.insideCidr)}/30`;
+  return {
+    version: 1,
+    gateways,
+    links: linkPlans,
+    tunnels,
+    allocations: { insideCidrs, asns: Object.fromEntries(sites.map((s) => [s.id, asns.get(s.id)!])) },
+    warnings,
+  };
+}
+
+function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[], previous: AllocationRecord, issues: IssueCollector): Map<string, number> {
+  const asns = new Map<string, number>();
+  // Pinned: valid as the site's own ASN (checked in validation) and as a peer ASN on every BGP peer.
+  for (const site of sites) if (site.spec.asn !== undefined) asns.set(site.id, site.spec.asn);
+  for (const link of links) {
+    if (link.routing !== 'bgp') continue;
+    const [a, b] = [link.a, link.b];
+    const asnA = a.spec.asn;
+    const asnB = b.spec.asn;
+    if (asnA !== undefined && asnB !== undefined && asnA === asnB) {
+      issues.add(`links[${link.index}].between`, 'asn-equal', `${show(a.id)} and ${show(b.id)} both use ASN ${asnA}; the two ends of a BGP link need different ASNs (eBGP)`);
+    }
+    for (const [site, peer] of [[a, b], [b, a]] as const) {
+      if (site.spec.asn === undefined) continue;
+      const problem = peerAsnProblem(peer.cloud, site.spec.asn);
+      if (problem) issues.add(`sites[${site.index}].asn`, 'asn-reserved', `${problem} (peer ${show(peer.id)} on links[${link.index}])`);
+    }
+  }
+  const taken = new Set(asns.values());
+  const peersOf = (site: NormalSite) => links.filter((l) => l.a === site || l.b === site).map((l) => (l.a === site ? l.b : l.a));
+  const fits = (site: NormalSite, asn: number) =>
+    !taken.has(asn) && !ownAsnProblem(site.cloud, asn) && peersOf(site).every((p) => !peerAsnProblem(p.cloud, asn));
+  // Kept from an earlier plan first, then fresh ones in site-id order, each from a hashed start.
+  const missing = sites.filter((s) => s.spec.asn === undefined).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const fresh: NormalSite[] = [];
+  for (const site of missing) {
+    const kept = previous.asns[site.id];
+    if (typeof kept === 'number' && fits(site, kept)) {
+      asns.set(site.id, kept);
+      taken.add(kept);
+    } else {
+      fresh.push(site);
+    }
+  }
+  const size = ASN_POOL.max - ASN_POOL.min + 1;
+  for (const site of fresh) {
+    const start = hash32(`asn/${site.id}`) % size;
+    for (let i = 0; i < size; i++) {
+      const asn = ASN_POOL.min + ((start + i) % size);
+      if (fits(site, asn)) {
+        asns.set(site.id, asn);
+        taken.add(asn);
+        break;
+      }
+    }
+    if (!asns.has(site.id)) {
+      issues.add(`sites[${site.index}].asn`, 'asn-pool-exhausted', `no free ASN left in ${ASN_POOL.min}-${ASN_POOL.max}; pin one`);
+    }
+  }
+  return asns;
+}
+
+function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecord, issues: IssueCollector): void {
+  const used = new Map<string, Map<number, Draft>>(); // domain -> block -> holder
+  const holder = (d: Draft, block: number) => {
+    for (const dom of d.domains) {
+      const h = used.get(dom)?.get(block);
+      if (h) return h;
+    }
+    return undefined;
+  };
+  const take = (d: Draft, block: number) => {
+    d.insideCidr = block;
+    for (const dom of d.domains) {
+      if (!used.has(dom)) used.set(dom, new Map());
+      used.get(dom)!.set(block, d);
+    }
+  };
+  const clouds = (d: Draft): [Cloud, Cloud] => [d.link.a.cloud, d.link.b.cloud];
+
+  // Pins: parsed, checked against both clouds' ranges and reserved blocks, unique per domain.
+  for (const d of drafts) {
+    const pinned = d.pin?.insideCidr;
+    if (pinned === undefined) continue;
+    const path = `${d.pinPath}.insideCidr`;
+    if (!d.needsInside) {
+      issues.add(path, 'inside-cidr-unused', `tunnel ${d.id} has no inside addresses (routing ${show(d.link.routing)} without an AWS end)`);
+      continue;
+    }
+    const p = parseCidr(pinned);
+    const [x, y] = clouds(d);
+    const allowed = describePool(x, y);
+    if (!p.ok) {
+      issues.add(path, 'inside-cidr-malformed', `${show(pinned)} is not a valid prefix (${p.reason}); allowed: ${allowed}`);
+      continue;
+    }
+    if (p.cidr.prefixLength !== 30) {
+      issues.add(path, 'inside-cidr-not-30', `${show(pinned)} is a /${p.cidr.prefixLength}; allowed: ${allowed}`);
+      continue;
+    }
+    const outside = [x, y].find((c) => !FACTS[c].insideRanges.map(cidr).some((r: Ipv4Cidr) => contains(r, p.cidr)));
+    if (outside) {
+      issues.add(path, 'inside-cidr-outside-range', `${show(pinned)} is outside ${CLOUD_NAMES[outside]}'s range (${FACTS[outside].insideRanges.join(', ')}); allowed: ${allowed}`);
+      continue;
+    }
+    const reserver = [x, y].find((c) => FACTS[c].insideReserved.map(cidr).some((r) => contains(r, p.cidr)));
+    if (reserver) {
+      issues.add(path, 'inside-cidr-reserved', `${show(pinned)} is reserved by ${CLOUD_NAMES[reserver]}; allowed: ${allowed}`);
+      continue;
+    }
+    const h = holder(d, p.cidr.network);
+    if (h) {
+      issues.add(path, 'inside-cidr-duplicate', `${show(pinned)} is already used by tunnel ${h.id} (${h.pinPath}) on a shared gateway; each tunnel needs its own /30`);
+      continue;
+    }
+    take(d, p.cidr.network);
+  }
+  // Kept from an earlier plan, then fresh ones in tunnel-id order, each from a hashed start.
+  const rest = drafts.filter((d) => d.needsInside && d.insideCidr === undefined && d.pin?.insideCidr === undefined);
+  const fresh: Draft[] = [];
+  for (const d of rest) {
+    const kept = previous.insideCidrs[d.id];
+    const p = typeof kept === 'string' ? parseCidr(kept) : undefined;
+    if (p?.ok && p.cidr.prefixLength === 30 && insidePool(...clouds(d)).includes(p.cidr.network) && !holder(d, p.cidr.network)) {
+      take(d, p.cidr.network);
+    } else {
+      fresh.push(d);
+    }
+  }
+  fresh.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  for (const d of fresh) {
+    const pool = insidePool(...clouds(d));
+    const start = hash32(`inside/${d.id}`) % pool.length;
+    for (let i = 0; i < pool.length; i++) {
+      const block = pool[(start + i) % pool.length];
+      if (!holder(d, block)) {
+        take(d, block);
+        break;
+      }
+    }
+    if (d.insideCidr === undefined) {
+      const [x, y] = clouds(d);
+      issues.add(`${d.pinPath}.insideCidr`, 'inside-pool-exhausted', `no free inside /30 left for tunnel ${d.id}: all ${pool.length} blocks of ${describePool(x, y)} are used by tunnels sharing a gateway${d.domains.includes('azure') ? ' or Azure\'s APIPA range' : ''}`);
+    }
+  }
+}
+
+function buildTunnel(
+  d: Draft, asns: Map<string, number>, negotiated: { proposal: NeutralProposal; lifetimes: [EndLifetimes, EndLifetimes] }, key: PresharedKey,
+): PlannedTunnel {
+  const { link, slot } = d;
+  const sites = [link.a, link.b] as const;
+  const bgp = link.routing === 'bgp';
+  let hosts: [string, string] | undefined;
+  if (d.insideCidr !== undefined) {
+    const [first, second] = hostsOf30({ network: d.insideCidr, prefixLength: 30, text: '' });
+    // AWS takes the first host (Z8); between Azure and Alibaba Cloud, Alibaba takes the first.
+    const firstSide = sites.findIndex((s) => s.cloud === 'aws') >= 0 ? sites.findIndex((s) => s.cloud === 'aws') : sites.findIndex((s) => s.cloud === 'alicloud');
+    hosts = firstSide === 0 ? [first, second] : [second, first];
+  }
+  const ikev2 = negotiated.proposal.ikeVersion === 'ikev2';
+  const awsInitiates = ikev2; // startup action `start` needs IKEv2 (A9)
+  const ends = sites.map((site, i): TunnelEnd => {
+    const peer = sites[1 - i];
+    let initiates: boolean;
+    if (site.cloud === 'aws') initiates = awsInitiates;
+    else if (site.cloud === 'azure') initiates = !(peer.cloud === 'aws' && awsInitiates); // ResponderOnly facing an initiating AWS (Z8)
+    else initiates = true; // Alibaba: effect immediately
+    return {
+      site: site.id,
+      cloud: site.cloud,
+      endpoint: slot.endpoints[i],
+      insideAddress: hosts ? hosts[i] : undefined,
+      asn: bgp ? asns.get(site.id) : undefined,
+      peerAsn: bgp ? asns.get(peer.id) : undefined,
+      proposal: spell(site.cloud, negotiated.proposal, negotiated.lifetimes[i]),
+      initiates,
+      localSelectors: link.routing === 'policy' ? link.selectors[i] : undefined,
+    };
+  });
+  return {
+    id: d.id,
+    link: link.id,
+    index: slot.index,
+    state: slot.state,
+    idleReason: slot.idleReason,
+    routing: link.routing,
+    insideCidr: d.insideCidr !== undefined ? `${formatIpv4(d.insideCidr)}/30` : undefined,
+    presharedKey: key,
+    proposal: negotiated.proposal,
+    ends: [ends[0], ends[1]],
+  };
+}
+
+function buildGateway(
+  site: NormalSite, links: readonly NormalLink[], slotsByLink: Map<string, TunnelSlot[]>, tunnels: Map<string, PlannedTunnel>, asn: number, issues: IssueCollector,
+): GatewayPlan {
+  const resources: LinkResources[] = [];
+  const apipa: Record<string, string[]> = {};
+  if (site.cloud === 'azure') for (const e of endpointsOf(site.kind)) apipa[e] = [];
+
+  const mine = links.filter((l) => l.a === site || l.b === site);
+  // Azure APIPA addresses per instance first: connections refer to them.
+  if (site.cloud === 'azure') {
+    for (const link of mine) {
+      if (link.routing !== 'bgp') continue;
+      const side = link.a === site ? 0 : 1;
+      for (const slot of slotsByLink.get(link.id)!) {
+        const t = tunnels.get(`${link.id}:${slot.index + 1}`)!;
+        if (t.state === 'active') apipa[slot.endpoints[side]].push(t.ends[side].insideAddress!);
+      }
+    }
+  }
+
+  for (const link of mine) {
+    const side = link.a === site ? 0 : 1;
+    const remote = side === 0 ? link.b : link.a;
+    const slots = slotsByLink.get(link.id)!;
+    const tunnel = (slot: TunnelSlot) => tunnels.get(`${link.id}:${slot.index + 1}`)!;
+    const remoteRef = (slot: TunnelSlot) => ({ site: remote.id, endpoint: slot.endpoints[1 - side] });
+    const bgp = link.routing === 'bgp';
+    const remoteAsn = bgp ? tunnel(slots[0]).ends[1 - side].asn : undefined;
+
+    if (site.cloud === 'aws') {
+      const remoteEndpoints = endpointsOf(remote.kind);
+      const customerGateways: AwsCustomerGatewayPlan[] = remoteEndpoints.map((endpoint, k) => ({ id: `cgw${k + 1}`, remote: { site: remote.id, endpoint }, bgpAsn: remoteAsn }));
+      const vpnConnections: AwsVpnConnectionPlan[] = remoteEndpoints.map((_, k) => {
+        const pair = [1, 2].map((n) => slots.find((s) => s.aws?.connection === k + 1 && s.aws.tunnel === n)!);
+        return {
+          id: `conn${k + 1}`,
+          customerGateway: `cgw${k + 1}`,
+          tunnels: [tunnel(pair[0]).id, tunnel(pair[1]).id],
+          staticRoutesOnly: !bgp,
+          staticRoutes: link.routing === 'static' ? remote.cidrs.map((c) => c.text) : link.routing === 'policy' ? [...link.selectors[1 - side]] : [],
+          localNetworkCidr: link.routing === 'policy' ? link.selectors[side][0] : undefined,
+          remoteNetworkCidr: link.routing === 'policy' ? link.selectors[1 - side][0] : undefined,
+        };
+      });
+      resources.push({ cloud: 'aws', link: link.id, remoteSite: remote.id, customerGateways, vpnConnections });
+    } else if (site.cloud === 'azure') {
+      const active = slots.filter((s) => s.state === 'active');
+      const localNetworkGateways: AzureLocalNetworkGatewayPlan[] = [];
+      const connections: AzureConnectionPlan[] = [];
+      active.forEach((slot, n) => {
+        const t = tunnel(slot);
+        const instance = slot.endpoints[side];
+        localNetworkGateways.push({
+          id: `lng${n + 1}`,
+          remote: remoteRef(slot),
+          addressSpace: link.routing === 'static' ? remote.cidrs.map((c) => c.text) : link.routing === 'policy' ? [...link.selectors[1 - side]] : [],
+          bgp: bgp ? { asn: t.ends[1 - side].asn!, peeringAddress: t.ends[1 - side].insideAddress! } : undefined,
+        });
+        let customBgpAddresses: AzureConnectionPlan['customBgpAddresses'];
+        if (bgp) {
+          const own = t.ends[side].insideAddress!;
+          const otherInstance = instance === 'instance0' ? 'instance1' : 'instance0';
+          // The other instance's address: its tunnel of this link at the same position, else its first.
+          const sibling = active.map((s) => ({ s, tt: tunnel(s) })).find((x) => x.s.endpoints[side] === otherInstance);
+          const other = apipa[otherInstance] ? (sibling?.tt.ends[side].insideAddress ?? apipa[otherInstance][0]) : undefined;
+          customBgpAddresses = instance === 'instance0' ? { primary: own, secondary: other } : { primary: other ?? own, secondary: own };
+          if (instance === 'instance1' && other === undefined) {
+            issues.add(`sites[${site.index}]`, 'apipa-missing', `instance0 of Azure gateway ${show(site.id)} has no APIPA address for the primary custom BGP address of ${t.id}`);
+          }
+        }
+        connections.push({
+          id: `conn${n + 1}`,
+          localNetworkGateway: `lng${n + 1}`,
+          tunnel: t.id,
+          bgpEnabled: bgp,
+          customBgpAddresses,
+          connectionMode: t.ends[side].initiates ? 'Default' : 'ResponderOnly',
+          dpdTimeoutSeconds: TIMERS.azureDpdTimeoutSeconds,
+          trafficSelectors: link.routing === 'policy' ? { local: [...link.selectors[side]], remote: [...link.selectors[1 - side]] } : undefined,
+        });
+      });
+      resources.push({ cloud: 'azure', link: link.id, remoteSite: remote.id, localNetworkGateways, connections });
+    } else {
+      // Alibaba Cloud: one customer gateway per remote endpoint its tunnels use.
+      const customerGateways: AlicloudCustomerGatewayPlan[] = [];
+      const cgwFor = (slot: TunnelSlot): string => {
+        const ref = remoteRef(slot);
+        let cgw = customerGateways.find((c) => c.remote.endpoint === ref.endpoint);
+        if (!cgw) {
+          cgw = { id: `cgw${customerGateways.length + 1}`, remote: ref, asn: remoteAsn };
+          customerGateways.push(cgw);
+        }
+        return cgw.id;
+      };
+      const groups = new Map<number, TunnelSlot[]>();
+      for (const slot of slots) {
+        if (slot.state !== 'active' && !(configuresIdle(site) && slots.some((s) => s.state === 'active' && s.alicloud?.connection === slot.alicloud?.connection))) continue;
+        const n = slot.alicloud!.connection;
+        groups.set(n, [...(groups.get(n) ?? []), slot]);
+      }
+      const subnets = link.routing === 'policy'
+        ? { local: [...link.selectors[side]], remote: [...link.selectors[1 - side]] }
+        : { local: ['0.0.0.0/0'], remote: ['0.0.0.0/0'] };
+      const connections: AlicloudConnectionPlan[] = [...groups.entries()].sort((x, y) => x[0] - y[0]).map(([n, group]) => ({
+        id: `conn${n}`,
+        mode: site.kind === 'dual-tunnel' ? 'dual-tunnel' : 'single-tunnel',
+        tunnels: group.map((slot) => ({ role: slot.alicloud!.role, customerGateway: cgwFor(slot), tunnel: tunnel(slot).id })),
+        bgpEnabled: bgp,
+        localSubnets: subnets.local,
+        remoteSubnets: subnets.remote,
+        routes: link.routing === 'policy'
+          ? { kind: 'policy', destinations: [...link.selectors[1 - side]], sources: [...link.selectors[side]] }
+          : link.routing === 'static'
+            ? { kind: 'destination', destinations: remote.cidrs.map((c) => c.text), sources: [] }
+            : { kind: 'bgp', destinations: [], sources: [] },
+      }));
+      resources.push({ cloud: 'alicloud', link: link.id, remoteSite: remote.id, customerGateways, connections });
+    }
+  }
+
+  const connectionCount = resources.reduce((n, r) => n + (r.cloud === 'aws' ? r.vpnConnections.length : r.connections.length), 0);
+  const limit = site.spec.maxConnections
+    ?? (site.cloud === 'azure' ? AZURE_SKU_TUNNELS[site.spec.sku ?? AZURE_DEFAULT_SKU] : CONNECTION_LIMITS[site.kind]);
+  if (connectionCount > limit) {
+    const unit = site.cloud === 'aws' ? 'VPN connections' : 'connections';
+    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but a ${CLOUD_NAMES[site.cloud]} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
+  }
+  return {
+    site: site.id,
+    cloud: site.cloud,
+    kind: site.kind,
+    asn,
+    cidrs: site.cidrs.map((c) => c.text),
+    endpoints: endpointsOf(site.kind),
+    apipaAddresses: site.cloud === 'azure' ? apipa : undefined,
+    connectionCount,
+    connectionLimit: limit,
+    links: resources,
+  };
+}
+

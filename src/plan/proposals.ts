@@ -1,0 +1,182 @@
+/**
+ * Proposal negotiation: the first choice of an ordered preference list that both clouds accept,
+ * weak choices only on request, every value spelled the way each cloud's API spells it.
+ */
+import {
+  CLOUD_NAMES, Cloud, DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, FACTS, INTEGRITIES, IkeVersion, Integrity,
+  PhaseCapability, TIMERS, WEAK,
+} from './facts';
+import { IssueCollector, show } from './errors';
+import type { CloudProposal, NeutralProposal } from './plan';
+import type { ProposalSpec } from './topology';
+
+/**
+ * Preference order. AES-256-CBC with SHA-256 and DH group 14 come first: strong, and the one set
+ * every one of the three clouds accepts in both phases, so every pair of clouds gets the same,
+ * well-trodden proposal (it is also what the vendor guides use). Stronger groups and GCM follow
+ * for pairs that support them when a user pins them away from the default.
+ */
+const PREFERRED = { encryption: ENCRYPTIONS, integrity: INTEGRITIES, dhGroups: DH_GROUPS };
+
+const isGcm = (e: Encryption) => e.endsWith('gcm16');
+
+function allowed<T>(values: readonly T[], weak: readonly T[], allowWeak: boolean): readonly T[] {
+  return allowWeak ? values : values.filter((v) => !weak.includes(v));
+}
+
+function listOf<T>(values: readonly T[]): string {
+  return values.length === 0 ? '(none)' : values.map((v) => String(v)).join(', ');
+}
+
+/**
+ * Picks the proposal of one link, or records why it cannot.
+ *
+ * @param path field path of the link, for messages
+ */
+export function negotiate(
+  clouds: readonly [Cloud, Cloud], spec: ProposalSpec | undefined, allowWeak: boolean, path: string, issues: IssueCollector,
+): NeutralProposal | undefined {
+  const before = issues.size;
+  const [a, b] = clouds.map((c) => FACTS[c]);
+  const both = `${CLOUD_NAMES[a.cloud]} and ${CLOUD_NAMES[b.cloud]}`;
+
+  const pick = <T>(field: string, pinned: T | undefined, preferred: readonly T[], weak: readonly T[], accepts: (f: typeof a) => readonly T[]): T | undefined => {
+    const common = preferred.filter((v) => accepts(a).includes(v) && accepts(b).includes(v));
+    if (pinned !== undefined) {
+      for (const f of [a, b]) {
+        if (!accepts(f).includes(pinned)) {
+          issues.add(`${path}.${field}`, 'proposal-unsupported', `${show(pinned)} is not supported by ${CLOUD_NAMES[f.cloud]}; ${CLOUD_NAMES[f.cloud]} supports: ${listOf(allowed(preferred.filter((v) => accepts(f).includes(v)), weak, allowWeak))}`);
+          return undefined;
+        }
+      }
+      if (!allowWeak && weak.includes(pinned)) {
+        issues.add(`${path}.${field}`, 'proposal-weak', `${show(pinned)} is weak; set allowWeakCrypto: true on the link to use it, or pick one of: ${listOf(allowed(common, weak, false))}`);
+        return undefined;
+      }
+      return pinned;
+    }
+    const choice = allowed(common, weak, allowWeak)[0];
+    if (choice === undefined) {
+      issues.add(`${path}.${field}`, 'proposal-no-overlap', `${both} share no acceptable value; common: ${listOf(common)}`);
+    }
+    return choice;
+  };
+
+  const ikeVersion = pick<IkeVersion>('ikeVersion', spec?.ikeVersion, ['ikev2', 'ikev1'], WEAK.ikeVersions, (f) => f.ikeVersions);
+  const p1 = spec?.phase1;
+  const phase1Encryption = pick<Encryption>('phase1.encryption', p1?.encryption, PREFERRED.encryption, WEAK.encryption, (f) => f.phase1.encryption);
+  const phase1Integrity = pick<Integrity>('phase1.integrity', p1?.integrity, PREFERRED.integrity, WEAK.integrity, (f) => f.phase1.integrity);
+  const phase1Dh = pick<DhGroup>('phase1.dhGroup', p1?.dhGroup, PREFERRED.dhGroups, WEAK.dhGroups, (f) => f.phase1.dhGroups);
+
+  const p2 = spec?.phase2;
+  const phase2Encryption = pick<Encryption>('phase2.encryption', p2?.encryption, PREFERRED.encryption, WEAK.encryption, (f) => f.phase2.encryption);
+  let phase2Integrity: Integrity | null | undefined = null;
+  if (phase2Encryption !== undefined && !isGcm(phase2Encryption)) {
+    phase2Integrity = pick<Integrity>('phase2.integrity', p2?.integrity, PREFERRED.integrity, WEAK.integrity, (f) => f.phase2.integrity);
+  } else if (p2?.integrity !== undefined) {
+    issues.add(`${path}.phase2.integrity`, 'proposal-unsupported', `${show(p2.integrity)} cannot be combined with the AEAD cipher ${show(phase2Encryption)}; leave phase2.integrity out`);
+  }
+  let pfsGroup: DhGroup | null | undefined;
+  if (p2?.pfsGroup === 'none') {
+    const refusing = [a, b].find((f) => !f.phase2.allowsNoPfs);
+    if (refusing) {
+      issues.add(`${path}.phase2.pfsGroup`, 'proposal-unsupported', `'none' is not supported by ${CLOUD_NAMES[refusing.cloud]} (PFS is always on); ${CLOUD_NAMES[refusing.cloud]} supports groups: ${listOf(allowed(refusing.phase2.dhGroups, WEAK.dhGroups, allowWeak))}`);
+    } else if (!allowWeak) {
+      issues.add(`${path}.phase2.pfsGroup`, 'proposal-weak', `'none' (no PFS) is weak; set allowWeakCrypto: true on the link to use it`);
+    } else {
+      pfsGroup = null;
+    }
+  } else {
+    pfsGroup = pick<DhGroup>('phase2.pfsGroup', p2?.pfsGroup, PREFERRED.dhGroups, WEAK.dhGroups, (f) => f.phase2.dhGroups);
+  }
+
+  if (issues.size > before || !ikeVersion || !phase1Encryption || !phase1Integrity || !phase1Dh || !phase2Encryption || phase2Integrity === undefined || pfsGroup === undefined) {
+    return undefined;
+  }
+  return {
+    ikeVersion,
+    phase1: { encryption: phase1Encryption, integrity: phase1Integrity, dhGroup: phase1Dh },
+    phase2: { encryption: phase2Encryption, integrity: phase2Integrity, pfsGroup },
+  };
+}
+
+/** Lifetimes of one end. */
+export interface EndLifetimes { readonly phase1: number; readonly phase2: number }
+
+/**
+ * Chooses each end's lifetimes so that the end that cannot change its own (Azure's phase 1 is
+ * fixed at 28800 s) is never the one left waiting for a rekey: a peer of Azure uses a shorter
+ * phase 1 lifetime and rekeys first; Azure's phase 2 stays at its own default, longer than its
+ * peer's, since Azure lifetimes are local. Pins apply to every end that can set them.
+ */
+export function chooseLifetimes(
+  clouds: readonly [Cloud, Cloud], spec: ProposalSpec | undefined, path: string, issues: IssueCollector,
+): [EndLifetimes, EndLifetimes] | undefined {
+  const before = issues.size;
+  const facingAzure = clouds.includes('azure');
+  const pinned1 = spec?.phase1?.lifetimeSeconds;
+  const pinned2 = spec?.phase2?.lifetimeSeconds;
+
+  const check = (cloud: Cloud, phase: 'phase1' | 'phase2', value: number) => {
+    const cap: PhaseCapability = FACTS[cloud][phase];
+    if (!Number.isInteger(value) || value < cap.lifetimeSeconds.min || value > cap.lifetimeSeconds.max) {
+      const range = cap.lifetimeFixed ? `fixed at ${cap.lifetimeSeconds.min}` : `${cap.lifetimeSeconds.min}-${cap.lifetimeSeconds.max}`;
+      issues.add(`${path}.${phase}.lifetimeSeconds`, 'lifetime-out-of-range', `${show(value)} s is outside ${CLOUD_NAMES[cloud]}'s ${phase} lifetime range (${range} s)`);
+    }
+  };
+
+  const ends = clouds.map((cloud): EndLifetimes => {
+    let phase1: number;
+    if (cloud === 'azure') {
+      phase1 = FACTS.azure.phase1.defaultLifetimeSeconds;
+    } else if (pinned1 !== undefined) {
+      check(cloud, 'phase1', pinned1);
+      if (facingAzure && pinned1 > TIMERS.phase1LifetimeSeconds) {
+        issues.add(`${path}.phase1.lifetimeSeconds`, 'lifetime-azure-waits', `${pinned1} s would leave Azure (phase 1 fixed at ${TIMERS.phase1LifetimeSeconds} s) waiting for ${CLOUD_NAMES[cloud]} to rekey; allowed: at most ${TIMERS.phase1LifetimeSeconds} s`);
+      }
+      phase1 = pinned1;
+    } else {
+      phase1 = facingAzure ? TIMERS.phase1LifetimeFacingAzureSeconds : TIMERS.phase1LifetimeSeconds;
+    }
+    let phase2: number;
+    if (pinned2 !== undefined) {
+      check(cloud, 'phase2', pinned2);
+      phase2 = pinned2;
+    } else {
+      phase2 = cloud === 'azure' ? TIMERS.azurePhase2LifetimeSeconds : TIMERS.phase2LifetimeSeconds;
+    }
+    if (phase2 >= phase1 && issues.size === before) {
+      issues.add(`${path}.phase2.lifetimeSeconds`, 'lifetime-order', `${phase2} s must be below the phase 1 lifetime of ${CLOUD_NAMES[cloud]} (${phase1} s)`);
+    }
+    return { phase1, phase2 };
+  });
+  if (pinned1 !== undefined && clouds.every((c) => c === 'azure')) check('azure', 'phase1', pinned1);
+  return issues.size > before ? undefined : [ends[0], ends[1]];
+}
+
+/** Spells a neutral proposal in one cloud's API names. */
+export function spell(cloud: Cloud, p: NeutralProposal, lifetimes: EndLifetimes): CloudProposal {
+  const s = FACTS[cloud].spelling;
+  const need = <T extends string | number>(table: Partial<Record<T, string>>, v: T): string => {
+    const out = table[v];
+    if (out === undefined) throw new Error(`internal: ${cloud} has no spelling for ${v}`);
+    return out;
+  };
+  let phase2Integrity: string | null;
+  if (p.phase2.integrity === null) {
+    // AEAD: Azure names the GCM cipher again as the integrity algorithm; the others take none.
+    phase2Integrity = cloud === 'azure' ? need(s.encryption, p.phase2.encryption) : null;
+  } else {
+    phase2Integrity = need(s.integrity, p.phase2.integrity);
+  }
+  return {
+    ikeVersion: s.ikeVersion[p.ikeVersion],
+    phase1: { encryption: need(s.encryption, p.phase1.encryption), integrity: need(s.integrity, p.phase1.integrity), dhGroup: need(s.phase1Dh, p.phase1.dhGroup), lifetimeSeconds: lifetimes.phase1 },
+    phase2: {
+      encryption: need(s.encryption, p.phase2.encryption),
+      integrity: phase2Integrity,
+      pfsGroup: p.phase2.pfsGroup === null ? need({ none: s.noPfs }, 'none') : need(s.phase2Dh, p.phase2.pfsGroup),
+      lifetimeSeconds: lifetimes.phase2,
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * Validation of a topology's shape and values before anything is planned. Every problem is
+ * collected with its field path; nothing here throws except through the collector.
+ */
+import { AZURE_SKU_TUNNELS, CLOUDS, CLOUD_NAMES, Cloud, DEFAULT_GATEWAY_KIND, FACTS, GATEWAY_KINDS, GatewayKind, IntRange } from './facts';
+import { Ipv4Cidr, overlaps, parseCidr } from './cidr';
+import { IssueCollector, show } from './errors';
+import type { LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
+
+/** A site after validation, with defaults applied. */
+export interface NormalSite {
+  readonly index: number;
+  readonly spec: SiteSpec;
+  readonly id: string;
+  readonly cloud: Cloud;
+  readonly kind: GatewayKind;
+  readonly cidrs: readonly Ipv4Cidr[];
+}
+
+/** A link after validation, with defaults applied; `a`/`b` in `between` order. */
+export interface NormalLink {
+  readonly index: number;
+  readonly spec: LinkSpec;
+  readonly id: string;
+  readonly a: NormalSite;
+  readonly b: NormalSite;
+  readonly routing: Routing;
+  readonly layout: TunnelLayout;
+  readonly allowWeak: boolean;
+  /** Traffic selectors per end, in `between` order (policy routing), else the sites' CIDRs. */
+  readonly selectors: readonly [readonly string[], readonly string[]];
+}
+
+/** Site ids key every derived value, so they are kept simple and printable. */
+const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const ROUTINGS: readonly Routing[] = ['bgp', 'static', 'policy'];
+const LAYOUTS: readonly TunnelLayout[] = ['all', 'minimal'];
+
+export function inRanges(value: number, ranges: readonly IntRange[]): boolean {
+  return ranges.some((r) => value >= r.min && value <= r.max);
+}
+
+/** Why `asn` cannot be `cloud`'s own gateway ASN, or `undefined`. */
+export function ownAsnProblem(cloud: Cloud, asn: number): string | undefined {
+  const rule = FACTS[cloud].ownAsn;
+  if (!Number.isInteger(asn) || !inRanges(asn, rule.ranges) || inRanges(asn, rule.reserved)) {
+    return `${show(asn)} is not allowed for an ${CLOUD_NAMES[cloud]} gateway; allowed: ${rule.rule}`;
+  }
+  return undefined;
+}
+
+/** Why `cloud` cannot register `asn` for a remote peer, or `undefined`. */
+export function peerAsnProblem(cloud: Cloud, asn: number): string | undefined {
+  const rule = FACTS[cloud].peerAsn;
+  if (!Number.isInteger(asn) || !inRanges(asn, rule.ranges) || inRanges(asn, rule.reserved)) {
+    return `${show(asn)} cannot be registered as a peer ASN on ${CLOUD_NAMES[cloud]}; allowed: ${rule.rule}`;
+  }
+  return undefined;
+}
+
+/** Runtime shape check (input may come from a file); deliberately not a type guard. */
+function isRecord(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function parseCidrList(values: unknown, path: string, issues: IssueCollector): Ipv4Cidr[] {
+  if (!Array.isArray(values) || values.length === 0) {
+    issues.add(path, 'cidrs-missing', `expected a non-empty list of IPv4 prefixes like '10.0.0.0/16', got ${show(values)}`);
+    return [];
+  }
+  const out: Ipv4Cidr[] = [];
+  values.forEach((v, i) => {
+    const p = parseCidr(v as string);
+    if (!p.ok) {
+      issues.add(`${path}[${i}]`, 'cidr-malformed', `${show(v)} is not a valid IPv4 prefix: ${p.reason}`);
+    } else {
+      const clash = out.find((o) => overlaps(o, p.cidr));
+      if (clash) issues.add(`${path}[${i}]`, 'cidr-overlap', `${show(v)} overlaps ${show(clash.text)} in the same list`);
+      out.push(p.cidr);
+    }
+  });
+  return out;
+}
+
+/** Default link id: the two site ids in alphabetical order joined by `--`. */
+export function defaultLinkId(a: string, b: string): string {
+  return [a, b].sort().join('--');
+}
+
+/** Validates the topology; returns normalised sites and links (only meaningful when no issue was added). */
+export function validateTopology(topology: Topology, issues: IssueCollector): { sites: NormalSite[]; links: NormalLink[] } {
+  const sites: NormalSite[] = [];
+  const links: NormalLink[] = [];
+  if (!isRecord(topology)) {
+    issues.add('(topology)', 'topology-malformed', `expected an object with 'sites' and 'links', got ${show(topology)}`);
+    return { sites, links };
+  }
+  if (!Array.isArray(topology.sites) || topology.sites.length === 0) {
+    issues.add('sites', 'sites-missing', 'expected a non-empty list of sites');
+  }
+  if (!Array.isArray(topology.links)) {
+    issues.add('links', 'links-missing', 'expected a list of links');
+  }
+  const byId = new Map<string, NormalSite>();
+  ((Array.isArray(topology.sites) ? topology.sites : []) as readonly SiteSpec[]).forEach((site, index) => {
+    const path = `sites[${index}]`;
+    if (!isRecord(site)) {
+      issues.add(path, 'site-malformed', `expected an object, got ${show(site)}`);
+      return;
+    }
+    const before = issues.size;
+    if (typeof site.id !== 'string' || !SITE_ID.test(site.id)) {
+      issues.add(`${path}.id`, 'site-id-invalid', `${show(site.id)} is not a valid id; allowed: 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+    } else if (byId.has(site.id)) {
+      issues.add(`${path}.id`, 'site-id-duplicate', `${show(site.id)} is already the id of sites[${byId.get(site.id)!.index}]`);
+    }
+    if (!CLOUDS.includes(site.cloud)) {
+      issues.add(`${path}.cloud`, 'cloud-unknown', `${show(site.cloud)} is not a supported cloud; allowed: ${CLOUDS.join(', ')}`);
+    }
+    const cloud = site.cloud;
+    const kind = site.gateway ?? (CLOUDS.includes(cloud) ? DEFAULT_GATEWAY_KIND[cloud] : undefined);
+    if (CLOUDS.includes(cloud) && !GATEWAY_KINDS[cloud].includes(kind as GatewayKind)) {
+      issues.add(`${path}.gateway`, 'gateway-kind-unknown', `${show(site.gateway)} is not a gateway kind of ${CLOUD_NAMES[cloud]}; allowed: ${GATEWAY_KINDS[cloud].join(', ')}`);
+    }
+    const cidrs = parseCidrList(site.cidrs, `${path}.cidrs`, issues);
+    if (site.asn !== undefined && CLOUDS.includes(cloud)) {
+      const problem = ownAsnProblem(cloud, site.asn);
+      if (problem) issues.add(`${path}.asn`, 'asn-reserved', problem);
+    }
+    if (site.sku !== undefined && (cloud !== 'azure' || !(site.sku in AZURE_SKU_TUNNELS))) {
+      issues.add(`${path}.sku`, 'sku-unknown', cloud === 'azure'
+        ? `${show(site.sku)} is not an Azure VPN gateway SKU; allowed: ${Object.keys(AZURE_SKU_TUNNELS).join(', ')}`
+        : `'sku' applies to Azure sites only`);
+    }
+    if (site.maxConnections !== undefined && (!Number.isInteger(site.maxConnections) || site.maxConnections < 1)) {
+      issues.add(`${path}.maxConnections`, 'limit-invalid', `${show(site.maxConnections)} is not a positive integer`);
+    }
+    if (issues.size > before || typeof site.id !== 'string') return;
+    const normal: NormalSite = { index, spec: site, id: site.id, cloud, kind: kind as GatewayKind, cidrs };
+    sites.push(normal);
+    byId.set(site.id, normal);
+  });
+
+  const linkIds = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  ((Array.isArray(topology.links) ? topology.links : []) as readonly LinkSpec[]).forEach((link, index) => {
+    const path = `links[${index}]`;
+    if (!isRecord(link)) {
+      issues.add(path, 'link-malformed', `expected an object, got ${show(link)}`);
+      return;
+    }
+    const before = issues.size;
+    const between = link.between;
+    if (!Array.isArray(between) || between.length !== 2 || between.some((s) => typeof s !== 'string')) {
+      issues.add(`${path}.between`, 'link-malformed', `expected two site ids, got ${show(between)}`);
+      return;
+    }
+    const [a, b] = between.map((id, i) => {
+      const site = byId.get(id);
+      if (!site && !(Array.isArray(topology.sites) && topology.sites.some((s) => isRecord(s) && s.id === id))) {
+        issues.add(`${path}.between[${i}]`, 'site-unknown', `${show(id)} is not a site id; known: ${[...byId.keys()].join(', ') || '(none)'}`);
+      }
+      return site;
+    });
+    if (between[0] === between[1]) {
+      issues.add(`${path}.between`, 'link-to-itself', `a link needs two different sites, got ${show(between[0])} twice`);
+    } else if (a && b && a.cloud === b.cloud) {
+      issues.add(`${path}.between`, 'link-same-cloud', `${show(a.id)} and ${show(b.id)} are both ${CLOUD_NAMES[a.cloud]} gateways; allowed: links between two different clouds (use the cloud's own peering within one cloud)`);
+    }
+    const id = link.id ?? defaultLinkId(between[0], between[1]);
+    if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) {
+      issues.add(`${path}.id`, 'link-id-invalid', `${show(id)} is not a valid id; allowed: 1-128 letters, digits, '.', '_' or '-'`);
+    } else if (linkIds.has(id)) {
+      issues.add(`${path}.id`, 'link-duplicate', `${show(id)} is already the id of links[${linkIds.get(id)}]`);
+    } else {
+      linkIds.set(id, index);
+    }
+    const pair = [...between].sort().join('\u0000');
+    if (pairs.has(pair) && between[0] !== between[1]) {
+      issues.add(`${path}.between`, 'link-duplicate', `${show(between[0])} and ${show(between[1])} are already linked by links[${pairs.get(pair)}]; one link per pair of gateways`);
+    } else {
+      pairs.set(pair, index);
+    }
+    const routing = link.routing ?? 'bgp';
+    if (!ROUTINGS.includes(routing)) issues.add(`${path}.routing`, 'routing-unknown', `${show(link.routing)} is not a routing mode; allowed: ${ROUTINGS.join(', ')}`);
+    const layout = link.layout ?? 'all';
+    if (!LAYOUTS.includes(layout)) issues.add(`${path}.layout`, 'layout-unknown', `${show(link.layout)} is not a tunnel layout; allowed: ${LAYOUTS.join(', ')}`);
+    if (link.allowWeakCrypto !== undefined && typeof link.allowWeakCrypto !== 'boolean') {
+      issues.add(`${path}.allowWeakCrypto`, 'link-malformed', `expected true or false, got ${show(link.allowWeakCrypto)}`);
+    }
+    if (link.tunnels !== undefined && !Array.isArray(link.tunnels)) {
+      issues.add(`${path}.tunnels`, 'link-malformed', `expected a list of tunnel pins, got ${show(link.tunnels)}`);
+    }
+    if (!a || !b || issues.size > before) return;
+
+    for (const ca of a.cidrs) {
+      const clash = b.cidrs.find((cb) => overlaps(ca, cb));
+      if (clash) {
+        issues.add(`${path}.between`, 'networks-overlap', `the networks of ${show(a.id)} (${ca.text}) and ${show(b.id)} (${clash.text}) overlap; routed VPN needs disjoint address spaces`);
+      }
+    }
+    const selectors: [string[], string[]] = [a.cidrs.map((c) => c.text), b.cidrs.map((c) => c.text)];
+    if (link.selectors !== undefined) {
+      if (routing !== 'policy') {
+        issues.add(`${path}.selectors`, 'selectors-unused', `traffic selectors apply to routing 'policy' only; this link uses ${show(routing)}`);
+      } else if (!isRecord(link.selectors)) {
+        issues.add(`${path}.selectors`, 'link-malformed', `expected a map from site id to prefixes, got ${show(link.selectors)}`);
+      } else {
+        for (const [siteId, list] of Object.entries(link.selectors)) {
+          const side = siteId === a.id ? 0 : siteId === b.id ? 1 : -1;
+          if (side < 0) {
+            issues.add(`${path}.selectors.${siteId}`, 'site-unknown', `${show(siteId)} is not one of this link's sites (${a.id}, ${b.id})`);
+            continue;
+          }
+          selectors[side as 0 | 1] = parseCidrList(list, `${path}.selectors.${siteId}`, issues).map((c) => c.text);
+        }
+      }
+    }
+    if (routing === 'policy') {
+      const aws = [a, b].findIndex((s) => s.cloud === 'aws');
+      if (aws >= 0) {
+        for (const side of [0, 1]) {
+          if (selectors[side].length !== 1) {
+            issues.add(`${path}.selectors.${[a, b][side].id}`, 'selectors-aws-single', `AWS takes one local and one remote prefix per VPN connection with policy routing; got ${selectors[side].length}: ${selectors[side].join(', ')}`);
+          }
+        }
+      }
+    }
+    links.push({ index, spec: link, id, a, b, routing, layout, allowWeak: link.allowWeakCrypto === true, selectors });
+  });
+  return { sites, links };
+}
