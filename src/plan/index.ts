@@ -8,3 +8,4 @@ export { planVpn, PlanOptions } from './planner';
 export { parseCidr, formatIpv4, parseIpv4 } from './cidr';
 export { ownAsnProblem, peerAsnProblem, defaultLinkId } from './validate';
 export { awsEndpoint, endpointsOf } from './pairing';
+export * from './checks';

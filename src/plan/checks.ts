@@ -1,0 +1,95 @@
+/**
+ * Single-value checks shared by the planner and the cloud constructs, so that a construct used
+ * without the planner applies exactly the same rules. Each returns `undefined` when the value is
+ * allowed, else a sentence that says what was given and what is allowed.
+ */
+import { CLOUD_NAMES, Cloud, FACTS, IntRange, PhaseCapability } from './facts';
+import { cidr, contains, parseCidr, parseIpv4, containsAddress } from './cidr';
+import { show } from './errors';
+
+/** Inside CIDR of a tunnel: an aligned /30 in every given cloud's range, reserved by none. */
+export function insideCidrProblem(clouds: readonly Cloud[], text: string): string | undefined {
+  const ranges = clouds.map((c) => `${CLOUD_NAMES[c]}: ${FACTS[c].insideRanges.join(', ')}`).join('; ');
+  const reserved = [...new Set(clouds.flatMap((c) => FACTS[c].insideReserved))];
+  const allowed = `an aligned /30 inside ${ranges}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
+  const p = parseCidr(text);
+  if (!p.ok) return `${show(text)} is not a valid prefix (${p.reason}); allowed: ${allowed}`;
+  if (p.cidr.prefixLength !== 30) return `${show(text)} is a /${p.cidr.prefixLength}; allowed: ${allowed}`;
+  for (const c of clouds) {
+    if (!FACTS[c].insideRanges.some((r) => contains(cidr(r), p.cidr))) return `${show(text)} is outside ${CLOUD_NAMES[c]}'s range; allowed: ${allowed}`;
+    if (FACTS[c].insideReserved.some((r) => contains(cidr(r), p.cidr))) return `${show(text)} is reserved by ${CLOUD_NAMES[c]}; allowed: ${allowed}`;
+  }
+  return undefined;
+}
+
+/** An address that must lie inside a given /30 (e.g. Alibaba's local BGP IP). */
+export function addressInCidrProblem(address: string, block: string): string | undefined {
+  const a = parseIpv4(address);
+  const p = parseCidr(block);
+  if (a === undefined) return `${show(address)} is not a dotted-quad IPv4 address`;
+  if (!p.ok) return undefined; // reported on the block itself
+  if (!containsAddress(p.cidr, a) || a === p.cidr.network || (p.cidr.prefixLength === 30 && a === p.cidr.network + 3)) {
+    return `${show(address)} is not a host address of ${block}`;
+  }
+  return undefined;
+}
+
+/** Azure custom APIPA BGP address: inside 169.254.21.0-169.254.22.255 (Z7 Z11). */
+export function azureApipaProblem(address: string): string | undefined {
+  const a = parseIpv4(address);
+  if (a === undefined) return `${show(address)} is not a dotted-quad IPv4 address; allowed: an address in 169.254.21.0-169.254.22.255`;
+  if (!FACTS.azure.insideRanges.some((r) => containsAddress(cidr(r), a))) {
+    return `${show(address)} is outside Azure's APIPA range; allowed: an address in 169.254.21.0-169.254.22.255`;
+  }
+  return undefined;
+}
+
+type Phase = 'phase1' | 'phase2';
+type AlgorithmKind = 'encryption' | 'integrity' | 'dhGroup';
+
+/** The names a cloud's API accepts for one algorithm kind of one phase. */
+export function spellingsOf(cloud: Cloud, phase: Phase, kind: AlgorithmKind): string[] {
+  const f = FACTS[cloud];
+  const cap: PhaseCapability = f[phase];
+  const s = f.spelling;
+  switch (kind) {
+    case 'encryption':
+      return cap.encryption.map((e) => s.encryption[e]).filter((x): x is string => !!x);
+    case 'integrity': {
+      const names = cap.integrity.map((i) => s.integrity[i]).filter((x): x is string => !!x);
+      // Azure names the GCM cipher as the phase 2 integrity of an AEAD proposal.
+      if (cloud === 'azure' && phase === 'phase2') names.push(...cap.encryption.filter((e) => e.endsWith('gcm16')).map((e) => s.encryption[e]!));
+      return names;
+    }
+    default: {
+      const table = phase === 'phase1' ? s.phase1Dh : s.phase2Dh;
+      const names = cap.dhGroups.map((g) => table[g]).filter((x): x is string => !!x);
+      if (phase === 'phase2' && cap.allowsNoPfs && s.noPfs) names.push(s.noPfs);
+      return names;
+    }
+  }
+}
+
+/** An algorithm name in a cloud's own spelling. */
+export function algorithmProblem(cloud: Cloud, phase: Phase, kind: AlgorithmKind, name: string): string | undefined {
+  const names = spellingsOf(cloud, phase, kind);
+  if (!names.includes(name)) return `${show(name)} is not a ${phase} ${kind === 'dhGroup' ? (phase === 'phase1' ? 'DH group' : 'PFS group') : kind} ${CLOUD_NAMES[cloud]} knows; allowed: ${names.join(', ')}`;
+  return undefined;
+}
+
+/** A lifetime in a cloud's range for one phase. */
+export function lifetimeProblem(cloud: Cloud, phase: Phase, seconds: number): string | undefined {
+  const range: IntRange = FACTS[cloud][phase].lifetimeSeconds;
+  if (!Number.isInteger(seconds) || seconds < range.min || seconds > range.max) {
+    return `${show(seconds)} s is outside ${CLOUD_NAMES[cloud]}'s ${phase} lifetime range; allowed: ${range.min === range.max ? `exactly ${range.min}` : `${range.min}-${range.max}`} s`;
+  }
+  return undefined;
+}
+
+/** An integer in an inclusive range. */
+export function rangeProblem(what: string, value: number, range: IntRange, unit = ''): string | undefined {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    return `${what} ${show(value)}${unit} is out of range; allowed: ${range.min}-${range.max}${unit}`;
+  }
+  return undefined;
+}
