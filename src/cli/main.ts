@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `ccvpn`: the command-line face of the library.
+ *
+ *   ccvpn plan <topology.yaml|json> [--json] [--allocations <file>]
+ */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
+import { renderPlan } from './plan-table';
+import { readTopology } from './topology-file';
+
+const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>]
+
+  plan   print every tunnel of a topology with both ends' parameters (keys redacted)
+         --json               print the plan itself (JSON, keys redacted)
+         --allocations <file> keep allocated inside addresses and ASNs in <file>: read if it
+                              exists, written after planning (commit it, like cdk.context.json)
+
+The master secret for pre-shared keys is read from ${MASTER_SECRET_ENV}.`;
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture it). */
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'plan') {
+    err(`ccvpn: unknown command '${command}'\n${USAGE}\n`);
+    return 2;
+  }
+  let args;
+  try {
+    args = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, allocations: { type: 'string' } } });
+  } catch (e) {
+    err(`ccvpn plan: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.positionals.length !== 1) {
+    err(`ccvpn plan: expected one topology file\n${USAGE}\n`);
+    return 2;
+  }
+  const file = args.positionals[0];
+  try {
+    const topology = readTopology(file);
+    const recordFile = args.values.allocations;
+    const previous = recordFile && fs.existsSync(recordFile) ? JSON.parse(fs.readFileSync(recordFile, 'utf8')) : undefined;
+    const plan = planVpn(topology, { masterSecret: process.env[MASTER_SECRET_ENV], previous });
+    if (recordFile) fs.writeFileSync(recordFile, `${JSON.stringify(plan.allocations, null, 2)}\n`);
+    out(args.values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
+    return 0;
+  } catch (e) {
+    if (e instanceof PlanError) {
+      err(`ccvpn plan ${file}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}
