@@ -6,7 +6,7 @@
  * kept, so adding or removing a link or a site changes no parameter of any other tunnel.
  */
 import { AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS } from './facts';
-import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from './cidr';
+import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from './cidr';
 import { IssueCollector, show } from './errors';
 import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
 import type {
@@ -68,9 +68,10 @@ function insidePool(x: Cloud, y: Cloud): number[] {
 }
 
 function describePool(x: Cloud, y: Cloud): string {
-  const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr)).map((c) => c.text).join(' or ');
-  const reserved = [...new Set([...FACTS[x].insideReserved, ...FACTS[y].insideReserved])];
-  return `an aligned /30 in ${ranges}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
+  const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
+  // Only the reserved blocks that lie in those ranges are worth naming.
+  const reserved = [...new Set([...FACTS[x].insideReserved, ...FACTS[y].insideReserved])].filter((r) => ranges.some((g) => overlaps(g, cidr(r))));
+  return `an aligned /30 in ${ranges.map((c) => c.text).join(' or ')}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
 }
 
 /** A tunnel being planned. */
@@ -93,8 +94,9 @@ interface Draft {
  */
 export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan {
   const issues = new IssueCollector();
+  // Invalid sites and links are left out of what follows, so later stages still report their
+  // own problems for the rest: one error lists everything.
   const { sites, links } = validateTopology(topology, issues);
-  issues.throwIfAny();
 
   const warnings: string[] = [];
   const previous = options.previous ?? { insideCidrs: {}, asns: {} };

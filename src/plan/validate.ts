@@ -123,6 +123,8 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
       issues.add(`${path}.gateway`, 'gateway-kind-unknown', `${show(site.gateway)} is not a gateway kind of ${CLOUD_NAMES[cloud]}; allowed: ${GATEWAY_KINDS[cloud].join(', ')}`);
     }
     const cidrs = parseCidrList(site.cidrs, `${path}.cidrs`, issues);
+    // Structural problems leave the site out of planning; value problems below do not.
+    const structural = issues.size > before;
     if (site.asn !== undefined && CLOUDS.includes(cloud)) {
       const problem = ownAsnProblem(cloud, site.asn);
       if (problem) issues.add(`${path}.asn`, 'asn-reserved', problem);
@@ -135,7 +137,7 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
     if (site.maxConnections !== undefined && (!Number.isInteger(site.maxConnections) || site.maxConnections < 1)) {
       issues.add(`${path}.maxConnections`, 'limit-invalid', `${show(site.maxConnections)} is not a positive integer`);
     }
-    if (issues.size > before || typeof site.id !== 'string') return;
+    if (structural || typeof site.id !== 'string') return;
     const normal: NormalSite = { index, spec: site, id: site.id, cloud, kind: kind as GatewayKind, cidrs };
     sites.push(normal);
     byId.set(site.id, normal);
