@@ -3,19 +3,29 @@
  * `ccvpn`: the command-line face of the library.
  *
  *   ccvpn plan <topology.yaml|json> [--json] [--allocations <file>]
+ *   ccvpn deploy [manifest] [--dry-run] [--phase N]
+ *   ccvpn destroy [manifest] [--dry-run]
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
+import { DEFAULT_MANIFEST, runDeploy } from './deploy';
 import { renderPlan } from './plan-table';
 import { readTopology } from './topology-file';
 
 const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>]
+       ccvpn deploy [manifest] [--dry-run] [--phase N]
+       ccvpn destroy [manifest] [--dry-run]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)
          --json               print the plan itself (JSON, keys redacted)
          --allocations <file> keep allocated inside addresses and ASNs in <file>: read if it
                               exists, written after planning (commit it, like cdk.context.json)
+
+  deploy   run the phases of a deployment manifest (default ${DEFAULT_MANIFEST}) with the real
+           cdk and cdktf CLIs, passing each phase's outputs to the next
+           --dry-run  print the commands only      --phase N  run one phase
+  destroy  the same in reverse order
 
 The master secret for pre-shared keys is read from ${MASTER_SECRET_ENV}.`;
 
@@ -25,6 +35,21 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'deploy' || command === 'destroy') {
+    let args;
+    try {
+      args = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, phase: { type: 'string' } } });
+    } catch (e) {
+      err(`ccvpn ${command}: ${(e as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    const phase = args.values.phase === undefined ? undefined : Number(args.values.phase);
+    if (phase !== undefined && !Number.isInteger(phase)) {
+      err(`ccvpn ${command}: --phase takes a phase number, got '${args.values.phase}'\n`);
+      return 2;
+    }
+    return runDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, destroy: command === 'destroy', dryRun: args.values['dry-run'], phase, out, err });
   }
   if (command !== 'plan') {
     err(`ccvpn: unknown command '${command}'\n${USAGE}\n`);

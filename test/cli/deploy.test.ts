@@ -1,0 +1,136 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { DeploymentManifest } from '../../src/manifest';
+
+const FAKE_BIN = path.join(__dirname, 'fake-bin');
+
+/** AWS ↔ Azure: Azure gateway → AWS connections → Azure connections. */
+const MANIFEST: DeploymentManifest = {
+  version: 1,
+  cdkOut: 'cdk.out',
+  cdktfOut: 'cdktf.out',
+  phases: [
+    { phase: 1, description: 'gateways', stacks: [
+      { name: 'AwsGateway', engine: 'cdk', inputs: [], outputs: [] },
+      { name: 'azure-gateway', engine: 'cdktf', inputs: [], outputs: ['instance0_ip', 'instance1_ip'] },
+    ] },
+    { phase: 2, description: 'AWS connections (need the Azure IPs)', stacks: [
+      { name: 'AwsLinks', engine: 'cdk', inputs: [
+        { name: 'AzureInstance0Ip', from: { stack: 'azure-gateway', output: 'instance0_ip' } },
+        { name: 'AzureInstance1Ip', from: { stack: 'azure-gateway', output: 'instance1_ip' } },
+      ], outputs: ['Conn1Tunnel1OutsideIp'] },
+    ] },
+    { phase: 3, description: 'Azure connections (need the AWS tunnel IPs)', stacks: [
+      { name: 'azure-links', engine: 'cdktf', inputs: [{ name: 'aws_conn1_tunnel1_ip', from: { stack: 'AwsLinks', output: 'Conn1Tunnel1OutsideIp' } }], outputs: [] },
+    ] },
+  ],
+};
+const OUTPUTS = {
+  'azure-gateway': { instance0_ip: '198.51.100.10', instance1_ip: '198.51.100.11' },
+  AwsLinks: { Conn1Tunnel1OutsideIp: '203.0.113.5' },
+};
+
+let dir: string;
+let log: string;
+const savedPath = process.env.PATH;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-deploy-'));
+  log = path.join(dir, 'calls.jsonl');
+  fs.writeFileSync(path.join(dir, 'ccvpn.manifest.json'), JSON.stringify(MANIFEST));
+  process.env.PATH = `${FAKE_BIN}${path.delimiter}${savedPath}`;
+  process.env.CCVPN_FAKE_LOG = log;
+  process.env.CCVPN_FAKE_OUTPUTS = JSON.stringify(OUTPUTS);
+  delete process.env.CCVPN_FAKE_FAIL;
+});
+afterAll(() => { process.env.PATH = savedPath; });
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, (s) => { stdout += s; }, (s) => { stderr += s; });
+  const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tool: string; args: string[] }) : [];
+  return { code, stdout, stderr, calls };
+}
+
+describe('ccvpn deploy', () => {
+  test('runs the phases in order with the real CLIs and passes each phase\'s outputs to the next', () => {
+    const { code, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+    expect(code).toBe(0);
+    expect(calls.map((c) => `${c.tool} ${c.args[0]} ${c.args[1]}`)).toEqual([
+      'cdk deploy AwsGateway', 'cdktf deploy azure-gateway', 'cdk deploy AwsLinks', 'cdktf deploy azure-links',
+    ]);
+    const awsLinks = calls[2].args;
+    expect(awsLinks).toEqual(expect.arrayContaining(['--app', path.join(dir, 'cdk.out'), '--require-approval', 'never']));
+    expect(awsLinks.join(' ')).toContain('--parameters AwsLinks:AzureInstance0Ip=198.51.100.10 --parameters AwsLinks:AzureInstance1Ip=198.51.100.11');
+    expect(calls[3].args.join(' ')).toContain('--skip-synth --output');
+    expect(calls[3].args.join(' ')).toContain('--var aws_conn1_tunnel1_ip=203.0.113.5');
+    // outputs kept for later runs
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'ccvpn.outputs.json'), 'utf8'))).toEqual({ ...OUTPUTS, AwsGateway: {}, 'azure-links': {} });
+  });
+
+  test('a failing phase stops the run, says which, and nothing later runs', () => {
+    process.env.CCVPN_FAKE_FAIL = 'AwsLinks';
+    const { code, stderr, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/phase 2: deploy of stack 'AwsLinks' failed \(cdk exited with 1\); stopped, phases 3 not run/);
+    expect(calls.map((c) => c.args[1])).toEqual(['AwsGateway', 'azure-gateway', 'AwsLinks']);
+  });
+
+  test('a phase run out of order names the output it waits for', () => {
+    const { code, stderr, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'), '--phase', '3');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/stack 'azure-links' \(phase 3\) needs input 'aws_conn1_tunnel1_ip' from output 'Conn1Tunnel1OutsideIp' of stack 'AwsLinks' \(phase 2\), which has not been deployed; run phase 2 first/);
+    expect(calls).toEqual([]);
+  });
+
+  test('a single phase runs later from the kept outputs', () => {
+    expect(run('deploy', path.join(dir, 'ccvpn.manifest.json')).code).toBe(0);
+    fs.rmSync(log);
+    const { code, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'), '--phase', '3');
+    expect(code).toBe(0);
+    expect(calls.map((c) => c.args[1])).toEqual(['azure-links']);
+    expect(calls[0].args).toContain('aws_conn1_tunnel1_ip=203.0.113.5');
+  });
+
+  test('a stack that does not report an output later phases need is an error', () => {
+    process.env.CCVPN_FAKE_OUTPUTS = JSON.stringify({ ...OUTPUTS, 'azure-gateway': { instance0_ip: '198.51.100.10' } });
+    const { code, stderr } = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/stack 'azure-gateway' deployed but did not report output\(s\) instance1_ip/);
+  });
+
+  test('--dry-run prints every command with placeholders and runs nothing', () => {
+    const { code, stdout, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'), '--dry-run');
+    expect(code).toBe(0);
+    expect(calls).toEqual([]);
+    expect(stdout).toMatch(/\$ cdk deploy AwsLinks .*--parameters 'AwsLinks:AzureInstance0Ip=<azure-gateway\.instance0_ip>'/);
+    expect(stdout).toMatch(/== phase 3: Azure connections/);
+    expect(stdout).toContain('dry run: nothing was deployed');
+  });
+});
+
+describe('ccvpn destroy', () => {
+  test('runs in reverse order, passing Terraform variables again', () => {
+    expect(run('deploy', path.join(dir, 'ccvpn.manifest.json')).code).toBe(0);
+    fs.rmSync(log);
+    const { code, calls } = run('destroy', path.join(dir, 'ccvpn.manifest.json'));
+    expect(code).toBe(0);
+    expect(calls.map((c) => `${c.tool} ${c.args[0]} ${c.args[1]}`)).toEqual([
+      'cdktf destroy azure-links', 'cdk destroy AwsLinks', 'cdk destroy AwsGateway', 'cdktf destroy azure-gateway',
+    ]);
+    expect(calls[0].args).toEqual(expect.arrayContaining(['--auto-approve', '--var', 'aws_conn1_tunnel1_ip=203.0.113.5']));
+    expect(calls[1].args).toContain('--force');
+  });
+});
+
+test('a manifest whose input reads a later phase is rejected before anything runs', () => {
+  const bad = { ...MANIFEST, phases: [MANIFEST.phases[2], { ...MANIFEST.phases[1], phase: 4 }, MANIFEST.phases[0]] };
+  fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+  const { code, stderr, calls } = run('deploy', path.join(dir, 'bad.json'));
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/input 'aws_conn1_tunnel1_ip' of stack 'azure-links' \(phase 3\) reads stack 'AwsLinks' of phase 4: it must come from an earlier phase/);
+  expect(calls).toEqual([]);
+});

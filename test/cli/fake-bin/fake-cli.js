@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Stand-in for the `cdk` and `cdktf` CLIs in deploy tests: records its arguments, fails on
+// request, and writes the outputs file the real tools write.
+const fs = require('fs');
+const path = require('path');
+const tool = path.basename(process.argv[1]);
+const args = process.argv.slice(2);
+fs.appendFileSync(process.env.CCVPN_FAKE_LOG, `${JSON.stringify({ tool, args })}\n`);
+const stack = args[1];
+if ((process.env.CCVPN_FAKE_FAIL || '').split(',').includes(stack)) {
+  console.error(`${tool}: ${stack} failed (stand-in)`);
+  process.exit(1);
+}
+const i = args.indexOf('--outputs-file');
+if (i >= 0) {
+  const outputs = JSON.parse(process.env.CCVPN_FAKE_OUTPUTS || '{}');
+  fs.writeFileSync(args[i + 1], JSON.stringify({ [stack]: outputs[stack] || {} }));
+}
