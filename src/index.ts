@@ -5,3 +5,5 @@
  * interface. Cloud constructs live in the subpaths `cross-cloud-vpn/aws`, `/azure`, `/alicloud`.
  */
 export * from './plan';
+export * from './manifest';
+export { CrossCloudVpn, CrossCloudVpnProps, CrossCloudLink, ManifestLocations } from './cross-cloud-vpn';

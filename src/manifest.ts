@@ -4,8 +4,7 @@
  * `ccvpn deploy` / `ccvpn destroy`. Engine-free.
  */
 
-/** The tool that deploys a stack. */
-export type StackEngine = 'cdk' | 'cdktf';
+import type { StackEngine } from './plan/gateway';
 
 /** A value one stack needs from another stack of another phase. */
 export interface ManifestInput {

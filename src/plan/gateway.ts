@@ -12,8 +12,57 @@ import type { SiteSpec } from './topology';
  */
 export type DeployTimeString = string;
 
+/** The tool that deploys a stack: the AWS CDK CLI or the cdktf CLI. */
+export type StackEngine = 'cdk' | 'cdktf';
+
+/** Where a value is published for other stacks: a named output of a stack. */
+export interface StackOutputRef {
+  readonly stack: string;
+  readonly output: string;
+}
+
+/**
+ * A stack, next to a gateway's own, that holds the gateway's half of some links: deployed in a
+ * later phase because it needs values that exist only once other stacks are deployed.
+ */
+export interface ILinkStack {
+  /** Name of the stack as its engine's CLI knows it. */
+  readonly stackName: string;
+  /** Deployment phase (1 = gateways). */
+  readonly phase: number;
+  /** The construct scope to build in (an aws-cdk-lib `Stack` or a cdktf `TerraformStack`). */
+  readonly scope: unknown;
+  /**
+   * A value supplied at deploy time: a CloudFormation parameter or a Terraform variable, named
+   * after `name` in the engine's rules. Returns its final name and a token of this engine.
+   */
+  importValue(name: string, description: string): { readonly name: string; readonly value: DeployTimeString };
+}
+
+/** How a gateway is deployed: its engine, app and stack, and the stacks it adds for links. */
+export interface IGatewayDeployment {
+  readonly engine: StackEngine;
+  /** Identity of the app the gateway lives in: gateways of one app reference each other directly. */
+  readonly app: object;
+  /** Name of the gateway's own stack. */
+  readonly stackName: string;
+  /** The stack (created on first use) that holds this gateway's link resources of one phase. */
+  linkStack(phase: number): ILinkStack;
+  /**
+   * Publishes the public IP of one endpoint as a stack output (AWS tunnel outside IPs from the
+   * stack their VPN connection lives in) and says where to read it.
+   */
+  exportEndpoint(endpoint: string): StackOutputRef;
+}
+
 /** What a gateway is asked to build for one link: its half of every planned tunnel. */
 export interface LinkRealisation {
+  /**
+   * Where to build. Without it (a gateway used on its own), the gateway builds in its own scope.
+   *
+   * @default - the gateway's own scope
+   */
+  readonly stack?: ILinkStack;
   /** The whole plan, for reference. */
   readonly plan: VpnPlan;
   /** This gateway's plan. */
@@ -39,6 +88,8 @@ export interface IVpnGateway {
   readonly site: SiteSpec;
   /** Path of the construct, for messages. */
   readonly path: string;
+  /** How the gateway is deployed (engine, app, stack, link stacks). */
+  readonly deployment: IGatewayDeployment;
   /**
    * The public IP of one of this gateway's endpoints (see `GatewayPlan.endpoints`; AWS endpoints
    * are the outside IPs of its VPN connections' tunnels), as a value of this gateway's engine.

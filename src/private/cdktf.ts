@@ -5,3 +5,4 @@
  */
 export { Token, TerraformStack, TerraformOutput, TerraformVariable, TerraformResource, Fn, Lazy } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
+export { TerraformProvider } from 'cdktf';

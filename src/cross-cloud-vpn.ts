@@ -1,0 +1,201 @@
+/**
+ * `CrossCloudVpn`: one declaration that plans every tunnel between gateways of different clouds
+ * and engines, has each gateway build its half, and writes the deployment manifest that orders
+ * the stacks of both engines. Imports no engine: gateways bring their own (`IVpnGateway`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
+import {
+  AllocationRecord, IVpnGateway, LinkSpec, MASTER_SECRET_ENV, PlanError, ProposalSpec, Routing, TunnelLayout, TunnelPin, VpnPlan, planVpn,
+} from './plan';
+
+/** A link between two gateways, as `CrossCloudVpn` takes it. */
+export interface CrossCloudLink {
+  /** The two gateways (any two clouds; each in its own engine's stack). */
+  readonly between: readonly [IVpnGateway, IVpnGateway];
+  /**
+   * Stable identity of the link: keys its tunnels' keys and addresses.
+   *
+   * @default - the two site ids in alphabetical order, joined by `--`
+   */
+  readonly id?: string;
+  /** @default 'bgp' */
+  readonly routing?: Routing;
+  /**
+   * `all`: every tunnel the two gateways can form; `minimal`: the vendor guides' layout.
+   *
+   * @default 'all'
+   */
+  readonly layout?: TunnelLayout;
+  /**
+   * Pins per tunnel index (inside /30, pre-shared key).
+   *
+   * @default - everything planned
+   */
+  readonly tunnels?: readonly TunnelPin[];
+  /**
+   * Pinned proposal parts and lifetimes.
+   *
+   * @default - negotiated: IKEv2, AES-256, SHA-256, DH 14, PFS 14
+   */
+  readonly proposal?: ProposalSpec;
+  /**
+   * Allow weak choices in pins.
+   *
+   * @default false
+   */
+  readonly allowWeakCrypto?: boolean;
+  /**
+   * Policy routing: traffic selectors per site id.
+   *
+   * @default - each site's networks
+   */
+  readonly selectors?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Properties of a `CrossCloudVpn`. */
+export interface CrossCloudVpnProps {
+  /** The links; their gateways are the sites of the topology. */
+  readonly links: readonly CrossCloudLink[];
+  /**
+   * Secret every derived pre-shared key comes from.
+   *
+   * @default - the `CCVPN_MASTER_SECRET` environment variable
+   */
+  readonly masterSecret?: string;
+  /**
+   * Allocations of an earlier plan (see `VpnPlan.allocations`), kept wherever still valid.
+   *
+   * @default - allocate from scratch (deterministic)
+   */
+  readonly previous?: AllocationRecord;
+}
+
+/** Options of `writeManifest`. */
+export interface ManifestLocations {
+  /** The aws-cdk-lib app's cloud assembly folder. */
+  readonly cdkOut?: string;
+  /** The cdktf app's output folder. */
+  readonly cdktfOut?: string;
+}
+
+const PHASE_DESCRIPTIONS: Record<number, string> = {
+  1: 'gateways and their public IPs',
+  2: 'AWS VPN connections and links between gateways that already know each other\'s IPs',
+  3: 'links that need the AWS tunnel outside IPs',
+};
+
+/**
+ * Plans and wires IPsec VPN links between AWS, Azure and Alibaba Cloud gateways.
+ *
+ * Every pre-shared key, inside /30, ASN, proposal and lifetime on both halves of every tunnel
+ * comes from one plan. Values known only after deployment cross engines through stack outputs
+ * and inputs, in three phases: (1) the gateways, (2) the AWS VPN connections (they need the other
+ * clouds' gateway IPs) and links between non-AWS gateways, (3) the other clouds' halves facing
+ * AWS (they need the AWS tunnel outside IPs). Inside one app, stacks reference each other directly.
+ */
+export class CrossCloudVpn {
+  /** The plan every half was built from (keys redacted when printed). */
+  public readonly plan: VpnPlan;
+
+  private readonly id: string;
+  private readonly gateways: IVpnGateway[];
+  private readonly linkStacks = new Map<string, ManifestStack & { inputs: ManifestInput[]; phase: number }>();
+  private readonly outputs = new Map<string, Set<string>>();
+
+  constructor(id: string, props: CrossCloudVpnProps) {
+    this.id = id;
+    this.gateways = [];
+    for (const link of props.links) for (const g of link.between) if (!this.gateways.includes(g)) this.gateways.push(g);
+    const bySite = new Map<string, IVpnGateway>();
+    for (const g of this.gateways) {
+      const other = bySite.get(g.site.id);
+      if (other) throw new PlanError([{ path: `[${id}]`, code: 'site-id-duplicate', message: `gateways ${other.path} and ${g.path} both use site id '${g.site.id}'; give each gateway its own siteId` }]);
+      bySite.set(g.site.id, g);
+    }
+
+    const links: LinkSpec[] = props.links.map((l) => ({
+      id: l.id, between: [l.between[0].site.id, l.between[1].site.id], routing: l.routing, layout: l.layout,
+      tunnels: l.tunnels, proposal: l.proposal, allowWeakCrypto: l.allowWeakCrypto, selectors: l.selectors,
+    }));
+    try {
+      this.plan = planVpn({ sites: this.gateways.map((g) => g.site), links }, { masterSecret: props.masterSecret ?? process.env[MASTER_SECRET_ENV], previous: props.previous });
+    } catch (e) {
+      if (e instanceof PlanError) {
+        const where = this.gateways.map((g, i) => `sites[${i}] is ${g.path}`).join(', ');
+        throw new PlanError(e.issues.map((issue) => ({ ...issue, path: `[${id}] ${issue.path}` })).concat(
+          [{ path: `[${id}]`, code: 'context', message: `(${where}; links[i] is props.links[i])` }],
+        ));
+      }
+      throw e;
+    }
+
+    // AWS halves first: the other clouds' halves facing AWS read the AWS tunnel outside IPs.
+    const halves = this.plan.links.flatMap((link) => link.between.map((site, side) => ({ link, site, remote: link.between[1 - side] })));
+    const isAws = (site: string) => bySite.get(site)!.site.cloud === 'aws';
+    halves.sort((x, y) => Number(!isAws(x.site)) - Number(!isAws(y.site)));
+    for (const half of halves) {
+      const gateway = bySite.get(half.site)!;
+      const remote = bySite.get(half.remote)!;
+      const phase = isAws(half.site) || !isAws(half.remote) ? 2 : 3;
+      const stack = gateway.deployment.linkStack(phase);
+      const entry = this.stackEntry(gateway, stack.stackName, phase);
+      const gatewayPlan = this.plan.gateways.find((g) => g.site === half.site)!;
+      gateway.realiseLink({
+        plan: this.plan,
+        gateway: gatewayPlan,
+        resources: gatewayPlan.links.find((l) => l.link === half.link.id)!,
+        tunnels: this.plan.tunnels.filter((t) => t.link === half.link.id),
+        stack,
+        remoteAddress: (endpoint: string) => {
+          if (remote.deployment.app === gateway.deployment.app) return remote.endpointAddress(endpoint);
+          const from = remote.deployment.exportEndpoint(endpoint);
+          if (!this.outputs.has(from.stack)) this.outputs.set(from.stack, new Set());
+          this.outputs.get(from.stack)!.add(from.output);
+          const input = stack.importValue(`${remote.site.id} ${endpoint} ip`, `public IP of ${remote.path} endpoint ${endpoint} (output ${from.output} of stack ${from.stack})`);
+          if (!entry.inputs.some((i) => i.name === input.name)) entry.inputs.push({ name: input.name, from });
+          return input.value;
+        },
+      });
+    }
+  }
+
+  private stackEntry(gateway: IVpnGateway, stackName: string, phase: number) {
+    const key = `${gateway.deployment.engine}:${stackName}`;
+    let entry = this.linkStacks.get(key);
+    if (!entry) {
+      entry = { name: stackName, engine: gateway.deployment.engine, inputs: [], outputs: [], phase };
+      this.linkStacks.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The deployment manifest: phases in order, the stacks of each, which output feeds which input. */
+  public manifest(locations: ManifestLocations = {}): DeploymentManifest {
+    const gatewayStacks = new Map<string, ManifestStack>();
+    for (const g of this.gateways) {
+      const key = `${g.deployment.engine}:${g.deployment.stackName}`;
+      if (!gatewayStacks.has(key)) gatewayStacks.set(key, { name: g.deployment.stackName, engine: g.deployment.engine, inputs: [], outputs: [] });
+    }
+    const withOutputs = (s: ManifestStack): ManifestStack => ({ ...s, outputs: [...(this.outputs.get(s.name) ?? [])].sort() });
+    const phases: ManifestPhase[] = [{ phase: 1, description: PHASE_DESCRIPTIONS[1], stacks: [...gatewayStacks.values()].map(withOutputs) }];
+    for (const phase of [2, 3]) {
+      const stacks = [...this.linkStacks.values()].filter((s) => s.phase === phase).map(({ name, engine, inputs }) => withOutputs({ name, engine, inputs, outputs: [] }));
+      if (stacks.length) phases.push({ phase, description: PHASE_DESCRIPTIONS[phase], stacks });
+    }
+    return { version: 1, cdkOut: locations.cdkOut, cdktfOut: locations.cdktfOut, phases };
+  }
+
+  /** Writes the manifest; folders are stored relative to the manifest's own folder. */
+  public writeManifest(file: string, locations: ManifestLocations = {}): void {
+    const dir = path.dirname(path.resolve(file));
+    const rel = (p?: string) => (p === undefined ? undefined : path.relative(dir, path.resolve(p)) || '.');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(this.manifest({ cdkOut: rel(locations.cdkOut), cdktfOut: rel(locations.cdktfOut) }), null, 2)}\n`);
+  }
+
+  public toString(): string {
+    return `CrossCloudVpn(${this.id})`;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `IGatewayDeployment` for gateways on aws-cdk-lib: link stacks are CDK stacks in the gateway's
+ * app (same environment), inputs are CloudFormation parameters, outputs are `CfnOutput`s.
+ * @internal
+ */
+import { CfnOutput, CfnParameter, Stack, Token } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../plan';
+import { cfnName } from './names';
+
+/** Where an endpoint's address lives: the construct scope that holds it and the value. */
+export type EndpointSource = (endpoint: string) => { scope: Construct; value: string };
+
+export class CdkGatewayDeployment implements IGatewayDeployment {
+  public readonly engine = 'cdk' as const;
+  private readonly stacks = new Map<number, ILinkStack>();
+  private readonly exported = new Map<string, StackOutputRef>();
+
+  constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {}
+
+  public get app(): object {
+    return this.gateway.node.root;
+  }
+
+  public get stackName(): string {
+    return Stack.of(this.gateway).stackName;
+  }
+
+  public linkStack(phase: number): ILinkStack {
+    let link = this.stacks.get(phase);
+    if (!link) {
+      const home = Stack.of(this.gateway);
+      const env = Token.isUnresolved(home.account) || Token.isUnresolved(home.region) ? undefined : { account: home.account, region: home.region };
+      const stack = new Stack(home.node.scope as Construct, `${home.node.id}Links${phase}`, { env, description: `cross-cloud-vpn: link resources of ${home.stackName}, deployment phase ${phase}` });
+      stack.addDependency(home);
+      link = {
+        stackName: stack.stackName,
+        phase,
+        scope: stack,
+        importValue: (name: string, description: string) => {
+          const id = cfnName(name);
+          const existing = stack.node.tryFindChild(id) as CfnParameter | undefined;
+          return { name: id, value: (existing ?? new CfnParameter(stack, id, { type: 'String', description })).valueAsString };
+        },
+      };
+      this.stacks.set(phase, link);
+    }
+    return link;
+  }
+
+  public exportEndpoint(endpoint: string): StackOutputRef {
+    let ref = this.exported.get(endpoint);
+    if (!ref) {
+      const { scope, value } = this.source(endpoint);
+      const stack = Stack.of(scope);
+      const name = cfnName(`Endpoint ${endpoint}`);
+      new CfnOutput(stack, name, { value, description: `cross-cloud-vpn: public IP of ${endpoint}` });
+      ref = { stack: stack.stackName, output: name };
+      this.exported.set(endpoint, ref);
+    }
+    return ref;
+  }
+}

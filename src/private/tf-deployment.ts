@@ -1,0 +1,84 @@
+/**
+ * `IGatewayDeployment` for gateways on cdktf: link stacks are Terraform stacks in the gateway's
+ * app with the same providers as the gateway's stack, inputs are Terraform variables, outputs are
+ * `TerraformOutput`s.
+ * @internal
+ */
+import type { Construct } from 'constructs';
+import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../plan';
+import { TerraformOutput, TerraformProvider, TerraformStack, TerraformVariable } from './cdktf';
+import { tfName } from './names';
+
+/** Where an endpoint's address lives: the construct scope that holds it and the value. */
+export type EndpointSource = (endpoint: string) => { scope: Construct; value: string };
+
+/**
+ * The same provider configuration, in another stack. The stack owns its providers and our
+ * constructs never invent one: a link stack gets exactly the providers of the gateway's stack.
+ */
+class MirroredProvider extends TerraformProvider {
+  constructor(scope: Construct, id: string, private readonly original: TerraformProvider) {
+    super(scope, id, {
+      terraformResourceType: original.terraformResourceType,
+      terraformGeneratorMetadata: original.terraformGeneratorMetadata,
+      terraformProviderSource: original.terraformProviderSource,
+    });
+    this.alias = original.alias;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return (this.original as unknown as { synthesizeAttributes(): { [name: string]: unknown } }).synthesizeAttributes();
+  }
+}
+
+export class TerraformGatewayDeployment implements IGatewayDeployment {
+  public readonly engine = 'cdktf' as const;
+  private readonly stacks = new Map<number, ILinkStack>();
+  private readonly exported = new Map<string, StackOutputRef>();
+
+  constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {}
+
+  public get app(): object {
+    return this.gateway.node.root;
+  }
+
+  public get stackName(): string {
+    return TerraformStack.of(this.gateway).node.id;
+  }
+
+  public linkStack(phase: number): ILinkStack {
+    let link = this.stacks.get(phase);
+    if (!link) {
+      const home = TerraformStack.of(this.gateway);
+      const stack = new TerraformStack(home.node.scope as Construct, `${home.node.id}-links-${phase}`);
+      home.node.findAll().filter((c): c is TerraformProvider => c instanceof TerraformProvider && TerraformStack.of(c) === home)
+        .forEach((p) => new MirroredProvider(stack, p.node.id, p));
+      stack.addDependency(home);
+      link = {
+        stackName: stack.node.id,
+        phase,
+        scope: stack,
+        importValue: (name: string, description: string) => {
+          const id = tfName(name);
+          const existing = stack.node.tryFindChild(id) as TerraformVariable | undefined;
+          return { name: id, value: (existing ?? new TerraformVariable(stack, id, { type: 'string', description })).stringValue };
+        },
+      };
+      this.stacks.set(phase, link);
+    }
+    return link;
+  }
+
+  public exportEndpoint(endpoint: string): StackOutputRef {
+    let ref = this.exported.get(endpoint);
+    if (!ref) {
+      const { scope, value } = this.source(endpoint);
+      const stack = TerraformStack.of(scope);
+      const name = tfName(`endpoint_${endpoint}`);
+      new TerraformOutput(stack, name, { value, description: `cross-cloud-vpn: public IP of ${endpoint}` });
+      ref = { stack: stack.node.id, output: name };
+      this.exported.set(endpoint, ref);
+    }
+    return ref;
+  }
+}
