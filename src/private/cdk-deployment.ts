@@ -32,7 +32,7 @@ export class CdkGatewayDeployment implements IGatewayDeployment {
       const home = Stack.of(this.gateway);
       const env = Token.isUnresolved(home.account) || Token.isUnresolved(home.region) ? undefined : { account: home.account, region: home.region };
       const stack = new Stack(home.node.scope as Construct, `${home.node.id}Links${phase}`, { env, description: `cross-cloud-vpn: link resources of ${home.stackName}, deployment phase ${phase}` });
-      stack.addDependency(home);
+      stack.addStackDependency(home);
       link = {
         stackName: stack.stackName,
         phase,

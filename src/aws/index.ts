@@ -1,0 +1,19 @@
+/**
+ * cross-cloud-vpn/aws: aws-cdk-lib constructs for the AWS side of site-to-site VPNs.
+ *
+ * - `AwsVpnGateway`: a virtual private gateway or transit gateway; implements the engine-neutral
+ *   `IVpnGateway`, so the planner's links can be built on it (`realiseLink`).
+ * - `AwsPeerGateway`: a peer device (customer gateway).
+ * - `AwsVpnConnection`: one tunnel pair with every tunnel option set, usable without the planner,
+ *   and the tunnels' outside IPs as attributes and stack outputs.
+ */
+export { AwsGatewayKind } from './gateway-kind';
+export type { AwsVirtualPrivateGatewayOptions, AwsTransitGatewayOptions } from './gateway-kind';
+export { AwsVpnGateway } from './vpn-gateway';
+export type { AwsVpnGatewayProps } from './vpn-gateway';
+export { AwsPeerGateway } from './peer-gateway';
+export type { AwsPeerGatewayProps, IAwsPeerGateway } from './peer-gateway';
+export { AwsVpnConnection } from './vpn-connection';
+export type { AwsVpnConnectionProps, AwsVpnConnectionPlanOptions, IAwsVpnGateway } from './vpn-connection';
+export { AwsDpdTimeoutAction, AwsStartupAction } from './tunnel-options';
+export type { AwsTunnelOptions } from './tunnel-options';

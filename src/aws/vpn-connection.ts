@@ -1,0 +1,279 @@
+/**
+ * One AWS Site-to-Site VPN connection: a tunnel pair toward one peer, every tunnel option set.
+ */
+import { createHash } from 'node:crypto';
+import { Annotations, CfnOutput, Resource, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { AwsVpnConnectionPlan, PlannedTunnel, TunnelEnd, ownAsnProblem, parseCidr, show } from '../plan';
+import { PropsChecker, ValidationError } from '../private/errors';
+import type { IAwsPeerGateway } from './peer-gateway';
+import {
+  AwsStartupAction, AwsTunnelOptions, canonicalCidr, checkTunnel, isPlaintextKey, renderTunnel, resolveTunnel,
+} from './tunnel-options';
+import { TunnelOutsideIps } from './tunnel-outside-ips';
+
+/**
+ * The AWS side a VPN connection attaches to: a virtual private gateway or a transit gateway.
+ *
+ * Implemented by `AwsVpnGateway`; an existing gateway can be given as a plain object, e.g.
+ * `{ vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64512 }`.
+ */
+export interface IAwsVpnGateway {
+  /**
+   * The virtual private gateway's id; exactly one of `vpnGatewayId` and `transitGatewayId` is set.
+   *
+   * @default - not a virtual private gateway
+   */
+  readonly vpnGatewayId?: string;
+  /**
+   * The transit gateway's id; exactly one of `vpnGatewayId` and `transitGatewayId` is set.
+   *
+   * @default - not a transit gateway
+   */
+  readonly transitGatewayId?: string;
+  /** The AWS side's BGP ASN. */
+  readonly amazonSideAsn: number;
+}
+
+/** Properties of an `AwsVpnConnection`. */
+export interface AwsVpnConnectionProps {
+  /** The AWS side: a virtual private gateway or a transit gateway. CloudFormation `VpnGatewayId` / `TransitGatewayId`. */
+  readonly gateway: IAwsVpnGateway;
+
+  /** The peer's device. CloudFormation `CustomerGatewayId`. */
+  readonly peer: IAwsPeerGateway;
+
+  /** Options of tunnel 1 (the first entry of CloudFormation `VpnTunnelOptionsSpecifications`). */
+  readonly tunnel1: AwsTunnelOptions;
+
+  /** Options of tunnel 2; its inside CIDR must differ from tunnel 1's. */
+  readonly tunnel2: AwsTunnelOptions;
+
+  /**
+   * Whether routes are static (`true`) or exchanged with BGP (`false`).
+   * CloudFormation `StaticRoutesOnly`.
+   *
+   * @default - `true` when `staticRoutes` are given, else `false` (BGP)
+   * @see https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html
+   */
+  readonly staticRoutesOnly?: boolean;
+
+  /**
+   * Peer prefixes routed over the connection when `staticRoutesOnly` is `true`, as IPv4 CIDRs.
+   * Duplicates are ignored. One `AWS::EC2::VPNConnectionRoute` each.
+   *
+   * @default - no static route
+   */
+  readonly staticRoutes?: readonly string[];
+
+  /**
+   * The single AWS-side prefix the tunnels carry (policy-based peers).
+   * CloudFormation `RemoteIpv4NetworkCidr` (AWS names its own side "remote").
+   *
+   * @default - not written: AWS uses 0.0.0.0/0
+   */
+  readonly awsNetworkCidr?: string;
+
+  /**
+   * The single peer-side prefix the tunnels carry (policy-based peers).
+   * CloudFormation `LocalIpv4NetworkCidr` (AWS names the customer side "local").
+   *
+   * @default - not written: AWS uses 0.0.0.0/0
+   */
+  readonly peerNetworkCidr?: string;
+}
+
+/** What `AwsVpnConnection.propsFromPlan` needs. */
+export interface AwsVpnConnectionPlanOptions {
+  /** The AWS side. */
+  readonly gateway: IAwsVpnGateway;
+  /** The customer gateway for the connection's remote endpoint. */
+  readonly peer: IAwsPeerGateway;
+  /** The planned connection. */
+  readonly connection: AwsVpnConnectionPlan;
+  /** Its planned tunnels: tunnel 1, then tunnel 2 (`connection.tunnels` order). */
+  readonly tunnels: readonly [PlannedTunnel, PlannedTunnel];
+}
+
+/** Inside CIDRs taken per virtual private gateway (they must be unique across its connections). */
+const insideCidrsByGateway = new WeakMap<IAwsVpnGateway, Map<string, string>>();
+
+/**
+ * A Site-to-Site VPN connection: one tunnel pair between an AWS gateway and one peer address.
+ *
+ * Every tunnel option is written for both tunnels, so nothing depends on AWS's defaults. The
+ * tunnels' outside IPs, which CloudFormation does not return, are read after creation by a
+ * custom resource (EC2 `DescribeVpnConnections`, IAM `ec2:DescribeVpnConnections` only) and
+ * exposed as attributes and as stack outputs `Tunnel1OutsideIp` / `Tunnel2OutsideIp`.
+ *
+ * @resource AWS::EC2::VPNConnection
+ */
+export class AwsVpnConnection extends Resource {
+  /**
+   * The props that build the planned connection: tunnel options from the AWS end of each planned
+   * tunnel, routing from the connection plan.
+   */
+  public static propsFromPlan(options: AwsVpnConnectionPlanOptions): AwsVpnConnectionProps {
+    const { connection } = options;
+    return {
+      gateway: options.gateway,
+      peer: options.peer,
+      tunnel1: AwsVpnConnection.tunnelOptionsFromPlan(options.tunnels[0]),
+      tunnel2: AwsVpnConnection.tunnelOptionsFromPlan(options.tunnels[1]),
+      staticRoutesOnly: connection.staticRoutesOnly,
+      staticRoutes: connection.staticRoutes,
+      // The plan names sides from the AWS gateway's point of view.
+      awsNetworkCidr: connection.localNetworkCidr,
+      peerNetworkCidr: connection.remoteNetworkCidr,
+    };
+  }
+
+  /** The options of one tunnel from the AWS end of a planned tunnel. */
+  public static tunnelOptionsFromPlan(tunnel: PlannedTunnel): AwsTunnelOptions {
+    const end: TunnelEnd | undefined = tunnel.ends.find((e) => e.cloud === 'aws');
+    if (!end || tunnel.insideCidr === undefined) {
+      throw new ValidationError('(plan)', 'plan-mismatch', `tunnel ${show(tunnel.id)} has no AWS end with an inside CIDR; it cannot be built by an AWS VPN connection`);
+    }
+    const p = end.proposal;
+    return {
+      presharedKey: tunnel.presharedKey,
+      insideCidr: tunnel.insideCidr,
+      ikeVersions: [p.ikeVersion],
+      phase1EncryptionAlgorithms: [p.phase1.encryption],
+      phase1IntegrityAlgorithms: [p.phase1.integrity],
+      phase1DhGroupNumbers: [Number(p.phase1.dhGroup)],
+      phase2EncryptionAlgorithms: [p.phase2.encryption],
+      // AEAD (GCM) proposals carry no phase 2 integrity: the default is written, and unused.
+      phase2IntegrityAlgorithms: p.phase2.integrity === null ? undefined : [p.phase2.integrity],
+      phase2DhGroupNumbers: [Number(p.phase2.pfsGroup)],
+      phase1LifetimeSeconds: p.phase1.lifetimeSeconds,
+      phase2LifetimeSeconds: p.phase2.lifetimeSeconds,
+      startupAction: end.initiates ? AwsStartupAction.START : AwsStartupAction.ADD,
+    };
+  }
+
+  /** The VPN connection's id, e.g. `vpn-0123456789abcdef0`. */
+  public readonly vpnConnectionId: string;
+  /** Outside IPs of tunnel 1 and tunnel 2, in that order (deploy-time values). */
+  public readonly tunnelOutsideIps: readonly string[];
+  /** Outside IP of tunnel 1 (deploy-time value). */
+  public readonly tunnel1OutsideIp: string;
+  /** Outside IP of tunnel 2 (deploy-time value). */
+  public readonly tunnel2OutsideIp: string;
+  /** Inside CIDRs of tunnel 1 and tunnel 2. */
+  public readonly tunnelInsideCidrs: readonly string[];
+
+  constructor(scope: Construct, id: string, props: AwsVpnConnectionProps) {
+    super(scope, id);
+    const tunnels = [resolveTunnel(props.tunnel1), resolveTunnel(props.tunnel2)] as const;
+    const staticRoutesOnly = props.staticRoutesOnly ?? (props.staticRoutes ?? []).length > 0;
+    const staticRoutes = this.checkProps(props, tunnels, staticRoutesOnly);
+
+    const gw = props.gateway;
+    const resource = new ec2.CfnVPNConnection(this, 'Resource', {
+      type: 'ipsec.1',
+      customerGatewayId: props.peer.customerGatewayId,
+      vpnGatewayId: gw.vpnGatewayId,
+      transitGatewayId: gw.transitGatewayId,
+      staticRoutesOnly,
+      localIpv4NetworkCidr: props.peerNetworkCidr,
+      remoteIpv4NetworkCidr: props.awsNetworkCidr,
+      vpnTunnelOptionsSpecifications: tunnels.map(renderTunnel),
+    });
+    this.vpnConnectionId = resource.ref;
+
+    // IDs from a hash of each canonical prefix: stable when the list changes (a position-based ID
+    // would move a prefix to another logical ID, and CloudFormation would create the "new" route
+    // before deleting the old one with the same destination).
+    for (const cidr of staticRoutes) {
+      new ec2.CfnVPNConnectionRoute(this, `Route${createHash('sha256').update(cidr).digest('hex').slice(0, 8)}`, {
+        destinationCidrBlock: cidr,
+        vpnConnectionId: this.vpnConnectionId,
+      });
+    }
+
+    this.tunnelInsideCidrs = tunnels.map((t) => canonicalCidr(t.insideCidr));
+    const lookup = new TunnelOutsideIps(this, 'TunnelOutsideIps', {
+      vpnConnectionId: this.vpnConnectionId,
+      insideCidrs: [this.tunnelInsideCidrs[0], this.tunnelInsideCidrs[1]],
+    });
+    this.tunnelOutsideIps = lookup.outsideIps;
+    [this.tunnel1OutsideIp, this.tunnel2OutsideIp] = lookup.outsideIps;
+    lookup.outsideIps.forEach((ip, i) => {
+      new CfnOutput(this, `Tunnel${i + 1}OutsideIp`, {
+        value: ip,
+        description: `Outside IP of tunnel ${i + 1} of ${this.node.path}`,
+      });
+    });
+
+    if (!lookup.matchedByInsideCidr) {
+      Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.outsideIpsByPosition',
+        'a tunnel inside CIDR is a token, so tunnel outside IPs are taken in the order DescribeVpnConnections lists them, which AWS does not document; give literal inside CIDRs to match them by CIDR');
+    }
+    if (tunnels.some((t) => isPlaintextKey(this, t.presharedKey))) {
+      Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.presharedKeyInTemplate',
+        'a pre-shared key is written into the CloudFormation template in plain text (readable by anyone who can read the template); use SecretValue.secretsManager() or SecretValue.ssmSecure() to keep it out');
+    }
+  }
+
+  /** Checks every prop, throws once; returns the canonical, de-duplicated static routes. */
+  private checkProps(props: AwsVpnConnectionProps, tunnels: readonly [ReturnType<typeof resolveTunnel>, ReturnType<typeof resolveTunnel>], staticRoutesOnly: boolean): string[] {
+    const checker = new PropsChecker(this.node.path);
+    const gw = props.gateway;
+    let register = () => {};
+    if ((gw.vpnGatewayId === undefined) === (gw.transitGatewayId === undefined)) {
+      checker.check('gateway', 'gateway-ambiguous', `expected exactly one of vpnGatewayId and transitGatewayId, got ${gw.vpnGatewayId === undefined ? 'neither' : 'both'}`);
+    }
+
+    tunnels.forEach((t, i) => checkTunnel(this, checker, `tunnel${i + 1}`, t));
+    const [c1, c2] = tunnels.map((t) => canonicalCidr(t.insideCidr));
+    if (!Token.isUnresolved(c1) && c1 === c2) {
+      checker.check('tunnel2.insideCidr', 'inside-cidr-duplicate', `${show(c2)} is also tunnel 1's inside CIDR; allowed: a /30 different from tunnel 1's`);
+    }
+    if (gw.vpnGatewayId !== undefined) {
+      // Unique across the connections of one virtual private gateway (not required on a transit gateway).
+      const taken = insideCidrsByGateway.get(gw) ?? new Map<string, string>();
+      [c1, c2].forEach((c, i) => {
+        const holder = taken.get(c);
+        if (holder !== undefined) {
+          checker.check(`tunnel${i + 1}.insideCidr`, 'inside-cidr-duplicate', `${show(c)} is already used by ${holder} on the same virtual private gateway; allowed: a /30 unique across the gateway's connections`);
+        }
+      });
+      register = () => {
+        for (const c of [c1, c2]) if (!Token.isUnresolved(c)) taken.set(c, this.node.path);
+        insideCidrsByGateway.set(gw, taken);
+      };
+    }
+
+    const ownAsn = gw.amazonSideAsn;
+    const peerAsn = props.peer.peerAsn;
+    if (!Token.isUnresolved(ownAsn)) checker.check('gateway.amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', ownAsn));
+    if (!staticRoutesOnly && !Token.isUnresolved(ownAsn) && !Token.isUnresolved(peerAsn) && ownAsn === peerAsn) {
+      checker.check('peer.peerAsn', 'asn-equal', `${show(peerAsn)} is also the AWS side's ASN; the two ends of a BGP connection need different ASNs (eBGP)`);
+    }
+
+    const routes: string[] = [];
+    const givenRoutes = props.staticRoutes ?? [];
+    if (givenRoutes.length > 0 && !staticRoutesOnly) {
+      checker.check('staticRoutes', 'static-routes-unused', `${givenRoutes.length} static route(s) given but staticRoutesOnly is false (BGP); allowed: static routes with staticRoutesOnly: true`);
+    }
+    givenRoutes.forEach((text, i) => {
+      if (Token.isUnresolved(text)) {
+        checker.check(`staticRoutes[${i}]`, 'static-route-token', 'is a token; allowed: a literal IPv4 prefix (each route is its own resource, keyed by its prefix)');
+        return;
+      }
+      const parsed = parseCidr(text);
+      if (!parsed.ok) checker.check(`staticRoutes[${i}]`, 'static-route-invalid', `${show(text)} is not a valid IPv4 prefix (${parsed.reason})`);
+      else if (!routes.includes(parsed.cidr.text)) routes.push(parsed.cidr.text);
+    });
+    for (const [prop, value] of [['awsNetworkCidr', props.awsNetworkCidr], ['peerNetworkCidr', props.peerNetworkCidr]] as const) {
+      if (value === undefined || Token.isUnresolved(value)) continue;
+      const parsed = parseCidr(value);
+      if (!parsed.ok) checker.check(prop, 'network-cidr-invalid', `${show(value)} is not a valid IPv4 prefix (${parsed.reason})`);
+    }
+    checker.throwIfAny();
+    register();
+    return routes;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The AWS end of the cross-cloud VPN: a virtual private gateway or a transit gateway, and the
+ * engine-neutral `IVpnGateway` the cross-cloud layer plans and wires.
+ */
+import { Annotations, Resource, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { IGatewayDeployment, IVpnGateway, LinkRealisation, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
+import { CdkGatewayDeployment } from '../private/cdk-deployment';
+import { PropsChecker, ValidationError } from '../private/errors';
+import { AwsGatewayKind } from './gateway-kind';
+import { AwsPeerGateway } from './peer-gateway';
+import { AwsVpnConnection, IAwsVpnGateway } from './vpn-connection';
+
+/** AWS's default Amazon-side ASN (EC2 `CreateVpnGateway`, `CreateTransitGateway`). */
+const DEFAULT_AMAZON_SIDE_ASN = 64512;
+const TRANSIT_GATEWAY_ID = /^tgw-[0-9a-f]{8}([0-9a-f]{9})?$/;
+
+/** Properties of an `AwsVpnGateway`. */
+export interface AwsVpnGatewayProps {
+  /**
+   * Which gateway terminates the VPN connections: a new virtual private gateway attached to a
+   * VPC, a new transit gateway, or an existing transit gateway.
+   */
+  readonly kind: AwsGatewayKind;
+
+  /**
+   * The AWS side's BGP ASN. For an existing transit gateway, the ASN it was created with.
+   *
+   * 64512-65534 or 4200000000-4294967294 (private ASNs only); must differ from every peer's.
+   * CloudFormation `AmazonSideAsn`.
+   *
+   * @default 64512
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnGateway.html
+   */
+  readonly amazonSideAsn?: number;
+
+  /**
+   * The IPv4 prefixes of the networks behind the gateway, as the planner sees them (peers route
+   * them over the VPN). Literal CIDRs.
+   *
+   * @default - the VPC's primary CIDR block (virtual private gateway); required with a transit gateway
+   */
+  readonly cidrs?: readonly string[];
+
+  /**
+   * The site id of the gateway in the topology: keys every value the planner derives for it
+   * (keys, inside addresses). Letters, digits, `.`, `_` and `-`; keep it stable.
+   *
+   * @default - the construct id
+   */
+  readonly siteId?: string;
+}
+
+/**
+ * The AWS side of site-to-site VPNs: a virtual private gateway attached to a VPC (with route
+ * propagation) or a transit gateway (new, with VPN ECMP support, or existing).
+ *
+ * As an `IVpnGateway` it builds, per planned link, one customer gateway per remote endpoint and
+ * one VPN connection (tunnel pair) per customer gateway.
+ *
+ * @resource AWS::EC2::VPNGateway
+ * @resource AWS::EC2::TransitGateway
+ */
+export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGateway {
+  public readonly site: SiteSpec;
+  /** The virtual private gateway's id (virtual private gateways only). */
+  public readonly vpnGatewayId?: string;
+  /** The transit gateway's id (transit gateways only). */
+  public readonly transitGatewayId?: string;
+  public readonly amazonSideAsn: number;
+  /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
+  public readonly deployment: IGatewayDeployment;
+  /** Per endpoint name (`<link id>/conn<N>/tunnel<T>`) of the realised links: the connection and the outside IP. */
+  private readonly endpoints = new Map<string, { readonly scope: Construct; readonly value: string }>();
+
+  constructor(scope: Construct, id: string, props: AwsVpnGatewayProps) {
+    super(scope, id);
+    const config = props.kind._config;
+    this.amazonSideAsn = props.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
+    this.deployment = new CdkGatewayDeployment(this, (endpoint) => this.endpoint(endpoint));
+
+    const checker = new PropsChecker(this.node.path);
+    if (!Token.isUnresolved(this.amazonSideAsn)) checker.check('amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', this.amazonSideAsn));
+    const cidrs = props.cidrs ?? (config.type === 'vpn-gateway' ? vpcCidrs(config.options.vpc) : undefined);
+    if (cidrs === undefined) {
+      checker.check('cidrs', 'cidrs-missing', config.type === 'vpn-gateway'
+        ? "the VPC's CIDR block is only known at deploy time; allowed: the VPC's prefixes as literal CIDRs"
+        : 'required with a transit gateway; allowed: the literal IPv4 prefixes of the networks behind it');
+    } else {
+      if (cidrs.length === 0) checker.check('cidrs', 'cidrs-missing', 'expected at least one IPv4 prefix, got none');
+      cidrs.forEach((c, i) => {
+        const parsed = Token.isUnresolved(c) ? undefined : parseCidr(c);
+        if (!parsed) checker.check(`cidrs[${i}]`, 'cidr-token', 'is a token; allowed: a literal IPv4 prefix (the planner needs it)');
+        else if (!parsed.ok) checker.check(`cidrs[${i}]`, 'cidr-invalid', `${show(c)} is not a valid IPv4 prefix (${parsed.reason})`);
+      });
+    }
+    if (config.type === 'existing-transit-gateway' && !Token.isUnresolved(config.transitGatewayId) && !TRANSIT_GATEWAY_ID.test(config.transitGatewayId)) {
+      checker.check('kind', 'transit-gateway-id-invalid', `${show(config.transitGatewayId)} is not a transit gateway id; allowed: 'tgw-' and 8 or 17 hexadecimal digits`);
+    }
+    checker.throwIfAny();
+
+    this.site = {
+      id: props.siteId ?? id,
+      cloud: 'aws',
+      gateway: props.kind.gatewayKind,
+      cidrs: [...cidrs!],
+      asn: this.amazonSideAsn,
+    };
+
+    switch (config.type) {
+      case 'vpn-gateway': {
+        const vgw = new ec2.CfnVPNGateway(this, 'Resource', { type: 'ipsec.1', amazonSideAsn: this.amazonSideAsn });
+        this.vpnGatewayId = vgw.ref;
+        const vpc = config.options.vpc;
+        const attachment = new ec2.CfnVPCGatewayAttachment(this, 'Attachment', { vpcId: vpc.vpcId, vpnGatewayId: vgw.ref });
+        const routeTableIds = config.options.routeTableIds
+          ?? [...new Set([...vpc.privateSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable.routeTableId))];
+        if (routeTableIds.length > 0) {
+          const propagation = new ec2.CfnVPNGatewayRoutePropagation(this, 'RoutePropagation', { routeTableIds: [...routeTableIds], vpnGatewayId: vgw.ref });
+          // Propagation fails until the gateway is attached.
+          propagation.node.addDependency(attachment);
+        } else if (config.options.routeTableIds === undefined) {
+          Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.noRoutePropagation',
+            'the VPC has no private or isolated subnet, so no route table learns the VPN routes; pass routeTableIds to choose route tables');
+        }
+        break;
+      }
+      case 'new-transit-gateway': {
+        const o = config.options;
+        const flag = (value: boolean | undefined) => ((value ?? true) ? 'enable' : 'disable');
+        const tgw = new ec2.CfnTransitGateway(this, 'Resource', {
+          amazonSideAsn: this.amazonSideAsn,
+          vpnEcmpSupport: 'enable',
+          defaultRouteTableAssociation: flag(o.defaultRouteTableAssociation),
+          defaultRouteTablePropagation: flag(o.defaultRouteTablePropagation),
+          description: o.description,
+        });
+        this.transitGatewayId = tgw.ref;
+        break;
+      }
+      case 'existing-transit-gateway':
+        this.transitGatewayId = config.transitGatewayId;
+        break;
+    }
+  }
+
+  /** Path of the construct, for messages. */
+  public get path(): string {
+    return this.node.path;
+  }
+
+  /**
+   * The outside IP of one tunnel of a realised link, for an endpoint name of the form
+   * `<link id>/conn<N>/tunnel<T>` (a deploy-time value: a CloudFormation token).
+   */
+  public endpointAddress(endpoint: string): string {
+    return this.endpoint(endpoint).value;
+  }
+
+  private endpoint(endpoint: string): { readonly scope: Construct; readonly value: string } {
+    const found = this.endpoints.get(endpoint);
+    if (found === undefined) {
+      const known = [...this.endpoints.keys()];
+      throw new ValidationError(this.node.path, 'endpoint-unknown',
+        `endpoint ${show(endpoint)} is not a tunnel of a realised link; allowed: '<link id>/conn<N>/tunnel<1|2>' of a link built by realiseLink (known: ${known.length ? known.join(', ') : 'none yet'})`);
+    }
+    return found;
+  }
+
+  /**
+   * Builds this gateway's half of one planned link under `Link-<link id>` (in
+   * `realisation.stack` when given, else in this gateway): a customer gateway per remote
+   * endpoint (`cgw1`, ...) and a VPN connection per customer gateway (`conn1`, ...).
+   */
+  public realiseLink(realisation: LinkRealisation): void {
+    const r = realisation.resources;
+    const mismatch = (message: string) => new ValidationError(this.node.path, 'plan-mismatch', message);
+    if (r.cloud !== 'aws') throw mismatch(`link ${show(r.link)} carries ${show(r.cloud)} resources; an AWS gateway builds AWS resources only`);
+    if (realisation.gateway.site !== this.site.id) {
+      throw mismatch(`the plan is for site ${show(realisation.gateway.site)}, this gateway is site ${show(this.site.id)}`);
+    }
+    if (!Token.isUnresolved(this.amazonSideAsn) && realisation.gateway.asn !== this.amazonSideAsn) {
+      throw mismatch(`the plan gives site ${show(this.site.id)} ASN ${realisation.gateway.asn}, but amazonSideAsn is ${this.amazonSideAsn}; plan from this gateway's site`);
+    }
+
+    const scope = new Construct(realisation.stack ? (realisation.stack.scope as Construct) : this, `Link-${r.link}`);
+    const peers = new Map(r.customerGateways.map((cgw) => [cgw.id, new AwsPeerGateway(scope, cgw.id, {
+      ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
+      peerAsn: cgw.bgpAsn,
+    })]));
+    for (const connection of r.vpnConnections) {
+      const tunnels = connection.tunnels.map((tunnelId): PlannedTunnel => {
+        const tunnel = realisation.tunnels.find((t) => t.id === tunnelId);
+        if (!tunnel) throw mismatch(`tunnel ${show(tunnelId)} of ${r.link}/${connection.id} is not among the link's tunnels`);
+        return tunnel;
+      });
+      const peer = peers.get(connection.customerGateway);
+      if (!peer) throw mismatch(`customer gateway ${show(connection.customerGateway)} of ${r.link}/${connection.id} is not planned`);
+      const built = new AwsVpnConnection(scope, connection.id, AwsVpnConnection.propsFromPlan({
+        gateway: this, peer, connection, tunnels: [tunnels[0], tunnels[1]],
+      }));
+      tunnels.forEach((t, i) => {
+        const end = t.ends.find((e) => e.cloud === 'aws')!;
+        this.endpoints.set(end.endpoint, { scope: built, value: built.tunnelOutsideIps[i] });
+      });
+    }
+  }
+}
+
+/** The VPC's primary CIDR block when known at synthesis time. */
+function vpcCidrs(vpc: ec2.IVpc): string[] | undefined {
+  if (!Token.isUnresolved(vpc.vpcCidrBlock)) return [vpc.vpcCidrBlock];
+  // A VPC defined in this app exposes its CIDR as a token; its CfnVPC holds the literal.
+  const child = vpc.node.defaultChild;
+  if (child instanceof ec2.CfnVPC && typeof child.cidrBlock === 'string' && !Token.isUnresolved(child.cidrBlock)) return [child.cidrBlock];
+  return undefined;
+}
