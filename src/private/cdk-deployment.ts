@@ -11,9 +11,11 @@ import { cfnName } from './names';
 /** Where an endpoint's address lives: the construct scope that holds it and the value. */
 export type EndpointSource = (endpoint: string) => { scope: Construct; value: string };
 
+/** Link stacks per home stack and phase. */
+const LINK_STACKS = new WeakMap<object, Map<number, ILinkStack>>();
+
 export class CdkGatewayDeployment implements IGatewayDeployment {
   public readonly engine = 'cdk' as const;
-  private readonly stacks = new Map<number, ILinkStack>();
   private readonly exported = new Map<string, StackOutputRef>();
 
   constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {}
@@ -27,9 +29,12 @@ export class CdkGatewayDeployment implements IGatewayDeployment {
   }
 
   public linkStack(phase: number): ILinkStack {
-    let link = this.stacks.get(phase);
+    const home = Stack.of(this.gateway);
+    // Gateways of one stack share its link stacks.
+    if (!LINK_STACKS.has(home)) LINK_STACKS.set(home, new Map());
+    const stacks = LINK_STACKS.get(home)!;
+    let link = stacks.get(phase);
     if (!link) {
-      const home = Stack.of(this.gateway);
       const env = Token.isUnresolved(home.account) || Token.isUnresolved(home.region) ? undefined : { account: home.account, region: home.region };
       const stack = new Stack(home.node.scope as Construct, `${home.node.id}Links${phase}`, { env, description: `cross-cloud-vpn: link resources of ${home.stackName}, deployment phase ${phase}` });
       stack.addStackDependency(home);
@@ -43,7 +48,7 @@ export class CdkGatewayDeployment implements IGatewayDeployment {
           return { name: id, value: (existing ?? new CfnParameter(stack, id, { type: 'String', description })).valueAsString };
         },
       };
-      this.stacks.set(phase, link);
+      stacks.set(phase, link);
     }
     return link;
   }

@@ -31,9 +31,11 @@ class MirroredProvider extends TerraformProvider {
   }
 }
 
+/** Link stacks per home stack and phase. */
+const LINK_STACKS = new WeakMap<object, Map<number, ILinkStack>>();
+
 export class TerraformGatewayDeployment implements IGatewayDeployment {
   public readonly engine = 'cdktf' as const;
-  private readonly stacks = new Map<number, ILinkStack>();
   private readonly exported = new Map<string, StackOutputRef>();
 
   constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {}
@@ -47,9 +49,12 @@ export class TerraformGatewayDeployment implements IGatewayDeployment {
   }
 
   public linkStack(phase: number): ILinkStack {
-    let link = this.stacks.get(phase);
+    const home = TerraformStack.of(this.gateway);
+    // Gateways of one stack share its link stacks.
+    if (!LINK_STACKS.has(home)) LINK_STACKS.set(home, new Map());
+    const stacks = LINK_STACKS.get(home)!;
+    let link = stacks.get(phase);
     if (!link) {
-      const home = TerraformStack.of(this.gateway);
       const stack = new TerraformStack(home.node.scope as Construct, `${home.node.id}-links-${phase}`);
       home.node.findAll().filter((c): c is TerraformProvider => c instanceof TerraformProvider && TerraformStack.of(c) === home)
         .forEach((p) => new MirroredProvider(stack, p.node.id, p));
@@ -64,7 +69,7 @@ export class TerraformGatewayDeployment implements IGatewayDeployment {
           return { name: id, value: (existing ?? new TerraformVariable(stack, id, { type: 'string', description })).stringValue };
         },
       };
-      this.stacks.set(phase, link);
+      stacks.set(phase, link);
     }
     return link;
   }

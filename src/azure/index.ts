@@ -1,0 +1,12 @@
+/**
+ * cross-cloud-vpn/azure: Azure VPN constructs on cdktf and `@cdktf/provider-azurerm`.
+ *
+ * `AzureVpnGateway` (GatewaySubnet, public IPs, route-based BGP gateway with custom APIPA
+ * addresses) implements the engine-neutral `IVpnGateway`; `AzurePeerGateway` (local network
+ * gateway) and `AzureVpnConnection` (IPsec connection with a custom policy) also work on their own.
+ * The constructs never create providers or backends: the stack owns them.
+ */
+export * from './gateway-instance';
+export * from './vpn-gateway';
+export * from './peer-gateway';
+export * from './vpn-connection';

@@ -1,0 +1,145 @@
+/**
+ * The remote end of an Azure site-to-site connection as Azure registers it: a local network
+ * gateway.
+ */
+import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
+import { Construct } from 'constructs';
+import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';
+import { Token } from '../private/cdktf';
+import { PropsChecker } from '../private/errors';
+import { azureNameProblem } from './azure-names';
+
+/** A remote VPN device as an Azure connection sees it. */
+export interface IAzurePeerGateway {
+  /** The local network gateway's resource id. */
+  readonly localNetworkGatewayId: string;
+  /** The remote device's BGP ASN, when the local network gateway has BGP settings. */
+  readonly peerAsn?: number;
+}
+
+/** Properties of an `AzurePeerGateway`. */
+export interface AzurePeerGatewayProps {
+  /**
+   * Name of the local network gateway.
+   *
+   * 1-80 letters, digits, `_`, `.` or `-`. Terraform `name`.
+   *
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftnetwork
+   */
+  readonly name: string;
+
+  /** Resource group of the local network gateway. Terraform `resource_group_name`. */
+  readonly resourceGroupName: string;
+
+  /** Azure region of the local network gateway, e.g. `japaneast`. Terraform `location`. */
+  readonly location: string;
+
+  /**
+   * Public IPv4 address of the remote VPN device: a literal, or a token such as a
+   * `TerraformVariable`'s value or a reference to another resource.
+   *
+   * Dotted-quad. Terraform `gateway_address`.
+   *
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-site-to-site-resource-manager-portal
+   */
+  readonly gatewayAddress: string;
+
+  /**
+   * Prefixes behind the remote device that Azure routes over the connection (static routing),
+   * or the remote traffic selectors (policy routing).
+   *
+   * IPv4 prefixes, network address aligned. May stay empty when BGP carries the routes. Terraform
+   * `address_space`.
+   *
+   * @default - none: the routes come over BGP (then `peerAsn` and `bgpPeeringAddress` are required)
+   */
+  readonly addressSpace?: string[];
+
+  /**
+   * BGP ASN of the remote device (the peer's own ASN, never the Azure gateway's).
+   *
+   * 1-65534 except 8074, 8075, 12076, 23456, 64496-64511, 65515, 65517-65520 (Azure reserves or
+   * rejects them). Terraform `bgp_settings.asn`.
+   *
+   * @default - no BGP on this local network gateway
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
+   */
+  readonly peerAsn?: number;
+
+  /**
+   * BGP address of the remote device: the address Azure's gateway peers with.
+   *
+   * Dotted-quad IPv4; an APIPA address (169.254.x.x) such as an AWS tunnel's inside address is
+   * allowed when the Azure gateway has custom APIPA addresses. Must differ from `gatewayAddress`.
+   * Terraform `bgp_settings.bgp_peering_address`.
+   *
+   * @default - no BGP on this local network gateway
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
+   */
+  readonly bgpPeeringAddress?: string;
+
+  /**
+   * Tags of the local network gateway.
+   *
+   * @default - no tags
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A remote VPN device registered with Azure.
+ *
+ * @resource azurerm_local_network_gateway
+ */
+export class AzurePeerGateway extends Construct implements IAzurePeerGateway {
+  public readonly localNetworkGatewayId: string;
+  public readonly peerAsn?: number;
+  /** The underlying Terraform resource. */
+  public readonly resource: LocalNetworkGateway;
+
+  constructor(scope: Construct, id: string, props: AzurePeerGatewayProps) {
+    super(scope, id);
+    const checker = new PropsChecker(this.node.path);
+    const literal = (s: string | undefined): s is string => s !== undefined && !Token.isUnresolved(s);
+    const ipv4 = (value: string) => (parseIpv4(value) === undefined ? `${show(value)} is not a dotted-quad IPv4 address; allowed: an IPv4 address such as 203.0.113.10` : undefined);
+
+    if (literal(props.name)) checker.check('name', 'name-invalid', azureNameProblem(props.name));
+    if (literal(props.gatewayAddress)) checker.check('gatewayAddress', 'address-invalid', ipv4(props.gatewayAddress));
+    if (!Token.isUnresolved(props.addressSpace)) {
+      (props.addressSpace ?? []).forEach((prefix, i) => {
+        if (Token.isUnresolved(prefix)) return;
+        const p = parseCidr(prefix);
+        if (!p.ok) checker.check(`addressSpace[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
+      });
+    }
+    const bgp = props.peerAsn !== undefined || props.bgpPeeringAddress !== undefined;
+    if (bgp && (props.peerAsn === undefined || props.bgpPeeringAddress === undefined)) {
+      checker.check(props.peerAsn === undefined ? 'peerAsn' : 'bgpPeeringAddress', 'bgp-incomplete',
+        `${props.peerAsn === undefined ? 'missing while bgpPeeringAddress is set' : 'missing while peerAsn is set'}; allowed: both peerAsn and bgpPeeringAddress (BGP), or neither (static routing)`);
+    }
+    if (props.peerAsn !== undefined && !Token.isUnresolved(props.peerAsn)) checker.check('peerAsn', 'asn-reserved', peerAsnProblem('azure', props.peerAsn));
+    if (literal(props.bgpPeeringAddress)) {
+      checker.check('bgpPeeringAddress', 'address-invalid', ipv4(props.bgpPeeringAddress));
+      if (props.bgpPeeringAddress === props.gatewayAddress) {
+        checker.check('bgpPeeringAddress', 'bgp-address-is-public', `${show(props.bgpPeeringAddress)} is also the gatewayAddress; allowed: an address other than the device's public IP (e.g. an APIPA or loopback address)`);
+      }
+    }
+    const noAddressSpace = props.addressSpace === undefined || (!Token.isUnresolved(props.addressSpace) && props.addressSpace.length === 0);
+    if (!bgp && noAddressSpace) {
+      checker.check('addressSpace', 'address-space-empty', 'is empty and BGP is not set, so Azure would route nothing to the peer; allowed: at least one prefix, or peerAsn and bgpPeeringAddress');
+    }
+    checker.throwIfAny();
+
+    this.peerAsn = props.peerAsn;
+    this.resource = new LocalNetworkGateway(this, 'Resource', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      gatewayAddress: props.gatewayAddress,
+      addressSpace: noAddressSpace ? undefined : props.addressSpace,
+      bgpSettings: bgp ? { asn: props.peerAsn!, bgpPeeringAddress: props.bgpPeeringAddress! } : undefined,
+      tags: props.tags,
+    });
+    this.localNetworkGatewayId = this.resource.id;
+  }
+}

@@ -1,0 +1,495 @@
+/**
+ * An Azure VPN gateway (route-based, BGP, active-active by default) with its GatewaySubnet and
+ * public IPs, and its half of every planned tunnel of the links the cross-cloud layer gives it.
+ */
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
+import { Construct } from 'constructs';
+import {
+  AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
+  azureApipaProblem, ownAsnProblem, parseCidr, show,
+} from '../plan';
+import { contains } from '../plan/cidr';
+import { Fn, Token } from '../private/cdktf';
+import { PropsChecker, ValidationError } from '../private/errors';
+import { TerraformGatewayDeployment } from '../private/tf-deployment';
+import { azureNameProblem, azureResourceName } from './azure-names';
+import { AzureGatewayInstance } from './gateway-instance';
+import { AzurePeerGateway } from './peer-gateway';
+import { AzureConnectionMode, AzureVpnConnection } from './vpn-connection';
+
+/** An Azure VPN gateway as its connections see it. */
+export interface IAzureVpnGateway {
+  /** The virtual network gateway's resource id. */
+  readonly virtualNetworkGatewayId: string;
+  /** Resource group of the gateway. */
+  readonly resourceGroupName: string;
+  /** Azure region of the gateway. */
+  readonly location: string;
+  /** Whether the gateway runs two active instances (two public IPs). */
+  readonly activeActive: boolean;
+  /** The custom APIPA BGP addresses configured on one instance (ip configuration). */
+  apipaAddressesOf(instance: AzureGatewayInstance): string[];
+}
+
+/** Azure's own default gateway ASN (Z6). */
+const AZURE_DEFAULT_ASN = 65515;
+/** Same alphabet as the planner's site ids (they key every derived value and name). */
+const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+/**
+ * Gateway SKUs per generation (Azure "About gateway SKUs", Z9). Basic is left out: it has no BGP,
+ * no active-active mode and no custom IPsec/IKE policy.
+ */
+const SKUS_BY_GENERATION: Record<string, readonly string[]> = {
+  Generation1: ['VpnGw1', 'VpnGw2', 'VpnGw3', 'VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ'],
+  Generation2: ['VpnGw2', 'VpnGw3', 'VpnGw4', 'VpnGw5', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'],
+};
+const SKUS = Object.keys(AZURE_SKU_TUNNELS).filter((s) => s !== 'Basic');
+/** Azure requires a GatewaySubnet of /29 or larger (/27 recommended). */
+const GATEWAY_SUBNET_LONGEST_PREFIX = 29;
+const ZONES = ['1', '2', '3'];
+
+/** Properties of an `AzureVpnGateway`. */
+export interface AzureVpnGatewayProps {
+  /**
+   * The gateway's id as a site of the topology: keys every value the planner derives for it
+   * (keys, addresses, ASN). Keep it stable.
+   *
+   * 1-63 letters, digits, `.`, `_` or `-`, starting with a letter or digit.
+   *
+   * @default - the construct's id
+   */
+  readonly siteId?: string;
+
+  /**
+   * Name of the virtual network gateway; its public IPs, local network gateways and connections
+   * are named after it.
+   *
+   * 1-80 letters, digits, `_`, `.` or `-`. Terraform `name`.
+   *
+   * @default - `<siteId>-vpngw`
+   */
+  readonly name?: string;
+
+  /** Resource group of the gateway, its public IPs and the virtual network. Terraform `resource_group_name`. */
+  readonly resourceGroupName: string;
+
+  /** Azure region, e.g. `japaneast`. Terraform `location`. */
+  readonly location: string;
+
+  /**
+   * Address space of the virtual network: the networks this gateway connects (the site's CIDRs).
+   *
+   * IPv4 prefixes, network address aligned. Azure `addressSpace.addressPrefixes` of the VNet.
+   */
+  readonly virtualNetworkAddressSpace: string[];
+
+  /**
+   * Name of the virtual network the GatewaySubnet is created in. Required unless `gatewaySubnetId`.
+   *
+   * Terraform `azurerm_subnet.virtual_network_name`.
+   *
+   * @default - none: `gatewaySubnetId` is used
+   */
+  readonly virtualNetworkName?: string;
+
+  /**
+   * Prefix of the `GatewaySubnet` to create. Required unless `gatewaySubnetId`.
+   *
+   * /29 or larger (/27 recommended), inside `virtualNetworkAddressSpace`. Terraform
+   * `azurerm_subnet.address_prefixes`.
+   *
+   * @default - none: `gatewaySubnetId` is used
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub
+   */
+  readonly gatewaySubnetCidr?: string;
+
+  /**
+   * Resource id of an existing subnet named `GatewaySubnet`, instead of creating one.
+   *
+   * @default - a `GatewaySubnet` is created from `virtualNetworkName` and `gatewaySubnetCidr`
+   */
+  readonly gatewaySubnetId?: string;
+
+  /**
+   * Whether both gateway instances are active, each with its own public IP. Serving both tunnels
+   * of an AWS VPN connection with BGP needs active-active (Azure's AWS guide).
+   *
+   * Terraform `active_active`.
+   *
+   * @default true
+   * @see https://learn.microsoft.com/azure/vpn-gateway/active-active-portal
+   */
+  readonly activeActive?: boolean;
+
+  /**
+   * Gateway SKU, which sets its tunnel limit and throughput.
+   *
+   * VpnGw1-5 or VpnGw1AZ-5AZ (Basic has no BGP, active-active or custom policy). Terraform `sku`.
+   *
+   * @default 'VpnGw2AZ'
+   * @see https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus
+   */
+  readonly sku?: string;
+
+  /**
+   * Gateway generation.
+   *
+   * `Generation1` (VpnGw1-3, VpnGw1AZ-3AZ) or `Generation2` (VpnGw2-5, VpnGw2AZ-5AZ). Terraform `generation`.
+   *
+   * @default - 'Generation2', or 'Generation1' for VpnGw1 and VpnGw1AZ
+   */
+  readonly generation?: string;
+
+  /**
+   * BGP ASN of the gateway.
+   *
+   * 1-65534 except 8074, 8075, 12076, 23456, 64496-64511, 65517-65520. Terraform `bgp_settings.asn`.
+   *
+   * @default - the planner's allocation when the gateway realises a plan, else Azure's 65515
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
+   */
+  readonly asn?: number;
+
+  /**
+   * Custom APIPA BGP addresses of the first instance (ip configuration `instance0`).
+   *
+   * Addresses in 169.254.21.0-169.254.22.255, distinct from every other instance's. Terraform
+   * `bgp_settings.peering_addresses.apipa_addresses`.
+   *
+   * @default - none, plus those of the plan when the gateway realises one
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
+   */
+  readonly instance0ApipaAddresses?: string[];
+
+  /**
+   * Custom APIPA BGP addresses of the second instance (ip configuration `instance1`); active-active only.
+   *
+   * Addresses in 169.254.21.0-169.254.22.255, distinct from the first instance's.
+   *
+   * @default - none, plus those of the plan when the gateway realises one
+   */
+  readonly instance1ApipaAddresses?: string[];
+
+  /**
+   * Availability zones of the public IPs (both get the same zones and the Standard SKU).
+   *
+   * Each of `1`, `2`, `3`; an AZ SKU needs at least one. Terraform `azurerm_public_ip.zones`.
+   *
+   * @default - ['1', '2', '3'] (zone-redundant) with an AZ SKU, else none
+   */
+  readonly publicIpZones?: string[];
+
+  /**
+   * Tags of every resource created.
+   *
+   * @default - no tags
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A route-based Azure VPN gateway with BGP, its `GatewaySubnet` and Standard static public IPs.
+ * Implements `IVpnGateway`, so the cross-cloud layer can ask it to realise planned links:
+ * each creates the link's local network gateways and connections.
+ *
+ * @resource azurerm_virtual_network_gateway
+ */
+export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpnGateway {
+  public readonly site: SiteSpec;
+  public readonly deployment: IGatewayDeployment;
+  public readonly virtualNetworkGatewayId: string;
+  /** Name of the virtual network gateway. */
+  public readonly virtualNetworkGatewayName: string;
+  public readonly resourceGroupName: string;
+  public readonly location: string;
+  public readonly activeActive: boolean;
+  /** Id of the `GatewaySubnet` (created or given). */
+  public readonly gatewaySubnetId: string;
+  /** Public IP address per instance (`instance0`, then `instance1`), as Terraform tokens. */
+  public readonly publicIpAddresses: string[];
+  /**
+   * Default BGP peering address per instance (its GatewaySubnet IP, from
+   * `bgp_settings.peering_addresses[i].default_addresses`), as Terraform tokens.
+   */
+  public readonly defaultBgpPeeringAddresses: string[];
+  /** The underlying Terraform resource. */
+  public readonly resource: VirtualNetworkGateway;
+
+  private readonly instances: AzureGatewayInstance[];
+  private readonly apipa = new Map<AzureGatewayInstance, string[]>();
+  private readonly asnFromProps: boolean;
+  private readonly tags?: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: AzureVpnGatewayProps) {
+    super(scope, id);
+    const siteId = props.siteId ?? id;
+    const sku = props.sku ?? AZURE_DEFAULT_SKU;
+    const generation = props.generation ?? (SKUS_BY_GENERATION.Generation2.includes(sku) ? 'Generation2' : 'Generation1');
+    const name = props.name ?? `${siteId}-vpngw`;
+    const zones = props.publicIpZones ?? (sku.endsWith('AZ') ? ZONES : undefined);
+    this.activeActive = props.activeActive ?? true;
+    this.instances = this.activeActive ? [AzureGatewayInstance.INSTANCE_0, AzureGatewayInstance.INSTANCE_1] : [AzureGatewayInstance.INSTANCE_0];
+    this.instances.forEach((instance) => this.apipa.set(instance, []));
+    this.validate(props, siteId, sku, generation, name, zones);
+
+    this.site = {
+      id: siteId,
+      cloud: 'azure',
+      gateway: this.activeActive ? 'active-active' : 'active-standby',
+      cidrs: [...props.virtualNetworkAddressSpace],
+      asn: props.asn,
+      sku,
+    };
+    this.asnFromProps = props.asn !== undefined;
+    this.resourceGroupName = props.resourceGroupName;
+    this.location = props.location;
+    this.virtualNetworkGatewayName = name;
+    this.tags = props.tags;
+
+    this.gatewaySubnetId = props.gatewaySubnetId ?? new Subnet(this, 'GatewaySubnet', {
+      name: 'GatewaySubnet', // the only name Azure accepts for a VPN gateway's subnet
+      resourceGroupName: props.resourceGroupName,
+      virtualNetworkName: props.virtualNetworkName!,
+      addressPrefixes: [props.gatewaySubnetCidr!],
+    }).id;
+
+    const publicIps = this.instances.map((_, i) => new PublicIp(this, `PublicIp${i}`, {
+      name: azureResourceName(name, `pip${i}`),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      sku: 'Standard', // active-active needs Standard static IPs, both with the same SKU and zones
+      allocationMethod: 'Static',
+      zones,
+      tags: props.tags,
+    }));
+    this.publicIpAddresses = publicIps.map((ip) => ip.ipAddress);
+
+    this.resource = new VirtualNetworkGateway(this, 'Resource', {
+      name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      type: 'Vpn',
+      vpnType: 'RouteBased',
+      sku,
+      generation,
+      activeActive: this.activeActive,
+      enableBgp: true,
+      ipConfiguration: this.instances.map((instance, i) => ({
+        name: instance,
+        publicIpAddressId: publicIps[i].id,
+        privateIpAddressAllocation: 'Dynamic',
+        subnetId: this.gatewaySubnetId,
+      })),
+      bgpSettings: { asn: props.asn ?? AZURE_DEFAULT_ASN },
+      tags: props.tags,
+    });
+    this.virtualNetworkGatewayId = this.resource.id;
+    this.addApipaAddresses(AzureGatewayInstance.INSTANCE_0, props.instance0ApipaAddresses ?? []);
+    if (this.activeActive) this.addApipaAddresses(AzureGatewayInstance.INSTANCE_1, props.instance1ApipaAddresses ?? []);
+    this.deployment = new TerraformGatewayDeployment(this, (endpoint) => ({ scope: this, value: this.endpointAddress(endpoint) }));
+    this.defaultBgpPeeringAddresses = this.instances.map((_, i) => Fn.element(this.resource.bgpSettings.peeringAddresses.get(i).defaultAddresses, 0));
+  }
+
+  public get path(): string {
+    return this.node.path;
+  }
+
+  /** The public IP of `instance0` or `instance1` (the plan's endpoint names), as a Terraform token. */
+  public endpointAddress(endpoint: string): string {
+    const i = this.instances.indexOf(endpoint as AzureGatewayInstance);
+    if (i < 0) {
+      throw new ValidationError(this.node.path, 'endpoint-unknown', `endpoint ${show(endpoint)} is not an instance of this ${this.site.gateway} gateway; allowed: ${this.instances.join(', ')}`);
+    }
+    return this.publicIpAddresses[i];
+  }
+
+  public apipaAddressesOf(instance: AzureGatewayInstance): string[] {
+    return [...(this.apipa.get(instance) ?? [])];
+  }
+
+  /**
+   * Adds custom APIPA BGP addresses to one instance (addresses it already has are skipped).
+   *
+   * Each in 169.254.21.0-169.254.22.255 and not used by the other instance.
+   */
+  public addApipaAddresses(instance: AzureGatewayInstance, addresses: readonly string[]): void {
+    const checker = new PropsChecker(this.node.path);
+    this.checkApipa(checker, instance, addresses);
+    checker.throwIfAny();
+    const list = this.apipa.get(instance)!;
+    for (const address of addresses) if (!list.includes(address)) list.push(address);
+    this.writePeeringAddresses();
+  }
+
+  /** Records why `addresses` cannot be APIPA addresses of `instance` (in range, not on another instance). */
+  private checkApipa(checker: PropsChecker, instance: AzureGatewayInstance, addresses: readonly string[], others = this.apipaOfOthers(instance)): void {
+    const prop = `${instance}ApipaAddresses`;
+    if (!this.instances.includes(instance)) {
+      checker.check(prop, 'instance-unknown', `${instance} does not exist on this active-standby gateway; allowed: APIPA addresses for ${this.instances.join(', ')}`);
+      return;
+    }
+    addresses.forEach((address, i) => {
+      if (Token.isUnresolved(address)) return;
+      checker.check(`${prop}[${i}]`, 'apipa-out-of-range', azureApipaProblem(address));
+      if (others.includes(address)) checker.check(`${prop}[${i}]`, 'apipa-duplicate', `${show(address)} is already an APIPA address of the other instance; allowed: an address no other instance uses`);
+    });
+  }
+
+  private apipaOfOthers(instance: AzureGatewayInstance): string[] {
+    return [...this.apipa.entries()].filter(([k]) => k !== instance).flatMap(([, v]) => v);
+  }
+
+  /**
+   * Builds this gateway's half of one planned link: a local network gateway and a connection per
+   * planned Azure connection (under a scope named after the link id), the gateway's APIPA
+   * addresses from the plan, and its ASN when none was given.
+   */
+  public realiseLink(r: LinkRealisation): void {
+    const resources = r.resources;
+    if (resources.cloud !== 'azure' || r.gateway.site !== this.site.id || r.gateway.kind !== this.site.gateway) {
+      throw new ValidationError(this.node.path, 'plan-mismatch',
+        `link ${show(resources.link)} was planned for ${r.gateway.cloud} site ${show(r.gateway.site)} (${r.gateway.kind}); allowed: a link of Azure site ${show(this.site.id)} (${this.site.gateway})`);
+    }
+    // In the link stack the cross-cloud layer gives (a later deployment phase), else here.
+    const parent = r.stack
+      ? ((r.stack.scope as Construct).node.tryFindChild(this.node.id) as Construct | undefined) ?? new Construct(r.stack.scope as Construct, this.node.id)
+      : this;
+    if (parent.node.tryFindChild(resources.link)) {
+      throw new ValidationError(this.node.path, 'link-realised-twice', `link ${show(resources.link)} is already realised on this gateway; allowed: each link once`);
+    }
+    if (this.asnFromProps && r.gateway.asn !== this.site.asn) {
+      throw new ValidationError(this.node.path, 'plan-mismatch', `asn: the plan uses ${r.gateway.asn} but the gateway has ${this.site.asn}; allowed: the gateway's own ASN (plan with this gateway's site)`);
+    }
+    this.resource.bgpSettings.asn = r.gateway.asn;
+    for (const instance of this.instances) this.addApipaAddresses(instance, r.gateway.apipaAddresses?.[instance] ?? []);
+    this.buildLink(new Construct(parent, resources.link), r, resources);
+  }
+
+  private buildLink(scope: Construct, r: LinkRealisation, resources: AzureLinkResources): void {
+    const peers = new Map<string, AzurePeerGateway>();
+    for (const lng of resources.localNetworkGateways) {
+      peers.set(lng.id, new AzurePeerGateway(scope, lng.id, {
+        name: azureResourceName(this.virtualNetworkGatewayName, resources.link, lng.id),
+        resourceGroupName: this.resourceGroupName,
+        location: this.location,
+        gatewayAddress: r.remoteAddress(lng.remote.endpoint),
+        addressSpace: [...lng.addressSpace],
+        peerAsn: lng.bgp?.asn,
+        bgpPeeringAddress: lng.bgp?.peeringAddress,
+        tags: this.tags,
+      }));
+    }
+    for (const conn of resources.connections) {
+      const tunnel = r.tunnels.find((t) => t.id === conn.tunnel);
+      const end = tunnel?.ends.find((e) => e.site === this.site.id);
+      const peer = peers.get(conn.localNetworkGateway);
+      if (!tunnel || !end || !peer) {
+        throw new ValidationError(this.node.path, 'plan-mismatch', `connection ${show(conn.id)} of link ${show(resources.link)} refers to tunnel ${show(conn.tunnel)} and local network gateway ${show(conn.localNetworkGateway)}, which the realisation does not hold`);
+      }
+      const p = end.proposal;
+      new AzureVpnConnection(scope, conn.id, {
+        name: azureResourceName(this.virtualNetworkGatewayName, resources.link, conn.id),
+        gateway: this,
+        peer,
+        sharedKey: tunnel.presharedKey,
+        ikeVersion: p.ikeVersion,
+        ikeEncryption: p.phase1.encryption,
+        ikeIntegrity: p.phase1.integrity,
+        dhGroup: p.phase1.dhGroup,
+        ipsecEncryption: p.phase2.encryption,
+        // Azure names the GCM cipher again as integrity; the planner spells it so already.
+        ipsecIntegrity: p.phase2.integrity ?? p.phase2.encryption,
+        pfsGroup: p.phase2.pfsGroup,
+        saLifetimeSeconds: p.phase2.lifetimeSeconds,
+        dpdTimeoutSeconds: conn.dpdTimeoutSeconds,
+        connectionMode: conn.connectionMode as AzureConnectionMode,
+        bgpEnabled: conn.bgpEnabled,
+        customBgpPrimaryAddress: conn.customBgpAddresses?.primary,
+        customBgpSecondaryAddress: conn.customBgpAddresses?.secondary,
+        trafficSelectorLocalCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.local] : undefined,
+        trafficSelectorRemoteCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.remote] : undefined,
+        tags: this.tags,
+      });
+    }
+  }
+
+  /** One `peering_addresses` block per ip configuration, with that instance's APIPA addresses. */
+  private writePeeringAddresses(): void {
+    this.resource.bgpSettings.putPeeringAddresses(this.instances.map((instance) => {
+      const addresses = this.apipa.get(instance)!;
+      return { ipConfigurationName: instance, apipaAddresses: addresses.length ? [...addresses] : undefined };
+    }));
+  }
+
+  private validate(props: AzureVpnGatewayProps, siteId: string, sku: string, generation: string, name: string, zones: string[] | undefined): void {
+    const checker = new PropsChecker(this.node.path);
+    const literal = (s: string | undefined): s is string => s !== undefined && !Token.isUnresolved(s);
+
+    if (!SITE_ID.test(siteId)) {
+      checker.check('siteId', 'site-id-invalid', `${show(siteId)}${props.siteId === undefined ? ' (the construct id)' : ''} is not a valid site id; allowed: 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+    }
+    if (literal(name)) checker.check('name', 'name-invalid', azureNameProblem(name));
+    if (props.asn !== undefined && !Token.isUnresolved(props.asn)) checker.check('asn', 'asn-reserved', ownAsnProblem('azure', props.asn));
+    if (literal(sku) && !SKUS.includes(sku)) {
+      checker.check('sku', 'sku-unknown', `${show(sku)} is not a VPN gateway SKU with BGP, active-active and custom IPsec policies; allowed: ${SKUS.join(', ')}`);
+    } else if (literal(sku) && literal(generation)) {
+      const skus = SKUS_BY_GENERATION[generation];
+      if (!skus) {
+        checker.check('generation', 'generation-unknown', `${show(generation)} is not a gateway generation; allowed: ${Object.keys(SKUS_BY_GENERATION).join(', ')}`);
+      } else if (!skus.includes(sku)) {
+        checker.check('generation', 'generation-sku-mismatch', `${show(generation)} has no SKU ${show(sku)}; allowed: ${Object.entries(SKUS_BY_GENERATION).filter(([, s]) => s.includes(sku)).map(([g]) => g).join(', ')} for ${sku}`);
+      }
+    }
+    if (zones !== undefined && !Token.isUnresolved(zones)) {
+      zones.forEach((z, i) => {
+        if (literal(z) && !ZONES.includes(z)) checker.check(`publicIpZones[${i}]`, 'zone-unknown', `${show(z)} is not an availability zone; allowed: ${ZONES.join(', ')}`);
+      });
+      if (zones.length === 0 && literal(sku) && sku.endsWith('AZ')) {
+        checker.check('publicIpZones', 'zones-missing', `is empty but SKU ${show(sku)} is zone-redundant; allowed: one or more of ${ZONES.join(', ')}, or a non-AZ SKU`);
+      }
+    }
+
+    const space: ReturnType<typeof parseCidr>[] = [];
+    if (!Token.isUnresolved(props.virtualNetworkAddressSpace)) {
+      if (props.virtualNetworkAddressSpace.length === 0) checker.check('virtualNetworkAddressSpace', 'cidrs-missing', 'is empty; allowed: the VNet\'s IPv4 prefixes, e.g. 10.20.0.0/16');
+      props.virtualNetworkAddressSpace.forEach((prefix, i) => {
+        if (Token.isUnresolved(prefix)) return;
+        const p = parseCidr(prefix);
+        space.push(p);
+        if (!p.ok) checker.check(`virtualNetworkAddressSpace[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
+      });
+    }
+
+    if (props.gatewaySubnetId !== undefined) {
+      for (const prop of ['virtualNetworkName', 'gatewaySubnetCidr'] as const) {
+        if (props[prop] !== undefined) checker.check(prop, 'subnet-ambiguous', 'is set together with gatewaySubnetId; allowed: gatewaySubnetId alone (existing subnet), or virtualNetworkName with gatewaySubnetCidr (new GatewaySubnet)');
+      }
+    } else {
+      for (const prop of ['virtualNetworkName', 'gatewaySubnetCidr'] as const) {
+        if (props[prop] === undefined) checker.check(prop, 'subnet-missing', 'is missing; allowed: virtualNetworkName with gatewaySubnetCidr (new GatewaySubnet), or gatewaySubnetId (existing subnet)');
+      }
+      if (literal(props.gatewaySubnetCidr)) {
+        const allowed = `allowed: a /${GATEWAY_SUBNET_LONGEST_PREFIX} or larger prefix (/27 recommended) inside virtualNetworkAddressSpace`;
+        const p = parseCidr(props.gatewaySubnetCidr);
+        if (!p.ok) {
+          checker.check('gatewaySubnetCidr', 'cidr-malformed', `${show(props.gatewaySubnetCidr)} is not a valid IPv4 prefix (${p.reason}); ${allowed}`);
+        } else if (p.cidr.prefixLength > GATEWAY_SUBNET_LONGEST_PREFIX) {
+          checker.check('gatewaySubnetCidr', 'subnet-too-small', `${show(props.gatewaySubnetCidr)} is smaller than Azure's minimum GatewaySubnet; ${allowed}`);
+        } else if (space.length > 0 && space.every((s) => s.ok) && !space.some((s) => s.ok && contains(s.cidr, p.cidr))) {
+          checker.check('gatewaySubnetCidr', 'subnet-outside-vnet', `${show(props.gatewaySubnetCidr)} is outside the virtual network's address space ${props.virtualNetworkAddressSpace.join(', ')}; ${allowed}`);
+        }
+      }
+    }
+
+    if (props.instance1ApipaAddresses !== undefined && !this.activeActive) {
+      checker.check('instance1ApipaAddresses', 'instance-unknown', 'is set but the gateway is active-standby (one instance); allowed: instance1 APIPA addresses only with activeActive true');
+    } else {
+      const apipa0 = props.instance0ApipaAddresses ?? [];
+      this.checkApipa(checker, AzureGatewayInstance.INSTANCE_0, apipa0, []);
+      if (props.instance1ApipaAddresses) this.checkApipa(checker, AzureGatewayInstance.INSTANCE_1, props.instance1ApipaAddresses, apipa0);
+    }
+    checker.throwIfAny();
+  }
+}

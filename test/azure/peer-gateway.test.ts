@@ -1,0 +1,79 @@
+import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
+import { TerraformVariable, Testing } from 'cdktf';
+import { AzurePeerGateway, AzurePeerGatewayProps } from '../../src/azure';
+import { resourcesOf, testStack } from './util';
+
+const BASE = { name: 'lng-router', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '203.0.113.20' };
+const build = (props: Partial<AzurePeerGatewayProps>) => () => new AzurePeerGateway(testStack(), 'Peer', { ...BASE, ...props });
+
+describe('AzurePeerGateway', () => {
+  test('registers a BGP peer: ASN and peering address, no address space', () => {
+    // GIVEN
+    const stack = testStack();
+    // WHEN
+    const peer = new AzurePeerGateway(stack, 'Peer', { ...BASE, peerAsn: 65020, bgpPeeringAddress: '169.254.21.1', tags: { env: 'test' } });
+    // THEN
+    const synth = Testing.synth(stack);
+    expect(synth).toHaveResourceWithProperties(LocalNetworkGateway, {
+      name: 'lng-router', resource_group_name: 'rg-vpn', location: 'japaneast', gateway_address: '203.0.113.20',
+      bgp_settings: { asn: 65020, bgp_peering_address: '169.254.21.1' }, tags: { env: 'test' },
+    });
+    expect(Object.values(resourcesOf(synth, 'azurerm_local_network_gateway'))[0]).not.toHaveProperty('address_space');
+    expect(peer.peerAsn).toBe(65020);
+    expect(peer.localNetworkGatewayId).toMatch(/^\$\{TfToken/);
+  });
+
+  test('registers a static peer: address space, no BGP settings', () => {
+    const stack = testStack();
+    const peer = new AzurePeerGateway(stack, 'Peer', { ...BASE, addressSpace: ['192.168.0.0/16', '172.16.0.0/12'] });
+    const synth = Testing.synth(stack);
+    expect(synth).toHaveResourceWithProperties(LocalNetworkGateway, { address_space: ['192.168.0.0/16', '172.16.0.0/12'] });
+    expect(Object.values(resourcesOf(synth, 'azurerm_local_network_gateway'))[0]).not.toHaveProperty('bgp_settings');
+    expect(peer.peerAsn).toBeUndefined();
+  });
+
+  test('takes the gateway address from a variable without checking it', () => {
+    const stack = testStack();
+    const ip = new TerraformVariable(stack, 'router_ip', { type: 'string' }).stringValue;
+    new AzurePeerGateway(stack, 'Peer', { ...BASE, gatewayAddress: ip, peerAsn: 65020, bgpPeeringAddress: '169.254.21.1' });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(LocalNetworkGateway, { gateway_address: '${var.router_ip}' });
+  });
+
+  test('accepts a non-APIPA BGP address (a loopback behind the device)', () => {
+    expect(build({ peerAsn: 65020, bgpPeeringAddress: '10.99.0.1' })).not.toThrow();
+  });
+
+  test.each([65515, 65517, 8074, 12076, 23456, 64511, 0, 65536])('fails when the peer ASN is %d', (asn) => {
+    expect(build({ peerAsn: asn, bgpPeeringAddress: '169.254.21.1' })).toThrow(new RegExp(`\\[Test/Peer\\] peerAsn: ${asn} cannot be registered as a peer ASN on Azure; allowed: 1-65534`));
+  });
+
+  test('fails when the BGP peering address is not an IPv4 address', () => {
+    expect(build({ peerAsn: 65020, bgpPeeringAddress: '169.254.21' })).toThrow(/bgpPeeringAddress: '169\.254\.21' is not a dotted-quad IPv4 address/);
+  });
+
+  test('fails when the BGP peering address is the public address', () => {
+    expect(build({ peerAsn: 65020, bgpPeeringAddress: '203.0.113.20' })).toThrow(/bgpPeeringAddress: '203\.0\.113\.20' is also the gatewayAddress; allowed: an address other than the device's public IP/);
+  });
+
+  test('fails when the gateway address is not an IPv4 address', () => {
+    expect(build({ gatewayAddress: 'router.example.com', addressSpace: ['192.168.0.0/16'] })).toThrow(/gatewayAddress: 'router\.example\.com' is not a dotted-quad IPv4 address/);
+  });
+
+  test('fails when only half of the BGP settings is given', () => {
+    expect(build({ peerAsn: 65020 })).toThrow(/bgpPeeringAddress: missing while peerAsn is set; allowed: both peerAsn and bgpPeeringAddress/);
+    expect(build({ bgpPeeringAddress: '169.254.21.1' })).toThrow(/peerAsn: missing while bgpPeeringAddress is set/);
+  });
+
+  test('fails when there is neither BGP nor an address space', () => {
+    expect(build({})).toThrow(/addressSpace: is empty and BGP is not set, so Azure would route nothing/);
+    expect(build({ addressSpace: [] })).toThrow(/addressSpace: is empty and BGP is not set/);
+  });
+
+  test('fails when an address space prefix is malformed', () => {
+    expect(build({ addressSpace: ['192.168.1.0/16'] })).toThrow(/addressSpace\[0\]: '192\.168\.1\.0\/16' is not a valid IPv4 prefix \(host bits are set/);
+  });
+
+  test('fails when the name is not an Azure name', () => {
+    expect(build({ name: 'lng router', addressSpace: ['192.168.0.0/16'] })).toThrow(/name: 'lng router' is not a valid Azure resource name/);
+  });
+});
