@@ -1,0 +1,63 @@
+/**
+ * Shared plumbing of the examples: an aws-cdk-lib app and a cdktf app side by side, synthesized
+ * into the tools' usual layouts, plus the deployment manifest and the plan table.
+ *
+ * - `npm run example` synthesizes every example into `out/<example>/{cdk.out,cdktf.out}`;
+ * - `npx cdk synth --app "node -r @swc-node/register examples/<file>.ts"` and `npx cdktf synth`
+ *   (top-level `cdktf.json`) work on the same entry files: each CLI passes its output folder.
+ */
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { App as TerraformApp } from 'cdktf';
+import { renderPlan } from '../../src/cli/plan-table';
+import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
+
+/**
+ * DEMO ONLY. The examples derive their pre-shared keys from this published secret when
+ * `CCVPN_MASTER_SECRET` is not set, so that they synthesize anywhere. Anyone can recompute keys
+ * derived from it: never deploy tunnels keyed with it.
+ */
+export const DEMO_MASTER_SECRET = 'DEMO-ONLY-published-secret-never-deploy-with-it';
+
+export interface ExampleApps {
+  readonly cdk: App;
+  readonly terraform: TerraformApp;
+  /** The master secret to give `CrossCloudVpn` (the environment's, else the demo one). */
+  readonly masterSecret: string;
+}
+
+export interface ExampleResult {
+  readonly name: string;
+  readonly vpn: CrossCloudVpn;
+  readonly cdkOut: string;
+  readonly cdktfOut: string;
+  readonly manifest: string;
+}
+
+/** Builds an example into fresh apps, synthesizes both and writes the manifest. */
+export function synthExample(name: string, define: (apps: ExampleApps) => CrossCloudVpn, outRoot = 'out'): ExampleResult {
+  const base = path.join(outRoot, name);
+  const cdkOut = process.env.CDK_OUTDIR ?? path.join(base, 'cdk.out');
+  const cdktfOut = process.env.CDKTF_OUTDIR ?? path.join(base, 'cdktf.out');
+  const fromEnv = process.env[MASTER_SECRET_ENV];
+  if (!fromEnv) {
+    process.stderr.write(`!! ${name}: ${MASTER_SECRET_ENV} is not set: using the PUBLISHED DEMO master secret. Never deploy these keys.\n`);
+  }
+  const apps: ExampleApps = {
+    cdk: new App({ outdir: cdkOut, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } }),
+    terraform: new TerraformApp({ outdir: cdktfOut }),
+    masterSecret: fromEnv ?? DEMO_MASTER_SECRET,
+  };
+  const vpn = define(apps);
+  apps.cdk.synth();
+  apps.terraform.synth();
+  const manifest = path.join(base, 'ccvpn.manifest.json');
+  vpn.writeManifest(manifest, { cdkOut, cdktfOut });
+  return { name, vpn, cdkOut, cdktfOut, manifest };
+}
+
+/** Entry-point helper: synthesize and print the plan table. */
+export function main(name: string, define: (apps: ExampleApps) => CrossCloudVpn): void {
+  const r = synthExample(name, define);
+  process.stdout.write(`\n## ${name}\n${renderPlan(r.vpn.plan)}\nsynthesized: ${r.cdkOut}, ${r.cdktfOut}; deployment manifest: ${r.manifest}\n`);
+}

@@ -1,0 +1,58 @@
+/**
+ * The sites the examples connect: one stack per cloud, each with its network and its VPN gateway.
+ * The gateways are what `CrossCloudVpn` links; everything else is ordinary CDK / cdktf code.
+ */
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { App as TerraformApp, TerraformStack } from 'cdktf';
+import { App } from 'aws-cdk-lib';
+import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
+import { AzureVpnGateway } from '../../src/azure';
+
+/** An AWS VPC with a virtual private gateway, or a transit gateway with VPN ECMP. */
+export class AwsSite extends Stack {
+  public readonly gateway: AwsVpnGateway;
+
+  constructor(app: App, id: string, props: { siteId: string; cidr: string; asn: number; transitGateway?: boolean }) {
+    super(app, id, { env: { account: '111111111111', region: 'ap-northeast-1' } });
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(props.cidr),
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
+    });
+    this.gateway = new AwsVpnGateway(this, 'VpnGateway', {
+      siteId: props.siteId,
+      amazonSideAsn: props.asn,
+      kind: props.transitGateway
+        ? AwsGatewayKind.transitGateway({ description: `${props.siteId} VPN hub (ECMP over every tunnel)` })
+        : AwsGatewayKind.vpnGateway({ vpc }),
+      cidrs: [props.cidr],
+    });
+  }
+}
+
+/** An Azure VNet with an active-active, zone-redundant VPN gateway. */
+export class AzureSite extends TerraformStack {
+  public readonly gateway: AzureVpnGateway;
+
+  constructor(app: TerraformApp, id: string, props: { siteId: string; cidr: string; gatewaySubnet: string; asn: number; location?: string }) {
+    super(app, id);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    const location = props.location ?? 'japaneast';
+    const group = new ResourceGroup(this, 'ResourceGroup', { name: `rg-${props.siteId}`, location });
+    const vnet = new VirtualNetwork(this, 'VirtualNetwork', { name: `vnet-${props.siteId}`, resourceGroupName: group.name, location, addressSpace: [props.cidr] });
+    this.gateway = new AzureVpnGateway(this, 'VpnGateway', {
+      siteId: props.siteId,
+      resourceGroupName: group.name,
+      location,
+      virtualNetworkName: vnet.name,
+      virtualNetworkAddressSpace: [props.cidr],
+      gatewaySubnetCidr: props.gatewaySubnet,
+      asn: props.asn,
+    });
+  }
+}
