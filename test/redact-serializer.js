@@ -3,6 +3,9 @@
 // CloudFormation PreSharedKey, Terraform shared_key / psk, the plan's presharedKey.
 const SECRET_KEY = /^(pre_?shared_?key|shared_?key|psk|presharedkey)$/i;
 const DONE = Symbol.for('ccvpn.redacted');
+// Absolute paths (cdktf writes the local state path of cross-stack references) differ per machine.
+const CWD = process.cwd();
+const scrub = (v) => (typeof v === 'string' && v.includes(CWD) ? v.split(CWD).join('<repo>') : v);
 
 function redact(value) {
   if (Array.isArray(value)) return value.map(redact);
@@ -14,13 +17,15 @@ function redact(value) {
     Object.defineProperty(out, DONE, { value: true });
     return out;
   }
-  return value;
+  return scrub(value);
 }
 
 function hasSecret(value, depth = 0) {
+  if (typeof value === 'string') return value.includes(CWD);
   if (depth > 64 || !value || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some((v) => hasSecret(v, depth + 1));
   return Object.entries(value).some(([k, v]) => (SECRET_KEY.test(k) && v !== '<redacted>') || hasSecret(v, depth + 1));
+  // (strings holding the working directory count too: they are scrubbed the same way)
 }
 
 module.exports = {

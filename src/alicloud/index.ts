@@ -1,0 +1,27 @@
+/**
+ * cross-cloud-vpn/alicloud: cdktf constructs for the Alibaba Cloud side of site-to-site VPNs,
+ * over bindings generated from the pinned aliyun/alicloud provider schema (`./generated`).
+ *
+ * - `AlicloudVpnGateway`: a VPN gateway (dual-tunnel by default); implements the engine-neutral
+ *   `IVpnGateway`, so the planner's links can be built on it (`realiseLink`).
+ * - `AlicloudPeerGateway`: a peer device (customer gateway).
+ * - `AlicloudVpnConnection`: one IPsec connection (master + slave tunnels, or one tunnel) with
+ *   every IKE/IPsec setting written, and its routes; usable without the planner.
+ *
+ * The generated provider, VPC and vSwitch classes a stack needs next to them are re-exported as
+ * namespaces (`provider.AlicloudProvider`, `vpc.Vpc`, `vswitch.Vswitch`): no prebuilt package
+ * exists for this provider.
+ */
+export { AlicloudVpnGateway, AlicloudPaymentType } from './vpn-gateway';
+export type { AlicloudVpnGatewayProps } from './vpn-gateway';
+export { AlicloudPeerGateway } from './peer-gateway';
+export type { AlicloudPeerGatewayProps, IAlicloudPeerGateway } from './peer-gateway';
+export { AlicloudVpnConnection, AlicloudTunnelMode } from './vpn-connection';
+export type { AlicloudVpnConnectionProps, AlicloudVpnConnectionPlanOptions, IAlicloudVpnGateway } from './vpn-connection';
+export { AlicloudConnectionRouting } from './connection-routing';
+export type { AlicloudPolicyRoutingOptions, AlicloudDestinationRoutingOptions, AlicloudBgpRoutingOptions } from './connection-routing';
+export { AlicloudIkeMode } from './tunnel-options';
+export type { AlicloudTunnelOptions } from './tunnel-options';
+export * as provider from './generated/providers/alicloud/provider';
+export * as vpc from './generated/providers/alicloud/vpc';
+export * as vswitch from './generated/providers/alicloud/vswitch';

@@ -1,0 +1,98 @@
+/**
+ * The peer of an Alibaba Cloud IPsec connection as Alibaba Cloud registers it: a customer gateway.
+ */
+import { Construct } from 'constructs';
+import { parseIpv4, peerAsnProblem, show } from '../plan';
+import { Token } from '../private/cdktf';
+import { PropsChecker } from '../private/errors';
+import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-gateway';
+
+/**
+ * An ASN as the provider takes it (a decimal string), token-aware.
+ * @internal
+ */
+export function asnText(asn: number): string {
+  return Token.isUnresolved(asn) ? Token.asString(asn) : String(asn);
+}
+
+/** A peer device as an Alibaba Cloud IPsec connection sees it. */
+export interface IAlicloudPeerGateway {
+  /** The customer gateway's id, e.g. `cgw-bp1pvpl9r9adju6l5****`. */
+  readonly customerGatewayId: string;
+  /** The peer's public IPv4 address, as registered on the customer gateway. */
+  readonly ipAddress: string;
+  /**
+   * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
+   *
+   * @default - no ASN registered (static and policy routing only)
+   */
+  readonly peerAsn?: number;
+}
+
+/** Properties of an `AlicloudPeerGateway`. */
+export interface AlicloudPeerGatewayProps {
+  /**
+   * The public IPv4 address of the peer's VPN endpoint: a literal, or a token such as a
+   * `TerraformVariable`'s value or another resource's attribute.
+   *
+   * Static, dotted-quad. Terraform `ip_address` (replaces the customer gateway when changed).
+   *
+   * @see https://www.alibabacloud.com/help/doc-detail/65286.htm
+   */
+  readonly ipAddress: string;
+
+  /**
+   * The peer's BGP ASN (the device's own ASN, never the Alibaba Cloud side's).
+   *
+   * 1-4294967295 except 45104 (Alibaba Cloud's own); needed by BGP connections and must differ
+   * from the Alibaba Cloud side's `localAsn`. Terraform `asn` (a string; replaces the customer
+   * gateway when changed).
+   *
+   * @default - no ASN registered (static and policy routing only)
+   * @see https://www.alibabacloud.com/help/doc-detail/65286.htm
+   */
+  readonly peerAsn?: number;
+
+  /**
+   * Name of the customer gateway: 1-100 characters. Terraform `customer_gateway_name`.
+   *
+   * @default - no name (the console shows the id)
+   */
+  readonly customerGatewayName?: string;
+}
+
+/**
+ * A peer's VPN device registered with Alibaba Cloud.
+ *
+ * @resource alicloud_vpn_customer_gateway
+ */
+export class AlicloudPeerGateway extends Construct implements IAlicloudPeerGateway {
+  /** The customer gateway's id. */
+  public readonly customerGatewayId: string;
+  /** The peer's public IPv4 address, as given. */
+  public readonly ipAddress: string;
+  /** The peer's BGP ASN, as given. */
+  public readonly peerAsn?: number;
+
+  constructor(scope: Construct, id: string, props: AlicloudPeerGatewayProps) {
+    super(scope, id);
+    this.ipAddress = props.ipAddress;
+    this.peerAsn = props.peerAsn;
+
+    const checker = new PropsChecker(this.node.path);
+    if (!Token.isUnresolved(props.ipAddress) && parseIpv4(props.ipAddress) === undefined) {
+      checker.check('ipAddress', 'ip-address-invalid', `${show(props.ipAddress)} is not a dotted-quad IPv4 address; allowed: the peer's static public IPv4 address`);
+    }
+    if (props.peerAsn !== undefined && !Token.isUnresolved(props.peerAsn)) {
+      checker.check('peerAsn', 'asn-invalid', peerAsnProblem('alicloud', props.peerAsn));
+    }
+    checker.throwIfAny();
+
+    const resource = new VpnCustomerGateway(this, 'Resource', {
+      ipAddress: props.ipAddress,
+      asn: props.peerAsn === undefined ? undefined : asnText(props.peerAsn),
+      customerGatewayName: props.customerGatewayName,
+    });
+    this.customerGatewayId = resource.id;
+  }
+}
