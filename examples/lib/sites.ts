@@ -11,6 +11,7 @@ import { App as TerraformApp, TerraformStack } from 'cdktf';
 import { App } from 'aws-cdk-lib';
 import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
 import { AzureVpnGateway } from '../../src/azure';
+import { AlicloudVpnGateway, provider, vpc, vswitch } from '../../src/alicloud';
 
 /** An AWS VPC with a virtual private gateway, or a transit gateway with VPN ECMP. */
 export class AwsSite extends Stack {
@@ -53,6 +54,32 @@ export class AzureSite extends TerraformStack {
       virtualNetworkAddressSpace: [props.cidr],
       gatewaySubnetCidr: props.gatewaySubnet,
       asn: props.asn,
+    });
+  }
+}
+
+/** An Alibaba Cloud VPC with a dual-tunnel VPN gateway (vSwitches in two zones). */
+export class AlicloudSite extends TerraformStack {
+  public readonly gateway: AlicloudVpnGateway;
+
+  constructor(app: TerraformApp, id: string, props: { siteId: string; cidr: string; asn?: number; region?: string }) {
+    super(app, id);
+    const region = props.region ?? 'cn-hangzhou';
+    new provider.AlicloudProvider(this, 'alicloud', { region });
+    const network = new vpc.Vpc(this, 'Vpc', { vpcName: props.siteId, cidrBlock: props.cidr });
+    const [a, b, c] = props.cidr.split('.');
+    const zone = (suffix: string, n: number) => new vswitch.Vswitch(this, `Vswitch${suffix.toUpperCase()}`, {
+      vpcId: network.id, cidrBlock: `${a}.${b}.${Number(c) + n}.0/24`, zoneId: `${region}-${suffix}`, vswitchName: `${props.siteId}-vpn-${suffix}`,
+    });
+    this.gateway = new AlicloudVpnGateway(this, 'VpnGateway', {
+      siteId: props.siteId,
+      vpcId: network.id,
+      cidrs: [props.cidr],
+      vswitchId: zone('h', 1).id,
+      disasterRecoveryVswitchId: zone('i', 2).id,
+      bandwidthMbps: 100,
+      localAsn: props.asn,
+      vpnGatewayName: props.siteId,
     });
   }
 }
