@@ -44,7 +44,7 @@ export function synthExample(name: string, define: (apps: ExampleApps) => CrossC
     process.stderr.write(`!! ${name}: ${MASTER_SECRET_ENV} is not set: using the PUBLISHED DEMO master secret. Never deploy these keys.\n`);
   }
   const apps: ExampleApps = {
-    cdk: new App({ outdir: cdkOut, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } }),
+    cdk: new App({ outdir: cdkOut, context: { '@aws-cdk/core:validateAgainstDefaultRules': true, '@aws-cdk/core:defaultCrossStackReferences': 'strong' } }),
     terraform: new TerraformApp({ outdir: cdktfOut }),
     masterSecret: fromEnv ?? DEMO_MASTER_SECRET,
   };

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EXAMPLES } from '../../examples';
+import { synthExample } from '../../examples/lib/example-apps';
+import { threeCloudMesh } from '../../examples/three-cloud-mesh';
+import { Half, SynthOutput, pairProblems, readHalves, readOutput } from './halves';
+
+const ROOT = path.join(__dirname, '..', '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-examples-'));
+const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+afterAll(() => quiet.mockRestore());
+
+const synthesized = new Map(EXAMPLES.map((e) => {
+  const r = synthExample(e.name, e.define, tmp);
+  return [e.name, { result: r, output: readOutput(r.cdkOut, r.cdktfOut) }];
+}));
+
+/** Halves grouped by pre-shared key: a tunnel's two halves carry the same one. */
+function byKey(halves: Half[]): Map<string, Half[]> {
+  const m = new Map<string, Half[]>();
+  for (const h of halves) m.set(h.psk, [...(m.get(h.psk) ?? []), h]);
+  return m;
+}
+
+describe.each(EXAMPLES.map((e) => [e.name]))('example %s', (name) => {
+  const { result, output } = synthesized.get(name)!;
+
+  test('synthesized output matches the snapshot (keys redacted)', () => {
+    expect(output).toMatchSnapshot();
+  });
+
+  test('every tunnel\'s two halves carry the same key, mirrored addresses and ASNs, and a proposal both accept', () => {
+    const groups = byKey(readHalves(output));
+    const plan = result.vpn.plan;
+    const active = plan.tunnels.filter((t) => t.state === 'active');
+    const pairs = [...groups.values()].filter((g) => g.length === 2);
+    expect(pairs).toHaveLength(active.length);
+    for (const [a, b] of pairs) {
+      expect(a.cloud).not.toBe(b.cloud);
+      expect({ tunnel: `${a.where} ~ ${b.where}`, problems: pairProblems(a, b) }).toEqual({ tunnel: `${a.where} ~ ${b.where}`, problems: [] });
+    }
+    // idle tunnels: configured on the side that creates them anyway, answered by nobody
+    const unpaired = [...groups.values()].filter((g) => g.length !== 2);
+    expect(unpaired.map((g) => g.length)).toEqual(plan.tunnels.filter((t) => t.state === 'idle').map(() => 1));
+  });
+
+  test('the deployment manifest orders every stack of both engines', () => {
+    const manifest = JSON.parse(fs.readFileSync(result.manifest, 'utf8'));
+    const listed = manifest.phases.flatMap((p: { stacks: { name: string }[] }) => p.stacks.map((s) => s.name)).sort();
+    const cdk = Object.keys(output.templates).map((f) => f.replace('.template.json', ''));
+    expect(listed).toEqual([...cdk, ...Object.keys(output.stacks)].sort());
+  });
+});
+
+test('the cross-check catches a wrong key, a wrong ASN and a wrong address', () => {
+  const halves = readHalves(synthesized.get('aws-azure-bgp')!.output);
+  const [a, b] = [...byKey(halves).values()][0];
+  expect(pairProblems(a, { ...b, peerAsn: 65001 })).toEqual([expect.stringMatching(/ASNs do not mirror/)]);
+  expect(pairProblems(a, { ...b, ownIp: '169.254.21.250' })).toEqual([expect.stringMatching(/inside addresses do not mirror/)]);
+  expect(pairProblems(a, { ...b, p1: { ...b.p1, dh: ['2'] } })).toEqual([expect.stringMatching(/no common p1 dh/)]);
+  expect(byKey([...halves.slice(1), { ...halves[0], psk: 'another-key' }]).size).toBe(byKey(halves).size + 1);
+});
+
+test('the guide layout reproduces the guide\'s values on both halves', () => {
+  const halves = readHalves(synthesized.get('aws-azure-bgp-guide')!.output);
+  const pairs = [...byKey(halves).values()].filter((g) => g.length === 2).map((g) => g.sort((x) => (x.cloud === 'aws' ? -1 : 1)));
+  expect(pairs.map(([aws, azure]) => [aws.cidr, aws.ownIp, azure.ownIp, aws.asn, azure.asn]).sort()).toEqual([
+    ['169.254.21.0/30', '169.254.21.1', '169.254.21.2', 64512, 65000],
+    ['169.254.22.0/30', '169.254.22.1', '169.254.22.2', 64512, 65000],
+  ]);
+  for (const [aws, azure] of pairs) {
+    for (const h of [aws, azure]) expect([h.ikeVersions, h.p1.enc, h.p1.integ, h.p1.dh.map(String), h.p2.enc, h.p2.pfs.map(String)]).toEqual([['ikev2'], ['aes256'], ['sha256'], ['14'], ['aes256'], ['14']].map((x, i) => (i === 3 || i === 5 ? (h.cloud === 'aws' ? ['14'] : ['14']) : x)));
+  }
+  const aws = synthesized.get('aws-azure-bgp-guide')!.output.templates['AwsTokyoLinks2.template.json'];
+  const lifetimes = Object.values<{ Type: string; Properties: { VpnTunnelOptionsSpecifications: { Phase2LifetimeSeconds: number }[] } }>(aws.Resources)
+    .filter((r) => r.Type === 'AWS::EC2::VPNConnection').flatMap((r) => r.Properties.VpnTunnelOptionsSpecifications.map((o) => o.Phase2LifetimeSeconds));
+  expect(new Set(lifetimes)).toEqual(new Set([3600]));
+  const azure = synthesized.get('aws-azure-bgp-guide')!.output.stacks['azure-japaneast-links-3'];
+  const saLifetimes = Object.values<{ ipsec_policy: { sa_lifetime: number } }>(azure.resource.azurerm_virtual_network_gateway_connection).map((c) => c.ipsec_policy.sa_lifetime);
+  expect(saLifetimes).toEqual([3600, 3600]);
+});
+
+test('adding the third cloud leaves every resource of the two-cloud deployment byte-identical', () => {
+  const two = synthExample('mesh-two-clouds', (apps) => threeCloudMesh(apps, { twoClouds: true }), tmp);
+  const three = synthExample('mesh-three-clouds', (apps) => threeCloudMesh(apps), tmp);
+  const before: SynthOutput = readOutput(two.cdkOut, two.cdktfOut);
+  const after: SynthOutput = readOutput(three.cdkOut, three.cdktfOut);
+  let compared = 0;
+  for (const [file, t] of Object.entries(before.templates)) {
+    for (const [id, r] of Object.entries(t.Resources)) {
+      expect({ file, id, r: after.templates[file]?.Resources?.[id] }).toEqual({ file, id, r });
+      compared++;
+    }
+  }
+  for (const [stack, s] of Object.entries(before.stacks)) {
+    for (const [type, list] of Object.entries<Record<string, unknown>>(s.resource ?? {})) {
+      for (const [id, r] of Object.entries(list)) {
+        expect({ stack, type, id, r: after.stacks[stack]?.resource?.[type]?.[id] }).toEqual({ stack, type, id, r });
+        compared++;
+      }
+    }
+  }
+  expect(compared).toBeGreaterThan(30);
+});
+
+describe('the example entry files work with the engines\' own CLIs', () => {
+  const env = { ...process.env, CHECKPOINT_DISABLE: '1', CDK_DISABLE_VERSION_CHECK: 'true', CI: 'true', TF_CLI_CONFIG_FILE: path.join(tmp, 'empty.tfrc') };
+  fs.writeFileSync(env.TF_CLI_CONFIG_FILE, '');
+
+  test('npx cdk synth --app examples/three-cloud-mesh.ts', () => {
+    const out = path.join(tmp, 'cli-cdk.out');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--no-notices', '--quiet', '--app', 'node -r @swc-node/register examples/three-cloud-mesh.ts', '-o', out], { cwd: ROOT, env, stdio: 'pipe' });
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.template.json')).sort()).toEqual(['AwsTokyo.template.json', 'AwsTokyoLinks2.template.json']);
+  }, 120000);
+
+  test('npx cdktf synth with the top-level cdktf.json', () => {
+    const out = path.join(tmp, 'cli-cdktf.out');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf'), 'synth', '--output', out], { cwd: ROOT, env, stdio: 'pipe' });
+    expect(fs.readdirSync(path.join(out, 'stacks')).sort()).toEqual(['ali-hangzhou', 'ali-hangzhou-links-2', 'ali-hangzhou-links-3', 'azure-japaneast', 'azure-japaneast-links-2', 'azure-japaneast-links-3']);
+  }, 120000);
+});
