@@ -10,6 +10,12 @@ const providerBarrels = {
   ],
 };
 
+// The generated Alibaba Cloud bindings are imported by submodule too, never through their index.
+const generatedIndex = {
+  regex: 'generated/providers/alicloud(/index|/lazy-index)?$',
+  message: 'Import the resource submodule (./generated/providers/alicloud/<resource>), not the index.',
+};
+
 export default tseslint.config(
   { ignores: ['lib/**', 'node_modules/**', 'cdk.out/**', 'cdktf.out/**', '**/*.js', '**/*.mjs', 'src/alicloud/generated/**', '.gen/**'] },
   ...tseslint.configs.recommended,
@@ -18,7 +24,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', providerBarrels],
+      'no-restricted-imports': ['error', { ...providerBarrels, patterns: [generatedIndex] }],
     },
   },
   {
@@ -26,7 +32,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         ...providerBarrels,
-        patterns: [{
+        patterns: [generatedIndex, {
           group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'cdktf', 'cdktf/*', 'constructs', '@cdktf/*', '../aws/*', '../azure/*', '../alicloud/*', '../aws', '../azure', '../alicloud', './aws', './azure', './alicloud', './aws/*', './azure/*', './alicloud/*'],
           message: 'The planning core and the root entry stay engine-free: no aws-cdk-lib, cdktf, constructs or provider imports.',
         }],

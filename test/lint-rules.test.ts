@@ -20,6 +20,7 @@ describe('architecture lint rules', () => {
     ["import { App } from 'aws-cdk-lib';", 'src/index.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'src/azure/x.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'examples/x.ts'],
+    ["import { vpnConnection } from './generated/providers/alicloud';", 'src/alicloud/x.ts'],
   ])('rejects %s in %s', async (code, file) => {
     expect(await rulesHit(`${code}\nexport {};\n`, file)).toContain('no-restricted-imports');
   });
