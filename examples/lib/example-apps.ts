@@ -6,6 +6,7 @@
  * - `npx cdk synth --app "node -r @swc-node/register examples/<file>.ts"` and `npx cdktf synth`
  *   (top-level `cdktf.json`) work on the same entry files: each CLI passes its output folder.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { App as TerraformApp } from 'cdktf';
@@ -39,6 +40,7 @@ export function synthExample(name: string, define: (apps: ExampleApps) => CrossC
   const base = path.join(outRoot, name);
   const cdkOut = process.env.CDK_OUTDIR ?? path.join(base, 'cdk.out');
   const cdktfOut = process.env.CDKTF_OUTDIR ?? path.join(base, 'cdktf.out');
+  for (const dir of [cdkOut, cdktfOut]) fs.mkdirSync(dir, { recursive: true });
   const fromEnv = process.env[MASTER_SECRET_ENV];
   if (!fromEnv) {
     process.stderr.write(`!! ${name}: ${MASTER_SECRET_ENV} is not set: using the PUBLISHED DEMO master secret. Never deploy these keys.\n`);
