@@ -134,3 +134,40 @@ test('a manifest whose input reads a later phase is rejected before anything run
   expect(stderr).toMatch(/input 'aws_conn1_tunnel1_ip' of stack 'azure-links' \(phase 3\) reads stack 'AwsLinks' of phase 4: it must come from an earlier phase/);
   expect(calls).toEqual([]);
 });
+
+describe('ccvpn deploy on a synthesized example', () => {
+  test('the three-cloud mesh deploys in three phases, every input fed from the output the manifest names', () => {
+    // GIVEN the example's real manifest, and stand-ins that report a documentation IP per output
+    const { synthExample } = jest.requireActual('../../examples/lib/example-apps') as typeof import('../../examples/lib/example-apps');
+    const { threeCloudMesh } = jest.requireActual('../../examples/three-cloud-mesh') as typeof import('../../examples/three-cloud-mesh');
+    const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const example = synthExample('mesh', (apps) => threeCloudMesh(apps), dir);
+    quiet.mockRestore();
+    const manifest: DeploymentManifest = JSON.parse(fs.readFileSync(example.manifest, 'utf8'));
+    let n = 0;
+    const outputs: Record<string, Record<string, string>> = {};
+    for (const p of manifest.phases) for (const s of p.stacks) outputs[s.name] = Object.fromEntries(s.outputs.map((o) => [o, `203.0.113.${++n}`]));
+    process.env.CCVPN_FAKE_OUTPUTS = JSON.stringify(outputs);
+    // WHEN
+    const { code, calls } = run('deploy', example.manifest);
+    // THEN
+    expect(code).toBe(0);
+    expect(manifest.phases.map((p) => p.phase)).toEqual([1, 2, 3]);
+    const order = calls.map((c) => c.args[1]);
+    expect(order).toEqual(manifest.phases.flatMap((p) => p.stacks.map((s) => s.name)));
+    for (const p of manifest.phases) {
+      for (const s of p.stacks) {
+        const args = calls.find((c) => c.args[1] === s.name)!.args.join(' ');
+        for (const input of s.inputs) {
+          const value = outputs[input.from.stack][input.from.output];
+          expect(args).toContain(s.engine === 'cdk' ? `${s.name}:${input.name}=${value}` : `${input.name}=${value}`);
+        }
+      }
+    }
+    // the AWS link stack needs both Azure IPs and both Alibaba IPs; the phase 3 stacks the AWS tunnel IPs
+    const stack = (name: string) => manifest.phases.flatMap((p) => p.stacks).find((s) => s.name === name)!;
+    expect(stack('AwsTokyoLinks2').inputs.map((i) => i.from.stack).sort()).toEqual(['ali-hangzhou', 'ali-hangzhou', 'azure-japaneast', 'azure-japaneast']);
+    expect(new Set(stack('azure-japaneast-links-3').inputs.map((i) => i.from.stack))).toEqual(new Set(['AwsTokyoLinks2']));
+    expect(new Set(stack('ali-hangzhou-links-3').inputs.map((i) => i.from.stack))).toEqual(new Set(['AwsTokyoLinks2']));
+  }, 60000);
+});
