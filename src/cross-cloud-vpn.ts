@@ -6,52 +6,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
-import {
-  AllocationRecord, IVpnGateway, LinkSpec, MASTER_SECRET_ENV, PlanError, ProposalSpec, Routing, TunnelLayout, TunnelPin, VpnPlan, planVpn,
-} from './plan';
+import { AllocationRecord, IVpnGateway, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
 
-/** A link between two gateways, as `CrossCloudVpn` takes it. */
-export interface CrossCloudLink {
+/**
+ * A link between two gateways, as `CrossCloudVpn` takes it: a topology link (`LinkSpec`: id,
+ * routing, layout, pins, proposal, selectors) whose ends are gateway constructs, not site ids.
+ */
+export interface CrossCloudLink extends Omit<LinkSpec, 'between'> {
   /** The two gateways (any two clouds; each in its own engine's stack). */
   readonly between: readonly [IVpnGateway, IVpnGateway];
-  /**
-   * Stable identity of the link: keys its tunnels' keys and addresses.
-   *
-   * @default - the two site ids in alphabetical order, joined by `--`
-   */
-  readonly id?: string;
-  /** @default 'bgp' */
-  readonly routing?: Routing;
-  /**
-   * `all`: every tunnel the two gateways can form; `minimal`: the vendor guides' layout.
-   *
-   * @default 'all'
-   */
-  readonly layout?: TunnelLayout;
-  /**
-   * Pins per tunnel index (inside /30, pre-shared key).
-   *
-   * @default - everything planned
-   */
-  readonly tunnels?: readonly TunnelPin[];
-  /**
-   * Pinned proposal parts and lifetimes.
-   *
-   * @default - negotiated: IKEv2, AES-256, SHA-256, DH 14, PFS 14
-   */
-  readonly proposal?: ProposalSpec;
-  /**
-   * Allow weak choices in pins.
-   *
-   * @default false
-   */
-  readonly allowWeakCrypto?: boolean;
-  /**
-   * Policy routing: traffic selectors per site id.
-   *
-   * @default - each site's networks
-   */
-  readonly selectors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Properties of a `CrossCloudVpn`. */
@@ -115,10 +78,7 @@ export class CrossCloudVpn {
       bySite.set(g.site.id, g);
     }
 
-    const links: LinkSpec[] = props.links.map((l) => ({
-      id: l.id, between: [l.between[0].site.id, l.between[1].site.id], routing: l.routing, layout: l.layout,
-      tunnels: l.tunnels, proposal: l.proposal, allowWeakCrypto: l.allowWeakCrypto, selectors: l.selectors,
-    }));
+    const links: LinkSpec[] = props.links.map((l) => ({ ...l, between: [l.between[0].site.id, l.between[1].site.id] }));
     try {
       this.plan = planVpn({ sites: this.gateways.map((g) => g.site), links }, { masterSecret: props.masterSecret ?? process.env[MASTER_SECRET_ENV], previous: props.previous });
     } catch (e) {
