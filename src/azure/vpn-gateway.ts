@@ -7,7 +7,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
 import {
-  AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
+  AZURE_DEFAULT_SKU, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
   azureApipaProblem, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../plan/cidr';
@@ -41,10 +41,7 @@ const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
  * Gateway SKUs per generation (Azure "About gateway SKUs", Z9). Basic is left out: it has no BGP,
  * no active-active mode and no custom IPsec/IKE policy.
  */
-const SKUS_BY_GENERATION: Record<string, readonly string[]> = {
-  Generation1: ['VpnGw1', 'VpnGw2', 'VpnGw3', 'VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ'],
-  Generation2: ['VpnGw2', 'VpnGw3', 'VpnGw4', 'VpnGw5', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'],
-};
+const SKUS_BY_GENERATION: Record<string, readonly string[]> = AZURE_SKUS_BY_GENERATION;
 const SKUS = Object.keys(AZURE_SKU_TUNNELS).filter((s) => s !== 'Basic');
 /** Azure requires a GatewaySubnet of /29 or larger (/27 recommended). */
 const GATEWAY_SUBNET_LONGEST_PREFIX = 29;

@@ -280,6 +280,11 @@ export const AZURE_SKU_TUNNELS: Record<string, number> = {
   VpnGw1: 30, VpnGw2: 30, VpnGw3: 30, VpnGw4: 100, VpnGw5: 100,
   VpnGw1AZ: 30, VpnGw2AZ: 30, VpnGw3AZ: 30, VpnGw4AZ: 100, VpnGw5AZ: 100,
 };
+/** Which Azure VPN gateway SKUs each gateway generation offers (Z9). */
+export const AZURE_SKUS_BY_GENERATION: Record<'Generation1' | 'Generation2', readonly string[]> = {
+  Generation1: ['VpnGw1', 'VpnGw2', 'VpnGw3', 'VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ'],
+  Generation2: ['VpnGw2', 'VpnGw3', 'VpnGw4', 'VpnGw5', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'],
+};
 /** An availability-zone SKU, as the Azure constructs default to. */
 export const AZURE_DEFAULT_SKU = 'VpnGw2AZ';
 
