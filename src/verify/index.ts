@@ -1,0 +1,250 @@
+/**
+ * `verify`: proves that both halves of every synthesized tunnel agree, by negotiating them
+ * between real strongSwan IKEv2/IKEv1 and BIRD BGP daemons in network namespaces.
+ *
+ * 1. read the synthesized folders as one deployment (`read-output.ts`);
+ * 2. model each cloud's gateway on each tunnel (`models/`): proposals, version, role, lifetimes,
+ *    DPD, selectors, inside addresses, BGP;
+ * 3. pair halves by address; a half nothing answers is idle (AWS tunnel 2 in a minimal layout)
+ *    or a failure;
+ * 4. bring every pair up in the namespace lab (`harness.ts`) and report each check.
+ *
+ * A wrong key, proposal, address or ASN in the output shows up as a failed negotiation: the
+ * verdict is the daemons'; the reason names what differs.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TunnelOutcome, labPrerequisites, runFailover, runLab } from './harness';
+import type { LabTunnelSpec } from './lab-plan';
+import { Pair, modelDeployment, pairHalves } from './models';
+import { Resolver, extractDeployment, loadStacks } from './read-output';
+import type { FailoverResult, TunnelHalf, TunnelResult, VerifyReport } from './types';
+
+export type { VerifyReport, TunnelResult, TunnelHalf, SiteModel, FailoverResult } from './types';
+export { readDeployment } from './read-output';
+export { modelDeployment, pairHalves } from './models';
+export { cleanupStaleLabs, labPrerequisites } from './harness';
+
+/** Options of `verify`. */
+export interface VerifyOptions {
+  /** Machine output: no progress lines (the caller prints `JSON.stringify(report)`). */
+  readonly json?: boolean;
+  /** Called with one line per tunnel while the lab runs. */
+  readonly progress?: (line: string) => void;
+  /** After the checks, take each tunnel of an active-active pair down while traffic flows. */
+  readonly failover?: boolean;
+  /** Failover runs divide every cloud timer (BGP hold, DPD) by this. @default 10 */
+  readonly timerScale?: number;
+  /** Keep namespaces, daemons and files for debugging. */
+  readonly keep?: boolean;
+  /** Read and pair only; do not start the lab (no root needed). */
+  readonly modelOnly?: boolean;
+}
+
+/** Default folders: every example's synthesized output under `out/`. */
+export function defaultFolders(root = 'out'): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root).sort().flatMap((name) => ['cdk.out', 'cdktf.out'].map((sub) => path.join(root, name, sub))).filter((p) => fs.existsSync(p));
+}
+
+const CLOUD_NAMES = { aws: 'AWS', azure: 'Azure', alicloud: 'Alibaba' };
+
+/** Verifies the deployment synthesized into `folders` (read as ONE deployment). */
+export async function verify(folders: string[], options: VerifyOptions = {}): Promise<VerifyReport> {
+  const started = Date.now();
+  const progress = options.json ? undefined : options.progress;
+  const { stacks, manifest, warnings } = loadStacks(folders);
+  const deployment = extractDeployment(folders, stacks, manifest, warnings);
+  const model = modelDeployment(deployment, new Resolver(stacks, manifest));
+  const label = (key: string | undefined) => (key ? deployment.endpoints.get(key)?.label ?? key : '?');
+  const pairing = pairHalves(model.halves, label);
+  const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
+  const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
+  const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `sha256:${h.psk.fingerprint}` : 'none'));
+  const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${n}`)))];
+
+  const pairs = [...pairing.pairs].sort((a, b) => sides(a.halves).localeCompare(sides(b.halves)));
+  const results = new Map<Pair, TunnelResult>();
+  const lab: LabTunnelSpec[] = [];
+  pairs.forEach((p, i) => {
+    const id = `t${i + 1}`;
+    const base = { id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) };
+    const problems = p.halves.flatMap((h) => h.problems.map((x) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${x}`));
+    if (problems.length) {
+      results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
+      return;
+    }
+    const roles = chooseRoles(p.halves);
+    if ('reason' in roles) {
+      results.set(p, { ...base, status: 'failed', failure: { code: 'no-initiator', reason: roles.reason } });
+      return;
+    }
+    lab.push({ id, halves: p.halves, initiator: roles.initiator, rekeyer: roles.rekeyer });
+  });
+  const idle: TunnelResult[] = pairing.unpaired.map((u, i) => ({
+    id: `t${pairs.length + i + 1}`,
+    status: u.idle ? 'idle' : 'failed',
+    sides: `${sides([u.half])} ⇄ (${u.half.peerAddress ?? 'unresolved'})`,
+    halves: [u.half.key],
+    routing: u.half.routing,
+    proposal: u.half.ikeProposals[0],
+    ...(u.idle ? { idleReason: u.reason } : { failure: { code: 'unpaired' as const, reason: u.reason } }),
+    notes: notesOf([u.half]),
+    keyFingerprints: fingerprints([u.half]),
+  }));
+  for (const t of idle) progress?.(`${t.id} ${t.sides}: ${t.status === 'idle' ? `idle (${t.idleReason})` : `FAILED unpaired: ${t.failure!.reason}`}`);
+
+  let labStats: VerifyReport['lab'];
+  let failover: FailoverResult[] | undefined;
+  const labStarted = Date.now();
+  if (lab.length && !options.modelOnly) {
+    const missing = await labPrerequisites();
+    if (missing) {
+      for (const t of lab) {
+        const p = pairs.find((x) => x.halves === t.halves)!;
+        results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, status: 'failed', failure: { code: 'lab-error', reason: `the lab cannot run here: ${missing}` }, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
+      }
+    } else {
+      const usedSites = new Set(lab.flatMap((t) => t.halves.map((h) => h.site)));
+      const run = await runLab(model.sites.filter((s) => usedSites.has(s.key)).map((s) => ({ key: s.key, networks: s.networks })), lab, {
+        keep: options.keep ?? process.env.CCVPN_VERIFY_KEEP === '1',
+        failover: options.failover,
+        timerScale: options.timerScale,
+        onTunnel: (id, o) => {
+          const t = lab.find((x) => x.id === id)!;
+          progress?.(`${id} ${sides(t.halves)}: ${o.failure ? `FAILED ${o.failure.code}: ${o.failure.reason}` : `up (IKE ${o.ike.summary}, CHILD ${o.child?.summary ?? '-'}, BGP ${o.bgp?.summary ?? '-'}${o.ping ? `, ping ${o.ping.summary}` : ''})`} ${o.seconds.toFixed(1)} s`);
+        },
+        progress,
+      });
+      for (const t of lab) {
+        const p = pairs.find((x) => x.halves === t.halves)!;
+        results.set(p, fromOutcome(t, run.outcomes.get(t.id)!, sides(p.halves), notesOf(p.halves), fingerprints(p.halves)));
+      }
+      labStats = { namespaces: run.namespaces, daemons: run.daemons, peakDaemonRssKb: run.peakRssKb, peakDaemonPssKb: run.peakPssKb };
+      if (options.failover) {
+        // Active-active: site pairs joined by two or more BGP tunnels that came up.
+        const healthy = lab.filter((t) => run.outcomes.get(t.id) && !run.outcomes.get(t.id)!.failure && t.halves.every((h) => h.routing === 'bgp'));
+        const groups = new Map<string, LabTunnelSpec[]>();
+        for (const t of healthy) {
+          const key = `${t.halves[0].site}|${t.halves[1].site}`;
+          groups.set(key, [...(groups.get(key) ?? []), t]);
+        }
+        const cases = [...groups.values()].filter((g) => g.length >= 2).flat();
+        const skipped = lab.filter((t) => t.halves.some((h) => h.routing !== 'bgp')).length;
+        if (skipped) warnings.push(`failover: ${skipped} static or policy-based tunnel(s) not measured (their failover is each cloud's own health checking, not modelled)`);
+        if (cases.length) {
+          progress?.(`failover: ${groups.size} site pair(s), timers ÷${options.timerScale ?? 10}`);
+          const usedSites = new Set(cases.flatMap((t) => t.halves.map((h) => h.site)));
+          failover = await runFailover(model.sites.filter((s) => usedSites.has(s.key)).map((s) => ({ key: s.key, networks: s.networks })), cases, {
+            timerScale: options.timerScale, keep: options.keep, progress,
+          });
+          const siteName = (key: string) => model.sites.find((x) => x.key === key)?.label ?? key;
+          failover = failover.map((f) => ({ ...f, sites: f.sites.split(' ⇄ ').map(siteName).join(' ⇄ ') }));
+          for (const f of failover) progress?.(`failover ${f.tunnel} (${f.sites}): ${f.continued ? 'traffic continued' : 'traffic STOPPED'}, outage ${f.outageSeconds.toFixed(1)} s, ${f.detectedBy}`);
+        } else {
+          warnings.push('failover: no pair of sites has two or more BGP tunnels up');
+        }
+      }
+    }
+  } else if (options.modelOnly) {
+    for (const t of lab) {
+      const p = pairs.find((x) => x.halves === t.halves)!;
+      results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, status: 'idle', idleReason: 'not run (model only)', proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
+    }
+  }
+  const tunnels = [...pairs.map((p) => results.get(p)!), ...idle];
+  const failures = tunnels.filter((t) => t.status === 'failed').map((t) => `${t.id} ${t.sides}: ${t.failure!.code}: ${t.failure!.reason}`);
+  for (const f of failover ?? []) if (!f.ok) failures.push(`failover ${f.tunnel}: ${f.detail ?? 'traffic did not continue'}`);
+  if (!tunnels.some((t) => t.status === 'up') && !options.modelOnly) {
+    failures.push(tunnels.length ? 'no tunnel came up' : `no VPN tunnel found in ${folders.join(', ') || '(no folders)'}`);
+  }
+  return {
+    ok: failures.length === 0,
+    folders,
+    sites: model.sites,
+    tunnels,
+    failover,
+    failures,
+    warnings: [...deployment.warnings, ...model.warnings],
+    timings: { labSeconds: (Date.now() - labStarted) / 1000, totalSeconds: (Date.now() - started) / 1000 },
+    lab: labStats,
+  };
+}
+
+/**
+ * Who starts IKE in the lab: a half that initiates at once and whose peer answers, else one that
+ * initiates on traffic; the CHILD SA is rekeyed first by the half with the shorter lifetime.
+ */
+export function chooseRoles(halves: readonly [TunnelHalf, TunnelHalf]): { initiator: 0 | 1; rekeyer: 0 | 1 } | { reason: string } {
+  const can = (i: 0 | 1, how: 'always' | 'on-traffic') => halves[i].initiation.initiates === how && halves[1 - i].initiation.responds;
+  const initiator = ([0, 1] as const).find((i) => can(i, 'always')) ?? ([0, 1] as const).find((i) => can(i, 'on-traffic'));
+  if (initiator === undefined) {
+    return { reason: `neither end starts IKE: ${halves.map((h) => `${CLOUD_NAMES[h.cloud]} ${h.label} ${h.initiation.initiates === 'never' ? 'only answers' : 'does not answer'} (${h.initiation.setting})`).join('; ')}` };
+  }
+  const [a, b] = halves.map((h) => h.childLifetimeSeconds);
+  const rekeyer: 0 | 1 = a === b ? initiator : a < b ? 0 : 1;
+  return { initiator, rekeyer };
+}
+
+function fromOutcome(t: LabTunnelSpec, o: TunnelOutcome, sides: string, notes: string[], keyFingerprints: string[]): TunnelResult {
+  return {
+    id: t.id, status: o.failure ? 'failed' : 'up', sides, halves: t.halves.map((h) => h.key), routing: t.halves[0].routing,
+    proposal: o.proposal, ike: o.ike, child: o.child, bgp: o.bgp, ping: o.ping, seconds: o.seconds,
+    failure: o.failure, notes: [...notes, ...o.notes], keyFingerprints,
+  };
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+/** The report as text: a table, then failures, idle tunnels, notes and lab figures. */
+export function renderReport(report: VerifyReport): string {
+  const rows = report.tunnels.map((t) => [
+    t.id, t.sides, t.proposal ?? '-',
+    t.status === 'idle' ? 'idle' : (t.ike?.summary ?? (t.failure ? `✗ ${t.failure.code}` : '-')),
+    t.child?.summary ?? '-', t.bgp?.summary ?? '-', t.ping?.summary ?? '-',
+    t.seconds !== undefined ? `${t.seconds.toFixed(1)} s` : '-',
+  ].map((c, i) => (i >= 3 && i <= 6 && t.status === 'failed' && c !== '-' && c !== 'idle' && !c.startsWith('✗') && isFailedCell(t, i) ? `✗ ${c}` : c)));
+  const head = ['tunnel', 'sides', 'proposal', 'IKE', 'CHILD', 'BGP', 'ping', 'time'];
+  const widths = head.map((h, i) => Math.min(i === 1 ? 80 : 70, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
+  const out: string[] = [];
+  out.push(`${report.tunnels.length} tunnel(s): ${count(report, 'up')} up, ${count(report, 'idle')} idle, ${count(report, 'failed')} failed`);
+  out.push('');
+  out.push(line(head));
+  out.push(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) out.push(line(r));
+  const failed = report.tunnels.filter((t) => t.status === 'failed');
+  if (failed.length) {
+    out.push('', 'failures:');
+    for (const t of failed) out.push(`  ${t.id} ${t.failure!.code}: ${t.failure!.reason}`);
+  }
+  const idle = report.tunnels.filter((t) => t.status === 'idle');
+  if (idle.length) {
+    out.push('', 'idle:');
+    for (const t of idle) out.push(`  ${t.id} ${t.idleReason}`);
+  }
+  if (report.failover?.length) {
+    out.push('', 'failover (timers scaled down for the run, outage scaled back):');
+    for (const f of report.failover) out.push(`  ${f.ok ? 'ok' : '✗ '} ${f.tunnel} down (${f.sites}): traffic ${f.continued ? 'continued' : 'stopped'}, outage ${f.outageSeconds.toFixed(1)} s, detected by ${f.detectedBy}; ${f.timers}${f.detail ? ` — ${f.detail}` : ''}`);
+  }
+  out.push('', 'sites:');
+  for (const s of report.sites) out.push(`  ${s.label} (${s.cloud}${s.asn !== undefined ? `, AS ${s.asn}` : ''}): ${s.networks.join(', ')} — ${s.networksSource}`);
+  const keys = report.tunnels.filter((t) => t.keyFingerprints.length).map((t) => `  ${t.id} ${t.keyFingerprints.join(' ~ ')}`);
+  if (keys.length) out.push('', 'pre-shared keys (sha256 fingerprints):', ...keys);
+  const notes = [...new Set(report.tunnels.flatMap((t) => t.notes))];
+  if (notes.length) out.push('', 'model notes:', ...notes.map((n) => `  - ${n}`));
+  if (report.warnings.length) out.push('', 'warnings:', ...report.warnings.map((w) => `  - ${w}`));
+  if (report.lab) {
+    out.push('', `lab: ${report.lab.namespaces} namespaces, ${report.lab.daemons} daemons, peak daemon memory RSS ${mb(report.lab.peakDaemonRssKb)} / PSS ${mb(report.lab.peakDaemonPssKb)}; lab ${report.timings.labSeconds.toFixed(1)} s, total ${report.timings.totalSeconds.toFixed(1)} s`);
+  }
+  out.push('', report.ok ? 'verify: OK' : `verify: FAILED\n${report.failures.map((f) => `  - ${f}`).join('\n')}`);
+  return `${out.join('\n')}\n`;
+}
+
+function isFailedCell(t: TunnelResult, i: number): boolean {
+  const check = [undefined, undefined, undefined, t.ike, t.child, t.bgp, t.ping][i];
+  return !!check && !check.ok;
+}
+
+const count = (r: VerifyReport, s: TunnelResult['status']) => r.tunnels.filter((t) => t.status === s).length;
+const mb = (kb?: number) => (kb === undefined ? '?' : `${(kb / 1024).toFixed(1)} MB`);

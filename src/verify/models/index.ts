@@ -1,0 +1,109 @@
+/**
+ * From a read deployment to tunnel halves and sites, and from halves to tunnels: two halves
+ * form a tunnel when each one's peer address is the other's outside address.
+ */
+import type { Cloud } from '../../plan/facts';
+import type { Deployment, Resolver } from '../read-output';
+import type { SiteModel, TunnelHalf } from '../types';
+import { alicloudHalves } from './alicloud';
+import { awsHalves } from './aws';
+import { azureHalves } from './azure';
+
+export { awsHalves } from './aws';
+export { azureHalves, AZURE_DEFAULT_POLICY } from './azure';
+export { alicloudHalves } from './alicloud';
+
+/** Halves and sites of a deployment. */
+export interface Model {
+  readonly sites: readonly SiteModel[];
+  readonly halves: readonly TunnelHalf[];
+  readonly warnings: readonly string[];
+}
+
+const CLOUD_ORDER: Record<Cloud, number> = { aws: 0, azure: 1, alicloud: 2 };
+
+/** Models every VPN resource of the deployment. */
+export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
+  const warnings: string[] = [];
+  const raw: TunnelHalf[] = [
+    ...d.aws.flatMap((c) => awsHalves(c, d)),
+    ...d.azure.flatMap((c) => {
+      if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);
+      return azureHalves(c, d);
+    }),
+    ...d.alicloud.flatMap((c) => {
+      if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);
+      return alicloudHalves(c, d, resolver);
+    }),
+  ];
+  const sites: SiteModel[] = [];
+  const add = (s: Omit<SiteModel, 'networks' | 'networksSource'> & { networks: readonly string[]; networksSource: string }) => {
+    if (sites.some((x) => x.key === s.key)) return;
+    let networks = s.networks;
+    let source = s.networksSource;
+    if (!networks.length) {
+      // Benchmark range (RFC 2544), so the lab still has a test host; the report says so.
+      networks = [`198.18.${sites.length}.0/24`];
+      source = `placeholder: the gateway's networks are not in the folders read (${s.networksSource})`;
+      warnings.push(`${s.label}: networks not found; the lab uses the placeholder ${networks[0]}`);
+    }
+    sites.push({ ...s, networks, networksSource: source });
+  };
+  for (const c of d.aws) add({ key: c.gateway.key, cloud: 'aws', label: c.gateway.label, asn: c.gateway.asn, networks: c.gateway.networks, networksSource: c.gateway.networksSource });
+  for (const g of d.azureGateways) add({ key: g.key, cloud: 'azure', label: g.name, asn: g.asn, networks: g.networks, networksSource: g.networksSource });
+  for (const g of d.alicloudGateways) add({ key: g.key, cloud: 'alicloud', label: g.label, networks: g.networks, networksSource: g.networksSource });
+  const halves = raw.map((h) => (h.advertise.length ? h : { ...h, advertise: sites.find((s) => s.key === h.site)?.networks ?? [] }));
+  return { sites, halves, warnings };
+}
+
+/** Two halves that answer each other. */
+export interface Pair {
+  readonly halves: readonly [TunnelHalf, TunnelHalf];
+}
+
+/** What pairing found. */
+export interface Pairing {
+  readonly pairs: readonly Pair[];
+  /** Halves nothing answers: idle (a sibling pairs, or the peer is outside the deployment) or failed. */
+  readonly unpaired: readonly { readonly half: TunnelHalf; readonly idle: boolean; readonly reason: string }[];
+}
+
+/** Pairs halves by address: A's peer is B's outside address and B's peer is A's. */
+export function pairHalves(halves: readonly TunnelHalf[], endpointLabel: (key: string | undefined) => string = (k) => k ?? '?'): Pairing {
+  const byAddresses = new Map<string, TunnelHalf[]>();
+  for (const h of halves) {
+    const k = `${h.outsideAddress}|${h.peerAddress}`;
+    if (!byAddresses.has(k)) byAddresses.set(k, []);
+    byAddresses.get(k)!.push(h);
+  }
+  const pairs: Pair[] = [];
+  const paired = new Set<TunnelHalf>();
+  const ambiguous = new Set<TunnelHalf>();
+  for (const h of halves) {
+    if (paired.has(h) || h.peerAddress === undefined) continue;
+    const mine = byAddresses.get(`${h.outsideAddress}|${h.peerAddress}`)!;
+    const theirs = byAddresses.get(`${h.peerAddress}|${h.outsideAddress}`) ?? [];
+    if (!theirs.length) continue;
+    if (mine.length > 1 || theirs.length > 1) {
+      for (const x of [...mine, ...theirs]) ambiguous.add(x);
+      continue;
+    }
+    const [other] = theirs;
+    const ordered = [h, other].sort((a, b) => CLOUD_ORDER[a.cloud] - CLOUD_ORDER[b.cloud] || a.key.localeCompare(b.key)) as [TunnelHalf, TunnelHalf];
+    pairs.push({ halves: ordered });
+    paired.add(h);
+    paired.add(other);
+  }
+  const groupsPaired = new Set([...paired].map((h) => h.group));
+  const unpaired = halves.filter((h) => !paired.has(h)).map((half) => {
+    if (ambiguous.has(half)) {
+      return { half, idle: false, reason: `another half uses the same outside and peer addresses (${half.outsideAddress} ⇄ ${half.peerAddress}): IKE cannot tell the tunnels apart` };
+    }
+    if (half.peerAddress === undefined) return { half, idle: false, reason: `peer address not resolved: ${half.peerAddressSource}` };
+    if (half.peerEndpoint?.startsWith('ip:')) return { half, idle: true, reason: `peer ${half.peerEndpoint.slice(3)} is outside the deployment: nothing to verify against` };
+    const why = `nothing at ${endpointLabel(half.peerEndpoint)} (${half.peerAddress}) is configured for ${endpointLabel(half.outsideEndpoint)} (${half.outsideAddress})`;
+    if (groupsPaired.has(half.group)) return { half, idle: true, reason: why };
+    return { half, idle: false, reason: `${why}, and no other tunnel of the same resource pairs` };
+  });
+  return { pairs, unpaired };
+}

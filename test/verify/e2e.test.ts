@@ -1,0 +1,247 @@
+/**
+ * End to end: synthesize deployments with the real constructs, then negotiate every tunnel in
+ * the namespace lab (strongSwan + BIRD). Needs root, network namespaces and the daemons
+ * (apt-get install strongswan-charon strongswan-swanctl libcharon-extra-plugins bird2 iproute2
+ * iputils-ping nftables); skipped with the reason printed when they are missing, except on CI
+ * (`CI=true`), where missing prerequisites fail the suite.
+ *
+ * Negative tests mutate ONE half of one tunnel in the synthesized output and assert that verify
+ * fails on exactly that tunnel, with the matching reason, while the others stay up.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { awsAzureBgp } from '../../examples/aws-azure-bgp';
+import { EXAMPLES } from '../../examples';
+import { synthExample } from '../../examples/lib/example-apps';
+import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
+import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
+import { VerifyReport, renderReport, verify } from '../../src/verify';
+import { labPrerequisitesSync } from '../../src/verify/harness';
+
+const missing = labPrerequisitesSync();
+if (missing && process.env.CI !== 'true') {
+  console.log(`verify e2e skipped: ${missing}`);
+}
+const e2e = missing && process.env.CI !== 'true' ? describe.skip : describe;
+
+type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
+type Obj = { [key: string]: Json };
+
+let root: string;
+let mesh: string;
+let awsAzure: string;
+let guide: string;
+const savedSecret = process.env[MASTER_SECRET_ENV];
+
+beforeAll(() => {
+  if (missing && process.env.CI === 'true') throw new Error(`verify e2e prerequisites are missing on CI: ${missing}`);
+  if (missing) return;
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-e2e-'));
+  process.env[MASTER_SECRET_ENV] = 'e2e-test-master-secret-not-for-real-use';
+  mesh = path.dirname(synthExample('mesh', (apps) => {
+    const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '10.10.0.0/16', asn: 64512 });
+    const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '10.20.0.0/16', gatewaySubnet: '10.20.255.0/27', asn: 65000 });
+    const ali = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.30.0.0/16', asn: 65100 });
+    return new CrossCloudVpn('Mesh', {
+      masterSecret: apps.masterSecret,
+      links: [
+        { between: [aws.gateway, azure.gateway], routing: 'bgp' },
+        // Two Alibaba selectors, as in the Alibaba guide: one policy per selector pair.
+        { between: [azure.gateway, ali.gateway], routing: 'policy', selectors: { 'ali-hangzhou': ['10.30.0.0/16', '100.104.0.0/16'] } },
+        { between: [aws.gateway, ali.gateway], routing: 'bgp' },
+      ],
+    });
+  }, root).manifest);
+  awsAzure = path.dirname(synthExample('aws-azure', (apps) => awsAzureBgp(apps, 'all'), root).manifest);
+  guide = path.dirname(synthExample('aws-azure-guide', (apps) => awsAzureBgp(apps, 'guide'), root).manifest);
+}, 60_000);
+
+afterAll(() => {
+  if (savedSecret === undefined) delete process.env[MASTER_SECRET_ENV];
+  else process.env[MASTER_SECRET_ENV] = savedSecret;
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A copy of a synthesized deployment with one resource changed. */
+function mutated(source: string, name: string, change: (file: string, body: Obj) => boolean): string {
+  const dir = path.join(root, `mutated-${name}`);
+  fs.cpSync(source, dir, { recursive: true });
+  const files = [
+    ...fs.readdirSync(path.join(dir, 'cdk.out')).filter((f) => f.endsWith('.template.json')).map((f) => path.join(dir, 'cdk.out', f)),
+    ...fs.readdirSync(path.join(dir, 'cdktf.out', 'stacks')).map((s) => path.join(dir, 'cdktf.out', 'stacks', s, 'cdk.tf.json')),
+  ];
+  let changed = 0;
+  for (const f of files) {
+    const body = JSON.parse(fs.readFileSync(f, 'utf8')) as Obj;
+    if (change(f, body)) {
+      changed++;
+      fs.writeFileSync(f, JSON.stringify(body));
+    }
+  }
+  if (changed !== 1) throw new Error(`mutation ${name} changed ${changed} files, expected 1`);
+  return dir;
+}
+
+/** The Terraform resource of `type` whose construct path contains `pathPart`. */
+function tfResource(body: Obj, type: string, pathPart: string): Obj | undefined {
+  const all = ((body.resource as Obj | undefined)?.[type] as Obj | undefined) ?? {};
+  return Object.values(all).find((r) => JSON.stringify((r as Obj)['//'] ?? '').includes(pathPart)) as Obj | undefined;
+}
+
+/** Namespaces and daemons of verify runs still present (there must be none after a run). */
+function leftovers(): string[] {
+  const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map((l) => l.split(' ')[0]).filter((n) => /^cv[a-z0-9]{4}-/.test(n));
+  const daemons = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ccvpn-verify-') && /charon|bird/.test(fs.readFileSync(`/proc/${pid}/comm`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+  return [...namespaces, ...daemons.map((p) => `pid ${p}`)];
+}
+
+const failedOn = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'failed');
+const CONN1 = /conn1 tunnel1 ⇄ .*conn1 instance0/;
+
+e2e('verify in the namespace lab', () => {
+  // Every example `npm run example` writes (the guides' scenarios and the three-cloud mesh),
+  // synthesized by the registry's own definitions, as `ccvpn verify` reads them.
+  test.each(EXAMPLES.map((e) => [e.name, e] as const))('example %s: every tunnel the plan uses is up, the rest idle', async (_name, example) => {
+    // GIVEN
+    const synthesized = synthExample(example.name, example.define, root);
+    const dir = path.dirname(synthesized.manifest);
+    const active = synthesized.vpn.plan.tunnels.filter((t) => t.state === 'active').length;
+    // WHEN
+    const report = await verify([dir]);
+    // THEN
+    expect({ ok: report.ok, failures: report.failures, failed: failedOn(report).map((t) => t.sides) }).toEqual({ ok: true, failures: [], failed: [] });
+    const up = report.tunnels.filter((t) => t.status === 'up');
+    expect(up).toHaveLength(active); // every tunnel the plan configures on both ends, found in the output and brought up
+    expect(up.every((t) => t.ike?.ok && t.child?.ok && t.ping?.ok)).toBe(true);
+    expect(up.filter((t) => t.routing === 'bgp').every((t) => t.bgp?.ok && /Established/.test(t.bgp.summary))).toBe(true);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
+  test('a three-cloud mesh: every planned tunnel up (IKE, CHILD + rekey, BGP or selectors, ping over ESP), spare Azure instances idle', async () => {
+    // WHEN
+    const lines: string[] = [];
+    const report = await verify([mesh], { progress: (l) => lines.push(l) });
+    // THEN
+    const text = renderReport(report);
+    expect({ ok: report.ok, failures: report.failures }).toEqual({ ok: true, failures: [] });
+    const up = report.tunnels.filter((t) => t.status === 'up');
+    expect(up).toHaveLength(10); // AWS↔Azure 4, Azure↔Alibaba 2 (policy), AWS↔Alibaba 4
+    expect(up.filter((t) => t.routing === 'bgp').every((t) => t.bgp?.ok && /Established/.test(t.bgp.summary))).toBe(true);
+    expect(up.filter((t) => t.routing === 'policy')).toHaveLength(2);
+    expect(up.every((t) => t.ping?.ok && t.child?.summary.includes('rekeyed'))).toBe(true);
+    expect(report.tunnels.filter((t) => t.status === 'idle').every((t) => /azure-japaneast-vpngw conn\d instance\d/.test(t.sides))).toBe(true);
+    expect(lines.filter((l) => /^t\d+ .*: up/.test(l))).toHaveLength(10);
+    expect(text).toMatch(/verify: OK/);
+    expect(text).not.toMatch(/e2e-test-master-secret/);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
+  test('the guide layout: tunnel 2 of each AWS connection is idle, not a failure', async () => {
+    const report = await verify([guide]);
+    expect(report.ok).toBe(true);
+    expect(report.tunnels.filter((t) => t.status === 'up')).toHaveLength(2);
+    const awsIdle = report.tunnels.filter((t) => t.status === 'idle' && /AwsTokyo conn\d tunnel2/.test(t.sides));
+    expect(awsIdle).toHaveLength(2);
+    expect(awsIdle[0].idleReason).toMatch(/nothing at azure-japaneast-vpngw instance\d .* is configured for/);
+  }, 60_000);
+
+  test('failover: an AWS tunnel endpoint dies while traffic flows; traffic moves to the other tunnels after the BGP hold time', async () => {
+    const report = await verify([awsAzure], { failover: true, timerScale: 10 });
+    expect(report.ok).toBe(true);
+    expect(report.failover).toEqual([expect.objectContaining({ sites: 'AwsTokyo ⇄ azure-japaneast-vpngw', continued: true, ok: true, detectedBy: expect.stringMatching(/hold timer/) })]);
+    // AWS's hold time is 30 s (Azure's 180 s, the lower one wins): the far side notices after
+    // hold − keepalive … hold, plus the routing update (windows, not exact values).
+    const outage = report.failover![0].outageSeconds;
+    expect(outage).toBeGreaterThanOrEqual(15);
+    expect(outage).toBeLessThanOrEqual(45);
+    expect(renderReport(report)).toMatch(/failover \(timers scaled down.+\n.+traffic continued, outage \d+\.\d s, detected by BGP hold timer expired; BGP hold 30 s \(aws 30, azure 180\)/);
+  }, 90_000);
+
+  test('fails when the pre-shared keys differ (Azure shared_key changed)', async () => {
+    const dir = mutated(awsAzure, 'psk', (_f, b) => {
+      const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
+      if (!c) return false;
+      c.shared_key = `Changed${String(c.shared_key).slice(7)}`;
+      return true;
+    });
+    const report = await verify([dir]);
+    expect(report.ok).toBe(false);
+    expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'psk-mismatch', reason: expect.stringMatching(/AUTHENTICATION_FAILED.+MAC mismatched.+sha256:\w+ .+ and sha256:\w+ .+ differ/) } })]);
+    expect(report.tunnels.filter((t) => t.status === 'up')).toHaveLength(3);
+    expect(JSON.stringify(report)).not.toContain('Changed');
+  }, 60_000);
+
+  test('fails when the IKE proposals have no overlap (Azure phase 1 AES128, AWS AES256 only)', async () => {
+    const dir = mutated(awsAzure, 'proposal', (_f, b) => {
+      const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
+      if (!c) return false;
+      (c.ipsec_policy as Obj).ike_encryption = 'AES128';
+      return true;
+    });
+    const report = await verify([dir]);
+    expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'ike-proposal-mismatch', reason: expect.stringMatching(/NO_PROPOSAL_CHOSEN: conn1 tunnel1 offers aes256-sha256-modp2048; conn1 instance0 accepts aes128-sha256-modp2048/) } })]);
+  }, 60_000);
+
+  test('fails when Azure\'s custom APIPA BGP addresses are swapped (primary ⇄ secondary)', async () => {
+    const dir = mutated(awsAzure, 'apipa-swap', (_f, b) => {
+      const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
+      if (!c) return false;
+      const custom = c.custom_bgp_addresses as Obj;
+      c.custom_bgp_addresses = { primary: custom.secondary, secondary: custom.primary };
+      return true;
+    });
+    const report = await verify([dir]);
+    const [t] = failedOn(report);
+    expect(failedOn(report)).toHaveLength(1);
+    expect(t.sides).toMatch(CONN1);
+    expect(t.ike?.ok).toBe(true); // IPsec is fine: only BGP cannot pair the addresses
+    expect(t.failure).toEqual({ code: 'bgp-inside-address', reason: expect.stringMatching(/inside addresses do not pair: conn1 tunnel1 is 169\.254\.\d+\.\d+ expecting 169\.254\.\d+\.\d+; conn1 instance0 is 169\.254\.21\.\d+/) });
+  }, 60_000);
+
+  test('fails when a peer ASN is wrong (Azure local network gateway expects another AWS ASN)', async () => {
+    const dir = mutated(awsAzure, 'asn', (_f, b) => {
+      const lng = tfResource(b, 'azurerm_local_network_gateway', '/lng1/');
+      if (!lng) return false;
+      (lng.bgp_settings as Obj).asn = 64513;
+      return true;
+    });
+    const report = await verify([dir]);
+    expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'bgp-peer-as', reason: expect.stringMatching(/Bad peer AS.+conn1 instance0 expects AS 64513/) } })]);
+  }, 60_000);
+
+  test('fails when one side speaks IKEv1 only (Azure connection_protocol IKEv1, AWS IKEv2)', async () => {
+    const dir = mutated(awsAzure, 'ikev1', (_f, b) => {
+      const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
+      if (!c) return false;
+      c.connection_protocol = 'IKEv1';
+      return true;
+    });
+    const report = await verify([dir]);
+    expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'ike-version-mismatch', reason: expect.stringMatching(/conn1 tunnel1 speaks IKEv2, conn1 instance0 only IKEv1/) } })]);
+  }, 60_000);
+
+  test('fails when an Alibaba tunnel falls back to the API defaults (IKEv1, MD5, DH 2) facing AWS', async () => {
+    const dir = mutated(mesh, 'ali-defaults', (_f, b) => {
+      const conns = ((b.resource as Obj | undefined)?.alicloud_vpn_connection as Obj | undefined) ?? {};
+      const conn = Object.values(conns).find((c) => JSON.stringify((c as Obj)['//']).includes('ali-hangzhou--aws-tokyo')) as Obj | undefined;
+      if (!conn) return false;
+      const master = (conn.tunnel_options_specification as Obj[]).find((t) => t.role === 'master')!;
+      const ike = (Array.isArray(master.tunnel_ike_config) ? master.tunnel_ike_config[0] : master.tunnel_ike_config) as Obj;
+      for (const k of ['ike_version', 'ike_enc_alg', 'ike_auth_alg', 'ike_pfs']) delete ike[k];
+      return true;
+    });
+    const report = await verify([dir]);
+    const failed = failedOn(report);
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(failed.every((t) => /AwsTokyo conn\d tunnel\d ⇄ ali-hangzhou conn\d master/.test(t.sides) && t.failure?.code === 'ike-version-mismatch')).toBe(true);
+    expect(report.tunnels.filter((t) => t.status === 'up').length).toBe(10 - failed.length);
+  }, 60_000);
+});
