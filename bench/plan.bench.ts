@@ -3,6 +3,7 @@
  *   (a) the three-cloud mesh of the examples, and
  *   (b) 100 gateways, each linked up to its cloud's connection limit.
  * Prints the median of several runs. Targets for (b) on the 2-core machines: < 1 s, < 300 MB.
+ * `npm run bench` reuses `hundredGateways` and `timePlan` (bench/cases/plan.ts).
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +15,8 @@ const SECRET = 'benchmark-only-master-secret-0000';
 /** Connections each side of a link costs, with the default gateway kinds and layout 'all'. */
 const COST: Record<string, [number, number]> = { 'aws+azure': [2, 4], 'aws+alicloud': [2, 2], 'azure+alicloud': [2, 1] };
 
-function hundredGateways(): Topology {
+/** 100 gateways (a third per cloud), each linked greedily up to its cloud's connection limit. */
+export function hundredGateways(): Topology {
   const clouds: Cloud[] = ['aws', 'azure', 'alicloud'];
   const sites: SiteSpec[] = Array.from({ length: 100 }, (_, i) => ({
     id: `gw${String(i).padStart(3, '0')}`,
@@ -41,7 +43,8 @@ function hundredGateways(): Topology {
   return { sites, links };
 }
 
-function measure(name: string, topology: Topology, runs: number): void {
+/** Plans `topology` `runs` times in this process; the median time, and the plan's size. */
+export function timePlan(topology: Topology, runs: number): { medianMs: number; tunnels: number; full: number } {
   const times: number[] = [];
   let tunnels = 0;
   let full = 0;
@@ -53,13 +56,18 @@ function measure(name: string, topology: Topology, runs: number): void {
     full = plan.gateways.filter((g) => g.connectionCount === g.connectionLimit).length;
   }
   times.sort((x, y) => x - y);
-  const median = times[Math.floor(times.length / 2)];
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`${name.padEnd(44)} ${String(topology.sites.length).padStart(8)} ${String(topology.links.length).padStart(6)} ${String(tunnels).padStart(8)} ${median.toFixed(1).padStart(10)} ${rssMb.toFixed(0).padStart(14)}   ${full}/${topology.sites.length} at their limit`);
+  return { medianMs: times[Math.floor(times.length / 2)], tunnels, full };
 }
 
-console.log(`${'topology'.padEnd(44)} ${'gateways'.padStart(8)} ${'links'.padStart(6)} ${'tunnels'.padStart(8)} ${'median ms'.padStart(10)} ${'peak RSS (MB)'.padStart(14)}`);
-measure('(a) three-cloud mesh (examples)', readTopology(path.join(__dirname, '..', 'examples', 'topologies', 'three-cloud-mesh.yaml')), 21);
-const big = hundredGateways();
-measure('(b) 100 gateways, each at its limit', big, 7);
-console.log('\npeak RSS is the whole process (Node itself is ~45 MB); targets for (b): < 1000 ms, < 300 MB');
+function measure(name: string, topology: Topology, runs: number): void {
+  const { medianMs, tunnels, full } = timePlan(topology, runs);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`${name.padEnd(44)} ${String(topology.sites.length).padStart(8)} ${String(topology.links.length).padStart(6)} ${String(tunnels).padStart(8)} ${medianMs.toFixed(1).padStart(10)} ${rssMb.toFixed(0).padStart(14)}   ${full}/${topology.sites.length} at their limit`);
+}
+
+if (require.main === module) {
+  console.log(`${'topology'.padEnd(44)} ${'gateways'.padStart(8)} ${'links'.padStart(6)} ${'tunnels'.padStart(8)} ${'median ms'.padStart(10)} ${'peak RSS (MB)'.padStart(14)}`);
+  measure('(a) three-cloud mesh (examples)', readTopology(path.join(__dirname, '..', 'examples', 'topologies', 'three-cloud-mesh.yaml')), 21);
+  measure('(b) 100 gateways, each at its limit', hundredGateways(), 7);
+  console.log('\npeak RSS is the whole process (Node itself is ~45 MB); targets for (b): < 1000 ms, < 300 MB');
+}

@@ -2,7 +2,8 @@
  * Shared plumbing of the examples: an aws-cdk-lib app and a cdktf app side by side, synthesized
  * into the tools' usual layouts, plus the deployment manifest and the plan table.
  *
- * - `npm run example` synthesizes every example into `out/<example>/{cdk.out,cdktf.out}`;
+ * - `npm run example` synthesizes every example into `out/<example>/{cdk.out,cdktf.out}` and
+ *   draws its topology into `out/<example>/topology.svg`;
  * - `npx cdk synth --app "node -r @swc-node/register examples/<file>.ts"` and `npx cdktf synth`
  *   (top-level `cdktf.json`) work on the same entry files: each CLI passes its output folder.
  */
@@ -10,7 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { App as TerraformApp } from 'cdktf';
+import { planToDot } from '../../src/cli/diagram';
 import { renderPlan } from '../../src/cli/plan-table';
+import { renderSvg } from '../../src/cli/render-svg';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 
 /**
@@ -58,8 +61,12 @@ export function synthExample(name: string, define: (apps: ExampleApps) => CrossC
   return { name, vpn, cdkOut, cdktfOut, manifest };
 }
 
-/** Entry-point helper: synthesize and print the plan table. */
+/** Entry-point helper: synthesize, print the plan table and draw the topology (`topology.svg`). */
 export function main(name: string, define: (apps: ExampleApps) => CrossCloudVpn): void {
   const r = synthExample(name, define);
-  process.stdout.write(`\n## ${name}\n${renderPlan(r.vpn.plan)}\nsynthesized: ${r.cdkOut}, ${r.cdktfOut}; deployment manifest: ${r.manifest}\n`);
+  const diagram = path.join(path.dirname(r.manifest), 'topology.svg');
+  process.stdout.write(`\n## ${name}\n${renderPlan(r.vpn.plan)}\nsynthesized: ${r.cdkOut}, ${r.cdktfOut}; deployment manifest: ${r.manifest}; diagram: ${diagram}\n`);
+  renderSvg(planToDot(r.vpn.plan)).then((svg) => fs.writeFileSync(diagram, svg), (e: Error) => {
+    process.stderr.write(`!! ${name}: no diagram: ${e.message}\n`);
+  });
 }

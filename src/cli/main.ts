@@ -2,35 +2,47 @@
 /**
  * `ccvpn`: the command-line face of the library.
  *
- *   ccvpn plan <topology.yaml|json> [--json] [--allocations <file>]
+ *   ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file.svg|.dot>]
  *   ccvpn deploy [manifest] [--dry-run] [--phase N]
  *   ccvpn destroy [manifest] [--dry-run]
+ *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
 import { DEFAULT_MANIFEST, runDeploy } from './deploy';
+import { planToDot } from './diagram';
 import { renderPlan } from './plan-table';
+import { renderSvg } from './render-svg';
 import { readTopology } from './topology-file';
+import { VERIFY_USAGE, verifyCommand } from '../verify/cli';
 
-const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>]
+const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file>]
        ccvpn deploy [manifest] [--dry-run] [--phase N]
        ccvpn destroy [manifest] [--dry-run]
+       ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)
          --json               print the plan itself (JSON, keys redacted)
          --allocations <file> keep allocated inside addresses and ASNs in <file>: read if it
                               exists, written after planning (commit it, like cdk.context.json)
+         --diagram <file>     draw the topology: <file>.svg (Graphviz in WebAssembly, no system
+                              binary) or <file>.dot / .gv (the Graphviz source)
 
   deploy   run the phases of a deployment manifest (default ${DEFAULT_MANIFEST}) with the real
            cdk and cdktf CLIs, passing each phase's outputs to the next
            --dry-run  print the commands only      --phase N  run one phase
   destroy  the same in reverse order
 
+${VERIFY_USAGE.split('\n').slice(2).join('\n')}
+
 The master secret for pre-shared keys is read from ${MASTER_SECRET_ENV}.`;
 
-/** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture it). */
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+/**
+ * Runs the CLI; returns the exit code, or a promise of it when the run draws an SVG (the only
+ * asynchronous work). Output goes through the given writers (tests capture it).
+ */
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(`${USAGE}\n`);
@@ -51,13 +63,14 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     }
     return runDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, destroy: command === 'destroy', dryRun: args.values['dry-run'], phase, out, err });
   }
+  if (command === 'verify') return verifyCommand(rest, out, err);
   if (command !== 'plan') {
     err(`ccvpn: unknown command '${command}'\n${USAGE}\n`);
     return 2;
   }
   let args;
   try {
-    args = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, allocations: { type: 'string' } } });
+    args = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, allocations: { type: 'string' }, diagram: { type: 'string' } } });
   } catch (e) {
     err(`ccvpn plan: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -67,6 +80,11 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     return 2;
   }
   const file = args.positionals[0];
+  const diagram = args.values.diagram;
+  if (diagram !== undefined && !/\.(svg|dot|gv)$/i.test(diagram)) {
+    err(`ccvpn plan: --diagram takes a .svg, .dot or .gv file, got '${diagram}'\n`);
+    return 2;
+  }
   try {
     const topology = readTopology(file);
     const recordFile = args.values.allocations;
@@ -74,7 +92,16 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     const plan = planVpn(topology, { masterSecret: process.env[MASTER_SECRET_ENV], previous });
     if (recordFile) fs.writeFileSync(recordFile, `${JSON.stringify(plan.allocations, null, 2)}\n`);
     out(args.values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
-    return 0;
+    if (diagram === undefined) return 0;
+    const dot = planToDot(plan);
+    if (!/\.svg$/i.test(diagram)) {
+      fs.writeFileSync(diagram, dot);
+      return 0;
+    }
+    return renderSvg(dot).then(
+      (svg) => { fs.writeFileSync(diagram, svg); return 0; },
+      (e: Error) => { err(`ccvpn plan: ${e.message}\n`); return 1; },
+    );
   } catch (e) {
     if (e instanceof PlanError) {
       err(`ccvpn plan ${file}: ${e.message}\n`);
@@ -85,5 +112,5 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
 }

@@ -11,6 +11,7 @@
 
 /** The clouds this library connects. */
 export type Cloud = 'aws' | 'azure' | 'alicloud';
+/** Every cloud, in the order tables and diagrams list them. */
 export const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'alicloud'];
 
 /** Display names used in messages and tables. */
@@ -18,26 +19,39 @@ export const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', azure: 'Azure', 
 
 /** Engine-neutral algorithm names (strongSwan keywords where one exists). */
 export type Encryption = 'aes128' | 'aes192' | 'aes256' | 'aes128gcm16' | 'aes192gcm16' | 'aes256gcm16' | '3des' | 'des';
+/** Engine-neutral integrity (hash) algorithm names (strongSwan keywords). */
 export type Integrity = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
 /** IANA Diffie-Hellman group numbers. */
 export type DhGroup = 1 | 2 | 5 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24;
+/** IKE protocol version. */
 export type IkeVersion = 'ikev1' | 'ikev2';
 
+/** Every encryption algorithm, strongest first (the planner's order of preference). */
 export const ENCRYPTIONS: readonly Encryption[] = ['aes256', 'aes256gcm16', 'aes192', 'aes192gcm16', 'aes128', 'aes128gcm16', '3des', 'des'];
+/** Every integrity algorithm, preferred first. */
 export const INTEGRITIES: readonly Integrity[] = ['sha256', 'sha384', 'sha512', 'sha1', 'md5'];
+/** Every Diffie-Hellman group, preferred first. */
 export const DH_GROUPS: readonly DhGroup[] = [14, 20, 19, 15, 16, 17, 18, 21, 24, 22, 23, 5, 2, 1];
 
 /** A range of integers, both ends inclusive. */
-export interface IntRange { readonly min: number; readonly max: number }
+export interface IntRange {
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** Largest allowed value. */
+  readonly max: number;
+}
 
 /** What one cloud accepts for one IPsec phase. */
 export interface PhaseCapability {
+  /** Encryption algorithms the cloud accepts in this phase. */
   readonly encryption: readonly Encryption[];
+  /** Integrity algorithms the cloud accepts in this phase. */
   readonly integrity: readonly Integrity[];
   /** DH groups (phase 1) or PFS groups (phase 2). */
   readonly dhGroups: readonly DhGroup[];
   /** Whether phase 2 may run without PFS. */
   readonly allowsNoPfs: boolean;
+  /** Lifetimes the cloud accepts, in seconds. */
   readonly lifetimeSeconds: IntRange;
   /** The lifetime the cloud uses when nothing is set. */
   readonly defaultLifetimeSeconds: number;
@@ -49,36 +63,75 @@ export interface PhaseCapability {
 export interface PskRule {
   /** Human description of the allowed characters. */
   readonly charset: string;
+  /** The allowed characters, as a whole-string pattern. */
   readonly pattern: RegExp;
+  /** Allowed length, in characters. */
   readonly length: IntRange;
-  readonly extra?: { readonly test: (k: string) => boolean; readonly rule: string };
+  /** A further rule beyond charset and length (e.g. AWS: must not start with "0"). */
+  readonly extra?: {
+    /** True when the key passes the rule. */
+    readonly test: (k: string) => boolean;
+    /** The rule in words, for error messages. */
+    readonly rule: string;
+  };
+  /** Source ids (see `SOURCES`). */
   readonly sources: readonly string[];
 }
 
 /** Everything the planner needs to know about one cloud. */
 export interface CloudFacts {
+  /** The cloud these facts describe. */
   readonly cloud: Cloud;
+  /** Pre-shared key rules. */
   readonly psk: PskRule;
   /** Ranges inside 169.254.0.0/16 where this cloud takes tunnel inside addresses. */
   readonly insideRanges: readonly string[];
   /** /30 blocks (or larger) this cloud reserves. */
   readonly insideReserved: readonly string[];
   /** ASN this cloud's own gateway may use. */
-  readonly ownAsn: { readonly ranges: readonly IntRange[]; readonly reserved: readonly IntRange[]; readonly rule: string; readonly sources: readonly string[] };
+  readonly ownAsn: {
+    /** Allowed ranges. */
+    readonly ranges: readonly IntRange[];
+    /** Values inside `ranges` that are nevertheless refused. */
+    readonly reserved: readonly IntRange[];
+    /** The rule in words, for error messages. */
+    readonly rule: string;
+    /** Source ids (see `SOURCES`). */
+    readonly sources: readonly string[];
+  };
   /** ASN this cloud accepts for a remote peer (customer gateway / local network gateway). */
-  readonly peerAsn: { readonly ranges: readonly IntRange[]; readonly reserved: readonly IntRange[]; readonly rule: string; readonly sources: readonly string[] };
+  readonly peerAsn: {
+    /** Allowed ranges. */
+    readonly ranges: readonly IntRange[];
+    /** Values inside `ranges` that are nevertheless refused. */
+    readonly reserved: readonly IntRange[];
+    /** The rule in words, for error messages. */
+    readonly rule: string;
+    /** Source ids (see `SOURCES`). */
+    readonly sources: readonly string[];
+  };
+  /** IKE versions the cloud supports, preferred first. */
   readonly ikeVersions: readonly IkeVersion[];
+  /** What the cloud accepts in IKE phase 1 (IKE SA). */
   readonly phase1: PhaseCapability;
+  /** What the cloud accepts in IKE phase 2 (IPsec / CHILD SA). */
   readonly phase2: PhaseCapability;
   /** Spelling of each algorithm in this cloud's API (`undefined` = not supported). */
   readonly spelling: {
+    /** Encryption algorithm names. */
     readonly encryption: Partial<Record<Encryption, string>>;
+    /** Integrity algorithm names. */
     readonly integrity: Partial<Record<Integrity, string>>;
+    /** Phase 1 Diffie-Hellman group names. */
     readonly phase1Dh: Partial<Record<DhGroup, string>>;
+    /** Phase 2 PFS group names. */
     readonly phase2Dh: Partial<Record<DhGroup, string>>;
+    /** The value that turns PFS off (`undefined`: PFS cannot be turned off). */
     readonly noPfs?: string;
+    /** IKE version names. */
     readonly ikeVersion: Record<IkeVersion, string>;
   };
+  /** Source ids (see `SOURCES`). */
   readonly sources: readonly string[];
 }
 
@@ -88,6 +141,7 @@ const one = (n: number): IntRange => ({ min: n, max: n });
 /** IANA reserved ASNs that Azure rejects (Z6 Z13). */
 const IANA_RESERVED_ASNS: readonly IntRange[] = [one(0), one(23456), r(64496, 64511), r(65535, 65551), one(4294967295)];
 
+/** AWS Site-to-Site VPN facts. */
 export const AWS: CloudFacts = {
   cloud: 'aws',
   psk: {
@@ -141,6 +195,7 @@ export const AWS: CloudFacts = {
   sources: ['A1', 'A2', 'A3'],
 };
 
+/** Azure VPN Gateway facts. */
 export const AZURE: CloudFacts = {
   cloud: 'azure',
   psk: {
@@ -195,6 +250,7 @@ export const AZURE: CloudFacts = {
   sources: ['Z2', 'Z3', 'Z11'],
 };
 
+/** Alibaba Cloud VPN Gateway facts. */
 export const ALICLOUD: CloudFacts = {
   cloud: 'alicloud',
   psk: {
@@ -248,14 +304,20 @@ export const ALICLOUD: CloudFacts = {
   sources: ['L1', 'L7'],
 };
 
+/** The facts of every cloud, by cloud. */
 export const FACTS: Record<Cloud, CloudFacts> = { aws: AWS, azure: AZURE, alicloud: ALICLOUD };
 
 /** Choices that only a user who says `allowWeakCrypto` gets (weak or broken). */
 export const WEAK = {
+  /** Weak encryption algorithms. */
   encryption: ['3des', 'des'] as readonly Encryption[],
+  /** Weak integrity algorithms. */
   integrity: ['md5', 'sha1'] as readonly Integrity[],
+  /** Weak Diffie-Hellman / PFS groups. */
   dhGroups: [1, 2, 5, 22] as readonly DhGroup[],
+  /** Weak IKE versions. */
   ikeVersions: ['ikev1'] as readonly IkeVersion[],
+  /** Source ids (see `SOURCES`). */
   sources: ['Z1', 'S2'],
 };
 
@@ -265,6 +327,7 @@ export type GatewayKind =
   | 'active-active' | 'active-standby' // Azure
   | 'dual-tunnel' | 'single-tunnel'; // Alibaba Cloud
 
+/** The gateway kinds each cloud offers. */
 export const GATEWAY_KINDS: Record<Cloud, readonly GatewayKind[]> = {
   aws: ['vpn-gateway', 'transit-gateway'],
   azure: ['active-active', 'active-standby'],
@@ -316,7 +379,9 @@ export const TIMERS = {
   azurePhase2LifetimeSeconds: 27000,
   /** AWS rekey margin and fuzz, set explicitly because the documented defaults disagree (A1 A2 A3). */
   awsRekeyMarginSeconds: 540,
+  /** AWS rekey fuzz, in percent of the rekey margin (0-100, A1). */
   awsRekeyFuzzPercentage: 100,
+  /** AWS replay window, in packets (64-2048, A1). */
   awsReplayWindowPackets: 1024,
   /** AWS DPD timeout (>= 30, A1); action `restart` re-initiates instead of clearing the tunnel. */
   awsDpdTimeoutSeconds: 30,

@@ -8,21 +8,59 @@ import type { AllocationRecord, Routing, TunnelLayout } from './topology';
 
 /** A proposal in engine-neutral names (strongSwan keywords, IANA DH numbers). */
 export interface NeutralProposal {
+  /** IKE version. */
   readonly ikeVersion: IkeVersion;
-  readonly phase1: { readonly encryption: Encryption; readonly integrity: Integrity; readonly dhGroup: DhGroup };
-  /** `integrity` is `null` with an AEAD (GCM) cipher; `pfsGroup` is `null` without PFS. */
-  readonly phase2: { readonly encryption: Encryption; readonly integrity: Integrity | null; readonly pfsGroup: DhGroup | null };
+  /** Phase 1 (IKE SA) algorithms. */
+  readonly phase1: {
+    /** Encryption algorithm. */
+    readonly encryption: Encryption;
+    /** Integrity (and PRF) algorithm. */
+    readonly integrity: Integrity;
+    /** Diffie-Hellman group (IANA number). */
+    readonly dhGroup: DhGroup;
+  };
+  /** Phase 2 (IPsec / CHILD SA) algorithms. */
+  readonly phase2: {
+    /** Encryption algorithm. */
+    readonly encryption: Encryption;
+    /** Integrity algorithm; `null` with an AEAD (GCM) cipher. */
+    readonly integrity: Integrity | null;
+    /** PFS group (IANA number); `null` without PFS. */
+    readonly pfsGroup: DhGroup | null;
+  };
 }
 
 /** One end's view of a proposal, in that cloud's own API spelling. */
 export interface CloudProposal {
+  /** IKE version, as the cloud's API spells it. */
   readonly ikeVersion: string;
-  readonly phase1: { readonly encryption: string; readonly integrity: string; readonly dhGroup: string; readonly lifetimeSeconds: number };
-  readonly phase2: { readonly encryption: string; readonly integrity: string | null; readonly pfsGroup: string; readonly lifetimeSeconds: number };
+  /** Phase 1 (IKE SA) settings. */
+  readonly phase1: {
+    /** Encryption algorithm, as the cloud's API spells it. */
+    readonly encryption: string;
+    /** Integrity algorithm, as the cloud's API spells it. */
+    readonly integrity: string;
+    /** Diffie-Hellman group, as the cloud's API spells it. */
+    readonly dhGroup: string;
+    /** This end's phase 1 lifetime, in seconds. */
+    readonly lifetimeSeconds: number;
+  };
+  /** Phase 2 (IPsec / CHILD SA) settings. */
+  readonly phase2: {
+    /** Encryption algorithm, as the cloud's API spells it. */
+    readonly encryption: string;
+    /** Integrity algorithm, as the cloud's API spells it; `null` with an AEAD (GCM) cipher. */
+    readonly integrity: string | null;
+    /** PFS group, as the cloud's API spells it (its "no PFS" value when PFS is off). */
+    readonly pfsGroup: string;
+    /** This end's phase 2 lifetime, in seconds. */
+    readonly lifetimeSeconds: number;
+  };
 }
 
 /** Reference to one public endpoint of a gateway. */
 export interface EndpointRef {
+  /** The gateway's site id. */
   readonly site: string;
   /**
    * The endpoint: Azure `instance0` / `instance1`; Alibaba Cloud `master` / `slave`;
@@ -33,7 +71,9 @@ export interface EndpointRef {
 
 /** One end of a tunnel. */
 export interface TunnelEnd {
+  /** The site id of this end's gateway. */
   readonly site: string;
+  /** This end's cloud. */
   readonly cloud: Cloud;
   /** This end's public endpoint. */
   readonly endpoint: string;
@@ -55,6 +95,7 @@ export interface TunnelEnd {
 export interface PlannedTunnel {
   /** Stable id: `<link id>:<n>`, n from 1. */
   readonly id: string;
+  /** Id of the link the tunnel belongs to. */
   readonly link: string;
   /** Index within the link, from 0 (what `LinkSpec.tunnels` pins refer to). */
   readonly index: number;
@@ -63,11 +104,15 @@ export interface PlannedTunnel {
    * (an AWS VPN connection always has two) is configured, fully, and nothing answers it.
    */
   readonly state: 'active' | 'idle';
+  /** Why the tunnel is idle (idle tunnels only). */
   readonly idleReason?: string;
+  /** The link's routing: `bgp`, `static` or `policy`. */
   readonly routing: Routing;
   /** Inside /30 (BGP links, and every tunnel with an AWS end). */
   readonly insideCidr?: string;
+  /** The tunnel's pre-shared key: prints and serialises redacted; `.reveal()` gives the key. */
   readonly presharedKey: PresharedKey;
+  /** The negotiated proposal in engine-neutral names (each end's spelling is in `ends`). */
   readonly proposal: NeutralProposal;
   /** The ends, in the link's `between` order. */
   readonly ends: readonly [TunnelEnd, TunnelEnd];
@@ -75,101 +120,177 @@ export interface PlannedTunnel {
 
 /** AWS customer gateway for one remote endpoint. */
 export interface AwsCustomerGatewayPlan {
+  /** Id of the customer gateway within its link (stable; part of construct ids). */
   readonly id: string;
+  /** The remote endpoint whose public IP the customer gateway registers. */
   readonly remote: EndpointRef;
+  /** The remote end's ASN, as the customer gateway's `BgpAsn` (BGP links only). */
   readonly bgpAsn?: number;
 }
 
 /** AWS VPN connection: one tunnel pair toward one customer gateway. */
 export interface AwsVpnConnectionPlan {
+  /** Id of the VPN connection within its link (stable; part of construct ids). */
   readonly id: string;
+  /** Id of the customer gateway (`AwsCustomerGatewayPlan.id`) the connection goes to. */
   readonly customerGateway: string;
   /** Tunnel ids of tunnel 1 and tunnel 2 (active or idle). */
   readonly tunnels: readonly [string, string];
+  /** Whether the connection uses static routes instead of BGP (`StaticRoutesOnly`). */
   readonly staticRoutesOnly: boolean;
   /** Remote prefixes routed over the connection (static routing). */
   readonly staticRoutes: readonly string[];
   /** Single local / remote CIDRs for policy routing (AWS takes one each). */
   readonly localNetworkCidr?: string;
+  /** The single remote CIDR of policy routing (`RemoteIpv4NetworkCidr`). */
   readonly remoteNetworkCidr?: string;
 }
 
+/** What an AWS gateway needs for one link. */
 export interface AwsLinkResources {
+  /** Discriminator: an AWS gateway's resources. */
   readonly cloud: 'aws';
+  /** Id of the link. */
   readonly link: string;
+  /** Site id of the gateway at the other end. */
   readonly remoteSite: string;
+  /** One customer gateway per remote endpoint. */
   readonly customerGateways: readonly AwsCustomerGatewayPlan[];
+  /** VPN connections, two tunnels each. */
   readonly vpnConnections: readonly AwsVpnConnectionPlan[];
 }
 
 /** Azure local network gateway for one remote endpoint. */
 export interface AzureLocalNetworkGatewayPlan {
+  /** Id of the local network gateway within its link (stable; part of construct ids). */
   readonly id: string;
+  /** The remote endpoint whose public IP the local network gateway registers. */
   readonly remote: EndpointRef;
   /** Address space (static and policy routing). */
   readonly addressSpace: readonly string[];
   /** BGP peer (dynamic routing). */
-  readonly bgp?: { readonly asn: number; readonly peeringAddress: string };
+  readonly bgp?: {
+    /** The remote end's ASN. */
+    readonly asn: number;
+    /** The remote end's inside (BGP peering) address. */
+    readonly peeringAddress: string;
+  };
 }
 
 /** Azure connection to one local network gateway. */
 export interface AzureConnectionPlan {
+  /** Id of the connection within its link (stable; part of construct ids). */
   readonly id: string;
+  /** Id of the local network gateway (`AzureLocalNetworkGatewayPlan.id`) it connects to. */
   readonly localNetworkGateway: string;
+  /** Id of the tunnel the connection carries. */
   readonly tunnel: string;
+  /** Whether BGP runs over the connection (`enable_bgp`). */
   readonly bgpEnabled: boolean;
   /** Custom APIPA BGP addresses: primary on instance 0, secondary on instance 1. */
-  readonly customBgpAddresses?: { readonly primary: string; readonly secondary?: string };
+  readonly customBgpAddresses?: {
+    /** APIPA address on gateway instance 0. */
+    readonly primary: string;
+    /** APIPA address on gateway instance 1 (active-active gateways). */
+    readonly secondary?: string;
+  };
+  /** Who may start IKE (`connection_mode`). */
   readonly connectionMode: 'Default' | 'ResponderOnly' | 'InitiatorOnly';
+  /** Dead peer detection timeout, in seconds (`dpd_timeout_seconds`, 9-3600). */
   readonly dpdTimeoutSeconds: number;
   /** Policy-based traffic selectors (policy routing). */
-  readonly trafficSelectors?: { readonly local: readonly string[]; readonly remote: readonly string[] };
+  readonly trafficSelectors?: {
+    /** Prefixes on the Azure side. */
+    readonly local: readonly string[];
+    /** Prefixes on the remote side. */
+    readonly remote: readonly string[];
+  };
 }
 
+/** What an Azure gateway needs for one link. */
 export interface AzureLinkResources {
+  /** Discriminator: an Azure gateway's resources. */
   readonly cloud: 'azure';
+  /** Id of the link. */
   readonly link: string;
+  /** Site id of the gateway at the other end. */
   readonly remoteSite: string;
+  /** One local network gateway per remote endpoint. */
   readonly localNetworkGateways: readonly AzureLocalNetworkGatewayPlan[];
+  /** One connection per tunnel. */
   readonly connections: readonly AzureConnectionPlan[];
 }
 
 /** Alibaba Cloud customer gateway for one remote endpoint. */
 export interface AlicloudCustomerGatewayPlan {
+  /** Id of the customer gateway within its link (stable; part of construct ids). */
   readonly id: string;
+  /** The remote endpoint whose public IP the customer gateway registers. */
   readonly remote: EndpointRef;
+  /** The remote end's ASN (BGP links only). */
   readonly asn?: number;
 }
 
 /** Alibaba Cloud IPsec connection: dual-tunnel (master + slave) or single-tunnel. */
 export interface AlicloudConnectionPlan {
+  /** Id of the connection within its link (stable; part of construct ids). */
   readonly id: string;
+  /** Dual-tunnel (master + slave) or single-tunnel connection. */
   readonly mode: 'dual-tunnel' | 'single-tunnel';
-  readonly tunnels: readonly { readonly role: 'master' | 'slave'; readonly customerGateway: string; readonly tunnel: string }[];
+  /** The connection's tunnels. */
+  readonly tunnels: readonly {
+    /** The gateway endpoint the tunnel leaves from. */
+    readonly role: 'master' | 'slave';
+    /** Id of the customer gateway (`AlicloudCustomerGatewayPlan.id`) it goes to. */
+    readonly customerGateway: string;
+    /** Id of the planned tunnel. */
+    readonly tunnel: string;
+  }[];
+  /** Whether BGP runs over the connection. */
   readonly bgpEnabled: boolean;
   /** Interest-flow subnets: local / remote (`0.0.0.0/0` both in destination-routing mode). */
   readonly localSubnets: readonly string[];
+  /** Remote interest-flow subnets (`0.0.0.0/0` in destination-routing mode). */
   readonly remoteSubnets: readonly string[];
   /** Route entries to publish to the VPC. */
-  readonly routes: { readonly kind: 'policy' | 'destination' | 'bgp'; readonly destinations: readonly string[]; readonly sources: readonly string[] };
+  readonly routes: {
+    /** Policy routes, destination routes, or none to write (BGP learns them). */
+    readonly kind: 'policy' | 'destination' | 'bgp';
+    /** Destination prefixes (the remote side). */
+    readonly destinations: readonly string[];
+    /** Source prefixes of policy routes (the local side). */
+    readonly sources: readonly string[];
+  };
 }
 
+/** What an Alibaba Cloud gateway needs for one link. */
 export interface AlicloudLinkResources {
+  /** Discriminator: an Alibaba Cloud gateway's resources. */
   readonly cloud: 'alicloud';
+  /** Id of the link. */
   readonly link: string;
+  /** Site id of the gateway at the other end. */
   readonly remoteSite: string;
+  /** One customer gateway per remote endpoint. */
   readonly customerGateways: readonly AlicloudCustomerGatewayPlan[];
+  /** IPsec connections (dual-tunnel: two tunnels each). */
   readonly connections: readonly AlicloudConnectionPlan[];
 }
 
+/** What a gateway needs for one link, in its cloud's terms (discriminated by `cloud`). */
 export type LinkResources = AwsLinkResources | AzureLinkResources | AlicloudLinkResources;
 
 /** What one gateway needs in its cloud. */
 export interface GatewayPlan {
+  /** The gateway's site id. */
   readonly site: string;
+  /** The gateway's cloud. */
   readonly cloud: Cloud;
+  /** The gateway kind (AWS VGW or transit gateway, Azure active-active or active-standby, Alibaba dual- or single-tunnel). */
   readonly kind: GatewayKind;
+  /** The gateway's own ASN: pinned, or allocated from 64512-65514. */
   readonly asn: number;
+  /** The site's networks (CIDRs) behind the gateway. */
   readonly cidrs: readonly string[];
   /** Public endpoints of the gateway (AWS: none; its outside IPs belong to each VPN connection). */
   readonly endpoints: readonly string[];
@@ -177,24 +298,35 @@ export interface GatewayPlan {
   readonly apipaAddresses?: Readonly<Record<string, readonly string[]>>;
   /** Connections counted against the gateway's limit, and that limit. */
   readonly connectionCount: number;
+  /** The most connections this gateway kind allows (see `CONNECTION_LIMITS`). */
   readonly connectionLimit: number;
+  /** The resources the gateway needs, per link. */
   readonly links: readonly LinkResources[];
 }
 
 /** One planned link. */
 export interface LinkPlan {
+  /** The link id (`LinkSpec.id`, or `<site>--<site>` by default). */
   readonly id: string;
+  /** The site ids of its two gateways, in the topology's order. */
   readonly between: readonly [string, string];
+  /** The link's routing. */
   readonly routing: Routing;
+  /** The link's tunnel layout. */
   readonly layout: TunnelLayout;
+  /** Ids of the link's tunnels (active and idle). */
   readonly tunnels: readonly string[];
 }
 
 /** The plan of a whole topology. */
 export interface VpnPlan {
+  /** Format version of the plan. */
   readonly version: 1;
+  /** Every gateway, with the resources it needs. */
   readonly gateways: readonly GatewayPlan[];
+  /** Every link. */
   readonly links: readonly LinkPlan[];
+  /** Every tunnel, both ends. */
   readonly tunnels: readonly PlannedTunnel[];
   /** Allocated values; pass back as `PlanOptions.previous` to keep them whatever changes. */
   readonly allocations: AllocationRecord;

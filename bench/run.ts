@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: one table of speed and memory, every figure the median of several runs, all
+ * measured in the same run, side by side (the cases are interleaved round by round so that a
+ * busy moment of the machine spreads over all of them). Each run is a separate, whole Node
+ * process: wall time from spawn to exit, peak RSS as the process reports it on exit
+ * (`process.resourceUsage().maxRSS`, via the preloaded `bench/lib/report-rss.ts`).
+ *
+ * The processes run compiled JavaScript, as users do: the library from `lib/` (tsc, built by
+ * `npm run bench` first), the examples and cases transpiled once into `tmp/bench/` — the
+ * TypeScript loader alone would add about half a second per process.
+ *
+ * Rows: synth of every example (`examples/index.ts`), of the bare hello app (the floor), of the
+ * three-cloud mesh written with barrel imports (`bench/naive/`); loading each package entry;
+ * planning (`bench/plan.bench.ts`); `verify` of the mesh if `bench/verify.bench.ts` exists.
+ * Synth rows run twice: with aws-cdk-lib's built-in CloudFormation validation (its default) and
+ * with `CDK_VALIDATION=false`.
+ *
+ * Options: `--runs N` (default 5), `--only <regex>` (row ids), `--markdown` (README table).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { ROOT, compileForBench } from './lib/compile';
+import { EXAMPLES } from '../examples';
+
+type Mode = 'validation' | 'no-validation';
+
+interface Case {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'synth' | 'load' | 'plan';
+  /** Script (relative to the compiled tree) and its arguments; `{out}` is a fresh temp folder. */
+  readonly argv: readonly string[];
+}
+
+interface Sample {
+  readonly wallMs: number;
+  readonly rssKb: number;
+  readonly stdout: string;
+}
+
+const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, markdown: { type: 'boolean' } } });
+const RUNS = Number(opts.runs);
+const BENCH_SECRET = 'benchmark-only-master-secret-0000';
+
+const ALL_CASES: Case[] = [
+  { id: 'hello', label: 'synth: hello floor (empty aws-cdk-lib + cdktf stacks)', kind: 'synth', argv: ['bench/cases/hello.js', '{out}'] },
+  ...EXAMPLES.map((e): Case => ({ id: e.name, label: `synth: ${e.name}`, kind: 'synth', argv: ['bench/cases/synth.js', e.name, '{out}'] })),
+  { id: 'naive', label: 'synth: three-cloud-mesh, naive barrel imports', kind: 'synth', argv: ['bench/cases/synth-naive.js', '{out}'] },
+  { id: 'node', label: 'load: node alone', kind: 'load', argv: ['bench/cases/load.js', '-'] },
+  ...['', '/aws', '/azure', '/alicloud'].map((sub): Case => ({ id: `load${sub || '/'}`, label: `load: cross-cloud-vpn${sub}`, kind: 'load', argv: ['bench/cases/load.js', `cross-cloud-vpn${sub}`] })),
+  { id: 'plan', label: 'plan (in-process median; whole-process RSS)', kind: 'plan', argv: ['bench/cases/plan.js'] },
+];
+const CASES = ALL_CASES.filter((c) => !opts.only || new RegExp(opts.only).test(c.id));
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Runs one whole process; `script` is a path or a `-r`-able command line head. */
+function runProcess(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000): Sample & { status: number | null; stderr: string } {
+  const rssFile = path.join(os.tmpdir(), `ccvpn-bench-rss-${process.pid}.json`);
+  fs.rmSync(rssFile, { force: true });
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['-r', path.join(COMPILED, 'bench', 'lib', 'report-rss.js'), ...args], {
+    cwd: ROOT, env: { ...env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - start;
+  const rssKb = fs.existsSync(rssFile) ? (JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb : NaN;
+  fs.rmSync(rssFile, { force: true });
+  return { wallMs, rssKb, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`, status: r.status };
+}
+
+function envFor(mode: Mode): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CCVPN_MASTER_SECRET: BENCH_SECRET };
+  delete env.CDK_VALIDATION;
+  if (mode === 'no-validation') env.CDK_VALIDATION = 'false';
+  return env;
+}
+
+function runCase(c: Case, mode: Mode): Sample {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-bench-'));
+  try {
+    const [script, ...args] = c.argv;
+    const r = runProcess([path.join(COMPILED, script), ...args.map((a) => (a === '{out}' ? out : a))], envFor(mode));
+    if (r.status !== 0) throw new Error(`${c.id} (${mode}) failed with status ${r.status}:\n${r.stderr.slice(-2000)}`);
+    return r;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+const COMPILED = compileForBench();
+const modesOf = (c: Case): Mode[] => (c.kind === 'synth' ? ['validation', 'no-validation'] : ['validation']);
+const samples = new Map<string, Sample[]>();
+const key = (c: Case, m: Mode) => `${c.id} ${m}`;
+
+process.stderr.write(`${RUNS} rounds of ${CASES.reduce((n, c) => n + modesOf(c).length, 0)} processes`);
+for (let round = 0; round < RUNS; round++) {
+  for (const c of CASES) {
+    for (const m of modesOf(c)) {
+      const list = samples.get(key(c, m)) ?? [];
+      list.push(runCase(c, m));
+      samples.set(key(c, m), list);
+    }
+  }
+  process.stderr.write('.');
+}
+process.stderr.write('\n');
+
+/**
+ * `bench/verify.bench.ts` belongs to the verification harness (it needs root and the IPsec/BGP
+ * daemons, and takes its own median over `BENCH_RUNS` runs): run it once if it is there and
+ * take its rows for the examples' mesh.
+ */
+function verifyRows(): string[][] {
+  const file = path.join(ROOT, 'bench', 'verify.bench.ts');
+  if (!fs.existsSync(file)) return [['verify: three-cloud mesh', 'n/a', 'n/a', 'n/a (bench/verify.bench.ts does not exist)']];
+  const r = runProcess(['-r', '@swc-node/register', file], { ...envFor('validation'), BENCH_RUNS: String(Math.min(RUNS, 3)) }, 900_000);
+  if (r.status !== 0) {
+    const last = r.stderr.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? '';
+    return [['verify: three-cloud mesh', 'n/a', 'n/a', `n/a (bench:verify failed, exit ${r.status}: ${last.slice(0, 160)})`]];
+  }
+  const skipped = /skipped: (.*)/.exec(r.stdout);
+  if (skipped) return [['verify: three-cloud mesh', 'n/a', 'n/a', `n/a (${skipped[1].trim()})`]];
+  // Its table: mesh | tunnels / lab | median | range | daemons RSS | daemons PSS
+  const rows = r.stdout.split('\n').filter((l) => l.startsWith('three-cloud mesh')).map((l) => l.trim().split(/\s{2,}/));
+  if (!rows.length || rows.some((c) => c.length < 5)) {
+    return [['verify: three-cloud mesh', seconds(r.wallMs), mb(r.rssKb), `bench:verify output not recognised; whole process: ${r.stdout.trim().split('\n').slice(-1)[0]}`]];
+  }
+  return rows.map((c) => [`verify: ${c[0]}`, c[2], `${c[4]} (daemons)`, `${c[1]}; range ${c[3]}; daemons PSS ${c[5] ?? '?'}; harness process ${mb(r.rssKb)}`]);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const ratio = (x: number, floor: number) => `${(x / floor).toFixed(2)}×`;
+
+const stat = (c: Case, m: Mode) => {
+  const s = samples.get(key(c, m))!;
+  return { wallMs: median(s.map((x) => x.wallMs)), rssKb: median(s.map((x) => x.rssKb)), stdout: s.map((x) => x.stdout) };
+};
+const hello = CASES.find((c) => c.id === 'hello');
+const floor = (m: Mode) => (hello ? stat(hello, m) : undefined);
+
+const head = ['figure', 'wall', 'peak RSS', '× floor (wall / RSS)', 'wall, no validation', 'peak RSS, no validation', '× floor, no validation'];
+const rows: string[][] = [];
+for (const c of CASES) {
+  const v = stat(c, 'validation');
+  if (c.kind === 'synth') {
+    const n = stat(c, 'no-validation');
+    const fv = floor('validation');
+    const fn = floor('no-validation');
+    rows.push([c.label, seconds(v.wallMs), mb(v.rssKb), fv ? `${ratio(v.wallMs, fv.wallMs)} / ${ratio(v.rssKb, fv.rssKb)}` : '',
+      seconds(n.wallMs), mb(n.rssKb), fn ? `${ratio(n.wallMs, fn.wallMs)} / ${ratio(n.rssKb, fn.rssKb)}` : '']);
+  } else if (c.kind === 'load') {
+    rows.push([c.label, `${Math.round(v.wallMs)} ms`, mb(v.rssKb), '', '', '', '']);
+  } else {
+    const parsed = v.stdout.map((s) => JSON.parse(s.trim().split('\n').pop()!) as { meshMs: number; bigMs: number; bigTunnels: number });
+    rows.push(['plan: three-cloud mesh (10 tunnels), in-process median', `${median(parsed.map((p) => p.meshMs)).toFixed(2)} ms`, mb(v.rssKb), '', '', '', '']);
+    rows.push([`plan: 100 gateways (${parsed[0].bigTunnels} tunnels), in-process median`, `${median(parsed.map((p) => p.bigMs)).toFixed(0)} ms`, mb(v.rssKb), '', '', '', '']);
+  }
+}
+if (!opts.only || /verify/.test(opts.only)) {
+  for (const v of verifyRows()) rows.push([...v, '', '', '']);
+}
+
+function render(markdown: boolean): string {
+  if (markdown) return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const cpus = os.cpus();
+console.log(`node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${RUNS} runs per figure; wall = whole process, spawn to exit\n`);
+console.log(render(Boolean(opts.markdown)));
+
+// Targets (issue 8): the mesh within 1.3× of the floor; ≥ 5× faster and ≥ 4× less memory than naive.
+const mesh = CASES.find((c) => c.id === 'three-cloud-mesh');
+const naive = CASES.find((c) => c.id === 'naive');
+if (mesh && hello) {
+  console.log('\ntargets:');
+  for (const m of ['validation', 'no-validation'] as Mode[]) {
+    const t = stat(mesh, m);
+    const f = stat(hello, m);
+    const label = m === 'validation' ? 'default (CloudFormation validation on)' : 'CDK_VALIDATION=false';
+    const line = [`  ${label.padEnd(40)} mesh / floor: ${ratio(t.wallMs, f.wallMs)} wall (target ≤ 1.30×) ${t.wallMs <= 1.3 * f.wallMs ? 'met' : 'MISSED'}`];
+    if (naive) {
+      const n = stat(naive, m);
+      line.push(`naive / mesh: ${ratio(n.wallMs, t.wallMs)} wall (≥ 5×) ${n.wallMs >= 5 * t.wallMs ? 'met' : 'MISSED'}, ${ratio(n.rssKb, t.rssKb)} RSS (≥ 4×) ${n.rssKb >= 4 * t.rssKb ? 'met' : 'MISSED'}`);
+      line.push(`above the floor: naive ${seconds(n.wallMs - f.wallMs)} / ${mb(n.rssKb - f.rssKb)}, mesh ${seconds(t.wallMs - f.wallMs)} / ${mb(t.rssKb - f.rssKb)}`);
+    }
+    console.log(line.join('\n  ' + ' '.repeat(41)));
+  }
+}
