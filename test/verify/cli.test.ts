@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { main } from '../../src/cli/main';
 import { verifyCommand } from '../../src/verify/cli';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'aws-azure');
@@ -44,5 +45,15 @@ describe('ccvpn verify', () => {
     const r = await capture(['--frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/usage: ccvpn verify/);
+  });
+
+  test('is the `ccvpn verify` command of the CLI (help lists it; it dispatches)', async () => {
+    let out = '';
+    expect(main(['--help'], (s) => { out += s; })).toBe(0);
+    expect(out).toMatch(/ccvpn verify \[folder \.\.\.\]/);
+    out = '';
+    const code = await main(['verify', FIXTURE, '--dry-run', '--json'], (s) => { out += s; });
+    expect(code).toBe(0);
+    expect(JSON.parse(out).tunnels).toHaveLength(4);
   });
 });
