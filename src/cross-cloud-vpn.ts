@@ -37,9 +37,18 @@ export interface CrossCloudVpnProps {
 
 /** Options of `writeManifest`. */
 export interface ManifestLocations {
-  /** The aws-cdk-lib app's cloud assembly folder. */
+  /**
+   * The aws-cdk-lib app's cloud assembly folder (`writeManifest` stores it relative to the
+   * manifest's folder).
+   *
+   * @default - not recorded: `ccvpn deploy` looks for `cdk.out` beside the manifest
+   */
   readonly cdkOut?: string;
-  /** The cdktf app's output folder. */
+  /**
+   * The cdktf app's output folder (`writeManifest` stores it relative to the manifest's folder).
+   *
+   * @default - not recorded: `ccvpn deploy` looks for `cdktf.out` beside the manifest
+   */
   readonly cdktfOut?: string;
 }
 
@@ -155,6 +164,7 @@ export class CrossCloudVpn {
     fs.writeFileSync(file, `${JSON.stringify(this.manifest({ cdkOut: rel(locations.cdkOut), cdktfOut: rel(locations.cdktfOut) }), null, 2)}\n`);
   }
 
+  /** The id, for messages: `CrossCloudVpn(<id>)`. */
   public toString(): string {
     return `CrossCloudVpn(${this.id})`;
   }

@@ -3,6 +3,8 @@
  *
  * The root entry loads no engine: the planner, its types and the engine-neutral gateway
  * interface. Cloud constructs live in the subpaths `cross-cloud-vpn/aws`, `/azure`, `/alicloud`.
+ *
+ * @module cross-cloud-vpn
  */
 export * from './plan';
 export * from './manifest';

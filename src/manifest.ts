@@ -11,32 +11,59 @@ export interface ManifestInput {
   /** Name of the CloudFormation parameter or Terraform variable. */
   readonly name: string;
   /** The output that feeds it. */
-  readonly from: { readonly stack: string; readonly output: string };
+  readonly from: {
+    /** Name of the stack that declares the output (a stack of an earlier phase). */
+    readonly stack: string;
+    /** Name of the output, one of that stack's `outputs`. */
+    readonly output: string;
+  };
 }
 
+/** One stack of a phase: what it reads from earlier phases and what it publishes for later ones. */
 export interface ManifestStack {
   /** Stack name as the engine's CLI knows it (CloudFormation stack / cdktf stack). */
   readonly name: string;
+  /** The tool that deploys the stack: `cdk` (`cdk deploy`) or `cdktf` (`cdktf deploy`). */
   readonly engine: StackEngine;
+  /**
+   * Values the stack reads from stacks of earlier phases, passed at deploy time as CloudFormation
+   * parameters or Terraform variables.
+   */
   readonly inputs: readonly ManifestInput[];
   /** Outputs later phases read. */
   readonly outputs: readonly string[];
 }
 
+/** One deployment phase: stacks that need only values of earlier phases. */
 export interface ManifestPhase {
-  /** From 1. */
+  /** Number of the phase, from 1 (`CrossCloudVpn` writes phases 1-3); phases deploy in this order. */
   readonly phase: number;
   /** Why the phase exists, for people reading the manifest. */
   readonly description: string;
+  /** The stacks of the phase, deployed one after the other in this order. */
   readonly stacks: readonly ManifestStack[];
 }
 
+/**
+ * The deployment manifest `CrossCloudVpn.writeManifest` writes and `ccvpn deploy` /
+ * `ccvpn destroy` read: every stack of both engines, by phase, and which output feeds which input.
+ */
 export interface DeploymentManifest {
+  /** Format version of the manifest: always 1. */
   readonly version: 1;
-  /** Cloud assembly folder of the aws-cdk-lib app, relative to the manifest. */
+  /**
+   * Cloud assembly folder of the aws-cdk-lib app, relative to the manifest.
+   *
+   * @default - `cdk.out` beside the manifest (what `ccvpn deploy` then reads)
+   */
   readonly cdkOut?: string;
-  /** Output folder of the cdktf app, relative to the manifest. */
+  /**
+   * Output folder of the cdktf app, relative to the manifest.
+   *
+   * @default - `cdktf.out` beside the manifest (what `ccvpn deploy` then reads)
+   */
   readonly cdktfOut?: string;
+  /** The phases, in deployment order (`ccvpn destroy` runs them in reverse). */
   readonly phases: readonly ManifestPhase[];
 }
 

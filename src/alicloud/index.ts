@@ -11,6 +11,8 @@
  * The generated provider, VPC and vSwitch classes a stack needs next to them are re-exported as
  * namespaces (`provider.AlicloudProvider`, `vpc.Vpc`, `vswitch.Vswitch`): no prebuilt package
  * exists for this provider.
+ *
+ * @module cross-cloud-vpn/alicloud
  */
 export { AlicloudVpnGateway, AlicloudPaymentType } from './vpn-gateway';
 export type { AlicloudVpnGatewayProps } from './vpn-gateway';

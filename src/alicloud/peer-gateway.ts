@@ -23,6 +23,7 @@ export interface IAlicloudPeerGateway {
   readonly ipAddress: string;
   /**
    * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
+   * 1-4294967295 except 45104 (Alibaba Cloud's own).
    *
    * @default - no ASN registered (static and policy routing only)
    */
@@ -71,7 +72,7 @@ export class AlicloudPeerGateway extends Construct implements IAlicloudPeerGatew
   public readonly customerGatewayId: string;
   /** The peer's public IPv4 address, as given. */
   public readonly ipAddress: string;
-  /** The peer's BGP ASN, as given. */
+  /** The peer's BGP ASN, as given: 1-4294967295 except 45104; none without BGP. */
   public readonly peerAsn?: number;
 
   constructor(scope: Construct, id: string, props: AlicloudPeerGatewayProps) {

@@ -60,7 +60,7 @@ export interface IAlicloudVpnGateway {
    */
   readonly disasterRecoveryInternetIp?: string;
   /**
-   * The gateway side's BGP ASN, used by BGP connections that name none.
+   * The gateway side's BGP ASN, used by BGP connections that name none: 1-4294967295.
    *
    * @default - 45104 (Alibaba Cloud's own)
    */

@@ -142,7 +142,10 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
   public readonly internetIp: string;
   /** The gateway's second public IP: the slave tunnels' address (endpoint `slave`; dual-tunnel only). */
   public readonly disasterRecoveryInternetIp?: string;
-  /** The Alibaba Cloud side's BGP ASN, when given (else the plan's, or 45104 without the planner). */
+  /**
+   * The Alibaba Cloud side's BGP ASN, when given: 1-4294967295 (else the plan's, or 45104 without
+   * the planner).
+   */
   public readonly localAsn?: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;

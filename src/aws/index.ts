@@ -6,6 +6,8 @@
  * - `AwsPeerGateway`: a peer device (customer gateway).
  * - `AwsVpnConnection`: one tunnel pair with every tunnel option set, usable without the planner,
  *   and the tunnels' outside IPs as attributes and stack outputs.
+ *
+ * @module cross-cloud-vpn/aws
  */
 export { AwsGatewayKind } from './gateway-kind';
 export type { AwsVirtualPrivateGatewayOptions, AwsTransitGatewayOptions } from './gateway-kind';

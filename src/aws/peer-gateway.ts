@@ -35,7 +35,9 @@ export function publicIpv4Problem(ip: string): string | undefined {
 export interface IAwsPeerGateway {
   /** The customer gateway's id, e.g. `cgw-0123456789abcdef0`. */
   readonly customerGatewayId: string;
-  /** The peer's BGP ASN, as registered on the customer gateway. */
+  /**
+   * The peer's BGP ASN, as registered on the customer gateway: 1-2147483647 except 7224 and 9059.
+   */
   readonly peerAsn: number;
 }
 
@@ -71,6 +73,10 @@ export interface AwsPeerGatewayProps {
  */
 export class AwsPeerGateway extends Resource implements IAwsPeerGateway {
   public readonly customerGatewayId: string;
+  /**
+   * The peer's BGP ASN, as registered on the customer gateway: `peerAsn`, else AWS's default
+   * 65000. 1-2147483647 except 7224 and 9059.
+   */
   public readonly peerAsn: number;
   /** The peer's public IPv4 address, as given. */
   public readonly ipAddress: string;

@@ -32,7 +32,10 @@ export interface IAwsVpnGateway {
    * @default - not a transit gateway
    */
   readonly transitGatewayId?: string;
-  /** The AWS side's BGP ASN. */
+  /**
+   * The AWS side's BGP ASN: 64512-65534 or 4200000000-4294967294 (private ASNs only). Checked,
+   * and compared with the peer's on BGP connections.
+   */
   readonly amazonSideAsn: number;
 }
 

@@ -68,6 +68,10 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   public readonly vpnGatewayId?: string;
   /** The transit gateway's id (transit gateways only). */
   public readonly transitGatewayId?: string;
+  /**
+   * The AWS side's BGP ASN: `amazonSideAsn`, else AWS's default 64512. 64512-65534 or
+   * 4200000000-4294967294 (private ASNs only).
+   */
   public readonly amazonSideAsn: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;

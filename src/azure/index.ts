@@ -5,6 +5,8 @@
  * addresses) implements the engine-neutral `IVpnGateway`; `AzurePeerGateway` (local network
  * gateway) and `AzureVpnConnection` (IPsec connection with a custom policy) also work on their own.
  * The constructs never create providers or backends: the stack owns them.
+ *
+ * @module cross-cloud-vpn/azure
  */
 export * from './gateway-instance';
 export * from './vpn-gateway';

@@ -13,7 +13,12 @@ import { azureNameProblem } from './azure-names';
 export interface IAzurePeerGateway {
   /** The local network gateway's resource id. */
   readonly localNetworkGatewayId: string;
-  /** The remote device's BGP ASN, when the local network gateway has BGP settings. */
+  /**
+   * The remote device's BGP ASN, when the local network gateway has BGP settings: 1-65534 except
+   * 8074, 8075, 12076, 23456, 64496-64511, 65515 and 65517-65520.
+   *
+   * @default - no BGP settings: connections to it route statically or by policy (`addressSpace`)
+   */
   readonly peerAsn?: number;
 }
 

@@ -44,11 +44,13 @@ export function azureApipaProblem(address: string): string | undefined {
   return undefined;
 }
 
-type Phase = 'phase1' | 'phase2';
-type AlgorithmKind = 'encryption' | 'integrity' | 'dhGroup';
+/** An IKE negotiation phase: `phase1` (IKE SA) or `phase2` (IPsec / CHILD SA). */
+export type IkePhase = 'phase1' | 'phase2';
+/** A kind of algorithm in a proposal: `dhGroup` is the DH group in phase 1, the PFS group in phase 2. */
+export type AlgorithmKind = 'encryption' | 'integrity' | 'dhGroup';
 
 /** The names a cloud's API accepts for one algorithm kind of one phase. */
-export function spellingsOf(cloud: Cloud, phase: Phase, kind: AlgorithmKind): string[] {
+export function spellingsOf(cloud: Cloud, phase: IkePhase, kind: AlgorithmKind): string[] {
   const f = FACTS[cloud];
   const cap: PhaseCapability = f[phase];
   const s = f.spelling;
@@ -71,14 +73,14 @@ export function spellingsOf(cloud: Cloud, phase: Phase, kind: AlgorithmKind): st
 }
 
 /** An algorithm name in a cloud's own spelling. */
-export function algorithmProblem(cloud: Cloud, phase: Phase, kind: AlgorithmKind, name: string): string | undefined {
+export function algorithmProblem(cloud: Cloud, phase: IkePhase, kind: AlgorithmKind, name: string): string | undefined {
   const names = spellingsOf(cloud, phase, kind);
   if (!names.includes(name)) return `${show(name)} is not a ${phase} ${kind === 'dhGroup' ? (phase === 'phase1' ? 'DH group' : 'PFS group') : kind} ${CLOUD_NAMES[cloud]} knows; allowed: ${names.join(', ')}`;
   return undefined;
 }
 
 /** A lifetime in a cloud's range for one phase. */
-export function lifetimeProblem(cloud: Cloud, phase: Phase, seconds: number): string | undefined {
+export function lifetimeProblem(cloud: Cloud, phase: IkePhase, seconds: number): string | undefined {
   const range: IntRange = FACTS[cloud][phase].lifetimeSeconds;
   if (!Number.isInteger(seconds) || seconds < range.min || seconds > range.max) {
     return `${show(seconds)} s is outside ${CLOUD_NAMES[cloud]}'s ${phase} lifetime range; allowed: ${range.min === range.max ? `exactly ${range.min}` : `${range.min}-${range.max}`} s`;

@@ -10,8 +10,9 @@ import * as ipaddr from 'ipaddr.js';
 
 /** A parsed IPv4 prefix as integers. */
 export interface Ipv4Cidr {
-  /** Network address as an unsigned 32-bit integer. */
+  /** Network address as an unsigned 32-bit integer: 0 to 4294967295. */
   readonly network: number;
+  /** Prefix length in bits: 0-32. */
   readonly prefixLength: number;
   /** The text it was parsed from, normalised (`a.b.c.d/n`). */
   readonly text: string;
@@ -24,12 +25,25 @@ export function parseIpv4(text: string): number | undefined {
   return ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
 }
 
+/** Formats an unsigned 32-bit integer (0 to 4294967295) as a dotted-quad IPv4 address: the inverse of `parseIpv4`. */
 export function formatIpv4(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
 /** Why a CIDR string was rejected, or the parsed prefix. */
-export type CidrParse = { ok: true; cidr: Ipv4Cidr } | { ok: false; reason: string };
+export type CidrParse =
+  | {
+    /** The text is a valid prefix. */
+    ok: true;
+    /** The parsed prefix. */
+    cidr: Ipv4Cidr;
+  }
+  | {
+    /** The text is not a valid prefix. */
+    ok: false;
+    /** Why, in words, e.g. `host bits are set; the network address is 10.0.0.0/16`. */
+    reason: string;
+  };
 
 /**
  * Parses `a.b.c.d/n` strictly: four decimal parts, a prefix length 0-32, and no host bits set

@@ -17,6 +17,7 @@ export interface PlanIssue {
  * Constructs put their construct path in front (see `src/private/errors.ts`).
  */
 export class PlanError extends Error {
+  /** Every problem found, in the order found; the message lists them too, one per line. */
   public readonly issues: readonly PlanIssue[];
 
   constructor(issues: readonly PlanIssue[]) {
@@ -35,14 +36,27 @@ export class PlanError extends Error {
 export class IssueCollector {
   private readonly list: PlanIssue[] = [];
 
+  /**
+   * Records one problem.
+   *
+   * @param path - field path in the topology, e.g. `sites[0].asn`
+   * @param code - stable, machine-readable code, e.g. `asn-reserved`
+   * @param message - what is wrong, in the terms of the topology
+   */
   public add(path: string, code: string, message: string): void {
     this.list.push({ path, code, message });
   }
 
+  /** Number of problems recorded so far (0 or more). */
   public get size(): number {
     return this.list.length;
   }
 
+  /**
+   * Throws every problem recorded so far as one `PlanError`; does nothing when there is none.
+   *
+   * @throws PlanError listing every recorded problem
+   */
   public throwIfAny(): void {
     if (this.list.length > 0) {
       throw new PlanError(this.list);

@@ -35,9 +35,15 @@ export const DH_GROUPS: readonly DhGroup[] = [14, 20, 19, 15, 16, 17, 18, 21, 24
 
 /** A range of integers, both ends inclusive. */
 export interface IntRange {
-  /** Smallest allowed value. */
+  /**
+   * Smallest allowed value, inclusive, in the unit of the value the range bounds (seconds for
+   * lifetimes, characters for key lengths; ASNs are plain numbers).
+   */
   readonly min: number;
-  /** Largest allowed value. */
+  /**
+   * Largest allowed value, inclusive, in the same unit as `min` (seconds, characters, ...); equal
+   * to `min` for a fixed value.
+   */
   readonly max: number;
 }
 
@@ -53,7 +59,7 @@ export interface PhaseCapability {
   readonly allowsNoPfs: boolean;
   /** Lifetimes the cloud accepts, in seconds. */
   readonly lifetimeSeconds: IntRange;
-  /** The lifetime the cloud uses when nothing is set. */
+  /** The lifetime the cloud uses when nothing is set, in seconds (inside `lifetimeSeconds`). */
   readonly defaultLifetimeSeconds: number;
   /** True when the lifetime cannot be configured at all (Azure phase 1). */
   readonly lifetimeFixed: boolean;
@@ -67,7 +73,11 @@ export interface PskRule {
   readonly pattern: RegExp;
   /** Allowed length, in characters. */
   readonly length: IntRange;
-  /** A further rule beyond charset and length (e.g. AWS: must not start with "0"). */
+  /**
+   * A further rule beyond charset and length (e.g. AWS: must not start with "0").
+   *
+   * @default - none: charset and length are the whole rule
+   */
   readonly extra?: {
     /** True when the key passes the rule. */
     readonly test: (k: string) => boolean;
@@ -126,7 +136,11 @@ export interface CloudFacts {
     readonly phase1Dh: Partial<Record<DhGroup, string>>;
     /** Phase 2 PFS group names. */
     readonly phase2Dh: Partial<Record<DhGroup, string>>;
-    /** The value that turns PFS off (`undefined`: PFS cannot be turned off). */
+    /**
+     * The value that turns PFS off.
+     *
+     * @default - none: PFS cannot be turned off (AWS)
+     */
     readonly noPfs?: string;
     /** IKE version names. */
     readonly ikeVersion: Record<IkeVersion, string>;

@@ -17,7 +17,9 @@ export type StackEngine = 'cdk' | 'cdktf';
 
 /** Where a value is published for other stacks: a named output of a stack. */
 export interface StackOutputRef {
+  /** Name of the stack that declares the output, as its engine's CLI knows it. */
   readonly stack: string;
+  /** Name of the output: a CloudFormation stack output or a Terraform output. */
   readonly output: string;
 }
 
@@ -28,7 +30,10 @@ export interface StackOutputRef {
 export interface ILinkStack {
   /** Name of the stack as its engine's CLI knows it. */
   readonly stackName: string;
-  /** Deployment phase (1 = gateways). */
+  /**
+   * Deployment phase of the stack, 1-3 (1 = the gateways' own stacks, so a link stack is in 2 or
+   * 3; see `DeploymentManifest.phases`).
+   */
   readonly phase: number;
   /** The construct scope to build in (an aws-cdk-lib `Stack` or a cdktf `TerraformStack`). */
   readonly scope: unknown;
@@ -36,11 +41,17 @@ export interface ILinkStack {
    * A value supplied at deploy time: a CloudFormation parameter or a Terraform variable, named
    * after `name` in the engine's rules. Returns its final name and a token of this engine.
    */
-  importValue(name: string, description: string): { readonly name: string; readonly value: DeployTimeString };
+  importValue(name: string, description: string): {
+    /** The parameter's or variable's final name, as the stack declares it. */
+    readonly name: string;
+    /** The value, as a token of this stack's engine. */
+    readonly value: DeployTimeString;
+  };
 }
 
 /** How a gateway is deployed: its engine, app and stack, and the stacks it adds for links. */
 export interface IGatewayDeployment {
+  /** The tool that deploys the gateway's stacks: `cdk` (aws-cdk-lib) or `cdktf`. */
   readonly engine: StackEngine;
   /** Identity of the app the gateway lives in: gateways of one app reference each other directly. */
   readonly app: object;

@@ -6,6 +6,7 @@ export * from './gateway';
 export { PresharedKey, deriveKey, pskProblem, MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, DERIVED_KEY_LENGTH } from './psk';
 export { planVpn, PlanOptions } from './planner';
 export { parseCidr, formatIpv4, parseIpv4 } from './cidr';
+export type { CidrParse, Ipv4Cidr } from './cidr';
 export { ownAsnProblem, peerAsnProblem, defaultLinkId } from './validate';
 export { awsEndpoint, endpointsOf } from './pairing';
 export * from './checks';

@@ -77,17 +77,37 @@ export interface TunnelEnd {
   readonly cloud: Cloud;
   /** This end's public endpoint. */
   readonly endpoint: string;
-  /** This end's inside (BGP) address: a host of the tunnel's inside /30. */
+  /**
+   * This end's inside (BGP) address: a host of the tunnel's inside /30 (an AWS end takes the
+   * first host; between Azure and Alibaba Cloud, the Alibaba Cloud end does).
+   *
+   * @default - none: the tunnel has no inside /30 (see `PlannedTunnel.insideCidr`)
+   */
   readonly insideAddress?: string;
-  /** This end's own ASN (BGP links). */
+  /**
+   * This end's own ASN on a BGP link: its site's pinned or allocated ASN (allocated ones lie in
+   * 64512-65514), valid for this end's cloud.
+   *
+   * @default - none: `static` and `policy` links run no BGP
+   */
   readonly asn?: number;
-  /** The other end's ASN, as this end's peer ASN (BGP links). */
+  /**
+   * The other end's ASN, as this end registers its peer on a BGP link: pinned or allocated
+   * (allocated ones lie in 64512-65514), a peer ASN this end's cloud accepts.
+   *
+   * @default - none: `static` and `policy` links run no BGP
+   */
   readonly peerAsn?: number;
   /** The proposal in this cloud's spelling, with this end's lifetimes. */
   readonly proposal: CloudProposal;
   /** Whether this end starts IKE negotiation (AWS startup action `start`, Alibaba effect immediately, Azure not responder-only). */
   readonly initiates: boolean;
-  /** Traffic selectors this end protects (policy routing). */
+  /**
+   * Traffic selectors this end protects (policy routing): the link's `selectors` for this site,
+   * else the site's `cidrs`.
+   *
+   * @default - none: only `policy` links have traffic selectors
+   */
   readonly localSelectors?: readonly string[];
 }
 
@@ -104,11 +124,20 @@ export interface PlannedTunnel {
    * (an AWS VPN connection always has two) is configured, fully, and nothing answers it.
    */
   readonly state: 'active' | 'idle';
-  /** Why the tunnel is idle (idle tunnels only). */
+  /**
+   * Why the tunnel is idle.
+   *
+   * @default - none: the tunnel is active
+   */
   readonly idleReason?: string;
   /** The link's routing: `bgp`, `static` or `policy`. */
   readonly routing: Routing;
-  /** Inside /30 (BGP links, and every tunnel with an AWS end). */
+  /**
+   * Inside /30 of the tunnel (BGP links, and every tunnel with an AWS end): pinned, kept from
+   * `PlanOptions.previous`, or allocated.
+   *
+   * @default - none: a `static` or `policy` tunnel without an AWS end has no inside addresses
+   */
   readonly insideCidr?: string;
   /** The tunnel's pre-shared key: prints and serialises redacted; `.reveal()` gives the key. */
   readonly presharedKey: PresharedKey;
@@ -124,7 +153,12 @@ export interface AwsCustomerGatewayPlan {
   readonly id: string;
   /** The remote endpoint whose public IP the customer gateway registers. */
   readonly remote: EndpointRef;
-  /** The remote end's ASN, as the customer gateway's `BgpAsn` (BGP links only). */
+  /**
+   * The remote end's ASN, as the customer gateway's `BgpAsn`: a peer ASN AWS accepts
+   * (1-2147483647 except 7224 and 9059).
+   *
+   * @default - none: not a BGP link (`AwsPeerGateway` then registers AWS's default, 65000)
+   */
   readonly bgpAsn?: number;
 }
 
@@ -140,9 +174,21 @@ export interface AwsVpnConnectionPlan {
   readonly staticRoutesOnly: boolean;
   /** Remote prefixes routed over the connection (static routing). */
   readonly staticRoutes: readonly string[];
-  /** Single local / remote CIDRs for policy routing (AWS takes one each). */
+  /**
+   * The single AWS-side prefix of policy routing (AWS takes one prefix per side): the AWS site's
+   * selector. `AwsVpnConnectionProps.awsNetworkCidr`, CloudFormation `RemoteIpv4NetworkCidr`
+   * (AWS names its own side "remote").
+   *
+   * @default - none: not a policy link
+   */
   readonly localNetworkCidr?: string;
-  /** The single remote CIDR of policy routing (`RemoteIpv4NetworkCidr`). */
+  /**
+   * The single peer-side prefix of policy routing: the remote site's selector.
+   * `AwsVpnConnectionProps.peerNetworkCidr`, CloudFormation `LocalIpv4NetworkCidr` (AWS names the
+   * customer side "local").
+   *
+   * @default - none: not a policy link
+   */
   readonly remoteNetworkCidr?: string;
 }
 
@@ -168,9 +214,16 @@ export interface AzureLocalNetworkGatewayPlan {
   readonly remote: EndpointRef;
   /** Address space (static and policy routing). */
   readonly addressSpace: readonly string[];
-  /** BGP peer (dynamic routing). */
+  /**
+   * BGP peer (dynamic routing).
+   *
+   * @default - none: not a BGP link
+   */
   readonly bgp?: {
-    /** The remote end's ASN. */
+    /**
+     * The remote end's ASN: a peer ASN Azure accepts (1-65534 except 8074, 8075, 12076, 23456,
+     * 64496-64511, 65515 and 65517-65520).
+     */
     readonly asn: number;
     /** The remote end's inside (BGP peering) address. */
     readonly peeringAddress: string;
@@ -187,18 +240,30 @@ export interface AzureConnectionPlan {
   readonly tunnel: string;
   /** Whether BGP runs over the connection (`enable_bgp`). */
   readonly bgpEnabled: boolean;
-  /** Custom APIPA BGP addresses: primary on instance 0, secondary on instance 1. */
+  /**
+   * Custom APIPA BGP addresses: primary on instance 0, secondary on instance 1.
+   *
+   * @default - none: not a BGP link
+   */
   readonly customBgpAddresses?: {
     /** APIPA address on gateway instance 0. */
     readonly primary: string;
-    /** APIPA address on gateway instance 1 (active-active gateways). */
+    /**
+     * APIPA address on gateway instance 1 (active-active gateways).
+     *
+     * @default - none: an active-standby gateway has no instance 1
+     */
     readonly secondary?: string;
   };
   /** Who may start IKE (`connection_mode`). */
   readonly connectionMode: 'Default' | 'ResponderOnly' | 'InitiatorOnly';
   /** Dead peer detection timeout, in seconds (`dpd_timeout_seconds`, 9-3600). */
   readonly dpdTimeoutSeconds: number;
-  /** Policy-based traffic selectors (policy routing). */
+  /**
+   * Policy-based traffic selectors (policy routing).
+   *
+   * @default - none: route-based (any-to-any) selectors on `bgp` and `static` links
+   */
   readonly trafficSelectors?: {
     /** Prefixes on the Azure side. */
     readonly local: readonly string[];
@@ -227,7 +292,11 @@ export interface AlicloudCustomerGatewayPlan {
   readonly id: string;
   /** The remote endpoint whose public IP the customer gateway registers. */
   readonly remote: EndpointRef;
-  /** The remote end's ASN (BGP links only). */
+  /**
+   * The remote end's ASN: a peer ASN Alibaba Cloud accepts (1-4294967295 except 45104).
+   *
+   * @default - none: not a BGP link
+   */
   readonly asn?: number;
 }
 
@@ -294,11 +363,23 @@ export interface GatewayPlan {
   readonly cidrs: readonly string[];
   /** Public endpoints of the gateway (AWS: none; its outside IPs belong to each VPN connection). */
   readonly endpoints: readonly string[];
-  /** Azure: APIPA BGP addresses per instance (ip configuration). */
+  /**
+   * Azure: APIPA BGP addresses per instance (`instance0`, `instance1`), those of the active
+   * tunnels of its BGP links.
+   *
+   * @default - none: not an Azure gateway
+   */
   readonly apipaAddresses?: Readonly<Record<string, readonly string[]>>;
-  /** Connections counted against the gateway's limit, and that limit. */
+  /**
+   * Connections the gateway's links use, counted as its limit counts them (AWS VPN connections,
+   * Azure and Alibaba Cloud connections): 0 to `connectionLimit` (a topology that needs more
+   * fails to plan).
+   */
   readonly connectionCount: number;
-  /** The most connections this gateway kind allows (see `CONNECTION_LIMITS`). */
+  /**
+   * The most connections this gateway allows, at least 1: `SiteSpec.maxConnections`, else the
+   * limit of its kind (`CONNECTION_LIMITS`) or, on Azure, of its SKU (`AZURE_SKU_TUNNELS`).
+   */
   readonly connectionLimit: number;
   /** The resources the gateway needs, per link. */
   readonly links: readonly LinkResources[];

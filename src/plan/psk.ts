@@ -3,7 +3,6 @@
  * redacted wherever they are printed.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { inspect } from 'node:util';
 import { CLOUD_NAMES, Cloud, FACTS } from './facts';
 
 /** Length of derived keys: 40 characters of [A-Za-z0-9], first a letter (about 238 bits). */
@@ -17,6 +16,12 @@ export const MIN_MASTER_SECRET_LENGTH = 16;
 export const MASTER_SECRET_ENV = 'CCVPN_MASTER_SECRET';
 
 const REVEAL = Symbol('ccvpn.presharedKey');
+/**
+ * Node's `util.inspect.custom` (the same registered symbol). Written as `Symbol.for` rather than
+ * imported from `node:util` so that the published declarations of the engine-free root entry do
+ * not need `@types/node`.
+ */
+const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A pre-shared key that never prints itself.
@@ -47,11 +52,13 @@ export class PresharedKey {
     return `<psk:${this.source} sha256:${this.fingerprint}>`;
   }
 
+  /** The redacted form, so that `JSON.stringify` never writes the key. */
   public toJSON(): string {
     return this.toString();
   }
 
-  public [inspect.custom](): string {
+  /** The redacted form, for `console.log` and `util.inspect`. */
+  public [INSPECT_CUSTOM](): string {
     return this.toString();
   }
 }

@@ -22,6 +22,10 @@ export type TunnelLayout = 'all' | 'minimal';
 export interface SiteSpec {
   /** Stable identity of the site: keys every derived value (keys, addresses, ASNs). Letters, digits, `-`, `_`, `.`. */
   readonly id: string;
+  /**
+   * The cloud the gateway is in: `aws`, `azure` or `alicloud`. Decides every limit, reserved
+   * value and algorithm spelling the planner applies to the site (see `FACTS`).
+   */
   readonly cloud: Cloud;
   /**
    * Gateway kind: AWS `vpn-gateway` | `transit-gateway`; Azure `active-active` | `active-standby`;
@@ -33,55 +37,163 @@ export interface SiteSpec {
   /** IPv4 prefixes of the networks behind the gateway (VPC / VNet address space). */
   readonly cidrs: readonly string[];
   /**
-   * BGP ASN of this gateway.
+   * BGP ASN of this gateway: its own ASN, and the ASN its BGP peers register for it.
    *
-   * @default - allocated from 64512-65514, distinct from every other site's
+   * As the gateway's own ASN: AWS 64512-65534 or 4200000000-4294967294 (private ASNs only);
+   * Azure 1-65534 except 8074, 8075, 12076, 23456, 64496-64511 and 65517-65520; Alibaba Cloud
+   * 1-4294967295. On a BGP link it must also be a peer ASN the other end's cloud registers (AWS
+   * refuses 7224 and 9059, Azure also 65515, Alibaba Cloud 45104) and differ from the other end's.
+   *
+   * @default - allocated from 64512-65514 (private, accepted by every cloud in both roles),
+   * distinct from every other site's; kept when fed back through `PlanOptions.previous`
    */
   readonly asn?: number;
-  /** Region, for tables and labels only. */
+  /**
+   * Region, for tables and labels only: the planner does not read it.
+   *
+   * @default - none
+   */
   readonly region?: string;
-  /** Free-form labels, for tables only. */
+  /**
+   * Free-form labels, for tables only: the planner does not read them.
+   *
+   * @default - no labels
+   */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * Azure gateway SKU, which sets its tunnel limit.
+   * Azure gateway SKU, which sets its tunnel limit (`AZURE_SKU_TUNNELS`). Azure sites only.
+   *
+   * `Basic`, `VpnGw1`-`VpnGw5` or `VpnGw1AZ`-`VpnGw5AZ`.
    *
    * @default 'VpnGw2AZ'
    */
   readonly sku?: string;
   /**
-   * Override of the gateway's connection limit (e.g. after a quota increase).
+   * Override of the gateway's connection limit (e.g. after a quota increase): the most
+   * connections the site's links may use, counted as the cloud counts them (AWS VPN connections
+   * of two tunnels each; Azure and Alibaba Cloud connections). An integer of at least 1.
    *
-   * @default - the cloud's documented limit for the gateway kind
+   * @default - the documented limit of the gateway kind (`CONNECTION_LIMITS`): AWS 10 per virtual
+   * private gateway, 50 per transit gateway; Azure by SKU (`AZURE_SKU_TUNNELS`: 10 for Basic, 30
+   * for VpnGw1-3, 100 for VpnGw4-5); Alibaba Cloud 30 (the quota is unconfirmed)
    */
   readonly maxConnections?: number;
 }
 
-/** A proposal pinned on a link; anything left out is negotiated. */
+/**
+ * A proposal pinned on a link; anything left out is negotiated: the first value both clouds
+ * accept, in the planner's order of preference (`ENCRYPTIONS`, `INTEGRITIES`, `DH_GROUPS`), weak
+ * values (`WEAK`) only when pinned on a link with `allowWeakCrypto`.
+ */
 export interface ProposalSpec {
-  /** @default 'ikev2' */
+  /**
+   * IKE version of every tunnel of the link. `ikev1` is weak: it needs `allowWeakCrypto`.
+   *
+   * @default 'ikev2'
+   */
   readonly ikeVersion?: IkeVersion;
+  /**
+   * Phase 1 (IKE SA) choices.
+   *
+   * @default - every phase 1 value negotiated
+   */
   readonly phase1?: {
+    /**
+     * Phase 1 encryption algorithm; both clouds must accept it in phase 1. `3des` and `des` are weak.
+     *
+     * @default - the first both clouds accept: `aes256` for every pair of clouds
+     */
     readonly encryption?: Encryption;
+    /**
+     * Phase 1 integrity (and PRF) algorithm; both clouds must accept it in phase 1. `md5` and
+     * `sha1` are weak.
+     *
+     * @default - the first both clouds accept: `sha256` for every pair of clouds
+     */
     readonly integrity?: Integrity;
+    /**
+     * Phase 1 Diffie-Hellman group (IANA number); both clouds must accept it in phase 1.
+     * Groups 1, 2, 5 and 22 are weak.
+     *
+     * @default - the first both clouds accept: 14 for every pair of clouds
+     */
     readonly dhGroup?: DhGroup;
-    /** Phase 1 lifetime of the ends that can set one (Azure's is fixed at 28800 s). */
+    /**
+     * Phase 1 lifetime of the ends that can set one, in seconds (Azure's is fixed at 28800 s).
+     *
+     * Within each such end's range (AWS 900-28800, Alibaba Cloud 0-86400), above the phase 2
+     * lifetime, and at most 28800 on a link with an Azure end, so that Azure never waits for its
+     * peer to rekey.
+     *
+     * @default - 28800; 27000 on the end facing Azure, so that it rekeys before Azure's fixed
+     * 28800 s run out
+     */
     readonly lifetimeSeconds?: number;
   };
+  /**
+   * Phase 2 (IPsec / CHILD SA) choices.
+   *
+   * @default - every phase 2 value negotiated
+   */
   readonly phase2?: {
+    /**
+     * Phase 2 encryption algorithm; both clouds must accept it in phase 2. `3des` and `des` are
+     * weak. A GCM cipher (`aes128gcm16`, ...) carries its own integrity.
+     *
+     * @default - the first both clouds accept: `aes256` for every pair of clouds
+     */
     readonly encryption?: Encryption;
+    /**
+     * Phase 2 integrity algorithm; both clouds must accept it in phase 2. Must be left out with a
+     * GCM cipher. `md5` and `sha1` are weak.
+     *
+     * @default - the first both clouds accept: `sha256` for every pair of clouds; none with a GCM cipher
+     */
     readonly integrity?: Integrity;
-    /** PFS group, or `none` (weak: needs `allowWeakCrypto`). */
+    /**
+     * PFS group (IANA number), or `none` (weak: needs `allowWeakCrypto`, and both clouds must allow
+     * phase 2 without PFS: Azure and Alibaba Cloud do, AWS does not). Groups 1, 2, 5 and 22 are weak.
+     *
+     * @default - the first both clouds accept: 14 for every pair of clouds
+     */
     readonly pfsGroup?: DhGroup | 'none';
-    /** Phase 2 lifetime of both ends. */
+    /**
+     * Phase 2 lifetime of both ends, in seconds.
+     *
+     * Within both clouds' ranges (AWS 900-3600, Azure 300-172799, Alibaba Cloud 0-86400) and below
+     * each end's phase 1 lifetime.
+     *
+     * @default - 3600 on AWS and Alibaba Cloud ends (AWS's maximum); 27000 on an Azure end
+     * (Azure's own default: its lifetimes are local, the peer rekeys first)
+     */
     readonly lifetimeSeconds?: number;
   };
 }
 
 /** Values pinned for one tunnel of a link (by its index in the plan, from 0). */
 export interface TunnelPin {
-  /** Inside /30 of the tunnel, e.g. `169.254.21.0/30`. */
+  /**
+   * Inside /30 of the tunnel, e.g. `169.254.21.0/30`: the two ends' BGP addresses.
+   *
+   * An aligned /30 inside both clouds' inside ranges (with an Azure end: 169.254.21.0/24 or
+   * 169.254.22.0/24) and outside both clouds' reserved blocks; unique among the tunnels that share
+   * a gateway (and among all tunnels with an Azure end). Only tunnels that have inside addresses
+   * take one: those of BGP links, and every tunnel with an AWS end.
+   *
+   * @default - allocated from the blocks both clouds accept (tunnels without an Azure end leave
+   * Azure's range alone); kept when fed back through `PlanOptions.previous`
+   */
   readonly insideCidr?: string;
-  /** Pre-shared key of the tunnel (prefer the derived keys: a literal here lives in your source). */
+  /**
+   * Pre-shared key of the tunnel (prefer the derived keys: a literal here lives in your source).
+   *
+   * Accepted by both clouds: AWS letters, digits, `.` and `_`, 8-64 characters, not starting with
+   * `0`; Azure 1-128 printable ASCII characters except space, `-` and `~`; Alibaba Cloud 1-100
+   * letters, digits and ASCII punctuation except `\`, no spaces. Below 22 characters the plan
+   * warns (less than 128 bits).
+   *
+   * @default - derived from `PlanOptions.masterSecret` and the tunnel id (40 letters and digits)
+   */
   readonly presharedKey?: string;
 }
 
@@ -93,15 +205,34 @@ export interface LinkSpec {
    * @default - the two site ids in alphabetical order, joined by `--`
    */
   readonly id?: string;
-  /** The two sites' ids. */
+  /** The two sites' ids: two sites of different clouds, linked by no other link. */
   readonly between: readonly [string, string];
-  /** @default 'bgp' */
+  /**
+   * How routes are exchanged: `bgp` (BGP sessions over the tunnels' inside addresses), `static`
+   * (each side routes the other site's `cidrs` into the tunnels) or `policy` (traffic selectors,
+   * see `selectors`).
+   *
+   * @default 'bgp'
+   */
   readonly routing?: Routing;
-  /** @default 'all' */
+  /**
+   * Which tunnels of the link are brought up: `all` or `minimal` (see `TunnelLayout`).
+   *
+   * @default 'all'
+   */
   readonly layout?: TunnelLayout;
-  /** Pins per tunnel, by tunnel index (the plan lists tunnels in a stable order: a `minimal` layout's tunnels come first). */
+  /**
+   * Pins per tunnel, by tunnel index (the plan lists tunnels in a stable order: a `minimal`
+   * layout's tunnels come first). At most as many pins as the link has tunnels.
+   *
+   * @default - no pins: every inside /30 allocated, every key derived
+   */
   readonly tunnels?: readonly TunnelPin[];
-  /** Pinned proposal parts. */
+  /**
+   * Pinned proposal parts.
+   *
+   * @default - the whole proposal negotiated (see `ProposalSpec`)
+   */
   readonly proposal?: ProposalSpec;
   /**
    * Allow weak choices (IKEv1, DES/3DES, MD5, SHA-1, DH 1/2/5/22, no PFS) in pins.
@@ -119,7 +250,9 @@ export interface LinkSpec {
 
 /** The whole topology. */
 export interface Topology {
+  /** The sites, one VPN gateway each, with distinct ids. At least one. */
   readonly sites: readonly SiteSpec[];
+  /** The links between the sites: at most one per pair of sites, each between two clouds. */
   readonly links: readonly LinkSpec[];
 }
 
@@ -127,6 +260,6 @@ export interface Topology {
 export interface AllocationRecord {
   /** Inside /30 per tunnel id. */
   readonly insideCidrs: Readonly<Record<string, string>>;
-  /** ASN per site id. */
+  /** ASN per site id, pinned or allocated (allocated ones lie in 64512-65514). */
   readonly asns: Readonly<Record<string, number>>;
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The API reference, generated from the doc comments by TypeDoc (typedoc.json: the four package
+ * entries, markdown, validation warnings are errors) into docs/api, which is committed.
+ *
+ *   npm run docs         # node scripts/docs.mjs: regenerate docs/api (commit the result)
+ *   npm run docs:check   # node scripts/docs.mjs --check: fail when docs/api is stale
+ *
+ * `--check` generates into a temporary folder with the same configuration and compares both trees
+ * byte for byte; it prints the files that differ and exits 1 when any does.
+ *
+ * The output is deterministic: no timestamps, no absolute paths (`disableSources`), and TypeDoc
+ * runs with `LC_ALL=C`, because it sorts names with `localeCompare` in the process's locale (in
+ * Danish `aa` sorts after `z`, in Lithuanian `y` next to `i`).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const COMMITTED = path.join(ROOT, 'docs', 'api');
+
+/**
+ * Every file under `dir`, relative, with `/` separators, sorted.
+ *
+ * @param {string} dir
+ */
+function filesOf(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    // `parentPath` from Node 20.12; `path` before (deprecated since).
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * The first line where two texts differ, for the report.
+ *
+ * @param {string} a
+ * @param {string} b
+ */
+function firstDifference(a, b) {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return `line ${i + 1}:\n      committed: ${JSON.stringify(x[i] ?? '(end of file)')}\n      generated: ${JSON.stringify(y[i] ?? '(end of file)')}`;
+  }
+  return '';
+}
+
+/**
+ * Runs TypeDoc with a fixed locale; `out` overrides typedoc.json's folder. Returns its exit code.
+ *
+ * @param {string | undefined} out
+ */
+function typedoc(out) {
+  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('typedoc/package.json')), 'bin', 'typedoc');
+  const args = out === undefined ? [bin] : [bin, '--out', out, '--logLevel', 'Warn'];
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+  if (run.status !== 0) console.error(`docs: typedoc failed (exit ${run.status ?? run.signal}); fix the warnings above`);
+  return run.status ?? 1;
+}
+
+/** Generates into a temporary folder and compares with docs/api; returns the exit code. */
+function check() {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-docs-'));
+  try {
+    if (typedoc(out) !== 0) return 1;
+    const committed = filesOf(COMMITTED);
+    const generated = filesOf(out);
+    const problems = [];
+    for (const file of generated.filter((f) => !committed.includes(f))) problems.push(`  + ${file} (missing from docs/api)`);
+    for (const file of committed.filter((f) => !generated.includes(f))) problems.push(`  - ${file} (no longer generated)`);
+    for (const file of generated.filter((f) => committed.includes(f))) {
+      const a = fs.readFileSync(path.join(COMMITTED, file), 'utf8');
+      const b = fs.readFileSync(path.join(out, file), 'utf8');
+      if (a !== b) problems.push(`  ~ ${file}, ${firstDifference(a, b)}`);
+    }
+    if (problems.length > 0) {
+      console.error(`docs:check: docs/api is out of date (${problems.length} file(s)); run \`npm run docs\` and commit docs/api:\n${problems.join('\n')}`);
+      return 1;
+    }
+    console.log(`docs:check: docs/api is up to date (${generated.length} files)`);
+    return 0;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = process.argv.includes('--check') ? check() : typedoc(undefined);
