@@ -14,27 +14,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { synthExample } from '../examples/lib/example-apps';
-import { AlicloudSite, AwsSite, AzureSite } from '../examples/lib/sites';
-import { CrossCloudVpn, MASTER_SECRET_ENV, Routing } from '../src';
+import { threeCloudMesh } from '../examples/three-cloud-mesh';
+import { MASTER_SECRET_ENV } from '../src';
 import { verify } from '../src/verify';
 import { labPrerequisitesSync } from '../src/verify/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-function synthMesh(root: string, name: string, azureAli: Routing): string {
-  return path.dirname(synthExample(name, (apps) => {
-    const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '10.10.0.0/16', asn: 64512 });
-    const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '10.20.0.0/16', gatewaySubnet: '10.20.255.0/27', asn: 65000 });
-    const ali = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.30.0.0/16', asn: 65100 });
-    return new CrossCloudVpn('Mesh', {
-      masterSecret: apps.masterSecret,
-      links: [
-        { between: [aws.gateway, azure.gateway], routing: 'bgp' },
-        { between: [azure.gateway, ali.gateway], routing: azureAli, selectors: azureAli === 'policy' ? { 'ali-hangzhou': ['10.30.0.0/16', '100.104.0.0/16'] } : undefined },
-        { between: [aws.gateway, ali.gateway], routing: 'bgp' },
-      ],
-    });
-  }, root).manifest);
+function synthMesh(root: string, name: string, azureAlicloud: 'policy' | 'bgp'): string {
+  return path.dirname(synthExample(name, (apps) => threeCloudMesh(apps, { azureAlicloud }), root).manifest);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

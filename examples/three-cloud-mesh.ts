@@ -4,23 +4,26 @@
  * tunnels). The same topology as `examples/topologies/three-cloud-mesh.yaml`.
  *
  * `twoClouds` builds the AWS ↔ Azure part alone: the examples' tests check that adding the third
- * cloud leaves every existing tunnel's resources byte-identical.
+ * cloud leaves every existing tunnel's resources byte-identical. `azureAlicloud: 'bgp'` routes the
+ * Azure ↔ Alibaba link with BGP instead (the verify benchmark's all-BGP mesh).
  *
  * Run: npm run example · npx cdktf synth (top-level cdktf.json) ·
  *      npx cdk synth --app "node -r @swc-node/register examples/three-cloud-mesh.ts"
  */
-import { CrossCloudLink, CrossCloudVpn } from '../src';
+import { CrossCloudLink, CrossCloudVpn, Routing } from '../src';
 import { ExampleApps, main } from './lib/example-apps';
 import { AlicloudSite, AwsSite, AzureSite } from './lib/sites';
 
-export function threeCloudMesh(apps: ExampleApps, options: { twoClouds?: boolean } = {}): CrossCloudVpn {
+export function threeCloudMesh(apps: ExampleApps, options: { twoClouds?: boolean; azureAlicloud?: Extract<Routing, 'policy' | 'bgp'> } = {}): CrossCloudVpn {
   const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
   const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
   const links: CrossCloudLink[] = [{ between: [aws.gateway, azure.gateway], routing: 'bgp' }];
   if (!options.twoClouds) {
     const alibaba = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.0.0.0/16', asn: 65100 });
     links.push(
-      { between: [azure.gateway, alibaba.gateway], routing: 'policy', selectors: { 'ali-hangzhou': ['10.0.0.0/16', '100.104.0.0/16'] } },
+      options.azureAlicloud === 'bgp'
+        ? { between: [azure.gateway, alibaba.gateway], routing: 'bgp' }
+        : { between: [azure.gateway, alibaba.gateway], routing: 'policy', selectors: { 'ali-hangzhou': ['10.0.0.0/16', '100.104.0.0/16'] } },
       { between: [aws.gateway, alibaba.gateway], routing: 'bgp' },
     );
   }
