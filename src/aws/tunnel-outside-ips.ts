@@ -2,32 +2,31 @@
  * The outside IPs of a VPN connection's two tunnels. CloudFormation does not return them
  * (aws/aws-cdk#16031), so a custom resource reads them with EC2 `DescribeVpnConnections`.
  *
- * Order: the API lists `Options.TunnelOptions` (and `VgwTelemetry`) in no documented order, so
- * position 0 is not necessarily the tunnel written first. Each entry carries its
- * `TunnelInsideCidr`, so the lookup returns both entries' inside CIDR and outside IP and
- * CloudFormation picks the entry whose inside CIDR is the tunnel's, with intrinsics only:
- *
- * ```
- * joined = "|" + cidr0 + "|" + ip0 + "|" + cidr1 + "|" + ip1 + "|"
- * ip(tunnel with inside CIDR C) = select(0, split("|", select(1, split("|" + C + "|", joined))))
- * ```
- *
- * `Fn::Split` takes only a literal delimiter, so this needs the inside CIDR at synthesis time;
- * when it is a token the API's position is used instead (and the construct warns).
+ * The API lists `Options.TunnelOptions` in no documented order, so the handler picks each
+ * tunnel's entry by its inside CIDR (see `tunnel-outside-ips-handler.ts`, which also says why
+ * this is not aws-cdk-lib's `AwsCustomResource`). One handler function per stack serves every
+ * connection of the stack; its role may call `ec2:DescribeVpnConnections` and write its logs,
+ * nothing else.
  * @internal
  */
-import { Fn, Token } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as cr from 'aws-cdk-lib/custom-resources';
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { TUNNEL_OUTSIDE_IPS_HANDLER } from './tunnel-outside-ips-handler';
 
-/** Response fields read per tunnel entry. */
-const FIELDS = ['TunnelInsideCidr', 'OutsideIpAddress'] as const;
-const entryPath = (index: number, field: (typeof FIELDS)[number]) => `VpnConnections.0.Options.TunnelOptions.${index}.${field}`;
+/** The custom resource's CloudFormation type. */
+export const TUNNEL_OUTSIDE_IPS_TYPE = 'Custom::VpnTunnelOutsideIps';
+
+/** Construct id of the per-stack handler, directly under the stack. */
+const HANDLER_ID = 'CrossCloudVpnTunnelOutsideIpsHandler';
+
+/** Lambda runtime of the handler (see `tunnel-outside-ips-handler.ts`). */
+export const TUNNEL_OUTSIDE_IPS_RUNTIME = 'nodejs24.x';
 
 export interface TunnelOutsideIpsProps {
   readonly vpnConnectionId: string;
-  /** Inside CIDRs of tunnel 1 and tunnel 2, canonical. */
+  /** Inside CIDRs of tunnel 1 and tunnel 2, canonical (literal or deploy-time values). */
   readonly insideCidrs: readonly [string, string];
 }
 
@@ -35,40 +34,48 @@ export interface TunnelOutsideIpsProps {
 export class TunnelOutsideIps extends Construct {
   /** Outside IPs of tunnel 1 and tunnel 2. */
   public readonly outsideIps: readonly [string, string];
-  /** Whether the IPs are matched by inside CIDR (else by the API's position). */
-  public readonly matchedByInsideCidr: boolean;
 
   constructor(scope: Construct, id: string, props: TunnelOutsideIpsProps) {
     super(scope, id);
-    const call: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'describeVpnConnections',
-      parameters: { VpnConnectionIds: [props.vpnConnectionId] },
-      physicalResourceId: cr.PhysicalResourceId.of(props.vpnConnectionId),
-      // Only these fields reach CloudFormation; the response also holds the pre-shared keys.
-      outputPaths: [0, 1].flatMap((i) => FIELDS.map((f) => entryPath(i, f))),
-      // The raw response (with every tunnel's PreSharedKey) never goes to CloudWatch Logs.
-      logging: cr.Logging.withDataHidden(),
-    };
-    const lookup = new cr.AwsCustomResource(this, 'Resource', {
-      resourceType: 'Custom::VpnTunnelOutsideIps',
-      onCreate: call,
-      onUpdate: call,
-      installLatestAwsSdk: false,
-      // Describe* calls take no resource-level permissions: '*' is required.
-      policy: cr.AwsCustomResourcePolicy.fromStatements([
-        new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }),
-      ]),
+    const lookup = new CustomResource(this, 'Resource', {
+      resourceType: TUNNEL_OUTSIDE_IPS_TYPE,
+      serviceToken: handlerOf(Stack.of(this)).attrArn,
+      // A handler that never answers fails the stack after 5 minutes instead of CloudFormation's hour.
+      serviceTimeout: Duration.minutes(5),
+      properties: { VpnConnectionId: props.vpnConnectionId, TunnelInsideCidrs: [...props.insideCidrs] },
     });
-    const field = (i: number, f: (typeof FIELDS)[number]) => lookup.getResponseField(entryPath(i, f));
-
-    this.matchedByInsideCidr = props.insideCidrs.every((c) => !Token.isUnresolved(c));
-    if (this.matchedByInsideCidr) {
-      const joined = Fn.join('', ['|', field(0, 'TunnelInsideCidr'), '|', field(0, 'OutsideIpAddress'), '|', field(1, 'TunnelInsideCidr'), '|', field(1, 'OutsideIpAddress'), '|']);
-      const pick = (cidr: string) => Fn.select(0, Fn.split('|', Fn.select(1, Fn.split(`|${cidr}|`, joined))));
-      this.outsideIps = [pick(props.insideCidrs[0]), pick(props.insideCidrs[1])];
-    } else {
-      this.outsideIps = [field(0, 'OutsideIpAddress'), field(1, 'OutsideIpAddress')];
-    }
+    this.outsideIps = [lookup.getAttString('Tunnel1OutsideIp'), lookup.getAttString('Tunnel2OutsideIp')];
   }
+}
+
+/** The stack's handler function (and its role), created with the stack's first lookup. */
+function handlerOf(stack: Stack): CfnFunction {
+  const existing = stack.node.tryFindChild(HANDLER_ID) as Construct | undefined;
+  if (existing) return existing.node.defaultChild as CfnFunction;
+  const scope = new Construct(stack, HANDLER_ID);
+  const partition = stack.partition;
+  const role = new CfnRole(scope, 'Role', {
+    description: 'cross-cloud-vpn: reads VPN tunnel outside IPs (ec2:DescribeVpnConnections) and writes its own logs',
+    assumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    },
+    managedPolicyArns: [`arn:${partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`],
+    policies: [{
+      policyName: 'DescribeVpnConnections',
+      // Describe* actions take no resource-level permissions: '*' is the only resource allowed.
+      policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' }] },
+    }],
+  });
+  const fn = new CfnFunction(scope, 'Resource', {
+    description: 'cross-cloud-vpn: outside IPs of VPN tunnels, matched by inside CIDR (Custom::VpnTunnelOutsideIps)',
+    runtime: TUNNEL_OUTSIDE_IPS_RUNTIME,
+    handler: 'index.handler',
+    code: { zipFile: TUNNEL_OUTSIDE_IPS_HANDLER },
+    role: role.attrArn,
+    timeout: 120,
+    memorySize: 128,
+  });
+  scope.node.defaultChild = fn;
+  return fn;
 }

@@ -107,8 +107,10 @@ const insideCidrsByGateway = new WeakMap<IAwsVpnGateway, Map<string, string>>();
  *
  * Every tunnel option is written for both tunnels, so nothing depends on AWS's defaults. The
  * tunnels' outside IPs, which CloudFormation does not return, are read after creation by a
- * custom resource (EC2 `DescribeVpnConnections`, IAM `ec2:DescribeVpnConnections` only) and
- * exposed as attributes and as stack outputs `Tunnel1OutsideIp` / `Tunnel2OutsideIp`.
+ * custom resource (`Custom::VpnTunnelOutsideIps`: an inline Lambda function per stack calling
+ * EC2 `DescribeVpnConnections`, allowed that action and its own logs only, matching tunnels by
+ * inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
+ * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`.
  *
  * @resource AWS::EC2::VPNConnection
  */
@@ -210,10 +212,6 @@ export class AwsVpnConnection extends Resource {
       });
     });
 
-    if (!lookup.matchedByInsideCidr) {
-      Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.outsideIpsByPosition',
-        'a tunnel inside CIDR is a token, so tunnel outside IPs are taken in the order DescribeVpnConnections lists them, which AWS does not document; give literal inside CIDRs to match them by CIDR');
-    }
     if (tunnels.some((t) => isPlaintextKey(this, t.presharedKey))) {
       Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.presharedKeyInTemplate',
         'a pre-shared key is written into the CloudFormation template in plain text (readable by anyone who can read the template); use SecretValue.secretsManager() or SecretValue.ssmSecure() to keep it out');

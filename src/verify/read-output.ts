@@ -291,7 +291,9 @@ function cdkStackName(dir: string, templateFile: string): string {
 // Symbolic evaluation.
 
 const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const TUNNEL_OUTSIDE_IP = /TunnelOptions\.(\d+)\.OutsideIpAddress$/;
+/** Attributes of the AWS construct's outside-IP lookup (`Custom::VpnTunnelOutsideIps`). */
+const TUNNEL_OUTSIDE_IP = /^Tunnel([12])OutsideIp$/;
+const TUNNEL_OUTSIDE_IPS_TYPE = 'Custom::VpnTunnelOutsideIps';
 
 /** Evaluates references across every stack of the deployment. */
 export class Resolver {
@@ -386,10 +388,7 @@ export class Resolver {
       const [id, attr] = Array.isArray(arg) ? arg : typeof arg === 'string' ? arg.split('.', 2) : [];
       if (typeof id !== 'string' || typeof attr !== 'string') return { kind: 'unknown', why: 'malformed Fn::GetAtt', trail };
       const m = TUNNEL_OUTSIDE_IP.exec(attr);
-      if (m) {
-        const conn = this.lookupConnection(stack, id);
-        if (conn) return { kind: 'endpoint', endpoint: awsTunnelEndpoint(stack.name, conn, Number(m[1]) + 1), trail: [...trail, `${id} tunnel ${Number(m[1]) + 1} by position`] };
-      }
+      if (m && this.cfnResource(stack, id)?.Type === TUNNEL_OUTSIDE_IPS_TYPE) return this.outsideIp(stack, id, Number(m[1]), trail);
       return { kind: 'resource', ref: { stack: stack.name, id }, attr, trail };
     }
     if (fn === 'Fn::ImportValue') {
@@ -400,9 +399,6 @@ export class Resolver {
       return this.evalCfn(exp.stack, exp.value, [...trail, `import ${name.value} from ${exp.stack.name}`]);
     }
     if (fn === 'Fn::Select' && Array.isArray(arg) && arg.length === 2) {
-      // The AWS construct's outside-IP pick: select(0, split('|', select(1, split('|<inside cidr>|', joined lookup))))
-      const pick = this.outsideIpByInsideCidr(stack, v);
-      if (pick) return pick;
       const list = arg[1];
       const index = Number(arg[0]);
       if (Array.isArray(list) && Number.isInteger(index)) return this.evalCfn(stack, list[index], trail);
@@ -418,48 +414,24 @@ export class Resolver {
     return { kind: 'unknown', why: `${fn} is evaluated at deploy time`, trail };
   }
 
-  /** The `Fn::Select`/`Fn::Split` pattern that picks a tunnel's outside IP by its inside CIDR. */
-  private outsideIpByInsideCidr(stack: StackDoc, v: Obj): Resolved | undefined {
-    let cidr: string | undefined;
-    let lookup: string | undefined;
-    const walk = (x: Json) => {
-      if (Array.isArray(x)) x.forEach(walk);
-      else if (isObj(x)) {
-        const split = x['Fn::Split'];
-        if (Array.isArray(split) && typeof split[0] === 'string') {
-          const m = /^\|(\d+\.\d+\.\d+\.\d+\/\d+)\|$/.exec(split[0]);
-          if (m) cidr = m[1];
-        }
-        const att = x['Fn::GetAtt'];
-        if (Array.isArray(att) && typeof att[0] === 'string' && typeof att[1] === 'string' && TUNNEL_OUTSIDE_IP.test(att[1])) lookup = att[0];
-        Object.values(x).forEach(walk);
-      }
-    };
-    walk(v);
-    if (!cidr || !lookup) return undefined;
-    const conn = this.lookupConnection(stack, lookup);
-    if (!conn) return undefined;
+  /**
+   * Tunnel `n`'s outside IP from the AWS construct's lookup: the VPN connection it names, and the
+   * tunnel of that connection whose inside CIDR is the lookup's `TunnelInsideCidrs[n - 1]` (the
+   * handler matches by inside CIDR, not by the API's order).
+   */
+  private outsideIp(stack: StackDoc, lookupId: string, n: number, trail: readonly string[]): Resolved {
+    const props = this.cfnResource(stack, lookupId)?.Properties as Obj | undefined;
+    const ref = isObj(props?.VpnConnectionId) ? props.VpnConnectionId.Ref : undefined;
+    const conn = typeof ref === 'string' && this.cfnResource(stack, ref)?.Type === 'AWS::EC2::VPNConnection' ? ref : undefined;
+    if (!conn) return { kind: 'unknown', why: `${lookupId} does not name a VPN connection of ${stack.name}`, trail };
+    const cidrs = props?.TunnelInsideCidrs;
+    const cidr = Array.isArray(cidrs) ? this.evalCfn(stack, cidrs[n - 1], trail) : undefined;
+    if (cidr?.kind !== 'literal' || typeof cidr.value !== 'string') return { kind: 'unknown', why: `the inside CIDR ${lookupId} matches tunnel ${n} by is a deploy-time value`, trail };
+    const wanted = canonical(cidr.value);
     const tunnels = (this.cfnResource(stack, conn)?.Properties as Obj | undefined)?.VpnTunnelOptionsSpecifications;
-    const index = Array.isArray(tunnels) ? tunnels.findIndex((t) => isObj(t) && typeof t.TunnelInsideCidr === 'string' && canonical(t.TunnelInsideCidr) === canonical(cidr!)) : -1;
-    if (index < 0) return { kind: 'unknown', why: `no tunnel of ${conn} has inside CIDR ${cidr}`, trail: [] };
-    return { kind: 'endpoint', endpoint: awsTunnelEndpoint(stack.name, conn, index + 1), trail: [`${conn} tunnel ${index + 1} (inside ${cidr})`] };
-  }
-
-  /** The VPN connection a tunnel-outside-IP lookup (custom resource) describes. */
-  private lookupConnection(stack: StackDoc, id: string): string | undefined {
-    const r = this.cfnResource(stack, id);
-    if (!r || typeof r.Type !== 'string' || !r.Type.startsWith('Custom::')) return undefined;
-    let found: string | undefined;
-    const walk = (x: Json) => {
-      if (found) return;
-      if (Array.isArray(x)) x.forEach(walk);
-      else if (isObj(x)) {
-        if (typeof x.Ref === 'string' && this.cfnResource(stack, x.Ref)?.Type === 'AWS::EC2::VPNConnection') found = x.Ref;
-        else Object.values(x).forEach(walk);
-      }
-    };
-    walk((r.Properties as Json) ?? null);
-    return found;
+    const index = Array.isArray(tunnels) ? tunnels.findIndex((t) => isObj(t) && typeof t.TunnelInsideCidr === 'string' && canonical(t.TunnelInsideCidr) === wanted) : -1;
+    if (index < 0) return { kind: 'unknown', why: `no tunnel of ${conn} has inside CIDR ${cidr.value}`, trail };
+    return { kind: 'endpoint', endpoint: awsTunnelEndpoint(stack.name, conn, index + 1), trail: [...trail, `${conn} tunnel ${index + 1} (inside ${cidr.value})`] };
   }
 
   private evalTf(stack: StackDoc, v: Json | undefined, trail: readonly string[]): Resolved {

@@ -119,10 +119,13 @@ describe('AwsVpnGateway.realiseLink', () => {
     // WHEN
     gw.realiseLink(realisation);
 
-    // THEN: every AWS endpoint of the plan resolves to the lookup of its own inside CIDR
+    // THEN: every AWS endpoint of the plan resolves to the lookup attribute of its own inside CIDR
+    const lookups = Template.fromStack(stack).findResources('Custom::VpnTunnelOutsideIps');
     for (const tunnel of plan.tunnels) {
-      const address = stack.resolve(gw.endpointAddress(awsEnd(tunnel).endpoint));
-      expect(JSON.stringify(address)).toContain(`|${tunnel.insideCidr}|`);
+      const address = stack.resolve(gw.endpointAddress(awsEnd(tunnel).endpoint)) as { 'Fn::GetAtt': [string, string] };
+      const [lookupId, attribute] = address['Fn::GetAtt'];
+      const n = Number(/^Tunnel([12])OutsideIp$/.exec(attribute)![1]);
+      expect(lookups[lookupId].Properties.TunnelInsideCidrs[n - 1]).toBe(tunnel.insideCidr);
     }
     expect(awsEnd(plan.tunnels[0]).endpoint).toBe('aws-tokyo--azure-east/conn1/tunnel1');
     expect(() => gw.endpointAddress('aws-tokyo--azure-east/conn3/tunnel1')).toThrow(/known: aws-tokyo--azure-east\/conn1\/tunnel1, /);

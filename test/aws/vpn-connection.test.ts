@@ -1,6 +1,8 @@
 import { CfnParameter, SecretValue } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsDpdTimeoutAction, AwsStartupAction, AwsTunnelOptions, AwsVpnConnection, AwsVpnConnectionProps, IAwsVpnGateway } from '../../src/aws';
+import { AwsDpdTimeoutAction, AwsPeerGateway, AwsStartupAction, AwsTunnelOptions, AwsVpnConnection, AwsVpnConnectionProps, IAwsVpnGateway } from '../../src/aws';
+import { TUNNEL_OUTSIDE_IPS_TYPE } from '../../src/aws/tunnel-outside-ips';
+import { TUNNEL_OUTSIDE_IPS_HANDLER } from '../../src/aws/tunnel-outside-ips-handler';
 import { PresharedKey } from '../../src/plan';
 import { TEST_KEY_1, TEST_KEY_2, testStack, vgwFixture } from './util';
 
@@ -205,28 +207,50 @@ describe('AwsVpnConnection', () => {
   });
 
   describe('tunnel outside IPs', () => {
-    test('are read by a custom resource allowed ec2:DescribeVpnConnections only, with the response kept out of the logs', () => {
-      const { stack } = connect();
+    test('are read by a custom resource naming the connection and both inside CIDRs; its attributes are the IPs', () => {
+      const { stack, connection } = connect();
       const template = Template.fromStack(stack);
-      const [lookup] = Object.values(template.findResources('Custom::VpnTunnelOutsideIps'));
-      expect(lookup.Properties.Update).toEqual(lookup.Properties.Create);
-      expect(lookup.Properties.InstallLatestAwsSdk).toBe(false);
-      expect(callOf(lookup.Properties.Create)).toEqual({
-          service: 'EC2',
-          action: 'describeVpnConnections',
-          parameters: { VpnConnectionIds: [expect.stringMatching(/^<Ref Conn[0-9A-F]{8}>$/)] },
-          physicalResourceId: { id: expect.stringMatching(/^<Ref Conn[0-9A-F]{8}>$/) },
-          outputPaths: [
-            'VpnConnections.0.Options.TunnelOptions.0.TunnelInsideCidr',
-            'VpnConnections.0.Options.TunnelOptions.0.OutsideIpAddress',
-            'VpnConnections.0.Options.TunnelOptions.1.TunnelInsideCidr',
-            'VpnConnections.0.Options.TunnelOptions.1.OutsideIpAddress',
-          ],
-          logApiResponseData: false,
+      const lookups = template.findResources(TUNNEL_OUTSIDE_IPS_TYPE);
+      expect(Object.values(lookups)).toEqual([{
+        Type: 'Custom::VpnTunnelOutsideIps',
+        Properties: {
+          ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CrossCloudVpnTunnelOutsideIpsHandler/), 'Arn'] },
+          ServiceTimeout: '300',
+          VpnConnectionId: { Ref: expect.stringMatching(/^Conn[0-9A-F]{8}$/) },
+          TunnelInsideCidrs: ['169.254.10.0/30', '169.254.10.4/30'],
+        },
+        UpdateReplacePolicy: 'Delete',
+        DeletionPolicy: 'Delete',
+      }]);
+      const [lookupId] = Object.keys(lookups);
+      expect(connection.tunnelOutsideIps.map((ip) => stack.resolve(ip))).toEqual([
+        { 'Fn::GetAtt': [lookupId, 'Tunnel1OutsideIp'] },
+        { 'Fn::GetAtt': [lookupId, 'Tunnel2OutsideIp'] },
+      ]);
+    });
+
+    test('one inline handler per stack serves every connection; it may describe VPN connections and write its logs, nothing else', () => {
+      // GIVEN two connections in one stack
+      const { stack, gateway } = connect();
+      const peer2 = new AwsPeerGateway(stack, 'Peer2', { ipAddress: '203.0.113.13', peerAsn: 65011 });
+      new AwsVpnConnection(stack, 'Conn2', { gateway, peer: peer2, tunnel1: { ...tunnel1, insideCidr: '169.254.10.8/30' }, tunnel2: { ...tunnel2, insideCidr: '169.254.10.12/30' } });
+      const template = Template.fromStack(stack);
+
+      // THEN one function, its code inline (no asset to publish), and a role with exactly these rights
+      template.resourceCountIs(TUNNEL_OUTSIDE_IPS_TYPE, 2);
+      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+      expect(functions).toHaveLength(1);
+      expect(functions[0].Properties).toMatchObject({
+        Runtime: 'nodejs24.x', Handler: 'index.handler', Timeout: 120, Code: { ZipFile: TUNNEL_OUTSIDE_IPS_HANDLER },
       });
-      const policies = template.findResources('AWS::IAM::Policy');
-      const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
-      expect(statements).toEqual([{ Action: 'ec2:DescribeVpnConnections', Effect: 'Allow', Resource: '*' }]);
+      expect(Object.keys(template.toJSON().Parameters ?? {}).filter((p) => /AssetParameters|S3Bucket/.test(p))).toEqual([]);
+      const roles = Object.values(template.findResources('AWS::IAM::Role'));
+      expect(roles).toHaveLength(1);
+      expect(roles[0].Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+      expect(roles[0].Properties.ManagedPolicyArns).toEqual([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] }]);
+      expect(roles[0].Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) => p.PolicyDocument.Statement))
+        .toEqual([{ Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' }]);
+      template.resourceCountIs('AWS::IAM::Policy', 0);
     });
 
     test('are stack outputs named after the connection, tunnel 1 then tunnel 2', () => {
@@ -239,33 +263,14 @@ describe('AwsVpnConnection', () => {
       expect(stack.resolve(connection.vpnConnectionId)).toEqual({ Ref: expect.stringMatching(/^Conn/) });
     });
 
-    test.each([
-      ['in tunnel order', ['169.254.10.0/30', '198.51.100.1', '169.254.10.4/30', '198.51.100.2']],
-      ['in reverse order', ['169.254.10.4/30', '198.51.100.2', '169.254.10.0/30', '198.51.100.1']],
-    ])('match each tunnel by inside CIDR when the API lists them %s', (_, [cidr0, ip0, cidr1, ip1]) => {
-      // GIVEN: what DescribeVpnConnections returns (tunnel 1 has 169.254.10.0/30 and 198.51.100.1)
-      const response: Record<string, string> = {
-        'VpnConnections.0.Options.TunnelOptions.0.TunnelInsideCidr': cidr0,
-        'VpnConnections.0.Options.TunnelOptions.0.OutsideIpAddress': ip0,
-        'VpnConnections.0.Options.TunnelOptions.1.TunnelInsideCidr': cidr1,
-        'VpnConnections.0.Options.TunnelOptions.1.OutsideIpAddress': ip1,
-      };
-      const { stack, connection } = connect();
-
-      // WHEN: CloudFormation evaluates the attributes
-      const ips = connection.tunnelOutsideIps.map((ip) => evaluate(stack.resolve(ip), response));
-
-      // THEN
-      expect(ips).toEqual(['198.51.100.1', '198.51.100.2']);
-    });
-
-    test('fall back to the API order, with a warning, when an inside CIDR is a token', () => {
+    test('are matched by inside CIDR even when a CIDR is a deploy-time value (the handler matches at deploy time)', () => {
       const stack = testStack();
       const cidr = new CfnParameter(stack, 'InsideCidr', { type: 'String' }).valueAsString;
       const { gateway, peer } = vgwFixture(stack);
-      const connection = new AwsVpnConnection(stack, 'Conn', { gateway, peer, tunnel1: { ...tunnel1, insideCidr: cidr }, tunnel2 });
-      expect(stack.resolve(connection.tunnel1OutsideIp)).toEqual({ 'Fn::GetAtt': [expect.any(String), 'VpnConnections.0.Options.TunnelOptions.0.OutsideIpAddress'] });
-      Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('order DescribeVpnConnections lists them'));
+      new AwsVpnConnection(stack, 'Conn', { gateway, peer, tunnel1: { ...tunnel1, insideCidr: cidr }, tunnel2 });
+      const [lookup] = Object.values(Template.fromStack(stack).findResources(TUNNEL_OUTSIDE_IPS_TYPE));
+      expect(lookup.Properties.TunnelInsideCidrs).toEqual([{ Ref: 'InsideCidr' }, '169.254.10.4/30']);
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
     });
   });
 
@@ -415,23 +420,3 @@ describe('AwsVpnConnection validation', () => {
       .toThrow(/^\[Test\/Conn\] 2 problems:\n {2}- tunnel1\.phase1LifetimeSeconds: .+\n {2}- tunnel2\.rekeyFuzzPercentage: /);
   });
 });
-
-/** The SDK call of an AwsCustomResource property (an `Fn::Join` of JSON and `Ref`s), parsed, with refs as `<Ref X>`. */
-function callOf(property: { 'Fn::Join': [string, (string | { Ref: string })[]] }): unknown {
-  const [delimiter, parts] = property['Fn::Join'];
-  return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : `<Ref ${p.Ref}>`)).join(delimiter));
-}
-
-/** Evaluates the CloudFormation intrinsics the outside-IP attributes use, against a response. */
-function evaluate(node: unknown, response: Record<string, string>): unknown {
-  if (typeof node === 'string' || typeof node === 'number') return node;
-  if (Array.isArray(node)) return node.map((n) => evaluate(n, response));
-  const [[fn, args]] = Object.entries(node as Record<string, unknown[]>);
-  switch (fn) {
-    case 'Fn::GetAtt': return response[args[1] as string];
-    case 'Fn::Join': return (evaluate(args[1], response) as string[]).join(args[0] as string);
-    case 'Fn::Split': return (evaluate(args[1], response) as string).split(args[0] as string);
-    case 'Fn::Select': return (evaluate(args[1], response) as string[])[args[0] as number];
-    default: throw new Error(`unexpected intrinsic ${fn}`);
-  }
-}

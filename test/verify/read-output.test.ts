@@ -43,7 +43,7 @@ describe('readDeployment (AWS ↔ Azure fixture)', () => {
     expect(cgw.trail.join(' ')).toMatch(/AwsLinks\.AzureInstance0Ip ← azure\.endpoint_instance0/);
   });
 
-  test('follows Azure local network gateway addresses to AWS tunnels: by inside CIDR (Fn::Split pattern) and by position (Fn::GetAtt)', () => {
+  test('follows Azure local network gateway addresses to AWS tunnels through the outside-IP lookup\'s attributes', () => {
     const byLng = Object.fromEntries(d.azure.map((c) => [c.label, c.localNetworkGateway!.address]));
     expect(byLng.conn1).toMatchObject({ kind: 'endpoint', endpoint: 'aws:AwsLinks/Conn1A2B3C4D#tunnel1' });
     expect(byLng.conn2).toMatchObject({ kind: 'endpoint', endpoint: 'aws:AwsLinks/Conn1A2B3C4D#tunnel2' });
@@ -114,6 +114,48 @@ describe('assignAddresses', () => {
     const a = assignAddresses(labels);
     expect(a.get('aws:s/c000#tunnel1')!.address).toBe('192.0.2.10');
     expect(a.get('aws:s/c249#tunnel1')!.address).toMatch(/^198\.51\.100\./);
+  });
+});
+
+/** Reads a copy of the AWS ↔ Azure fixture with its AWS link template changed by `mutate`. */
+type Template = {
+  Parameters: Record<string, unknown>;
+  Resources: Record<string, { Properties: { TunnelInsideCidrs: unknown[] } }>;
+};
+
+function readMutated(mutate: (template: Template) => void) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-test-'));
+  try {
+    fs.cpSync(fixture('aws-azure'), dir, { recursive: true });
+    const file = path.join(dir, 'cdk.out', 'AwsLinks.template.json');
+    const t = JSON.parse(fs.readFileSync(file, 'utf8'));
+    mutate(t);
+    fs.writeFileSync(file, JSON.stringify(t));
+    return readDeployment([dir]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('readDeployment, tunnel outside IPs', () => {
+  const lngAddress = (d: ReturnType<typeof readDeployment>, label: string) => d.azure.find((c) => c.label === label)!.localNetworkGateway!.address;
+
+  test('are matched to the connection\'s tunnels by the lookup\'s inside CIDRs, not by position', () => {
+    // GIVEN the lookup lists tunnel 2's inside CIDR first
+    const d = readMutated((t) => t.Resources.ConnTunnelOutsideIps11111111.Properties.TunnelInsideCidrs.reverse());
+    // THEN Tunnel1OutsideIp is the connection's tunnel 2
+    expect(lngAddress(d, 'conn1')).toMatchObject({ kind: 'endpoint', endpoint: 'aws:AwsLinks/Conn1A2B3C4D#tunnel2' });
+    expect(lngAddress(d, 'conn2')).toMatchObject({ kind: 'endpoint', endpoint: 'aws:AwsLinks/Conn1A2B3C4D#tunnel1' });
+  });
+
+  test('an inside CIDR no tunnel has, or a deploy-time one, is reported unknown with the reason', () => {
+    const stray = readMutated((t) => { t.Resources.ConnTunnelOutsideIps11111111.Properties.TunnelInsideCidrs[0] = '169.254.23.0/30'; });
+    expect(lngAddress(stray, 'conn1')).toMatchObject({ kind: 'unknown', why: 'no tunnel of Conn1A2B3C4D has inside CIDR 169.254.23.0/30' });
+    const param = readMutated((t) => {
+      t.Parameters.Cidr = { Type: 'String' };
+      t.Resources.ConnTunnelOutsideIps11111111.Properties.TunnelInsideCidrs[0] = { Ref: 'Cidr' };
+    });
+    expect(lngAddress(param, 'conn1')).toMatchObject({ kind: 'unknown', why: expect.stringMatching(/deploy-time value/) });
   });
 });
 
