@@ -7,11 +7,13 @@
  * this is not aws-cdk-lib's `AwsCustomResource`). One handler function per stack serves every
  * connection of the stack; its role may call `ec2:DescribeVpnConnections` and write its logs,
  * nothing else.
+ *
+ * The function and its role are plain `CfnResource`s, as aws-cdk-lib's own core does for its
+ * custom resource providers: loading the aws-lambda and aws-iam modules for two typed L1s would
+ * cost every synth ~18 ms and ~4 MB (the rest of the library needs neither).
  * @internal
  */
-import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
-import { CfnRole } from 'aws-cdk-lib/aws-iam';
-import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { TUNNEL_OUTSIDE_IPS_HANDLER } from './tunnel-outside-ips-handler';
 
@@ -39,7 +41,7 @@ export class TunnelOutsideIps extends Construct {
     super(scope, id);
     const lookup = new CustomResource(this, 'Resource', {
       resourceType: TUNNEL_OUTSIDE_IPS_TYPE,
-      serviceToken: handlerOf(Stack.of(this)).attrArn,
+      serviceToken: handlerOf(Stack.of(this)).getAtt('Arn').toString(),
       // A handler that never answers fails the stack after 5 minutes instead of CloudFormation's hour.
       serviceTimeout: Duration.minutes(5),
       properties: { VpnConnectionId: props.vpnConnectionId, TunnelInsideCidrs: [...props.insideCidrs] },
@@ -49,32 +51,37 @@ export class TunnelOutsideIps extends Construct {
 }
 
 /** The stack's handler function (and its role), created with the stack's first lookup. */
-function handlerOf(stack: Stack): CfnFunction {
+function handlerOf(stack: Stack): CfnResource {
   const existing = stack.node.tryFindChild(HANDLER_ID) as Construct | undefined;
-  if (existing) return existing.node.defaultChild as CfnFunction;
+  if (existing) return existing.node.defaultChild as CfnResource;
   const scope = new Construct(stack, HANDLER_ID);
-  const partition = stack.partition;
-  const role = new CfnRole(scope, 'Role', {
-    description: 'cross-cloud-vpn: reads VPN tunnel outside IPs (ec2:DescribeVpnConnections) and writes its own logs',
-    assumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  const role = new CfnResource(scope, 'Role', {
+    type: 'AWS::IAM::Role',
+    properties: {
+      Description: 'cross-cloud-vpn: reads VPN tunnel outside IPs (ec2:DescribeVpnConnections) and writes its own logs',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
+      ManagedPolicyArns: [`arn:${stack.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`],
+      Policies: [{
+        PolicyName: 'DescribeVpnConnections',
+        // Describe* actions take no resource-level permissions: '*' is the only resource allowed.
+        PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' }] },
+      }],
     },
-    managedPolicyArns: [`arn:${partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`],
-    policies: [{
-      policyName: 'DescribeVpnConnections',
-      // Describe* actions take no resource-level permissions: '*' is the only resource allowed.
-      policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' }] },
-    }],
   });
-  const fn = new CfnFunction(scope, 'Resource', {
-    description: 'cross-cloud-vpn: outside IPs of VPN tunnels, matched by inside CIDR (Custom::VpnTunnelOutsideIps)',
-    runtime: TUNNEL_OUTSIDE_IPS_RUNTIME,
-    handler: 'index.handler',
-    code: { zipFile: TUNNEL_OUTSIDE_IPS_HANDLER },
-    role: role.attrArn,
-    timeout: 120,
-    memorySize: 128,
+  const fn = new CfnResource(scope, 'Resource', {
+    type: 'AWS::Lambda::Function',
+    properties: {
+      Description: 'cross-cloud-vpn: outside IPs of VPN tunnels, matched by inside CIDR (Custom::VpnTunnelOutsideIps)',
+      Runtime: TUNNEL_OUTSIDE_IPS_RUNTIME,
+      Handler: 'index.handler',
+      Code: { ZipFile: TUNNEL_OUTSIDE_IPS_HANDLER },
+      Role: role.getAtt('Arn').toString(),
+      Timeout: 120,
+      MemorySize: 128,
+    },
   });
   scope.node.defaultChild = fn;
   return fn;
