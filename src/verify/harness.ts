@@ -885,11 +885,15 @@ async function failoverCase(lab: Lab, upTunnels: readonly LabTunnelSpec[], all: 
   const window = expect.seconds / scale * 2 + 2;
   lab.markLog(watcher);
   const birdLogStart = fileSize(watcher.paths.birdLog);
-  const ping = run('ip', ['netns', 'exec', siteA.hostNs, 'ping', '-D', '-n', '-O', '-i', '0.02', '-W', '0.5', '-w', String(Math.ceil(window + 1)), siteB.hostAddress], { timeoutMs: (window + 5) * 1000 });
+  // A count, not a deadline: with `-w`, iputils ping exits at the first ICMP error, and the dead
+  // endpoint answers "network unreachable" while its BGP still holds the route (its TUN device
+  // is gone) whenever the forward path hashes onto it.
+  const ping = run('ip', ['netns', 'exec', siteA.hostNs, 'ping', '-D', '-n', '-O', '-i', '0.02', '-W', '0.5', '-c', String(Math.ceil((window + 1) / 0.02)), siteB.hostAddress], { timeoutMs: (window + 5) * 1000 });
   await sleep(600);
   const killedAt = Date.now() / 1000;
   lab.killCharon(dead.e.name, 'SIGKILL');
-  const out = (await ping).stdout;
+  const pinged = await ping;
+  const out = pinged.stdout;
   const replies = [...out.matchAll(/^\[(\d+\.\d+)\] \d+ bytes from/gm)].map((m) => Number(m[1]));
   let gap = 0;
   let gapEnd = 0;
@@ -915,7 +919,8 @@ async function failoverCase(lab: Lab, upTunnels: readonly LabTunnelSpec[], all: 
     ok: continued,
     detail: continued
       ? `${carrier.halves[0].label} died (crash, no DELETE); ${carrier.halves[1].label} kept sending into it until ${expect.by} (expected ≤ ~${expect.seconds} s)`
-      : `no reply after the failure within ${(window * scale).toFixed(0)} s (scaled back): traffic did not move to the other ${upTunnels.length - 1} tunnel(s)`,
+      : `no reply after the failure within ${(window * scale).toFixed(0)} s (scaled back): traffic did not move to the other ${upTunnels.length - 1} tunnel(s)`
+        + ` [ping exit ${pinged.code} after ${(pinged.ms / 1000).toFixed(1)} s, ${replies.length} replies, ${replies.filter((r) => r > killedAt).length} after the kill; ${pinged.stderr.trim().split('\n').slice(-2).join(' | ') || 'no stderr'}; ping said: ${out.trim().split('\n').slice(-3).join(' | ')}; watcher BIRD: ${bird.trim().split('\n').slice(-3).join(' | ') || 'nothing logged'}]`,
   };
 }
 

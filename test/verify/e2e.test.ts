@@ -141,20 +141,16 @@ e2e('verify in the namespace lab', () => {
   }, 60_000);
 
   test('failover: an AWS tunnel endpoint dies while traffic flows; traffic moves to the other tunnels after the BGP hold time', async () => {
-    // KNOWN INTERMITTENT (about 1 run in 5 here, undiagnosed): the watching side's BIRD logs no
-    // hold-timer expiry within the window and traffic does not move. One retry, printed, so the
-    // flake stays visible instead of silently passing.
-    let report = await verify([awsAzure], { failover: true, timerScale: 10 });
-    if (!report.ok) {
-      console.log(`failover attempt 1 failed, retrying once: ${report.failures.join('; ')}`);
-      report = await verify([awsAzure], { failover: true, timerScale: 10 });
-    }
+    // Once intermittent (about 1 run in 5): `ping -w` quit at the first ICMP error, which the dead
+    // endpoint sends while its BGP still holds the route; the harness now pings by count.
+    const report = await verify([awsAzure], { failover: true, timerScale: 10 });
     expect(report.ok).toBe(true);
     expect(report.failover).toEqual([expect.objectContaining({ sites: 'AwsTokyo ⇄ azure-japaneast-vpngw', continued: true, ok: true, detectedBy: expect.stringMatching(/hold timer/) })]);
     // AWS's hold time is 30 s (Azure's 180 s, the lower one wins): the far side notices after
-    // hold − keepalive … hold, plus the routing update (windows, not exact values).
+    // hold − keepalive (20 s) … hold, plus the routing update. Windows, not exact values: every
+    // 0.1 s of scheduling delay in the lab is 1 s scaled back (16.8 s seen under CPU load).
     const outage = report.failover![0].outageSeconds;
-    expect(outage).toBeGreaterThanOrEqual(15);
+    expect(outage).toBeGreaterThanOrEqual(10);
     expect(outage).toBeLessThanOrEqual(45);
     expect(renderReport(report)).toMatch(/failover \(timers scaled down.+\n.+traffic continued, outage \d+\.\d s, detected by BGP hold timer expired; BGP hold 30 s \(aws 30, azure 180\)/);
   }, 150_000);
