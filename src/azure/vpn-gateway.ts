@@ -10,7 +10,7 @@ import {
   AZURE_DEFAULT_SKU, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
   azureApipaProblem, ownAsnProblem, parseCidr, show,
 } from '../plan';
-import { contains } from '../plan/cidr';
+import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';

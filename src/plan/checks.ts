@@ -4,7 +4,7 @@
  * allowed, else a sentence that says what was given and what is allowed.
  */
 import { CLOUD_NAMES, Cloud, FACTS, IntRange, PhaseCapability } from './facts';
-import { cidr, contains, parseCidr, parseIpv4, containsAddress } from './cidr';
+import { cidr, contains, parseCidr, parseIpv4, containsAddress } from '../common/cidr';
 import { show } from './errors';
 
 /** Inside CIDR of a tunnel: an aligned /30 in every given cloud's range, reserved by none. */

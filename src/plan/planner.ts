@@ -6,7 +6,7 @@
  * kept, so adding or removing a link or a site changes no parameter of any other tunnel.
  */
 import { AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS } from './facts';
-import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from './cidr';
+import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from '../common/cidr';
 import { IssueCollector, show } from './errors';
 import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
 import type {

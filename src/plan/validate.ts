@@ -3,7 +3,7 @@
  * collected with its field path; nothing here throws except through the collector.
  */
 import { AZURE_SKU_TUNNELS, CLOUDS, CLOUD_NAMES, Cloud, DEFAULT_GATEWAY_KIND, FACTS, GATEWAY_KINDS, GatewayKind, IntRange } from './facts';
-import { Ipv4Cidr, overlaps, parseCidr } from './cidr';
+import { Ipv4Cidr, overlaps, parseCidr } from '../common/cidr';
 import { IssueCollector, show } from './errors';
 import type { LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
 

@@ -17,8 +17,9 @@ import * as path from 'node:path';
 import { TunnelOutcome, labPrerequisites, runFailover, runLab } from './harness';
 import type { LabTunnelSpec } from './lab-plan';
 import { Pair, modelDeployment, pairHalves } from './models';
+import { checkAcceptance, describeViolation, violationsOf } from './acceptance';
 import { Resolver, extractDeployment, loadStacks } from './read-output';
-import type { FailoverResult, TunnelHalf, TunnelResult, VerifyReport } from './types';
+import type { Assumption, FailoverResult, TunnelHalf, TunnelResult, VerifyReport } from './types';
 
 export type { VerifyReport, TunnelResult, TunnelHalf, SiteModel, FailoverResult } from './types';
 export { readDeployment } from './read-output';
@@ -55,7 +56,9 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const progress = options.json ? undefined : options.progress;
   const { stacks, manifest, warnings } = loadStacks(folders);
   const deployment = extractDeployment(folders, stacks, manifest, warnings);
-  const model = modelDeployment(deployment, new Resolver(stacks, manifest));
+  const resolver = new Resolver(stacks, manifest);
+  const model = modelDeployment(deployment, resolver);
+  const violations = checkAcceptance(resolver);
   const label = (key: string | undefined) => (key ? deployment.endpoints.get(key)?.label ?? key : '?');
   const pairing = pairHalves(model.halves, label);
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
@@ -69,6 +72,11 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   pairs.forEach((p, i) => {
     const id = `t${i + 1}`;
     const base = { id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) };
+    const rejected = violationsOf(p.halves, violations);
+    if (rejected.length) {
+      results.set(p, { ...base, status: 'failed', failure: { code: 'cloud-rejects', reason: rejected.map(describeViolation).join('; ') } });
+      return;
+    }
     const problems = p.halves.flatMap((h) => h.problems.map((x) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${x}`));
     if (problems.length) {
       results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
@@ -81,18 +89,24 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     }
     lab.push({ id, halves: p.halves, initiator: roles.initiator, rekeyer: roles.rekeyer });
   });
-  const idle: TunnelResult[] = pairing.unpaired.map((u, i) => ({
-    id: `t${pairs.length + i + 1}`,
-    status: u.idle ? 'idle' : 'failed',
-    sides: `${sides([u.half])} ⇄ (${u.half.peerAddress ?? 'unresolved'})`,
-    halves: [u.half.key],
-    routing: u.half.routing,
-    proposal: u.half.ikeProposals[0],
-    ...(u.idle ? { idleReason: u.reason } : { failure: { code: 'unpaired' as const, reason: u.reason } }),
-    notes: notesOf([u.half]),
-    keyFingerprints: fingerprints([u.half]),
-  }));
-  for (const t of idle) progress?.(`${t.id} ${t.sides}: ${t.status === 'idle' ? `idle (${t.idleReason})` : `FAILED unpaired: ${t.failure!.reason}`}`);
+  const idle: TunnelResult[] = pairing.unpaired.map((u, i) => {
+    // A half the cloud would reject fails for that reason, even when it also pairs with nothing.
+    const rejected = violationsOf([u.half], violations);
+    const outcome = rejected.length
+      ? { status: 'failed' as const, failure: { code: 'cloud-rejects' as const, reason: rejected.map(describeViolation).join('; ') } }
+      : u.idle ? { status: 'idle' as const, idleReason: u.reason } : { status: 'failed' as const, failure: { code: 'unpaired' as const, reason: u.reason } };
+    return {
+      id: `t${pairs.length + i + 1}`,
+      sides: `${sides([u.half])} ⇄ (${u.half.peerAddress ?? 'unresolved'})`,
+      halves: [u.half.key],
+      routing: u.half.routing,
+      proposal: u.half.ikeProposals[0],
+      ...outcome,
+      notes: notesOf([u.half]),
+      keyFingerprints: fingerprints([u.half]),
+    };
+  });
+  for (const t of idle) progress?.(`${t.id} ${t.sides}: ${t.status === 'idle' ? `idle (${t.idleReason})` : `FAILED ${t.failure!.code}: ${t.failure!.reason}`}`);
 
   let labStats: VerifyReport['lab'];
   let failover: FailoverResult[] | undefined;
@@ -155,6 +169,11 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const tunnels = [...pairs.map((p) => results.get(p)!), ...idle];
   const failures = tunnels.filter((t) => t.status === 'failed').map((t) => `${t.id} ${t.sides}: ${t.failure!.code}: ${t.failure!.reason}`);
   for (const f of failover ?? []) if (!f.ok) failures.push(`failover ${f.tunnel}: ${f.detail ?? 'traffic did not continue'}`);
+  // Violations on resources no tunnel uses still fail the deployment: the cloud rejects it.
+  const used = new Set(model.halves.flatMap((h) => h.resources));
+  for (const v of violations) if (!used.has(v.resource)) failures.push(`cloud-rejects: ${describeViolation(v)}`);
+  const assumptions = new Map<string, Assumption>();
+  for (const h of model.halves) for (const a of h.assumptions) assumptions.set(a.id, a);
   if (!tunnels.some((t) => t.status === 'up') && !options.modelOnly) {
     failures.push(tunnels.length ? 'no tunnel came up' : `no VPN tunnel found in ${folders.join(', ') || '(no folders)'}`);
   }
@@ -166,6 +185,8 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     failover,
     failures,
     warnings: [...deployment.warnings, ...model.warnings],
+    violations,
+    assumptions: [...assumptions.values()].sort((a, b) => a.id.localeCompare(b.id)),
     timings: { labSeconds: (Date.now() - labStarted) / 1000, totalSeconds: (Date.now() - started) / 1000 },
     lab: labStats,
   };

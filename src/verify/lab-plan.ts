@@ -21,7 +21,7 @@
  * documentation-range outside addresses and the sites' own networks are used.
  * @internal
  */
-import { formatIpv4, parseCidr } from '../plan/cidr';
+import { formatIpv4, parseCidr } from '../common/cidr';
 import type { TunnelHalf } from './types';
 
 /** One tunnel the lab brings up. */

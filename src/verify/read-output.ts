@@ -18,9 +18,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentManifest } from '../manifest';
-import type { Cloud } from '../plan/facts';
-import { PresharedKey } from '../plan/psk';
-import { formatIpv4, parseCidr } from '../plan/cidr';
+import type { Cloud } from './types';
+import { PresharedKey } from '../common/preshared-key';
+import { formatIpv4, parseCidr } from '../common/cidr';
 
 /** A JSON value as read. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

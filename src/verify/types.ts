@@ -8,8 +8,44 @@
  * or namespaces: algorithms are spelled as strongSwan proposal keywords because that is the
  * neutral vocabulary the plan already uses.
  */
-import type { Cloud } from '../plan/facts';
-import type { PresharedKey } from '../plan/psk';
+import type { PresharedKey } from '../common/preshared-key';
+
+/** The clouds verify models (its own name for them: verify shares no table with the planner). */
+export type Cloud = 'aws' | 'azure' | 'alicloud';
+
+/**
+ * A value of the synthesized output that the cloud's API or its Terraform provider would reject
+ * (enum, range, cross-field rule), found before anything is negotiated.
+ */
+export interface Violation {
+  readonly cloud: Cloud;
+  /** The synthesized file the resource is in. */
+  readonly file: string;
+  /** Key of the resource (`resourceKey()`): `cdk:<stack>/<logicalId>` or `cdktf:<stack>/<type.name>`. */
+  readonly resource: string;
+  /** Attribute path as written, e.g. `VpnTunnelOptionsSpecifications[0].Phase2LifetimeSeconds`. */
+  readonly attribute: string;
+  /** The value as written (truncated to 80 characters; never a key). */
+  readonly value: string;
+  /** What is allowed, e.g. `900-3600 seconds and less than Phase1LifetimeSeconds`. */
+  readonly rule: string;
+  /** Where the rule comes from: provider file and line at the pinned tag, or the doc page. */
+  readonly source: string;
+}
+
+/**
+ * Something a model relies on that no documentation or provider source states. Every one is
+ * listed in the report (`--json`) and in the README's table of assumptions.
+ */
+export interface Assumption {
+  /** Stable id, e.g. `azure-dpd-interval`. */
+  readonly id: string;
+  readonly cloud: Cloud;
+  /** What is assumed. */
+  readonly what: string;
+  /** Why it has no source, and what would settle it. */
+  readonly why: string;
+}
 
 /** How routes reach a tunnel. */
 export type HalfRouting = 'bgp' | 'static' | 'policy';
@@ -121,6 +157,19 @@ export interface TunnelHalf {
    * the deployment; otherwise it is a failure (nothing in the deployment answers the resource).
    */
   readonly group: string;
+  /**
+   * Keys (`resourceKey()`) of every synthesized resource that shapes this half: its connection,
+   * gateway, customer / local network gateway, public IP, routes. A `Violation` on any of them
+   * fails the tunnel with `cloud-rejects`.
+   */
+  readonly resources: readonly string[];
+  /** Unsourced behaviour this half's model relies on. */
+  readonly assumptions: readonly Assumption[];
+}
+
+/** The key of one synthesized resource: `cdk:<stack>/<logicalId>` or `cdktf:<stack>/<type.name>`. */
+export function resourceKey(engine: 'cdk' | 'cdktf', stack: string, id: string): string {
+  return `${engine}:${stack}/${id}`;
 }
 
 /** A site: one gateway and the networks behind it. */
@@ -141,7 +190,13 @@ export type FailureCode =
   | 'psk-mismatch' | 'ike-proposal-mismatch' | 'ike-version-mismatch' | 'identity-mismatch' | 'peer-not-responding' | 'ike-failed'
   | 'esp-proposal-mismatch' | 'ts-mismatch' | 'child-failed' | 'rekey-failed'
   | 'bgp-peer-as' | 'bgp-inside-address' | 'bgp-both-passive' | 'bgp-failed' | 'prefix-missing'
-  | 'ping-failed' | 'esp-not-used' | 'lab-error';
+  | 'ping-failed' | 'esp-not-used' | 'lab-error'
+  /** A value the cloud's API or provider rejects (see `Violation`). */
+  | 'cloud-rejects'
+  /** A remote network no configured route (static, selector or BGP) carries into the tunnel. */
+  | 'route-missing'
+  /** The output lacks what verify needs (a site's networks, an existing gateway's ASN). */
+  | 'unverifiable';
 
 /** Outcome of one check. */
 export interface CheckResult {
@@ -201,6 +256,10 @@ export interface VerifyReport {
   readonly failures: readonly string[];
   /** Problems of the input (unresolved references, unknown resources). */
   readonly warnings: readonly string[];
+  /** Every value of the output a cloud would reject, whether or not a tunnel uses it. */
+  readonly violations: readonly Violation[];
+  /** Unsourced behaviour the models relied on in this run. */
+  readonly assumptions: readonly Assumption[];
   readonly timings: { readonly labSeconds: number; readonly totalSeconds: number };
   readonly lab?: { readonly namespaces: number; readonly daemons: number; readonly peakDaemonRssKb?: number; readonly peakDaemonPssKb?: number };
 }

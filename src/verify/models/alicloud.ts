@@ -189,5 +189,7 @@ function half(conn: AlicloudConnectionRes, d: Deployment, t: TunnelConfig, resol
     routes: [...conn.routeEntries, ...conn.pbrRoutes.map((r) => r.dest)],
     notes,
     problems,
+    resources: [conn.key, conn.gateway!.key, ...(t.customerGateway ? [t.customerGateway.key] : [])].map((k) => k.replace(/^alicloud:/, 'cdktf:')),
+    assumptions: [],
   };
 }

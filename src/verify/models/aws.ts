@@ -129,6 +129,8 @@ export function awsHalves(conn: AwsConnectionRes, d: Deployment): TunnelHalf[] {
       routes: conn.routes,
       notes,
       problems,
+      resources: [`cdk:${conn.stack}/${conn.logicalId}`, ...(conn.customerGateway.id !== '?' ? [`cdk:${conn.customerGateway.id}`] : []), ...(conn.gateway.key.includes('/') ? [`cdk:${conn.gateway.key.replace(/^aws:/, '')}`] : [])],
+      assumptions: [],
     } satisfies TunnelHalf;
   });
 }

@@ -187,5 +187,7 @@ function halfFor(conn: AzureConnectionRes, gw: AzureGatewayRes, b: Obj, instance
     routes: lng?.addressSpace ?? [],
     notes,
     problems,
+    resources: [conn.key, gw.key, ...(lng ? [lng.key] : []), ...(instance.endpoint ? [instance.endpoint] : [])].map((k) => k.replace(/^azure:/, 'cdktf:')),
+    assumptions: [],
   };
 }

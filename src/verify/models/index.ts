@@ -2,7 +2,7 @@
  * From a read deployment to tunnel halves and sites, and from halves to tunnels: two halves
  * form a tunnel when each one's peer address is the other's outside address.
  */
-import type { Cloud } from '../../plan/facts';
+import type { Cloud } from '../types';
 import type { Deployment, Resolver } from '../read-output';
 import type { SiteModel, TunnelHalf } from '../types';
 import { alicloudHalves } from './alicloud';

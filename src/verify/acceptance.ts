@@ -1,0 +1,46 @@
+/**
+ * Acceptance before negotiation: every synthesized resource is checked against what its cloud's
+ * API or Terraform provider accepts — enums, ranges, cross-field rules — by each cloud's own
+ * rules (`clouds/<cloud>/accept.ts`, every rule citing its source). A violation fails every
+ * tunnel whose halves the resource shapes (`TunnelHalf.resources`) with `cloud-rejects`, and
+ * the deployment when no tunnel uses the resource.
+ */
+import { acceptAlicloud } from './clouds/alicloud/accept';
+import { acceptAws } from './clouds/aws/accept';
+import { acceptAzure } from './clouds/azure/accept';
+import type { Resolver } from './read-output';
+import type { TunnelHalf, Violation } from './types';
+
+/** Every violation in the deployment, in a stable order. */
+export function checkAcceptance(r: Resolver): Violation[] {
+  const all = [...acceptAws(r), ...acceptAzure(r), ...acceptAlicloud(r)];
+  const seen = new Set<string>();
+  return all.filter((v) => {
+    const k = `${v.resource}|${v.attribute}|${v.rule}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort((a, b) => a.resource.localeCompare(b.resource) || a.attribute.localeCompare(b.attribute));
+}
+
+/** The violations that concern these halves. */
+export function violationsOf(halves: readonly TunnelHalf[], violations: readonly Violation[]): Violation[] {
+  const keys = new Set(halves.flatMap((h) => h.resources));
+  return violations.filter((v) => keys.has(v.resource));
+}
+
+/** One line per violation: file, resource, attribute, value, rule, source. */
+export function describeViolation(v: Violation): string {
+  return `${v.file}: ${v.resource.replace(/^[a-z]+:/, '')} ${v.attribute} = ${v.value}: ${v.rule} (${v.source})`;
+}
+
+/** A value as written, for a violation (truncated; never a key: callers pass no secret). */
+export function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? `'${value}'` : value === undefined ? '(not set)' : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
