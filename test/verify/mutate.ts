@@ -1,0 +1,91 @@
+/**
+ * Mutations of real example output for verify's tests: synthesize an example once per test file
+ * (the registry's own definition, as `npm run example` writes it), copy it, change exactly one
+ * file, and read the copy back as `ccvpn verify` would.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EXAMPLES } from '../../examples';
+import { synthExample } from '../../examples/lib/example-apps';
+import { MASTER_SECRET_ENV } from '../../src';
+
+export type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
+export type Obj = { [key: string]: Json };
+
+/** A scratch folder for one test file, removed by `cleanupScratch()`. */
+let scratch: string | undefined;
+const synthesized = new Map<string, string>();
+
+function scratchDir(): string {
+  scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-mutate-'));
+  return scratch;
+}
+
+/** Removes every folder this file's tests created. Call from `afterAll`. */
+export function cleanupScratch(): void {
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+  synthesized.clear();
+}
+
+/** The manifest folder of a registered example (`EXAMPLES[].name`), synthesized once. */
+export function exampleOutput(name: string): string {
+  const cached = synthesized.get(name);
+  if (cached) return cached;
+  const example = EXAMPLES.find((e) => e.name === name);
+  if (!example) throw new Error(`no example named ${name} (have ${EXAMPLES.map((e) => e.name).join(', ')})`);
+  const saved = process.env[MASTER_SECRET_ENV];
+  process.env[MASTER_SECRET_ENV] = 'verify-mutation-test-secret-not-for-real-use';
+  try {
+    const dir = path.dirname(synthExample(example.name, example.define, scratchDir()).manifest);
+    synthesized.set(name, dir);
+    return dir;
+  } finally {
+    if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
+    else process.env[MASTER_SECRET_ENV] = saved;
+  }
+}
+
+let counter = 0;
+
+/**
+ * A copy of a synthesized deployment in which `change` edited exactly one file (it returns true
+ * for the file it changed). Throws when no file or several files changed, so a mutation that
+ * silently stops applying fails its test instead of passing it.
+ */
+export function mutated(source: string, name: string, change: (file: string, body: Obj) => boolean): string {
+  const dir = path.join(scratchDir(), `mutated-${++counter}-${name.replace(/[^a-z0-9-]/gi, '_')}`);
+  fs.cpSync(source, dir, { recursive: true });
+  const files: string[] = [];
+  const cdkOut = path.join(dir, 'cdk.out');
+  if (fs.existsSync(cdkOut)) files.push(...fs.readdirSync(cdkOut).filter((f) => f.endsWith('.template.json')).map((f) => path.join(cdkOut, f)));
+  const tfStacks = path.join(dir, 'cdktf.out', 'stacks');
+  if (fs.existsSync(tfStacks)) files.push(...fs.readdirSync(tfStacks).map((s) => path.join(tfStacks, s, 'cdk.tf.json')).filter((f) => fs.existsSync(f)));
+  let changed = 0;
+  for (const f of files) {
+    const body = JSON.parse(fs.readFileSync(f, 'utf8')) as Obj;
+    if (change(f, body)) {
+      changed++;
+      fs.writeFileSync(f, JSON.stringify(body));
+    }
+  }
+  if (changed !== 1) throw new Error(`mutation ${name} changed ${changed} files, expected 1`);
+  return dir;
+}
+
+/** Terraform resources of one type in a stack body: `[name, body]` pairs. */
+export function tfResources(body: Obj, type: string): [string, Obj][] {
+  const all = ((body.resource as Obj | undefined)?.[type] as Obj | undefined) ?? {};
+  return Object.entries(all) as [string, Obj][];
+}
+
+/** The Terraform resource of `type` whose construct path contains `pathPart`. */
+export function tfResource(body: Obj, type: string, pathPart: string): Obj | undefined {
+  return tfResources(body, type).map(([, r]) => r).find((r) => JSON.stringify(r['//'] ?? '').includes(pathPart));
+}
+
+/** CloudFormation resources of one type in a template: `[logicalId, resource]` pairs. */
+export function cfnResources(body: Obj, type: string): [string, Obj][] {
+  return Object.entries((body.Resources as Obj | undefined) ?? {}).filter(([, r]) => (r as Obj).Type === type) as [string, Obj][];
+}
