@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
-import { AllocationRecord, IVpnGateway, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
+import { AllocationRecord, DEMO_MASTER_SECRET, IVpnGateway, KeyDerivation, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
 
 /**
  * A link between two gateways, as `CrossCloudVpn` takes it: a topology link (`LinkSpec`: id,
@@ -33,6 +33,25 @@ export interface CrossCloudVpnProps {
    * @default - allocate from scratch (deterministic)
    */
   readonly previous?: AllocationRecord;
+  /**
+   * Name of the deployment derived keys are bound to (see `PlanOptions.deployment`).
+   *
+   * @default - this `CrossCloudVpn`'s id
+   */
+  readonly deployment?: string;
+  /**
+   * How keys are derived: `bound` to the deployment name, or `unbound-v1` to keep the keys of
+   * a deployment made with cross-cloud-vpn 0.1 (see `PlanOptions.keyDerivation`).
+   *
+   * @default - what `previous` records, else `bound`
+   */
+  readonly keyDerivation?: KeyDerivation;
+  /**
+   * Accept a plan that rotates every derived key (see `PlanOptions.rotateKeys`).
+   *
+   * @default false
+   */
+  readonly rotateKeys?: boolean;
 }
 
 /** Options of `writeManifest`. */
@@ -72,6 +91,7 @@ export class CrossCloudVpn {
   public readonly plan: VpnPlan;
 
   private readonly id: string;
+  private readonly demoSecret: boolean;
   private readonly gateways: IVpnGateway[];
   private readonly linkStacks = new Map<string, ManifestStack & { inputs: ManifestInput[]; phase: number }>();
   private readonly outputs = new Map<string, Set<string>>();
@@ -88,8 +108,12 @@ export class CrossCloudVpn {
     }
 
     const links: LinkSpec[] = props.links.map((l) => ({ ...l, between: [l.between[0].site.id, l.between[1].site.id] }));
+    this.demoSecret = (props.masterSecret ?? process.env[MASTER_SECRET_ENV]) === DEMO_MASTER_SECRET;
     try {
-      this.plan = planVpn({ sites: this.gateways.map((g) => g.site), links }, { masterSecret: props.masterSecret ?? process.env[MASTER_SECRET_ENV], previous: props.previous });
+      this.plan = planVpn({ sites: this.gateways.map((g) => g.site), links }, {
+        masterSecret: props.masterSecret ?? process.env[MASTER_SECRET_ENV], previous: props.previous,
+        deployment: props.deployment ?? id, keyDerivation: props.keyDerivation, rotateKeys: props.rotateKeys,
+      });
     } catch (e) {
       if (e instanceof PlanError) {
         const where = this.gateways.map((g, i) => `sites[${i}] is ${g.path}`).join(', ');
@@ -153,7 +177,8 @@ export class CrossCloudVpn {
       const stacks = [...this.linkStacks.values()].filter((s) => s.phase === phase).map(({ name, engine, inputs }) => withOutputs({ name, engine, inputs, outputs: [] }));
       if (stacks.length) phases.push({ phase, description: PHASE_DESCRIPTIONS[phase], stacks });
     }
-    return { version: 1, cdkOut: locations.cdkOut, cdktfOut: locations.cdktfOut, phases };
+    const scheme = this.plan.allocations.keys ?? { derivation: 'unbound-v1' as const };
+    return { version: 1, cdkOut: locations.cdkOut, cdktfOut: locations.cdktfOut, phases, keys: { ...scheme, demoSecret: this.demoSecret } };
   }
 
   /** Writes the manifest; folders are stored relative to the manifest's own folder. */

@@ -65,6 +65,27 @@ export interface DeploymentManifest {
   readonly cdktfOut?: string;
   /** The phases, in deployment order (`ccvpn destroy` runs them in reverse). */
   readonly phases: readonly ManifestPhase[];
+  /**
+   * How the output's derived keys were made (never the keys): `ccvpn deploy` refuses output
+   * whose keys come from the published demo secret.
+   *
+   * @default - not recorded (a manifest written before 0.2)
+   */
+  readonly keys?: ManifestKeys;
+}
+
+/** How a deployment's derived keys were made. */
+export interface ManifestKeys {
+  /** `bound` (to `deployment`) or `unbound-v1`. */
+  readonly derivation: 'bound' | 'unbound-v1';
+  /**
+   * The deployment name keys are bound to.
+   *
+   * @default - none (`unbound-v1`)
+   */
+  readonly deployment?: string;
+  /** True when the master secret was the published demo secret: never deploy such output. */
+  readonly demoSecret: boolean;
 }
 
 /** Problems of a manifest's shape: unknown stacks, inputs fed from the same or a later phase. */

@@ -62,7 +62,7 @@ export class AlicloudOnlyStack extends TerraformStack {
     const keys = props.keys;
     const key = (tunnel: 'master' | 'slave') => (keys.kind === 'variables'
       ? new TerraformVariable(this, `${tunnel}_tunnel_psk`, { type: 'string', sensitive: true, description: `Pre-shared key of the ${tunnel} tunnel` }).stringValue
-      : new PresharedKey(deriveKey(keys.masterSecret, `alicloud-only/${tunnel}`), 'derived'));
+      : new PresharedKey(deriveKey(keys.masterSecret, `alicloud-only/${tunnel}`, { deployment: 'alicloud-only' }), 'derived'));
 
     this.connection = new AlicloudVpnConnection(this, 'OnPremConnection', {
       gateway: this.gateway,

@@ -41,7 +41,7 @@ export class AwsOnlyStack extends Stack {
     const keys = props.keys;
     const key = (tunnel: 'tunnel1' | 'tunnel2') => (keys.kind === 'secrets-manager'
       ? SecretValue.secretsManager(keys.secretName, { jsonField: tunnel })
-      : new PresharedKey(deriveKey(keys.masterSecret, `aws-only/${tunnel}`), 'derived'));
+      : new PresharedKey(deriveKey(keys.masterSecret, `aws-only/${tunnel}`, { deployment: 'aws-only' }), 'derived'));
 
     this.connection = new AwsVpnConnection(this, 'OnPremConnection', {
       gateway,

@@ -15,13 +15,14 @@ import { planToDot } from '../../src/cli/diagram';
 import { renderPlan } from '../../src/cli/plan-table';
 import { renderSvg } from '../../src/cli/render-svg';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
+import { DEMO_MASTER_SECRET } from '../../src/plan';
 
 /**
  * DEMO ONLY. The examples derive their pre-shared keys from this published secret when
  * `CCVPN_MASTER_SECRET` is not set, so that they synthesize anywhere. Anyone can recompute keys
  * derived from it: never deploy tunnels keyed with it.
  */
-export const DEMO_MASTER_SECRET = 'DEMO-ONLY-published-secret-never-deploy-with-it';
+export { DEMO_MASTER_SECRET };
 
 export interface ExampleApps {
   readonly cdk: App;

@@ -44,6 +44,12 @@ function loadManifest(file: string): DeploymentManifest {
   return m;
 }
 
+/** Output keyed from the published demo secret must never reach a cloud (destroying it is fine). */
+function refuseDemoKeys(m: DeploymentManifest, file: string, destroy: boolean): void {
+  if (destroy || m.keys?.demoSecret !== true) return;
+  throw new DeployError(`${file}: this output's pre-shared keys are derived from the published demo secret (anyone can recompute them); synthesize again with your own CCVPN_MASTER_SECRET (e.g. \`export CCVPN_MASTER_SECRET=$(openssl rand -base64 32)\`, kept in a secret store) before deploying`);
+}
+
 /** The command line for one stack; `inputs` maps input names to values (or placeholders in a dry run). */
 function commandFor(m: DeploymentManifest, dir: string, stack: ManifestStack, inputs: Record<string, string>, destroy: boolean, outputsFile: string): [string, string[]] {
   if (stack.engine === 'cdk') {
@@ -63,6 +69,8 @@ export function runDeploy(o: DeployOptions): number {
   const verb = o.destroy ? 'destroy' : 'deploy';
   try {
     const m = loadManifest(o.manifest);
+    if (o.dryRun && !o.destroy && m.keys?.demoSecret === true) o.err(`${o.manifest}: keys from the published demo secret: a real deploy of this output is refused`);
+    else refuseDemoKeys(m, o.manifest, o.destroy === true);
     const dir = path.dirname(path.resolve(o.manifest));
     const stateFile = path.join(dir, STATE_FILE);
     const state: Outputs = fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {};

@@ -1,10 +1,20 @@
 /**
  * The pre-shared key wrapper, shared by the planner, the constructs and `verify` (a neutral
  * helper: it knows no cloud and no planning rule).
+ *
+ * The key lives in a module-private `WeakMap`, not on the object: spreading (`{ ...key }`),
+ * `Object.assign`, `util.inspect` with `showHidden`, `Object.getOwnPropertySymbols` and
+ * structured cloning all see only `source` and `fingerprint`.
+ *
+ * Fingerprints are keyed: HMAC-SHA-256 under a random key drawn once per process. Two keys that
+ * are equal have the same fingerprint within one run (that is all a report needs: which halves
+ * share a key), and a fingerprint reveals nothing about the key, not even to someone who guesses
+ * it: without the per-process key no guess can be tested offline.
  */
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
-const REVEAL = Symbol('ccvpn.presharedKey');
+const VALUES = new WeakMap<PresharedKey, string>();
+const FINGERPRINT_KEY = randomBytes(32);
 /**
  * Node's `util.inspect.custom` (the same registered symbol). Written as `Symbol.for` rather than
  * imported from `node:util` so that the published declarations of the engine-free root entry do
@@ -21,24 +31,28 @@ const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom');
 export class PresharedKey {
   /** Where the key came from. */
   public readonly source: 'derived' | 'pinned';
-  /** A short SHA-256 fingerprint, safe to print, to compare keys without showing them. */
+  /**
+   * A keyed fingerprint (12 hex digits of HMAC-SHA-256 under a random per-process key): equal keys
+   * have equal fingerprints within one run; it reveals nothing about the key.
+   */
   public readonly fingerprint: string;
-  private readonly [REVEAL]: string;
 
   constructor(value: string, source: 'derived' | 'pinned') {
-    this[REVEAL] = value;
+    VALUES.set(this, value);
     this.source = source;
-    this.fingerprint = createHash('sha256').update(value).digest('hex').slice(0, 12);
+    this.fingerprint = createHmac('sha256', FINGERPRINT_KEY).update(value).digest('hex').slice(0, 12);
   }
 
   /** The key itself. Never log it. */
   public reveal(): string {
-    return this[REVEAL];
+    const v = VALUES.get(this);
+    if (v === undefined) throw new Error('not a PresharedKey made by this library (a copy holds no key)');
+    return v;
   }
 
-  /** The redacted form, e.g. `<psk:derived sha256:1a2b3c4d5e6f>`. */
+  /** The redacted form, e.g. `<psk:derived fp:1a2b3c4d5e6f>`. */
   public toString(): string {
-    return `<psk:${this.source} sha256:${this.fingerprint}>`;
+    return `<psk:${this.source} fp:${this.fingerprint}>`;
   }
 
   /** The redacted form, so that `JSON.stringify` never writes the key. */

@@ -14,8 +14,8 @@ import type {
   AzureLocalNetworkGatewayPlan, GatewayPlan, LinkPlan, LinkResources, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan,
 } from './plan';
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
-import { MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, pskProblem } from './psk';
-import type { AllocationRecord, Topology, TunnelPin } from './topology';
+import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
+import type { AllocationRecord, KeyScheme, Topology, TunnelPin } from './topology';
 import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateTopology } from './validate';
 
 /** Options of `planVpn`. */
@@ -33,6 +33,29 @@ export interface PlanOptions {
    * @default - allocate from scratch (still deterministic)
    */
   readonly previous?: AllocationRecord;
+  /**
+   * Name of the deployment derived keys are bound to: two deployments never share a key, even
+   * with the same master secret and link ids. `CrossCloudVpn` passes its id.
+   *
+   * @default - the topology's `name`, else `default`
+   */
+  readonly deployment?: string;
+  /**
+   * How keys are derived (`bound` to the deployment name, or `unbound-v1`, the keys of
+   * cross-cloud-vpn 0.1). A plan whose record (`previous`) says otherwise is refused unless
+   * `rotateKeys` is set: a change that rotates keys is always explicit.
+   *
+   * @default - what `previous` records; `unbound-v1` for a record written before keys were bound
+   *   (with a warning); otherwise `bound`
+   */
+  readonly keyDerivation?: KeyDerivation;
+  /**
+   * Accept a plan that rotates every derived key (a new deployment name or derivation than
+   * `previous` records).
+   *
+   * @default false
+   */
+  readonly rotateKeys?: boolean;
 }
 
 /** First 2-byte private ASN every cloud accepts on both roles, and the last one (65515+ is Azure's). */
@@ -149,9 +172,11 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   // 5. Pre-shared keys.
   const keys = new Map<string, PresharedKey>();
   const master = options.masterSecret;
-  if (master !== undefined && (typeof master !== 'string' || master.length < MIN_MASTER_SECRET_LENGTH)) {
-    issues.add('masterSecret', 'master-secret-weak', `the master secret must be a string of at least ${MIN_MASTER_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
-  }
+  const masterProblem = master === undefined ? undefined : masterSecretProblem(master);
+  if (masterProblem) issues.add('masterSecret', 'master-secret-weak', masterProblem);
+  if (master === DEMO_MASTER_SECRET) warnings.push('masterSecret: the published demo secret: anyone can recompute every key; never deploy this output (ccvpn deploy refuses it)');
+  const scheme = keyScheme(topology, options, previous, issues, warnings);
+  const binding = scheme.derivation === 'bound' ? { deployment: scheme.deployment! } : 'unbound-v1' as const;
   let missingMaster = 0;
   for (const d of drafts) {
     const pinned = d.pin?.presharedKey;
@@ -168,8 +193,8 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
         warnings.push(`${d.pinPath}.presharedKey: a pinned key of ${pinned.length} characters carries less than 128 bits; prefer derived keys (masterSecret)`);
       }
       keys.set(d.id, new PresharedKey(pinned, 'pinned'));
-    } else if (typeof master === 'string' && master.length >= MIN_MASTER_SECRET_LENGTH) {
-      keys.set(d.id, new PresharedKey(deriveKey(master, d.id), 'derived'));
+    } else if (typeof master === 'string' && !masterProblem) {
+      keys.set(d.id, new PresharedKey(deriveKey(master, d.id, binding), 'derived'));
     } else {
       missingMaster++;
     }
@@ -201,9 +226,37 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
     gateways,
     links: linkPlans,
     tunnels,
-    allocations: { insideCidrs, asns: Object.fromEntries(sites.map((s) => [s.id, asns.get(s.id)!])) },
+    allocations: { insideCidrs, asns: Object.fromEntries(sites.map((s) => [s.id, asns.get(s.id)!])), keys: scheme },
     warnings,
   };
+}
+
+/** The key derivation of this plan, checked against the record so that keys never rotate by accident. */
+function keyScheme(topology: Topology, options: PlanOptions, previous: AllocationRecord, issues: IssueCollector, warnings: string[]): KeyScheme {
+  const named = typeof topology === 'object' && topology !== null && typeof (topology as { name?: unknown }).name === 'string' ? (topology as { name: string }).name : undefined;
+  const deployment = options.deployment ?? named ?? 'default';
+  if (typeof deployment !== 'string' || deployment.length === 0 || deployment.length > 256) {
+    issues.add('deployment', 'deployment-invalid', `the deployment name must be a string of 1-256 characters`);
+  }
+  if (options.keyDerivation !== undefined && options.keyDerivation !== 'bound' && options.keyDerivation !== 'unbound-v1') {
+    issues.add('keyDerivation', 'key-derivation-invalid', `'${String(options.keyDerivation).slice(0, 40)}' is not a key derivation; allowed: 'bound', 'unbound-v1'`);
+  }
+  const recorded = previous.keys;
+  const hasRecord = options.previous !== undefined && (Object.keys(previous.insideCidrs ?? {}).length > 0 || Object.keys(previous.asns ?? {}).length > 0);
+  let derivation: KeyDerivation;
+  if (options.keyDerivation === 'bound' || options.keyDerivation === 'unbound-v1') derivation = options.keyDerivation;
+  else if (recorded) derivation = recorded.derivation;
+  else if (hasRecord) {
+    derivation = 'unbound-v1';
+    warnings.push("keyDerivation: the allocation record predates deployment-bound keys, so keys stay derived the 0.1 way (unbound-v1); set keyDerivation: 'bound' with rotateKeys: true to move to bound keys (rotates every key)");
+  } else derivation = 'bound';
+  const scheme: KeyScheme = derivation === 'bound' ? { derivation, deployment } : { derivation };
+  const before = recorded ?? (hasRecord ? { derivation: 'unbound-v1' as const } : undefined);
+  if (before && !options.rotateKeys && (before.derivation !== scheme.derivation || (before.derivation === 'bound' && before.deployment !== scheme.deployment))) {
+    const show = (k: KeyScheme) => (k.derivation === 'bound' ? `bound to deployment '${k.deployment}'` : 'unbound-v1');
+    issues.add('keyDerivation', 'keys-would-rotate', `this plan would rotate every derived key: the record says ${show(before)}, this plan ${show(scheme)}; keep the record's (${before.derivation === 'bound' ? `deployment: '${before.deployment}'` : "keyDerivation: 'unbound-v1'"}) or pass rotateKeys: true`);
+  }
+  return scheme;
 }
 
 function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[], previous: AllocationRecord, issues: IssueCollector): Map<string, number> {

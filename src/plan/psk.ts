@@ -18,15 +18,54 @@ export const MIN_MASTER_SECRET_LENGTH = 16;
 export const MASTER_SECRET_ENV = 'CCVPN_MASTER_SECRET';
 
 /**
- * Derives the key of one tunnel: HMAC-SHA-256 of the tunnel id under the master secret,
- * expanded and mapped to [A-Za-z0-9] by rejection sampling (no modulo bias), first character a
- * letter. Every cloud accepts the result (AWS is the narrowest: letters, digits, `.` `_`,
- * 8-64 characters, not starting with `0`).
+ * The master secret the examples use when `CCVPN_MASTER_SECRET` is not set: published in this
+ * repository, so anyone can recompute every key derived from it. Fine for reading synthesized
+ * output; the planner warns on it and `ccvpn deploy` refuses output derived from it.
  */
-export function deriveKey(masterSecret: string, tunnelId: string): string {
+export const DEMO_MASTER_SECRET = 'DEMO-ONLY-published-secret-never-deploy-with-it';
+
+/** Below this estimate (bits) a master secret is refused: see `masterSecretProblem`. */
+export const MIN_MASTER_SECRET_BITS = 64;
+
+/**
+ * How keys are derived from the master secret.
+ * - `bound` (the default): bound to the deployment name, so two deployments never share keys
+ *   even with the same master secret and link ids.
+ * - `unbound-v1`: the keys of cross-cloud-vpn 0.1 (master secret and tunnel id only), for
+ *   deployments made with it: choosing it keeps their keys; leaving it rotates every key.
+ */
+export type KeyDerivation = 'bound' | 'unbound-v1';
+
+/**
+ * Why a master secret is refused, or `undefined`. A rough lower bound of its entropy — length ×
+ * log2(distinct characters) — must reach `MIN_MASTER_SECRET_BITS`: 16 copies of one character or
+ * of a space (0 bits) are refused, `openssl rand -base64 32` (~230 bits) passes easily. The value
+ * itself is never echoed.
+ */
+export function masterSecretProblem(secret: unknown): string | undefined {
+  const advice = 'e.g. `openssl rand -base64 32`';
+  if (typeof secret !== 'string') return `the master secret must be a string (${advice})`;
+  if (secret.length < MIN_MASTER_SECRET_LENGTH) return `the master secret must be at least ${MIN_MASTER_SECRET_LENGTH} characters, got ${secret.length} (${advice})`;
+  if (secret.trim() === '') return `the master secret is only white space (${advice})`;
+  const distinct = new Set(secret).size;
+  const bits = Math.floor(secret.length * Math.log2(Math.max(distinct, 1)));
+  if (bits < MIN_MASTER_SECRET_BITS) {
+    return `the master secret is too predictable: ${secret.length} characters of only ${distinct} distinct one(s) carry at most ~${bits} bits, at least ${MIN_MASTER_SECRET_BITS} are needed (${advice})`;
+  }
+  return undefined;
+}
+
+/**
+ * Derives the key of one tunnel: HMAC-SHA-256 under the master secret of the deployment name and
+ * tunnel id (or, `unbound-v1`, of the tunnel id alone), expanded and mapped to [A-Za-z0-9] by
+ * rejection sampling (no modulo bias), first character a letter. Every cloud accepts the result
+ * (AWS is the narrowest: letters, digits, `.` `_`, 8-64 characters, not starting with `0`).
+ */
+export function deriveKey(masterSecret: string, tunnelId: string, binding: { readonly deployment: string } | 'unbound-v1'): string {
+  const label = binding === 'unbound-v1' ? `ccvpn/psk/v1/${tunnelId}` : `ccvpn/psk/v2/${JSON.stringify([binding.deployment, tunnelId])}`;
   let out = '';
   for (let block = 0; out.length < DERIVED_KEY_LENGTH; block++) {
-    const bytes = createHmac('sha256', masterSecret).update(`ccvpn/psk/v1/${tunnelId}/${block}`).digest();
+    const bytes = createHmac('sha256', masterSecret).update(`${label}/${block}`).digest();
     for (const byte of bytes) {
       if (out.length === DERIVED_KEY_LENGTH) break;
       const alphabet = out.length === 0 ? 52 : 62; // the first character is a letter

@@ -250,6 +250,12 @@ export interface LinkSpec {
 
 /** The whole topology. */
 export interface Topology {
+  /**
+   * The deployment's name: derived keys are bound to it (`PlanOptions.deployment` wins).
+   *
+   * @default - `default`
+   */
+  readonly name?: string;
   /** The sites, one VPN gateway each, with distinct ids. At least one. */
   readonly sites: readonly SiteSpec[];
   /** The links between the sites: at most one per pair of sites, each between two clouds. */
@@ -262,4 +268,23 @@ export interface AllocationRecord {
   readonly insideCidrs: Readonly<Record<string, string>>;
   /** ASN per site id, pinned or allocated (allocated ones lie in 64512-65514). */
   readonly asns: Readonly<Record<string, number>>;
+  /**
+   * How the plan derived its keys (`PlanOptions.keyDerivation`, `deployment`): a later plan that
+   * would derive them otherwise is refused unless it asks to rotate them.
+   *
+   * @default - not recorded (a record written before keys were bound: `unbound-v1`)
+   */
+  readonly keys?: KeyScheme;
+}
+
+/** How derived keys were derived: bound to a deployment name, or the unbound keys of 0.1. */
+export interface KeyScheme {
+  /** `bound` or `unbound-v1`. */
+  readonly derivation: 'bound' | 'unbound-v1';
+  /**
+   * The deployment name keys are bound to.
+   *
+   * @default - none (`unbound-v1`)
+   */
+  readonly deployment?: string;
 }

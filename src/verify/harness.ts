@@ -524,7 +524,7 @@ export function classifyIkeFailure(initiatorOut: string, responderLog: string, h
   const lines = initiatorOut.split('\n');
   const last = strip(lines.filter((l) => /\[(IKE|CFG)\]/.test(l)).pop() ?? lines.filter(Boolean).pop() ?? '');
   const said = (re: RegExp) => responderLog.split('\n').filter((l) => re.test(l)).map(strip);
-  const fp = (h: TunnelHalf) => (h.psk ? `sha256:${h.psk.fingerprint}` : 'none');
+  const fp = (h: TunnelHalf) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none');
   const versions = (h: TunnelHalf) => (h.ikeVersion === 0 ? 'IKEv1/IKEv2' : `IKEv${h.ikeVersion}`);
   const list = (xs: readonly string[]) => (xs.length > 3 ? `${xs.slice(0, 3).join(', ')}, … (${xs.length})` : xs.join(', '));
   const versionsMeet = ini.ikeVersion === 0 || resp.ikeVersion === 0 || ini.ikeVersion === resp.ikeVersion;

@@ -63,7 +63,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const pairing = pairHalves(model.halves, label);
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
   const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
-  const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `sha256:${h.psk.fingerprint}` : 'none'));
+  const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none'));
   const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${n}`)))];
 
   const pairs = [...pairing.pairs].sort((a, b) => sides(a.halves).localeCompare(sides(b.halves)));
@@ -251,7 +251,7 @@ export function renderReport(report: VerifyReport): string {
   out.push('', 'sites:');
   for (const s of report.sites) out.push(`  ${s.label} (${s.cloud}${s.asn !== undefined ? `, AS ${s.asn}` : ''}): ${s.networks.join(', ')} — ${s.networksSource}`);
   const keys = report.tunnels.filter((t) => t.keyFingerprints.length).map((t) => `  ${t.id} ${t.keyFingerprints.join(' ~ ')}`);
-  if (keys.length) out.push('', 'pre-shared keys (sha256 fingerprints):', ...keys);
+  if (keys.length) out.push('', 'pre-shared keys (keyed fingerprints: equal keys match within this run; they reveal nothing):', ...keys);
   const notes = [...new Set(report.tunnels.flatMap((t) => t.notes))];
   if (notes.length) out.push('', 'model notes:', ...notes.map((n) => `  - ${n}`));
   if (report.warnings.length) out.push('', 'warnings:', ...report.warnings.map((w) => `  - ${w}`));

@@ -135,13 +135,53 @@ test('a manifest whose input reads a later phase is rejected before anything run
   expect(calls).toEqual([]);
 });
 
+describe('ccvpn deploy refuses keys from the published demo secret', () => {
+  const demo = { ...MANIFEST, keys: { derivation: 'bound' as const, deployment: 'x', demoSecret: true } };
+  test('a real deploy runs nothing and says why; a dry run warns; destroy is not refused', () => {
+    fs.writeFileSync(path.join(dir, 'ccvpn.manifest.json'), JSON.stringify(demo));
+    const deploy = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+    expect(deploy.code).toBe(1);
+    expect(deploy.stderr).toMatch(/derived from the published demo secret.+CCVPN_MASTER_SECRET/);
+    expect(deploy.calls).toEqual([]);
+    const dry = run('deploy', path.join(dir, 'ccvpn.manifest.json'), '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/published demo secret: a real deploy of this output is refused/);
+    const destroy = run('destroy', path.join(dir, 'ccvpn.manifest.json'));
+    expect(destroy.stderr).not.toMatch(/demo secret/);
+  });
+
+  test("the manifest of an example synthesized without CCVPN_MASTER_SECRET says so; with one, it doesn't", () => {
+    const { synthExample } = jest.requireActual('../../examples/lib/example-apps') as typeof import('../../examples/lib/example-apps');
+    const { threeCloudMesh } = jest.requireActual('../../examples/three-cloud-mesh') as typeof import('../../examples/three-cloud-mesh');
+    const saved = process.env.CCVPN_MASTER_SECRET;
+    const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      delete process.env.CCVPN_MASTER_SECRET;
+      const demoOut = synthExample('demo', (apps) => threeCloudMesh(apps), dir);
+      expect(JSON.parse(fs.readFileSync(demoOut.manifest, 'utf8')).keys).toEqual({ derivation: 'bound', deployment: 'Mesh', demoSecret: true });
+      expect(run('deploy', demoOut.manifest).code).toBe(1);
+      process.env.CCVPN_MASTER_SECRET = 'k2J9v+Qx7LmW/3pZ8rTb1sYc0Hd6FgNe';
+      const realOut = synthExample('real', (apps) => threeCloudMesh(apps), dir);
+      expect(JSON.parse(fs.readFileSync(realOut.manifest, 'utf8')).keys).toEqual({ derivation: 'bound', deployment: 'Mesh', demoSecret: false });
+    } finally {
+      quiet.mockRestore();
+      if (saved === undefined) delete process.env.CCVPN_MASTER_SECRET;
+      else process.env.CCVPN_MASTER_SECRET = saved;
+    }
+  }, 60000);
+});
+
 describe('ccvpn deploy on a synthesized example', () => {
   test('the three-cloud mesh deploys in three phases, every input fed from the output the manifest names', () => {
     // GIVEN the example's real manifest, and stand-ins that report a documentation IP per output
     const { synthExample } = jest.requireActual('../../examples/lib/example-apps') as typeof import('../../examples/lib/example-apps');
     const { threeCloudMesh } = jest.requireActual('../../examples/three-cloud-mesh') as typeof import('../../examples/three-cloud-mesh');
     const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const saved = process.env.CCVPN_MASTER_SECRET;
+    process.env.CCVPN_MASTER_SECRET = 'k2J9v+Qx7LmW/3pZ8rTb1sYc0Hd6FgNe';
     const example = synthExample('mesh', (apps) => threeCloudMesh(apps), dir);
+    if (saved === undefined) delete process.env.CCVPN_MASTER_SECRET;
+    else process.env.CCVPN_MASTER_SECRET = saved;
     quiet.mockRestore();
     const manifest: DeploymentManifest = JSON.parse(fs.readFileSync(example.manifest, 'utf8'));
     let n = 0;

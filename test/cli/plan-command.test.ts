@@ -29,7 +29,7 @@ describe('ccvpn plan', () => {
       const row = stdout.split('\n').find((l) => l.startsWith(`${t.id} `))!;
       expect(row).toBeDefined();
       if (t.insideCidr) expect(row).toContain(t.insideCidr);
-      expect(row).toContain(`<psk:derived sha256:${t.presharedKey.fingerprint}>`);
+      expect(row).toContain(`<psk:derived fp:${t.presharedKey.fingerprint}>`);
       expect(stdout).not.toContain(t.presharedKey.reveal());
     }
     expect(stdout).toMatch(/aws-tokyo\s+aws\s+vpn-gateway\s+64512\s+172\.16\.0\.0\/16\s+4 customer gateways, 4 VPN connections/);
@@ -40,7 +40,7 @@ describe('ccvpn plan', () => {
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(plan.tunnels).toHaveLength(10);
-    expect(plan.tunnels[0].presharedKey).toMatch(/^<psk:derived sha256:/);
+    expect(plan.tunnels[0].presharedKey).toMatch(/^<psk:derived fp:/);
   });
 
   test('fails with a clear message when the master secret is missing', () => {

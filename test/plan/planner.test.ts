@@ -220,7 +220,7 @@ describe('the plan as data', () => {
     const p = planVpn(mesh, { masterSecret: TEST_SECRET });
     const json = JSON.stringify(p);
     for (const t of p.tunnels) expect(json).not.toContain(t.presharedKey.reveal());
-    expect(JSON.parse(json).tunnels[0].presharedKey).toMatch(/^<psk:derived sha256:[0-9a-f]{12}>$/);
+    expect(JSON.parse(json).tunnels[0].presharedKey).toMatch(/^<psk:derived fp:[0-9a-f]{12}>$/);
   });
 
   test('same input, same plan', () => {

@@ -61,7 +61,7 @@ describe('fails when', () => {
   });
 
   test('the master secret is too short', () => {
-    expect(() => planVpn(awsAzure(), { masterSecret: 'short' })).toThrow(/masterSecret: the master secret must be a string of at least 16 characters/);
+    expect(() => planVpn(awsAzure(), { masterSecret: 'short' })).toThrow(/masterSecret: the master secret must be at least 16 characters, got 5/);
   });
 
   test('the Azure APIPA pool runs out', () => {

@@ -17,7 +17,7 @@ describe('ccvpn verify', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/t1 +Aws Conn tunnel1 ⇄ azure-gw conn1 instance0/);
     expect(r.out).toMatch(/idle:\n.*not run \(model only\)/);
-    expect(r.out).toMatch(/sha256:[0-9a-f]{12} ~ sha256:[0-9a-f]{12}/);
+    expect(r.out).toMatch(/fp:[0-9a-f]{12} ~ fp:[0-9a-f]{12}/);
     expect(r.out).not.toContain('fixtureKeyNotSecret');
   });
 
@@ -25,7 +25,7 @@ describe('ccvpn verify', () => {
     const r = await capture([FIXTURE, '--dry-run', '--json']);
     const report = JSON.parse(r.out);
     expect(report.tunnels).toHaveLength(4);
-    expect(report.tunnels[0].keyFingerprints[0]).toMatch(/^sha256:[0-9a-f]{12}$/);
+    expect(report.tunnels[0].keyFingerprints[0]).toMatch(/^fp:[0-9a-f]{12}$/);
     expect(r.out).not.toContain('fixtureKeyNotSecret');
   });
 

@@ -164,7 +164,7 @@ e2e('verify in the namespace lab', () => {
     });
     const report = await verify([dir]);
     expect(report.ok).toBe(false);
-    expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'psk-mismatch', reason: expect.stringMatching(/AUTHENTICATION_FAILED.+MAC mismatched.+sha256:\w+ .+ and sha256:\w+ .+ differ/) } })]);
+    expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'psk-mismatch', reason: expect.stringMatching(/AUTHENTICATION_FAILED.+MAC mismatched.+fp:\w+ .+ and fp:\w+ .+ differ/) } })]);
     expect(report.tunnels.filter((t) => t.status === 'up')).toHaveLength(3);
     expect(JSON.stringify(report)).not.toContain('Changed');
   }, 60_000);

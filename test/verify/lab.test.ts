@@ -151,7 +151,7 @@ describe('failure diagnosis', () => {
     const other = { ...azure, psk: undefined };
     const r = classifyIkeFailure('[IKE] received AUTHENTICATION_FAILED notify error\n', "09:00:00 12[IKE] tried 1 shared key for '198.51.100.10' - '192.0.2.10', but MAC mismatched\n", [aws, other]);
     expect(r.code).toBe('psk-mismatch');
-    expect(r.reason).toMatch(/MAC mismatched.+sha256:[0-9a-f]{12}.+none/);
+    expect(r.reason).toMatch(/MAC mismatched.+fp:[0-9a-f]{12}.+none/);
     expect(r.reason).not.toContain('fixtureKeyNotSecret');
   });
 

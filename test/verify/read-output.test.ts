@@ -72,7 +72,7 @@ describe('readDeployment (AWS ↔ Azure fixture)', () => {
     expect('key' in t1).toBe(true);
     const key = 'key' in t1 ? t1.key : undefined;
     expect(JSON.stringify(d)).not.toContain('fixtureKeyNotSecret');
-    expect(String(key)).toMatch(/^<psk:pinned sha256:[0-9a-f]{12}>$/);
+    expect(String(key)).toMatch(/^<psk:pinned fp:[0-9a-f]{12}>$/);
     // Both halves of tunnel 1 carry the same key (same fingerprint).
     const azureKey = d.azure.find((c) => c.label === 'conn1')!.sharedKey;
     expect('key' in azureKey && azureKey.key.fingerprint).toBe(key!.fingerprint);
