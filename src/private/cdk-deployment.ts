@@ -35,7 +35,10 @@ export class CdkGatewayDeployment implements IGatewayDeployment {
     const stacks = LINK_STACKS.get(home)!;
     let link = stacks.get(phase);
     if (!link) {
-      const env = Token.isUnresolved(home.account) || Token.isUnresolved(home.region) ? undefined : { account: home.account, region: home.region };
+      // Exactly the home stack's environment, whatever its form: agnostic, region only (the
+      // ordinary `env: { region }`, or CDK_DEFAULT_ACCOUNT unset without credentials), or account
+      // and region. An unset part stays unset, so cross-stack references stay in one environment.
+      const env = { account: Token.isUnresolved(home.account) ? undefined : home.account, region: Token.isUnresolved(home.region) ? undefined : home.region };
       const stack = new Stack(home.node.scope as Construct, `${home.node.id}Links${phase}`, { env, description: `cross-cloud-vpn: link resources of ${home.stackName}, deployment phase ${phase}` });
       stack.addStackDependency(home);
       link = {
