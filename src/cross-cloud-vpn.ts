@@ -52,6 +52,16 @@ export interface CrossCloudVpnProps {
    * @default false
    */
   readonly rotateKeys?: boolean;
+  /**
+   * Gives every Terraform stack the library creates (the link stacks) a backend, called with the
+   * cdktf `TerraformStack`. Needed when the gateways' stacks use a remote backend (S3, azurerm,
+   * Terraform Cloud, ...): configure it once here for all link stacks.
+   *
+   * @default - a local backend whose path is relative to the synthesized output
+   *   (`terraform.<stack>.tfstate` beside the output folder), when the gateway's stack has a local
+   *   backend or none; gateway stacks without a backend get the same
+   */
+  readonly terraformBackend?: (stack: object) => void;
 }
 
 /** Options of `writeManifest`. */
@@ -92,6 +102,7 @@ export class CrossCloudVpn {
 
   private readonly id: string;
   private readonly demoSecret: boolean;
+  private readonly terraformBackend?: (stack: object) => void;
   private readonly gateways: IVpnGateway[];
   private readonly linkStacks = new Map<string, ManifestStack & { inputs: ManifestInput[]; phase: number }>();
   private readonly outputs = new Map<string, Set<string>>();
@@ -108,6 +119,7 @@ export class CrossCloudVpn {
     }
 
     const links: LinkSpec[] = props.links.map((l) => ({ ...l, between: [l.between[0].site.id, l.between[1].site.id] }));
+    this.terraformBackend = props.terraformBackend;
     this.demoSecret = (props.masterSecret ?? process.env[MASTER_SECRET_ENV]) === DEMO_MASTER_SECRET;
     try {
       this.plan = planVpn({ sites: this.gateways.map((g) => g.site), links }, {
@@ -132,7 +144,7 @@ export class CrossCloudVpn {
       const gateway = bySite.get(half.site)!;
       const remote = bySite.get(half.remote)!;
       const phase = isAws(half.site) || !isAws(half.remote) ? 2 : 3;
-      const stack = gateway.deployment.linkStack(phase);
+      const stack = gateway.deployment.linkStack(phase, { terraformBackend: this.terraformBackend });
       const entry = this.stackEntry(gateway, stack.stackName, phase);
       const gatewayPlan = this.plan.gateways.find((g) => g.site === half.site)!;
       gateway.realiseLink({

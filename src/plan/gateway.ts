@@ -57,13 +57,28 @@ export interface IGatewayDeployment {
   readonly app: object;
   /** Name of the gateway's own stack. */
   readonly stackName: string;
-  /** The stack (created on first use) that holds this gateway's link resources of one phase. */
-  linkStack(phase: number): ILinkStack;
+  /**
+   * The stack (created on first use) that holds this gateway's link resources of one phase.
+   * `options.terraformBackend` configures the backend of a Terraform link stack (ignored by CDK).
+   */
+  linkStack(phase: number, options?: LinkStackOptions): ILinkStack;
   /**
    * Publishes the public IP of one endpoint as a stack output (AWS tunnel outside IPs from the
    * stack their VPN connection lives in) and says where to read it.
    */
   exportEndpoint(endpoint: string): StackOutputRef;
+}
+
+/** Options for the stacks the library creates. */
+export interface LinkStackOptions {
+  /**
+   * Called with every Terraform stack the library creates (the link stacks), to give it a
+   * backend (e.g. `(stack) => new S3Backend(stack, { bucket, key: `${stack.node.id}.tfstate`, ... })`).
+   * The value passed is the cdktf `TerraformStack`.
+   *
+   * @default - a local backend whose path is relative to the synthesized output
+   */
+  readonly terraformBackend?: (stack: object) => void;
 }
 
 /** What a gateway is asked to build for one link: its half of every planned tunnel. */

@@ -5,8 +5,9 @@
  * @internal
  */
 import type { Construct } from 'constructs';
-import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../plan';
-import { TerraformOutput, TerraformProvider, TerraformStack, TerraformVariable } from './cdktf';
+import type { IGatewayDeployment, ILinkStack, LinkStackOptions, StackOutputRef } from '../plan';
+import { LocalBackend, TerraformBackend, TerraformOutput, TerraformProvider, TerraformStack, TerraformVariable } from './cdktf';
+import { ValidationError } from './errors';
 import { tfName } from './names';
 
 /** Where an endpoint's address lives: the construct scope that holds it and the value. */
@@ -31,6 +32,23 @@ class MirroredProvider extends TerraformProvider {
   }
 }
 
+/**
+ * A local backend portable across checkouts and machines: cdktf's default writes the synth
+ * machine's absolute path (`<cwd>/terraform.<stack>.tfstate`) into every stack and into every
+ * cross-stack remote-state reference, so deploying the output from another folder or a CI runner
+ * would read and write state elsewhere. Terraform runs each stack in
+ * `<output>/stacks/<stack>/`, so `../../../terraform.<stack>.tfstate` is the file beside the
+ * output folder — where cdktf's default puts it when you synthesize from the project root —
+ * whatever the absolute path.
+ */
+export function portableLocalBackend(stack: TerraformStack): TerraformBackend {
+  return new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
+}
+
+function backendOf(stack: TerraformStack): TerraformBackend | undefined {
+  return stack.node.findAll().find((c): c is TerraformBackend => c instanceof TerraformBackend && TerraformStack.of(c) === stack);
+}
+
 /** Link stacks per home stack and phase. */
 const LINK_STACKS = new WeakMap<object, Map<number, ILinkStack>>();
 
@@ -48,8 +66,11 @@ export class TerraformGatewayDeployment implements IGatewayDeployment {
     return TerraformStack.of(this.gateway).node.id;
   }
 
-  public linkStack(phase: number): ILinkStack {
+  public linkStack(phase: number, options: LinkStackOptions = {}): ILinkStack {
     const home = TerraformStack.of(this.gateway);
+    // A gateway stack without a backend would get cdktf's absolute default at synth, and so would
+    // every remote-state reference to it: give it the portable one now.
+    const homeBackend = backendOf(home) ?? portableLocalBackend(home);
     // Gateways of one stack share its link stacks.
     if (!LINK_STACKS.has(home)) LINK_STACKS.set(home, new Map());
     const stacks = LINK_STACKS.get(home)!;
@@ -59,6 +80,11 @@ export class TerraformGatewayDeployment implements IGatewayDeployment {
       home.node.findAll().filter((c): c is TerraformProvider => c instanceof TerraformProvider && TerraformStack.of(c) === home)
         .forEach((p) => new MirroredProvider(stack, p.node.id, p));
       stack.addDependency(home);
+      if (options.terraformBackend) options.terraformBackend(stack);
+      else if (homeBackend instanceof LocalBackend) portableLocalBackend(stack);
+      else {
+        throw new ValidationError(home.node.path, 'terraform-backend-needed', `the stack uses a '${(homeBackend as unknown as { name?: string }).name ?? 'remote'}' backend, so its link stack ${stack.node.id} needs one too: pass terraformBackend to CrossCloudVpn (called with each Terraform stack the library creates), e.g. (stack) => new S3Backend(stack, { ..., key: \`\${stack.node.id}.tfstate\` })`);
+      }
       link = {
         stackName: stack.node.id,
         phase,
