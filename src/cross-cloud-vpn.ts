@@ -87,6 +87,66 @@ const PHASE_DESCRIPTIONS: Record<number, string> = {
   3: 'links that need the AWS tunnel outside IPs',
 };
 
+/** What one declaration took on a gateway: another declaration may not take it again. */
+interface GatewayClaim {
+  readonly declaration: string;
+  readonly asn: number;
+  /** Inside /30 → tunnel id. */
+  readonly insideCidrs: ReadonlyMap<string, string>;
+  /** Azure APIPA addresses used. */
+  readonly apipa: ReadonlySet<string>;
+  readonly connections: number;
+  readonly limit: number;
+  /** Site ids of the gateways linked to it. */
+  readonly peers: ReadonlySet<string>;
+}
+
+/** Claims per gateway object, across every `CrossCloudVpn` of the process. */
+const CLAIMS = new WeakMap<IVpnGateway, GatewayClaim[]>();
+
+/**
+ * Refuses a plan that takes on a shared gateway what another declaration already took: an
+ * inside /30 or APIPA address, another ASN for the same gateway, a link to the same peer, or
+ * connections beyond the gateway's limit counted over every declaration. (Inside one
+ * declaration the planner already guarantees all of it.)
+ */
+function claimGateways(id: string, gateways: readonly IVpnGateway[], plan: VpnPlan): void {
+  const problems: { path: string; code: string; message: string }[] = [];
+  const fresh = new Map<IVpnGateway, GatewayClaim>();
+  for (const g of gateways) {
+    const gp = plan.gateways.find((x) => x.site === g.site.id);
+    if (!gp) continue;
+    const tunnels = plan.tunnels.filter((t) => t.ends.some((e) => e.site === g.site.id) && t.insideCidr !== undefined);
+    const claim: GatewayClaim = {
+      declaration: id,
+      asn: gp.asn,
+      insideCidrs: new Map(tunnels.map((t) => [t.insideCidr!, t.id])),
+      apipa: new Set(Object.values(gp.apipaAddresses ?? {}).flat()),
+      connections: gp.connectionCount,
+      limit: gp.connectionLimit,
+      peers: new Set(plan.links.filter((l) => l.between.includes(g.site.id)).map((l) => l.between.find((x) => x !== g.site.id)!)),
+    };
+    const where = `[${id}] ${g.path}`;
+    for (const other of CLAIMS.get(g) ?? []) {
+      const by = `CrossCloudVpn(${other.declaration})`;
+      if (other.asn !== claim.asn) problems.push({ path: where, code: 'shared-gateway-asn', message: `ASN ${claim.asn} here, but ${by} already gave this gateway ASN ${other.asn}; pin the same asn on the gateway in both` });
+      for (const [cidr, tunnel] of claim.insideCidrs) {
+        const taken = other.insideCidrs.get(cidr);
+        if (taken) problems.push({ path: where, code: 'shared-gateway-inside-cidr', message: `inside /30 ${cidr} (tunnel ${tunnel}) is already taken on this gateway by ${by} (tunnel ${taken}); declare every link of a gateway in one CrossCloudVpn, or pin another insideCidr` });
+      }
+      for (const a of claim.apipa) if (other.apipa.has(a)) problems.push({ path: where, code: 'shared-gateway-apipa', message: `APIPA address ${a} is already used on this gateway by ${by}` });
+      for (const peer of claim.peers) if (other.peers.has(peer)) problems.push({ path: where, code: 'shared-gateway-link', message: `a link to ${peer} is already declared by ${by}; a pair of gateways has one link` });
+    }
+    const used = (CLAIMS.get(g) ?? []).reduce((n, c) => n + c.connections, 0) + claim.connections;
+    if ((CLAIMS.get(g) ?? []).length && used > claim.limit) {
+      problems.push({ path: where, code: 'shared-gateway-capacity', message: `${used} connections over every declaration using this gateway (${[...(CLAIMS.get(g) ?? []).map((c) => `${c.declaration}: ${c.connections}`), `${id}: ${claim.connections}`].join(', ')}); allowed: at most ${claim.limit}` });
+    }
+    fresh.set(g, claim);
+  }
+  if (problems.length) throw new PlanError(problems);
+  for (const [g, claim] of fresh) CLAIMS.set(g, [...(CLAIMS.get(g) ?? []), claim]);
+}
+
 /**
  * Plans and wires IPsec VPN links between AWS, Azure and Alibaba Cloud gateways.
  *
@@ -135,6 +195,8 @@ export class CrossCloudVpn {
       }
       throw e;
     }
+
+    claimGateways(id, this.gateways, this.plan);
 
     // AWS halves first: the other clouds' halves facing AWS read the AWS tunnel outside IPs.
     const halves = this.plan.links.flatMap((link) => link.between.map((site, side) => ({ link, site, remote: link.between[1 - side] })));
