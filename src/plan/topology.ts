@@ -189,7 +189,7 @@ export interface TunnelPin {
    *
    * Accepted by both clouds: AWS letters, digits, `.` and `_`, 8-64 characters, not starting with
    * `0`; Azure 1-128 printable ASCII characters except space, `-` and `~`; Alibaba Cloud 1-100
-   * letters, digits and ASCII punctuation except `\`, no spaces. Below 22 characters the plan
+   * letters, digits and ASCII punctuation except the backslash, no spaces. Below 22 characters the plan
    * warns (less than 128 bits).
    *
    * @default - derived from `PlanOptions.masterSecret` and the tunnel id (40 letters and digits)
