@@ -15,7 +15,7 @@ import { DH_KEYWORDS } from '../../../src/verify/models/proposals';
 import { modelDeployment } from '../../../src/verify/models';
 import { extractDeployment, loadStacks, Resolver } from '../../../src/verify/read-output';
 import type { VerifyReport } from '../../../src/verify/types';
-import { cleanupScratch, exampleOutput, mutated, type Obj, tfResources } from '../mutate';
+import { cleanupScratch, exampleOutput, type Json, mutated, type Obj, tfResources } from '../mutate';
 
 jest.setTimeout(120_000);
 afterAll(cleanupScratch);
@@ -227,6 +227,69 @@ describe('Alibaba Cloud rejects (mutations of example output)', () => {
   test('IKE version ikev3 on one of two connections fails only that connection\'s tunnels', async () => {
     const dir = mutate(MESH, 'alicloud_vpn_connection', 'aws-tokyo_conn2', (c) => { ike(c, 1).ike_version = 'ikev3'; });
     await expectRejected(dir, { resource: /aws-tokyo_conn2/, attribute: 'tunnel_options_specification[1].tunnel_ike_config.ike_version', rule: /^one of ikev1, ikev2$/, affected: /alicloud_vpn_connection\.Link-ali-hangzhou--aws-tokyo_conn2_/ });
+  });
+});
+
+/** The Alibaba violations of one hand-written Terraform stack. */
+function violationsOf(resource: Obj, variable: Obj = {}) {
+  const body: Obj = { resource, variable };
+  return acceptAlicloud(new Resolver([{ engine: 'cdktf', name: 's', file: 'cdktf.out/stacks/s/cdk.tf.json', body }]))
+    .map((v) => `${v.resource.replace('cdktf:s/', '')} ${v.attribute} = ${v.value}: ${v.rule}`);
+}
+const GATEWAY: Obj = { vpc_id: 'vpc-1', bandwidth: 100 };
+
+describe('rules on hand-written stacks', () => {
+  test('a single-tunnel connection needs its customer gateway; judged only when the gateway is single-tunnel', () => {
+    const conn: Obj = { vpn_gateway_id: '${alicloud_vpn_gateway.g.id}', local_subnet: ['10.0.0.0/16'], remote_subnet: ['10.1.0.0/16'] };
+    expect(violationsOf({ alicloud_vpn_gateway: { g: GATEWAY }, alicloud_vpn_connection: { c: conn } })).toEqual([
+      'alicloud_vpn_connection.c customer_gateway_id = (not set): required for a single-tunnel connection (one without tunnel_options_specification)',
+    ]);
+    expect(violationsOf({ alicloud_vpn_gateway: { g: GATEWAY }, alicloud_vpn_connection: { c: { ...conn, customer_gateway_id: 'cgw-1' } } })).toEqual([]);
+    expect(violationsOf({ alicloud_vpn_gateway: { g: { ...GATEWAY, disaster_recovery_vswitch_id: 'vsw-2' } }, alicloud_vpn_connection: { c: { ...conn, customer_gateway_id: 'cgw-1' } } }))
+      .toEqual([expect.stringMatching(/^alicloud_vpn_connection\.c tunnel_options_specification = \(not set\): a dual-tunnel connection \(its gateway is dual-tunnel/)]);
+  });
+
+  test('single-tunnel ike_config / ipsec_config / bgp_config are judged like the per-tunnel blocks', () => {
+    const conn: Obj = {
+      vpn_gateway_id: 'vpn-1', customer_gateway_id: '${alicloud_vpn_customer_gateway.k.id}', local_subnet: ['0.0.0.0/0'], remote_subnet: ['0.0.0.0/0'],
+      ike_config: [{ ike_version: 'ikev2', ike_lifetime: -1, ike_local_id: 'has space' }],
+      ipsec_config: [{ ipsec_lifetime: '3600', ipsec_auth_alg: 'sha2' }],
+      bgp_config: [{ enable: true, tunnel_cidr: '169.254.30.0/30', local_bgp_ip: '169.254.30.1' }],
+    };
+    expect(violationsOf({ alicloud_vpn_connection: { c: conn }, alicloud_vpn_customer_gateway: { k: { ip_address: '198.51.100.1' } } })).toEqual([
+      'alicloud_vpn_connection.c ike_config[0].ike_lifetime = -1: an integer of 0-86400 seconds',
+      'alicloud_vpn_connection.c ike_config[0].ike_local_id = \'has space\': at most 100 characters, no spaces',
+      'alicloud_vpn_connection.c ipsec_config[0].ipsec_auth_alg = \'sha2\': one of md5, sha1, sha256, sha384, sha512',
+      'alicloud_vpn_customer_gateway.k asn = (not set): required: a connection runs BGP to this customer gateway',
+    ]);
+  });
+
+  test('gateway enums (any case), period, features, conflicts and required arguments', () => {
+    expect(violationsOf({ alicloud_vpn_gateway: { g: { ...GATEWAY, payment_type: 'payasyougo', vpn_type: 'Fast', period: 10, enable_ipsec: false, name: 'a', vpn_gateway_name: 'b' } } })).toEqual([
+      'alicloud_vpn_gateway.g vpn_gateway_name = \'b\': conflicts with name (set only one)',
+      'alicloud_vpn_gateway.g vpn_type = \'Fast\': one of Normal, NationalStandard (any case)',
+      'alicloud_vpn_gateway.g period = 10: 1-9, 12, 24 or 36 (months)',
+      'alicloud_vpn_gateway.g enable_ipsec = false: at least one of enable_ipsec / enable_ssl is true',
+    ]);
+    expect(violationsOf({ alicloud_vpn_gateway: { g: { bandwidth: 10 } } })).toEqual(['alicloud_vpn_gateway.g vpc_id = (not set): required']);
+  });
+
+  test('route entries: CIDRs, weights, required arguments', () => {
+    expect(violationsOf({ alicloud_vpn_pbr_route_entry: { p: { vpn_gateway_id: 'vpn-1', next_hop: 'vco-1', publish_vpc: true, weight: 100, route_source: '10.0.0.0/33', route_dest: '10.1.0.0/16' } } }))
+      .toEqual(['alicloud_vpn_pbr_route_entry.p route_source = \'10.0.0.0/33\': an IPv4 CIDR block (prefix length 33 is above 32)']);
+    expect(violationsOf({ alicloud_vpn_route_entry: { e: { vpn_gateway_id: 'vpn-1', next_hop: 'vco-1', weight: 100, route_dest: '10.1.0.0/16' } } }))
+      .toEqual(['alicloud_vpn_route_entry.e publish_vpc = (not set): required']);
+  });
+
+  test('values only known at deploy time are not judged; variable defaults are', () => {
+    const gw = (bandwidth: Json) => ({ alicloud_vpn_gateway: { g: { vpc_id: 'vpc-1', bandwidth } } });
+    expect(violationsOf(gw('${var.bw}'))).toEqual([]);
+    expect(violationsOf(gw('${var.bw}'), { bw: { default: 150 } })).toEqual(['alicloud_vpn_gateway.g bandwidth = 150: one of 5, 10, 20, 50, 100, 200, 500, 1000 Mbit/s for a public gateway']);
+  });
+
+  test('a key of 101 characters is described by its length only', () => {
+    const conn: Obj = { vpn_gateway_id: 'vpn-1', customer_gateway_id: 'cgw-1', local_subnet: ['0.0.0.0/0'], remote_subnet: ['0.0.0.0/0'], ike_config: { psk: 'k'.repeat(101) } };
+    expect(violationsOf({ alicloud_vpn_connection: { c: conn } })).toEqual(['alicloud_vpn_connection.c ike_config.psk = (a key of 101 characters): 1-100 characters']);
   });
 });
 

@@ -17,8 +17,8 @@ import { asnOf, lookup } from './model';
 import {
   ASN, BANDWIDTH, CONFLICTS, CUSTOMER_GATEWAY_ASN_FOR_BGP, CUSTOMER_GATEWAY_RESERVED_ASNS, DUAL_TUNNEL, DUAL_TUNNEL_GATEWAY,
   ENCRYPTION, GATEWAY_ENUMS, GATEWAY_FEATURES, GATEWAY_PERIOD, IKE_ID, IKE_MODES, IKE_VERSIONS, INTEGRITY, LIFETIME_SECONDS,
-  LOCAL_BGP_IP, PHASE1_DH, PHASE2_PFS, PSK, REQUIRED, ROUTE_CIDR, ROUTE_NEXT_HOP, ROUTE_WEIGHTS, SUBNETS, TUNNEL_CIDR,
-  TUNNEL_CIDR_UNIQUE,
+  LOCAL_BGP_IP, PHASE1_DH, PHASE2_PFS, PSK, REQUIRED, ROUTE_CIDR, ROUTE_NEXT_HOP, ROUTE_WEIGHTS, SINGLE_TUNNEL_CUSTOMER_GATEWAY, SUBNETS,
+  TUNNEL_CIDR, TUNNEL_CIDR_UNIQUE,
 } from './tables';
 
 type Obj = { [key: string]: Json };
@@ -230,6 +230,8 @@ function checkConnection(c: Ctx, body: Obj, cidrsByGateway: Map<string, CidrUse[
       for (const bgp of blocks(t, 'tunnel_bgp_config')) useCidr(`${path}.${bgp.path}.tunnel_cidr`, checkBgp(c, bgp.block, `${path}.${bgp.path}`));
       if (bgpTunnels) needsAsn(t.customer_gateway_id);
     }
+  } else if (body.customer_gateway_id === undefined || body.customer_gateway_id === '') {
+    report(c, 'customer_gateway_id', shown(undefined), 'required for a single-tunnel connection (one without tunnel_options_specification)', SINGLE_TUNNEL_CUSTOMER_GATEWAY.source);
   }
   for (const ike of blocks(body, 'ike_config')) checkIke(c, ike.block, ike.path, ['ike_local_id', 'ike_remote_id']);
   for (const ipsec of blocks(body, 'ipsec_config')) checkIpsec(c, ipsec.block, ipsec.path);

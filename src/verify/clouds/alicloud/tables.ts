@@ -178,6 +178,11 @@ export const DUAL_TUNNEL: Table<{ readonly roles: readonly string[] }> = {
     + `${constraint('alicloud_vpn_connection', 'tunnel_options_specification')}; ${provider(ATTACH_DOC, 244)}`,
 };
 
+/** A single-tunnel connection names its customer gateway at the top level. */
+export const SINGLE_TUNNEL_CUSTOMER_GATEWAY = {
+  source: `${api('CreateVpnConnection', 'CustomerGatewayId')} ("supported and required when you create an IPsec-VPN connection in single-tunnel mode")`,
+};
+
 /** A dual-tunnel gateway: one with a disaster-recovery vSwitch (the second tunnel's zone). */
 export const DUAL_TUNNEL_GATEWAY = {
   source: `${api('CreateVpnGateway', 'DisasterRecoveryVSwitchId')}; ${provider(GW_DOC, 120)} (disaster_recovery_internet_ip only in dual-tunnel mode)`,
