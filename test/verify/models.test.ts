@@ -29,9 +29,9 @@ describe('proposal building blocks', () => {
 
   test.each([
     ['azure', 'DHGroup14', 'modp2048'], ['azure', 'DHGroup2048', 'modp2048'], ['azure', 'ECP384', 'ecp384'],
-    ['alicloud', 'group2', 'modp1024'], ['alicloud', 'group24', 'modp2048s256'], ['aws', '24', 'modp2048s256'],
+    ['alicloud', 'group2', 'modp1024'], ['aws', '24', 'modp2048s256'],
   ] as const)('%s DH group %s is %s', (cloud, name, keyword) => {
-    const aliases: { dh?: Record<string, string> } = cloud === 'azure' ? { dh: { DHGroup2048: 'modp2048' } } : cloud === 'alicloud' ? { dh: { group24: 'modp2048s256' } } : {};
+    const aliases: { dh?: Record<string, string> } = cloud === 'azure' ? { dh: { DHGroup2048: 'modp2048' } } : {};
     expect(spellings(cloud, aliases).dh(name)).toBe(keyword);
   });
 
@@ -149,6 +149,14 @@ describe('Alibaba Cloud model', () => {
       ikeVersion: 1, aggressive: false, ikeProposals: ['aes128-md5-modp1024'], esp: { offers: ['aes128-md5-modp1024'] },
       ikeLifetimeSeconds: 86400, childLifetimeSeconds: 86400,
     });
+  });
+
+  test('each half lists the resources shaping it and the assumptions it relies on', () => {
+    const master = half(m, '#master');
+    expect(master.resources.every((k) => k.startsWith('cdktf:'))).toBe(true);
+    expect(master.resources.map((k) => k.split('/')[1].split('.')[0]).sort()).toEqual(['alicloud_vpn_connection', 'alicloud_vpn_customer_gateway', 'alicloud_vpn_gateway']);
+    expect(master.assumptions.map((a) => a.id).sort()).toEqual(['alicloud-bgp-active', 'alicloud-bgp-peer-address', 'alicloud-bgp-timers', 'alicloud-dpd-timers', 'alicloud-responder-proposal']);
+    expect(half(m, '#slave').assumptions.map((a) => a.id)).toContain('alicloud-aes-key-size');
   });
 
   test('the Azure side\'s GCM policy without PFS is modelled as such', () => {

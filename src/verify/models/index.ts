@@ -5,13 +5,13 @@
 import type { Cloud } from '../types';
 import type { Deployment, Resolver } from '../read-output';
 import type { SiteModel, TunnelHalf } from '../types';
-import { alicloudHalves } from './alicloud';
+import { alicloudHalves } from '../clouds/alicloud/model';
 import { awsHalves } from './aws';
 import { azureHalves } from './azure';
 
 export { awsHalves } from './aws';
 export { azureHalves, AZURE_DEFAULT_POLICY } from './azure';
-export { alicloudHalves } from './alicloud';
+export { alicloudHalves } from '../clouds/alicloud/model';
 
 /** Halves and sites of a deployment. */
 export interface Model {
