@@ -380,6 +380,17 @@ describe('AWS model: the Amazon-side ASN comes from the output, never a silent d
     }
   });
 
+  test('a gateway in the output wins over metadata that disagrees, with a note', () => {
+    const dir = mutateLinks(tgw, 'metadata disagrees', (body) => {
+      for (const [, c] of connections(body)) c.Metadata = { CrossCloudVpn: { Gateway: { Kind: 'transit-gateway', Existing: false, Asn: 65010, Networks: ['10.10.0.0/16'] } } };
+    });
+    const d = readDeployment([dir]);
+    const r = new Resolver(loadStacks([dir]).stacks, d.manifest);
+    const [h] = awsHalves(d.aws[0], d, r);
+    expect(h.bgp?.localAsn).toBe(64512);
+    expect(h.notes.join('\n')).toMatch(/Metadata\.CrossCloudVpn\.Gateway\.Asn 65010 differs from the gateway's 64512/);
+  });
+
   test('a gateway in the output: its AmazonSideAsn; the half lists the connection, customer gateway, gateway and lookup as resources', () => {
     const dir = exampleOutput('aws-azure-bgp');
     const d = readDeployment([dir]);

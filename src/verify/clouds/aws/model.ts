@@ -25,9 +25,9 @@ import { DH_KEYWORDS, espProposals, hostsOf, ikeProposals } from '../../models/p
 import { addressOf, describe, endpointKeyOf } from '../../models/common';
 import {
   AWS_ASSUMPTIONS, AWS_BGP_TIMERS, AWS_CGW_ASN, AWS_DPD_ACTIONS, AWS_DPD_INTERVAL, AWS_ENCRYPTION, AWS_IKE_VERSIONS, AWS_INTEGRITY,
-  AWS_PHASE1_DH, AWS_PHASE2_DH, AWS_STARTUP_ACTIONS, AWS_TUNNEL_RANGES,
+  AWS_PHASE1_DH, AWS_PHASE2_DH, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TUNNEL_RANGES, AWS_VGW_ASN,
 } from './tables';
-import { cfnById, isObj, lookupsOf, routingOf } from './template';
+import { cfnById, gatewayOf, isObj, lookupsOf, routingOf } from './template';
 
 /** `[{Value: x}, ...]` (CloudFormation) or plain values → strings. */
 function values(list: Json | undefined): string[] | undefined {
@@ -38,13 +38,28 @@ function values(list: Json | undefined): string[] | undefined {
 const DH = (groups: readonly number[]) => (n: string) => (groups.includes(Number(n)) && String(Number(n)) === n.trim() ? DH_KEYWORDS[Number(n)] : undefined);
 
 /** The Amazon-side ASN of a connection's gateway, or why it cannot be known from the output. */
-export function awsGatewayAsn(conn: AwsConnectionRes, r?: Resolver): { asn: number; source: string } | { why: string } {
-  // A gateway resource in the output: its AmazonSideAsn, AWS's default 64512 when unset (read-output).
-  if (conn.gateway.key.includes('/') && conn.gateway.asn !== undefined) return { asn: conn.gateway.asn, source: `AmazonSideAsn of ${conn.gateway.key.replace(/^aws:/, '')}` };
-  const meta = r ? cfnById(r, conn.stack, conn.logicalId)?.body.Metadata : undefined;
-  const gw = isObj(meta) && isObj(meta.CrossCloudVpn) && isObj(meta.CrossCloudVpn.Gateway) ? meta.CrossCloudVpn.Gateway : undefined;
-  const asn = gw?.Asn;
-  if (typeof asn === 'number' && Number.isInteger(asn)) return { asn, source: `Metadata.CrossCloudVpn.Gateway.Asn of ${conn.logicalId}` };
+export function awsGatewayAsn(conn: AwsConnectionRes, r?: Resolver): { asn: number; source: string; note?: string } | { why: string } {
+  const res = r ? cfnById(r, conn.stack, conn.logicalId) : undefined;
+  const meta = res?.body.Metadata;
+  const declared = isObj(meta) && isObj(meta.CrossCloudVpn) && isObj(meta.CrossCloudVpn.Gateway) ? meta.CrossCloudVpn.Gateway.Asn : undefined;
+  const metaAsn = typeof declared === 'number' && Number.isInteger(declared) ? declared : undefined;
+  // A gateway resource in the output: its AmazonSideAsn, else AWS's default for its kind.
+  const gw = r && res ? gatewayOf(r, res) : undefined;
+  let fromGateway: { asn: number; source: string } | undefined;
+  if (r && gw?.res) {
+    const v = r.eval(gw.res.stack, gw.res.props.AmazonSideAsn);
+    const table = gw.kind === 'transit-gateway' ? AWS_TGW_ASN : AWS_VGW_ASN;
+    fromGateway = v.kind === 'literal' && typeof v.value === 'number'
+      ? { asn: v.value, source: `AmazonSideAsn of ${gw.res.stack.name}/${gw.res.id}` }
+      : v.kind === 'unknown' && v.why === 'absent' ? { asn: table.default, source: `AWS's default for ${gw.res.stack.name}/${gw.res.id} (${table.source})` } : undefined;
+  } else if (!r && conn.gateway.key.includes('/') && conn.gateway.asn !== undefined) {
+    fromGateway = { asn: conn.gateway.asn, source: `AmazonSideAsn of ${conn.gateway.key.replace(/^aws:/, '')}` };
+  }
+  if (fromGateway) {
+    const note = metaAsn !== undefined && metaAsn !== fromGateway.asn ? `Metadata.CrossCloudVpn.Gateway.Asn ${metaAsn} differs from the gateway's ${fromGateway.asn} (${fromGateway.source}); the gateway's is used` : undefined;
+    return { ...fromGateway, note };
+  }
+  if (metaAsn !== undefined) return { asn: metaAsn, source: `Metadata.CrossCloudVpn.Gateway.Asn of ${conn.logicalId}` };
   return { why: `the Amazon-side ASN of gateway ${conn.gateway.label} is unverifiable: the gateway is not in the folders read and ${conn.logicalId} has no Metadata.CrossCloudVpn.Gateway.Asn` };
 }
 
@@ -122,6 +137,7 @@ export function awsHalves(conn: AwsConnectionRes, d: Deployment, r?: Resolver): 
     if (bgp) {
       if (customerGatewayAsn(conn, r) === undefined) notes.push(`customer gateway BgpAsn not set: AWS's default is ${AWS_CGW_ASN.default}`);
       if ('why' in gatewayAsn) problems.push(gatewayAsn.why);
+      else if (gatewayAsn.note) notes.push(gatewayAsn.note);
       assumptions.push(AWS_BGP_TIMERS.assumption, AWS_ASSUMPTIONS.bgpOpensSession);
     }
     const dpdTimeout = typeof o.DPDTimeoutSeconds === 'number' ? o.DPDTimeoutSeconds : AWS_TUNNEL_RANGES.dpdTimeoutSeconds.default;
