@@ -323,6 +323,15 @@ describe('AWS acceptance rules on small inputs', () => {
     ]);
     expect(rules(base({ Conn: connection([tunnel()], { TunnelInsideIpVersion: 'ipv6' }) })).join('\n')).toMatch(/IPv6 tunnels need a transit gateway/);
     expect(rules(base({ Conn: connection([tunnel()], { OutsideIpAddressType: 'PrivateIpv4' }) })).join('\n')).toMatch(/TransportTransitGatewayAttachmentId is required/);
+    expect(rules(base({ Conn: connection([tunnel()], { EnableAcceleration: true }) })).join('\n')).toMatch(/EnableAcceleration = true: acceleration is supported only on a transit gateway/);
+    expect(rules(base({ Conn: connection([tunnel({ TunnelInsideIpv6Cidr: 'fd00::4/126' })]) })).join('\n')).toMatch(/TunnelInsideIpv6Cidr = 'fd00::4\/126': IPv6 tunnels need a transit gateway/);
+  });
+
+  test('IPv6 inside CIDRs on a transit gateway: a /126 of fd00::/8', () => {
+    const onTgw = (t: Obj) => ({ Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} }, Conn: { Type: CONN, Properties: { Type: 'ipsec.1', CustomerGatewayId: { Ref: 'Cgw' }, TransitGatewayId: { Ref: 'Tgw' }, EnableAcceleration: true, VpnTunnelOptionsSpecifications: [tunnel(t)] } } });
+    expect(rules(base(onTgw({ TunnelInsideIpv6Cidr: 'fd00::4/126' })))).toEqual([]);
+    expect(rules(base(onTgw({ TunnelInsideIpv6Cidr: 'fd00::/64' })))).toEqual([expect.stringMatching(/a \/126 inside fd00::\/8 \(a \/64, not a \/126\)/)]);
+    expect(rules(base(onTgw({ TunnelInsideIpv6Cidr: '2001:db8::/126' })))).toEqual([expect.stringMatching(/outside fd00::\/8/)]);
   });
 
   test('customer gateway ASNs: exactly one field, each in its range', () => {

@@ -12,10 +12,11 @@
 import type { Json, Resolver } from '../../read-output';
 import type { Violation } from '../../types';
 import { shown } from '../../acceptance';
+import * as ipaddr from 'ipaddr.js';
 import { contains, parseCidr } from '../../../common/cidr';
 import {
-  AWS_CGW_ASN, AWS_CONNECTION_ENUMS, AWS_DPD_ACTIONS, AWS_ENCRYPTION, AWS_ENCRYPTION_SOURCE, AWS_IKE_VERSIONS, AWS_IKE_VERSIONS_SOURCE,
-  AWS_INSIDE_CIDR, AWS_INTEGRITY, AWS_INTEGRITY_SOURCE, AWS_ONE_GATEWAY, AWS_PHASE1_DH, AWS_PHASE1_DH_SOURCE, AWS_PHASE2_DH,
+  AWS_ACCELERATION_NEEDS_TGW, AWS_CGW_ASN, AWS_CONNECTION_ENUMS, AWS_DPD_ACTIONS, AWS_ENCRYPTION, AWS_ENCRYPTION_SOURCE, AWS_IKE_VERSIONS, AWS_IKE_VERSIONS_SOURCE,
+  AWS_INSIDE_CIDR, AWS_INSIDE_IPV6_CIDR, AWS_INTEGRITY, AWS_INTEGRITY_SOURCE, AWS_ONE_GATEWAY, AWS_PHASE1_DH, AWS_PHASE1_DH_SOURCE, AWS_PHASE2_DH,
   AWS_PHASE2_DH_SOURCE, AWS_PRIVATE_IP_NEEDS_TRANSPORT, AWS_PSK, AWS_START_NEEDS_IKEV2, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TGW_ROUTE,
   AWS_TUNNEL_RANGES, AWS_TWO_TUNNELS, AWS_VGW_ASN, AWS_VGW_NO_IPV6, AWS_VPN_ROUTE, AWS_VPN_TYPE, AsnRanges, AwsRange, AwsRule,
 } from './tables';
@@ -143,6 +144,7 @@ function checkConnection(r: Resolver, conn: CfnRes, report: Report): void {
   }
   const ipVersion = lit(p.TunnelInsideIpVersion);
   if (gw.kind === 'vpn-gateway' && ipVersion.kind === 'value' && ipVersion.value === 'ipv6') report(conn, 'TunnelInsideIpVersion', shown(ipVersion.value), AWS_VGW_NO_IPV6);
+  if (gw.kind === 'vpn-gateway' && isTrue(lit(p.EnableAcceleration))) report(conn, 'EnableAcceleration', 'true', AWS_ACCELERATION_NEEDS_TGW);
   for (const name of ['LocalIpv4NetworkCidr', 'RemoteIpv4NetworkCidr']) {
     checkIpv4Cidr(conn, name, lit(p[name]), { rule: 'an IPv4 CIDR block', source: `CloudFormation AWS::EC2::VPNConnection.${name}` }, report);
   }
@@ -215,6 +217,10 @@ function checkTunnel(r: Resolver, conn: CfnRes, at: string, o: { [key: string]: 
   }
   const v6 = lit(o.TunnelInsideIpv6Cidr);
   if (gatewayKind === 'vpn-gateway' && v6.kind !== 'absent') report(conn, `${at}.TunnelInsideIpv6Cidr`, v6.kind === 'value' ? shown(v6.value) : '(deploy-time)', AWS_VGW_NO_IPV6);
+  else if (v6.kind === 'value') {
+    const problem = insideIpv6CidrProblem(v6.value);
+    if (problem) report(conn, `${at}.TunnelInsideIpv6Cidr`, shown(v6.value), { rule: `${AWS_INSIDE_IPV6_CIDR.rule} (${problem})`, source: AWS_INSIDE_IPV6_CIDR.source });
+  }
 }
 
 const cap = (s: string) => s.replace(/^dpd/, 'DPD').replace(/^./, (c) => c.toUpperCase());
@@ -228,6 +234,22 @@ export function insideCidrProblem(value: Json): string | undefined {
   const range = parseCidr(AWS_INSIDE_CIDR.range);
   if (range.ok && !contains(range.cidr, p.cidr)) return 'outside 169.254.0.0/16';
   if (AWS_INSIDE_CIDR.reserved.includes(p.cidr.text)) return `${p.cidr.text} is reserved`;
+  return undefined;
+}
+
+/** Why an IPv6 inside CIDR is not one AWS takes, or `undefined` when AWS takes it. */
+export function insideIpv6CidrProblem(value: Json): string | undefined {
+  if (typeof value !== 'string') return 'not a string';
+  let parsed: [ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.IPv6.parseCIDR(value);
+  } catch {
+    return 'not an IPv6 prefix';
+  }
+  const [address, length] = parsed;
+  if (length !== AWS_INSIDE_IPV6_CIDR.prefixLength) return `a /${length}, not a /126`;
+  const [range, rangeLength] = ipaddr.IPv6.parseCIDR(AWS_INSIDE_IPV6_CIDR.range);
+  if (!address.match(range, rangeLength)) return 'outside fd00::/8';
   return undefined;
 }
 

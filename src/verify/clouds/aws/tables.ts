@@ -176,6 +176,19 @@ export const AWS_TWO_TUNNELS: AwsRule = { rule: 'at most 2 entries (a VPN connec
 /** A virtual private gateway has no IPv6 VPN: "Virtual private gateways do not support IPv6 for Site-to-Site VPN connections" (UG-HOW). */
 export const AWS_VGW_NO_IPV6: AwsRule = { rule: 'IPv6 tunnels need a transit gateway: a virtual private gateway does not support IPv6 VPN connections', source: 'AWS Site-to-Site VPN User Guide, How it works, Virtual private gateway (how_it_works.html)' };
 
+/**
+ * EnableAcceleration: "Acceleration is only supported for Site-to-Site VPN connections that are
+ * attached to a transit gateway. Virtual private gateways do not support accelerated VPN
+ * connections" (AWS Site-to-Site VPN User Guide, Accelerated Site-to-Site VPN connections).
+ */
+export const AWS_ACCELERATION_NEEDS_TGW: AwsRule = { rule: 'acceleration is supported only on a transit gateway: a virtual private gateway does not support accelerated VPN connections', source: 'AWS Site-to-Site VPN User Guide, Accelerated Site-to-Site VPN connections (accelerated-vpn.html)' };
+
+/**
+ * TunnelInsideIpv6Cidr: "A size /126 CIDR block from the local fd00::/8 range"; "unique across all
+ * VPN connections that use the same transit gateway" (CFN-TUNNEL).
+ */
+export const AWS_INSIDE_IPV6_CIDR = { range: 'fd00::/8', prefixLength: 126, rule: 'a /126 inside fd00::/8', source: CFN_TUNNEL('TunnelInsideIpv6Cidr') };
+
 // ---------------------------------------------------------------------------------------------
 // Pre-shared keys.
 
