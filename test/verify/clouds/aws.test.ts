@@ -330,6 +330,9 @@ describe('AWS acceptance rules on small inputs', () => {
   test('IPv6 inside CIDRs on a transit gateway: a /126 of fd00::/8', () => {
     const onTgw = (t: Obj) => ({ Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} }, Conn: { Type: CONN, Properties: { Type: 'ipsec.1', CustomerGatewayId: { Ref: 'Cgw' }, TransitGatewayId: { Ref: 'Tgw' }, EnableAcceleration: true, VpnTunnelOptionsSpecifications: [tunnel(t)] } } });
     expect(rules(base(onTgw({ TunnelInsideIpv6Cidr: 'fd00::4/126' })))).toEqual([]);
+    const switched = base(onTgw({}));
+    (switched.Tgw as { Properties: Obj }).Properties.VpnEcmpSupport = 'enabled';
+    expect(rules(switched)).toEqual([expect.stringMatching(/cdk:Small\/Tgw VpnEcmpSupport = 'enabled': one of enable, disable/)]);
     expect(rules(base(onTgw({ TunnelInsideIpv6Cidr: 'fd00::/64' })))).toEqual([expect.stringMatching(/a \/126 inside fd00::\/8 \(a \/64, not a \/126\)/)]);
     expect(rules(base(onTgw({ TunnelInsideIpv6Cidr: '2001:db8::/126' })))).toEqual([expect.stringMatching(/outside fd00::\/8/)]);
   });

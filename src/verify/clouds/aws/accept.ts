@@ -17,7 +17,7 @@ import { contains, parseCidr } from '../../../common/cidr';
 import {
   AWS_ACCELERATION_NEEDS_TGW, AWS_CGW_ASN, AWS_CONNECTION_ENUMS, AWS_DPD_ACTIONS, AWS_ENCRYPTION, AWS_ENCRYPTION_SOURCE, AWS_IKE_VERSIONS, AWS_IKE_VERSIONS_SOURCE,
   AWS_INSIDE_CIDR, AWS_INSIDE_IPV6_CIDR, AWS_INTEGRITY, AWS_INTEGRITY_SOURCE, AWS_ONE_GATEWAY, AWS_PHASE1_DH, AWS_PHASE1_DH_SOURCE, AWS_PHASE2_DH,
-  AWS_PHASE2_DH_SOURCE, AWS_PRIVATE_IP_NEEDS_TRANSPORT, AWS_PSK, AWS_START_NEEDS_IKEV2, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TGW_ROUTE,
+  AWS_PHASE2_DH_SOURCE, AWS_PRIVATE_IP_NEEDS_TRANSPORT, AWS_PSK, AWS_START_NEEDS_IKEV2, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TGW_ROUTE, AWS_TGW_SWITCHES,
   AWS_TUNNEL_RANGES, AWS_TWO_TUNNELS, AWS_VGW_ASN, AWS_VGW_NO_IPV6, AWS_VPN_ROUTE, AWS_VPN_TYPE, AsnRanges, AwsRange, AwsRule,
 } from './tables';
 import { CfnRes, Literal, cfnOfType, connectionOfAttachment, gatewayOf, isObj, listValues, literal, referenced } from './template';
@@ -38,7 +38,10 @@ export function acceptAws(r: Resolver): Violation[] {
     checkType(r, vgw, report);
     checkAsn(r, vgw, 'AmazonSideAsn', AWS_VGW_ASN, report);
   }
-  for (const tgw of cfnOfType(r, 'AWS::EC2::TransitGateway')) checkAsn(r, tgw, 'AmazonSideAsn', AWS_TGW_ASN, report);
+  for (const tgw of cfnOfType(r, 'AWS::EC2::TransitGateway')) {
+    checkAsn(r, tgw, 'AmazonSideAsn', AWS_TGW_ASN, report);
+    for (const name of AWS_TGW_SWITCHES.names) checkEnum(tgw, name, literal(r, tgw.stack, tgw.props[name]), AWS_TGW_SWITCHES.values, AWS_TGW_SWITCHES.source, report);
+  }
   for (const route of cfnOfType(r, 'AWS::EC2::VPNConnectionRoute')) checkVpnRoute(r, route, report);
   for (const route of cfnOfType(r, 'AWS::EC2::TransitGatewayRoute')) checkTgwRoute(r, route, report);
   return out;

@@ -261,6 +261,17 @@ export const AWS_TGW_ASN = {
 };
 
 /**
+ * Transit gateway switches: "Valid Values: enable | disable" for AutoAcceptSharedAttachments,
+ * DefaultRouteTableAssociation, DefaultRouteTablePropagation, DnsSupport, MulticastSupport and
+ * VpnEcmpSupport (EC2 API TransitGatewayRequestOptions).
+ */
+export const AWS_TGW_SWITCHES = {
+  names: ['AutoAcceptSharedAttachments', 'DefaultRouteTableAssociation', 'DefaultRouteTablePropagation', 'DnsSupport', 'MulticastSupport', 'VpnEcmpSupport'],
+  values: ['enable', 'disable'],
+  source: 'EC2 API TransitGatewayRequestOptions (Valid Values: enable | disable)',
+};
+
+/**
  * Customer gateway ASN: "You must specify either BgpAsn or BgpAsnExtended when creating the
  * customer gateway. If the ASN is larger than 2,147,483,647, you must use BgpAsnExtended";
  * BgpAsn "Valid values: 1 to 2,147,483,647", "Default: 65000"; BgpAsnExtended "Valid values:
