@@ -110,6 +110,11 @@ describe('unmutated examples: AWS accepts every AWS resource', () => {
     expect(aws.map((a) => a.id).sort()).toEqual(AWS_ASSUMPTION_LIST.map((a) => a.id).sort());
     expect(aws.every((a) => a.why.length > 20)).toBe(true);
   });
+
+  test('the README\'s table lists every AWS assumption', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    for (const a of AWS_ASSUMPTION_LIST) expect(readme).toContain(`| \`${a.id}\` |`);
+  });
 });
 
 describe('mutations of real example output: one AWS value AWS rejects, exactly the tunnels it shapes fail', () => {
