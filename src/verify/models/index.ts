@@ -6,10 +6,10 @@ import type { Cloud } from '../types';
 import type { Deployment, Resolver } from '../read-output';
 import type { SiteModel, TunnelHalf } from '../types';
 import { alicloudHalves } from '../clouds/alicloud/model';
-import { awsHalves } from './aws';
+import { awsHalves } from '../clouds/aws/model';
 import { azureHalves } from './azure';
 
-export { awsHalves } from './aws';
+export { awsHalves } from '../clouds/aws/model';
 export { azureHalves, AZURE_DEFAULT_POLICY } from './azure';
 export { alicloudHalves } from '../clouds/alicloud/model';
 
@@ -26,7 +26,7 @@ const CLOUD_ORDER: Record<Cloud, number> = { aws: 0, azure: 1, alicloud: 2 };
 export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
   const warnings: string[] = [];
   const raw: TunnelHalf[] = [
-    ...d.aws.flatMap((c) => awsHalves(c, d)),
+    ...d.aws.flatMap((c) => awsHalves(c, d, resolver)),
     ...d.azure.flatMap((c) => {
       if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);
       return azureHalves(c, d);
