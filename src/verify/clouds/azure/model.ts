@@ -141,7 +141,7 @@ function customPolicy(policy: Obj): PolicyModel {
     if (p === undefined) problems.push(`ipsec_policy.pfs_group '${name('pfs_group')}' has no documented meaning: verify cannot say which group Azure uses`);
     else {
       pfs = p.group;
-      if (p.assumption) assumptions.push(p.assumption as AzureAssumptionId);
+      if (p.assumption) assumptions.push(p.assumption);
     }
   }
   if (penc && pinteg && integrityOk && pfs !== undefined) {

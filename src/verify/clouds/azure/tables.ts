@@ -45,6 +45,8 @@ export const SOURCES = {
   customBgpLookup: `${CONN}:957-997`,
   customBgpInstance: `${CONN_DOC}:265-268 (primary: first ip_configuration, secondary: second)`,
   customBgpNeedsPeering: `${CONN}:846-850`,
+  // (conn:886 means to allow custom_bgp_addresses only on active-active gateways, but compares
+  // two pointers, so it never fires: not a rule here.)
   policyBasedNeedsPolicy: `${CONN_DOC}:251; ${DOCS}articles/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps.md (IMPORTANT note), 2023-10-10`,
   dpd: `${DOCS}includes/vpn-gateway-faq-ipsecikepolicy-include.md "What is the default DPD timeout value?", 2023-10-18`,
   gcmMatch: `${DOCS}includes/vpn-gateway-ipsec-ike-requirements-include.md, 2023-01-11`,
@@ -133,7 +135,7 @@ export const IPSEC_INTEGRITY: Readonly<Record<string, string>> = {
  * enum but in no Azure document: taken as group 14 under assumption `azure-pfs14`. `PFSMM` has no
  * documented meaning at all: `undefined` (the model cannot say what Azure negotiates).
  */
-export const PFS_GROUP: Readonly<Record<string, { readonly group: number | null; readonly assumption?: string } | undefined>> = {
+export const PFS_GROUP: Readonly<Record<string, { readonly group: number | null; readonly assumption?: AzureAssumptionId } | undefined>> = {
   None: { group: null }, PFS1: { group: 1 }, PFS2: { group: 2 }, PFS2048: { group: 14 }, PFS24: { group: 24 },
   ECP256: { group: 19 }, ECP384: { group: 20 }, PFS14: { group: 14, assumption: 'azure-pfs14' }, PFSMM: undefined,
 };
