@@ -139,6 +139,16 @@ describe('Azure acceptance: mutations of real example output', () => {
     await expectRejected(example, dir, affected, attribute, rule, orphaned);
   });
 
+  test('shared_key with a hyphen: rejected, described, never shown', async () => {
+    let key = '';
+    const dir = mutate('aws-azure-bgp', 'azure-japaneast-links-3', CONN, '/conn2/', (r) => { key = String(r.shared_key).replace(/^(.{8})/, '$1-'); r.shared_key = key; });
+    expect(key).toContain('-');
+    const report = await expectRejected('aws-azure-bgp', dir, connectionHalves('aws-azure-bgp', 'azure-japaneast-links-3', '/conn2/'), 'shared_key',
+      new RegExp(`shared_key = 'a ${key.length}-character key containing '-'': printable ASCII characters except space, hyphen \\(-\\) and tilde`));
+    expect(JSON.stringify(report)).not.toContain(key);
+    expect(JSON.stringify(report)).not.toContain(key.slice(9));
+  });
+
   test('every unmutated example gives zero Azure violations', async () => {
     for (const e of ['aws-azure-bgp', 'aws-azure-bgp-guide', 'aws-azure-bgp-tgw', 'aws-azure-bgp-tgw-guide', 'azure-alicloud-policy', 'azure-alicloud-bgp', 'three-cloud-mesh']) {
       const { stacks, manifest } = loadStacks([exampleOutput(e)]);

@@ -247,6 +247,12 @@ function checkConnection(c: Ctx): void {
   oneOf(c, 'connection_protocol', protocol, CONNECTION.protocols, SOURCES.connProtocol);
   intIn(c, 'routing_weight', lit(c, b.routing_weight), CONNECTION.routingWeight.min, CONNECTION.routingWeight.max, '', SOURCES.routingWeight);
   intIn(c, 'dpd_timeout_seconds', lit(c, b.dpd_timeout_seconds), CONNECTION.dpdTimeout.min, CONNECTION.dpdTimeout.max, ' seconds', SOURCES.dpd);
+  const key = lit(c, b.shared_key);
+  if (typeof key === 'string' && key !== '' && !CONNECTION.sharedKeyCharacters.test(key)) {
+    // Never the key itself: what is wrong with it.
+    const bad = [...new Set([...key].filter((ch) => !CONNECTION.sharedKeyCharacters.test(ch)))].map((ch) => (ch === ' ' ? 'space' : /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+    add(c, 'shared_key', `a ${key.length}-character key containing ${bad.join(', ')}`, 'printable ASCII characters except space, hyphen (-) and tilde (~)', SOURCES.sharedKey);
+  }
 
   const policies = blocks(b.ipsec_policy);
   if (policies.length > 1) add(c, 'ipsec_policy', `${policies.length} blocks`, 'at most one ipsec_policy block', SOURCES.ipsecPolicyMax);

@@ -49,6 +49,7 @@ export const SOURCES = {
   // two pointers, so it never fires: not a rule here.)
   policyBasedNeedsPolicy: `${CONN_DOC}:251; ${DOCS}articles/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps.md (IMPORTANT note), 2023-10-10`,
   dpd: `${DOCS}includes/vpn-gateway-faq-ipsecikepolicy-include.md "What is the default DPD timeout value?", 2023-10-18`,
+  sharedKey: `${DOCS}articles/vpn-gateway/vpn-gateway-vpn-faq.md "Does Azure generate the same IPsec/IKE pre-shared key for all my VPN connections…?" ("printable ASCII characters except space, hyphen (-) or tilde (~)"), 2023-07-28`,
   gcmMatch: `${DOCS}includes/vpn-gateway-ipsec-ike-requirements-include.md, 2023-01-11`,
   customPolicyNotBasic: `${DOCS}includes/vpn-gateway-faq-ipsecikepolicy-include.md "Is Custom IPsec/IKE policy supported on all Azure VPN Gateway SKUs?", 2023-10-18`,
   ikev1NotBasic: `${DOCS}includes/vpn-gateway-faq-ipsecikepolicy-include.md "Can I have IKEv1 site-to-site connections on Basic SKUs of RouteBased VPN type?", 2023-10-18`,
@@ -148,6 +149,8 @@ export const CONNECTION = {
   protocols: ['IKEv1', 'IKEv2'],
   defaultProtocol: 'IKEv2',
   routingWeight: { min: 0, max: 32000 },
+  /** Pre-shared key characters: printable ASCII (0x21-0x7D) except `-`; space and `~` are outside it. */
+  sharedKeyCharacters: /^[\x21-\x2c\x2e-\x7d]+$/,
   /** Seconds. */
   dpdTimeout: { min: 9, max: 3600, default: 45 },
   /** Seconds; no maximum in the provider or the docs for S2S connections. */
