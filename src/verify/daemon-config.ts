@@ -90,6 +90,8 @@ export function swanctlConf(half: TunnelHalf, peerAddress: string, paths: Endpoi
   const childRekey = half.childLifetimeSeconds * 0.85;
   const dpd = half.dpd;
   const inside = half.inside ? `${half.inside.address} ${half.inside.peerAddress}` : '- -';
+  // A responder that takes any selectors: 0/0 both ways, strongSwan narrows to the initiator's proposal.
+  const anyTs = half.respondsToAnyTs && !runOpts.initiates;
   const lines = [
     'connections {',
     '  tun {',
@@ -113,8 +115,8 @@ export function swanctlConf(half: TunnelHalf, peerAddress: string, paths: Endpoi
     '    }',
     '    children {',
     '      tun {',
-    `        local_ts = ${half.localTs.join(', ')}`,
-    `        remote_ts = ${half.remoteTs.join(', ')}`,
+    `        local_ts = ${anyTs ? '0.0.0.0/0' : half.localTs.join(', ')}`,
+    `        remote_ts = ${anyTs ? '0.0.0.0/0' : half.remoteTs.join(', ')}`,
     `        esp_proposals = ${esp.join(', ')}`,
     `        rekey_time = ${secs(childRekey / s)}`,
     `        life_time = ${secs(half.childLifetimeSeconds / s)}`,

@@ -139,6 +139,13 @@ export interface TunnelHalf {
   /** Traffic selectors: `0.0.0.0/0` both for route-based tunnels. */
   readonly localTs: readonly string[];
   readonly remoteTs: readonly string[];
+  /**
+   * As responder, accepts whatever traffic selectors the initiator proposes (Azure: its FAQ);
+   * `localTs` / `remoteTs` are then what it proposes when it initiates.
+   *
+   * @default false: it narrows to `localTs` / `remoteTs` in both roles
+   */
+  readonly respondsToAnyTs?: boolean;
   readonly routing: HalfRouting;
   readonly inside?: HalfInside;
   readonly bgp?: HalfBgp;

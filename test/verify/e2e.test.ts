@@ -180,7 +180,7 @@ e2e('verify in the namespace lab', () => {
     expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'ike-proposal-mismatch', reason: expect.stringMatching(/NO_PROPOSAL_CHOSEN: conn1 tunnel1 offers aes256-sha256-modp2048; conn1 instance0 accepts aes128-sha256-modp2048/) } })]);
   }, 60_000);
 
-  test('fails when Azure\'s custom APIPA BGP addresses are swapped (primary ⇄ secondary)', async () => {
+  test('fails when Azure\'s custom APIPA BGP addresses are swapped (primary ⇄ secondary): rejected before negotiation', async () => {
     const dir = mutated(awsAzure, 'apipa-swap', (_f, b) => {
       const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
       if (!c) return false;
@@ -189,11 +189,12 @@ e2e('verify in the namespace lab', () => {
       return true;
     });
     const report = await verify([dir]);
-    const [t] = failedOn(report);
-    expect(failedOn(report)).toHaveLength(1);
-    expect(t.sides).toMatch(CONN1);
-    expect(t.ike?.ok).toBe(true); // IPsec is fine: only BGP cannot pair the addresses
-    expect(t.failure).toEqual({ code: 'bgp-inside-address', reason: expect.stringMatching(/inside addresses do not pair: conn1 tunnel1 is 169\.254\.\d+\.\d+ expecting 169\.254\.\d+\.\d+; conn1 instance0 is 169\.254\.21\.\d+/) });
+    // Both halves of conn1 (instance0 paired with AWS conn1 tunnel1, instance1 idle) fail: the
+    // provider documents primary as an address of the first ip_configuration.
+    const failed = failedOn(report);
+    expect(failed).toHaveLength(2);
+    expect(failed.some((t) => CONN1.test(t.sides)) && failed.some((t) => /conn1 instance1 ⇄/.test(t.sides))).toBe(true);
+    expect(failed.every((t) => t.failure?.code === 'cloud-rejects' && /custom_bgp_addresses\.primary = '169\.254\.21\.\d+': an APIPA address of the gateway's first ip_configuration 'instance0'/.test(t.failure.reason))).toBe(true);
   }, 60_000);
 
   test('fails when a peer ASN is wrong (Azure local network gateway expects another AWS ASN)', async () => {

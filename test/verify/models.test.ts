@@ -116,16 +116,15 @@ describe('Azure model', () => {
     expect(c2).toMatchObject({ routing: 'static', routes: ['10.10.0.0/16'], initiation: { initiates: 'always', responds: true } });
   });
 
-  test('a swapped custom APIPA address is kept (negotiation shows it) with a note', () => {
+  test('a custom BGP address serves the instance whose APIPA list holds it, as the provider maps it (a swap is an acceptance violation, test/verify/clouds/azure.test.ts)', () => {
     const d = readDeployment([fixture('aws-azure')]);
     const conn = d.azure.find((c) => c.label === 'conn1')!;
     const body = conn.body as { custom_bgp_addresses: { primary: string; secondary: string } };
     const swapped = { ...conn, body: { ...conn.body, custom_bgp_addresses: { primary: body.custom_bgp_addresses.secondary, secondary: body.custom_bgp_addresses.primary } } };
     const m = modelDeployment({ ...d, azure: [swapped, ...d.azure.filter((c) => c !== conn)] });
-    const i0 = half(m, 'Gw_link_conn1#instance0');
-    expect(i0.inside?.address).toBe('169.254.22.2');
-    expect(i0.problems).toEqual([]);
-    expect(i0.notes.join('\n')).toMatch(/not an APIPA address of instance0/);
+    expect(half(m, 'Gw_link_conn1#instance0').inside).toMatchObject({ address: '169.254.21.2', source: 'custom_bgp_addresses.secondary' });
+    expect(half(m, 'Gw_link_conn1#instance1').inside).toMatchObject({ address: '169.254.22.2', source: 'custom_bgp_addresses.primary' });
+    expect(half(m, 'Gw_link_conn1#instance0').problems).toEqual([]);
   });
 });
 

@@ -7,10 +7,10 @@ import type { Deployment, Resolver } from '../read-output';
 import type { SiteModel, TunnelHalf } from '../types';
 import { alicloudHalves } from '../clouds/alicloud/model';
 import { awsHalves } from '../clouds/aws/model';
-import { azureHalves } from './azure';
+import { azureHalves } from '../clouds/azure/model';
 
 export { awsHalves } from '../clouds/aws/model';
-export { azureHalves, AZURE_DEFAULT_POLICY } from './azure';
+export { azureHalves, AZURE_DEFAULT_POLICY } from '../clouds/azure/model';
 export { alicloudHalves } from '../clouds/alicloud/model';
 
 /** Halves and sites of a deployment. */
@@ -29,7 +29,7 @@ export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
     ...d.aws.flatMap((c) => awsHalves(c, d, resolver)),
     ...d.azure.flatMap((c) => {
       if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);
-      return azureHalves(c, d);
+      return azureHalves(c, d, resolver);
     }),
     ...d.alicloud.flatMap((c) => {
       if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);

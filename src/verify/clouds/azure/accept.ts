@@ -1,10 +1,382 @@
 /**
- * What the cloud accepts (being written: rules with sources come with this folder's tables).
+ * What Azure and the azurerm provider (v4.55.0) accept: every `azurerm_*` resource of the
+ * synthesized Terraform JSON that a VPN uses (connection, virtual network gateway, local network
+ * gateway, public IP) is checked against this folder's tables — enums, ranges, the provider's
+ * cross-field rules (ExactlyOneOf, AtLeastOneOf, MaxItems, Required) and what Azure's
+ * documentation says the API refuses — each violation naming its source (`tables.ts` SOURCES).
+ *
+ * Values only known at deploy time (a `${var.x}`, another resource's attribute) are not judged.
  */
-import type { Resolver } from '../../read-output';
+import { parseIpv4 } from '../../../common/cidr';
+import { shown } from '../../acceptance';
+import type { Json, Resolver, StackDoc } from '../../read-output';
+import { resourceKey } from '../../types';
 import type { Violation } from '../../types';
+import {
+  ASNS, CONNECTION, DH_GROUP, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP, PUBLIC_IP, SOURCES,
+  inRanges, rangesText,
+} from './tables';
+
+type Obj = { [key: string]: Json };
+
+/** One resource being checked. */
+interface Ctx {
+  readonly r: Resolver;
+  readonly stack: StackDoc;
+  /** `type.name`. */
+  readonly id: string;
+  readonly body: Obj;
+  readonly out: Violation[];
+}
+
+/** A value known only at deploy time. */
+const DEPLOY_TIME = Symbol('deploy-time');
+type Lit = Json | undefined | typeof DEPLOY_TIME;
+
+const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const blocks = (v: Json | undefined): Obj[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).filter(isObj);
+/** Path of a nested block as written: `name[0]` for a list, `name` for a single object. */
+const blockPath = (parent: Obj, name: string, i: number, prefix = '') => `${prefix}${name}${Array.isArray(parent[name]) ? `[${i}]` : ''}`;
+
+function add(c: Ctx, attribute: string, value: unknown, rule: string, source: string): void {
+  c.out.push({ cloud: 'azure', file: c.stack.file, resource: resourceKey('cdktf', c.stack.name, c.id), attribute, value: shown(value), rule, source });
+}
+
+/** A value as Terraform would see it at plan time: literal, absent, or deploy-time. */
+function lit(c: Pick<Ctx, 'r' | 'stack'>, v: Json | undefined): Lit {
+  if (v === undefined) return undefined;
+  const res = c.r.eval(c.stack, v);
+  return res.kind === 'literal' ? res.value : DEPLOY_TIME;
+}
+
+/** An enumerated string attribute (`required`: Required in the provider schema). */
+function oneOf(c: Ctx, path: string, v: Lit, allowed: readonly string[], source: string, required = false): void {
+  if (v === DEPLOY_TIME) return;
+  if (v === undefined) {
+    if (required) add(c, path, v, `required: one of ${allowed.join(', ')}`, source);
+    return;
+  }
+  if (typeof v !== 'string' || !allowed.includes(v)) add(c, path, v, `one of ${allowed.join(', ')} (case-sensitive)`, source);
+}
+
+/** An integer attribute in an inclusive range. */
+function intIn(c: Ctx, path: string, v: Lit, min: number, max: number | undefined, unit: string, source: string): void {
+  if (v === undefined || v === DEPLOY_TIME) return;
+  const ok = typeof v === 'number' && Number.isInteger(v) && v >= min && (max === undefined || v <= max);
+  if (!ok) add(c, path, v, max === undefined ? `an integer of at least ${min}${unit}` : `an integer from ${min} to ${max}${unit}`, source);
+}
+
+/** A resource of `type` another attribute references, with its body. */
+function refOf(c: Pick<Ctx, 'r' | 'stack'>, v: Json | undefined, type: string): { stack: StackDoc; id: string; body: Obj } | undefined {
+  if (v === undefined) return undefined;
+  const res = c.r.eval(c.stack, v);
+  if (res.kind !== 'resource' || !res.ref.id.startsWith(`${type}.`)) return undefined;
+  const stack = c.r.stack(res.ref.stack, 'cdktf');
+  const body = stack ? c.r.tfResource(stack, res.ref.id) : undefined;
+  return stack && body ? { stack, id: res.ref.id, body } : undefined;
+}
+
+const isApipaAzure = (address: string) => {
+  const n = parseIpv4(address);
+  return n !== undefined && n >= parseIpv4(GATEWAY.apipa.first)! && n <= parseIpv4(GATEWAY.apipa.last)!;
+};
+
+/** An ASN in its role: the gateway's own, or the on-premises side's (local network gateway). */
+function checkAsn(c: Ctx, path: string, v: Lit, role: 'gateway' | 'peer'): void {
+  if (v === undefined || v === DEPLOY_TIME) return;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < ASNS.range.from || v > ASNS.range.to) {
+    add(c, path, v, `an ASN from ${ASNS.range.from} to ${ASNS.range.to} (16- or 32-bit)`, SOURCES.asnRange);
+  } else if (inRanges(v, ASNS.iana)) {
+    add(c, path, v, `not an ASN reserved by IANA (${rangesText(ASNS.iana)})`, SOURCES.asnIana);
+  } else if (role === 'peer' && inRanges(v, ASNS.azureReserved)) {
+    add(c, path, v, `not an ASN Azure reserves, which the on-premises side cannot use (${rangesText(ASNS.azureReserved)})`, SOURCES.asnAzureReserved);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Virtual network gateway.
+
+/** What the checks of other resources need to know about a gateway. */
+interface GatewayFacts {
+  readonly sku: Lit;
+  readonly vpnType: Lit;
+  readonly asn: Lit;
+  /** ip_configuration names in order (the provider's default name when unset). */
+  readonly ipConfigNames: readonly string[];
+  /** APIPA addresses per ip_configuration name. */
+  readonly apipa: ReadonlyMap<string, readonly string[]>;
+  readonly hasPeeringAddresses: boolean;
+}
+
+function gatewayFacts(c: Pick<Ctx, 'r' | 'stack'>, body: Obj): GatewayFacts {
+  const ipConfigNames = blocks(body.ip_configuration).map((ipc) => {
+    const n = lit(c, ipc.name);
+    return typeof n === 'string' ? n : GATEWAY.defaultIpConfigurationName;
+  });
+  const bgp = blocks(body.bgp_settings)[0];
+  const peering = bgp ? blocks(bgp.peering_addresses) : [];
+  const apipa = new Map<string, string[]>();
+  for (const p of peering) {
+    const n = lit(c, p.ip_configuration_name);
+    const name = typeof n === 'string' ? n : ipConfigNames.length === 1 ? ipConfigNames[0] : undefined;
+    const list = lit(c, p.apipa_addresses);
+    if (name && Array.isArray(list)) apipa.set(name, [...(apipa.get(name) ?? []), ...list.filter((a): a is string => typeof a === 'string')]);
+  }
+  return { sku: lit(c, body.sku), vpnType: lit(c, body.vpn_type) ?? GATEWAY.defaultVpnType, asn: bgp ? lit(c, bgp.asn) : undefined, ipConfigNames, apipa, hasPeeringAddresses: peering.length > 0 };
+}
+
+function checkGateway(c: Ctx): void {
+  const b = c.body;
+  const type = lit(c, b.type);
+  oneOf(c, 'type', type, GATEWAY.types, SOURCES.gwType, true);
+  const vpnType = lit(c, b.vpn_type) ?? GATEWAY.defaultVpnType;
+  oneOf(c, 'vpn_type', vpnType, GATEWAY.vpnTypes, SOURCES.vpnType);
+  const generation = lit(c, b.generation);
+  oneOf(c, 'generation', generation, GATEWAY.generations, SOURCES.generation);
+  const sku = lit(c, b.sku);
+  const allSkus: readonly string[] = [...new Set(Object.values(GATEWAY.skus).flat())];
+  oneOf(c, 'sku', sku, allSkus, SOURCES.sku, true);
+  if (typeof sku === 'string' && allSkus.includes(sku) && type === 'Vpn') {
+    const forType = vpnType === 'PolicyBased' ? { list: GATEWAY.skus.policyBased, what: 'a PolicyBased gateway' }
+      : generation === 'Generation1' ? { list: GATEWAY.skus.routeBasedGeneration1, what: 'a RouteBased Generation1 gateway' }
+        : generation === 'Generation2' ? { list: GATEWAY.skus.routeBasedGeneration2, what: 'a RouteBased Generation2 gateway' } : undefined;
+    if (forType && !(forType.list as readonly string[]).includes(sku)) add(c, 'sku', sku, `for ${forType.what}: one of ${forType.list.join(', ')}`, SOURCES.skuPerGeneration);
+    else if (!(GATEWAY.creatableVpnSkus as readonly string[]).includes(sku)) add(c, 'sku', sku, `a VPN gateway SKU Azure still creates: ${GATEWAY.creatableVpnSkus.join(', ')}`, SOURCES.skuCreatable);
+  }
+
+  const ipconfs = blocks(b.ip_configuration);
+  if (ipconfs.length === 0) add(c, 'ip_configuration', '0 blocks', 'required: 1 to 3 ip_configuration blocks', SOURCES.ipConfigMax);
+  if (ipconfs.length > GATEWAY.maxIpConfigurations) add(c, 'ip_configuration', `${ipconfs.length} blocks`, `at most ${GATEWAY.maxIpConfigurations} ip_configuration blocks`, SOURCES.ipConfigMax);
+  const active = lit(c, b.active_active) === true;
+  if (active) {
+    if (ipconfs.length !== GATEWAY.activeActiveIpConfigurations) {
+      add(c, 'ip_configuration', `${ipconfs.length} block${ipconfs.length === 1 ? '' : 's'} with active_active = true`, `an active-active gateway has exactly ${GATEWAY.activeActiveIpConfigurations} ip_configuration blocks (one per instance, each with its own public IP)`, SOURCES.activeActiveTwoIps);
+    }
+    if (sku === GATEWAY.basicSku) add(c, 'active_active', true, 'not on the Basic SKU', SOURCES.activeActiveSku);
+    if (vpnType === 'PolicyBased') add(c, 'active_active', true, 'only on a RouteBased gateway', SOURCES.activeActiveSku);
+  }
+  const bgpOn = lit(c, b.enable_bgp) === true || lit(c, b.bgp_enabled) === true;
+  if (bgpOn && sku === GATEWAY.basicSku) add(c, 'enable_bgp', true, 'BGP is not supported on the Basic SKU', SOURCES.bgpNotBasic);
+  if (bgpOn && vpnType === 'PolicyBased') add(c, 'enable_bgp', true, 'BGP only on a RouteBased gateway', SOURCES.bgpNotBasic);
+
+  const azSku = type === 'Vpn' && typeof sku === 'string' && /^VpnGw\dAZ$/.test(sku);
+  const names = new Set<string>();
+  ipconfs.forEach((ipc, i) => {
+    const at = blockPath(b, 'ip_configuration', i);
+    const name = lit(c, ipc.name);
+    const effective = typeof name === 'string' ? name : GATEWAY.defaultIpConfigurationName;
+    if (names.has(effective)) add(c, `${at}.name`, effective, 'a name no other ip_configuration of the gateway has', SOURCES.ipConfigName);
+    names.add(effective);
+    oneOf(c, `${at}.private_ip_address_allocation`, lit(c, ipc.private_ip_address_allocation), GATEWAY.ipAllocations, SOURCES.ipAllocation);
+    if (ipc.subnet_id === undefined) add(c, `${at}.subnet_id`, undefined, 'required: the id of the virtual network\'s GatewaySubnet', SOURCES.gatewaySubnet);
+    const subnet = refOf(c, ipc.subnet_id, 'azurerm_subnet');
+    const subnetName = subnet ? lit({ r: c.r, stack: subnet.stack }, subnet.body.name) : undefined;
+    if (typeof subnetName === 'string' && subnetName.toLowerCase() !== GATEWAY.subnetName.toLowerCase()) {
+      add(c, `${at}.subnet_id`, `${subnet!.id} named '${subnetName}'`, `a subnet named ${GATEWAY.subnetName}`, SOURCES.gatewaySubnet);
+    }
+    const pip = refOf(c, ipc.public_ip_address_id, 'azurerm_public_ip');
+    if (pip) {
+      const pc = { r: c.r, stack: pip.stack };
+      const pipSku = lit(pc, pip.body.sku) ?? PUBLIC_IP.defaultSku;
+      const alloc = lit(pc, pip.body.allocation_method);
+      const zones = lit(pc, pip.body.zones);
+      if (azSku && pipSku === 'Standard' && zones !== DEPLOY_TIME && !(Array.isArray(zones) && zones.length > 0)) {
+        add(c, `${at}.public_ip_address_id`, `${pip.id} (Standard, no zones)`, `the public IPs of an AZ SKU gateway (${String(sku)}) have zones`, SOURCES.pipZonesForAz);
+      }
+      if (active && (pipSku !== 'Standard' || (alloc !== DEPLOY_TIME && alloc !== 'Static'))) {
+        add(c, `${at}.public_ip_address_id`, `${pip.id} (${String(pipSku)}, ${String(alloc)})`, 'an active-active gateway\'s public IPs are Standard SKU and Static', SOURCES.activeActiveSku);
+      }
+    }
+  });
+
+  const bgp = blocks(b.bgp_settings)[0];
+  if (!bgp) return;
+  const bp = blockPath(b, 'bgp_settings', 0);
+  if (bgp.asn === undefined && bgp.peer_weight === undefined && bgp.peering_addresses === undefined) {
+    add(c, bp, 'an empty block', 'at least one of asn, peer_weight, peering_addresses', SOURCES.bgpSettingsAtLeastOne);
+  }
+  checkAsn(c, `${bp}.asn`, lit(c, bgp.asn), 'gateway');
+  const peering = blocks(bgp.peering_addresses);
+  if (bgp.peering_addresses !== undefined && (peering.length < GATEWAY.peeringAddresses.min || peering.length > GATEWAY.peeringAddresses.max)) {
+    add(c, `${bp}.peering_addresses`, `${peering.length} blocks`, `${GATEWAY.peeringAddresses.min} or ${GATEWAY.peeringAddresses.max} peering_addresses blocks`, SOURCES.peeringCount);
+  }
+  const ipNames = gatewayFacts(c, b).ipConfigNames;
+  const seen = new Map<string, string>();
+  peering.forEach((p, j) => {
+    const at = blockPath(bgp, 'peering_addresses', j, `${bp}.`);
+    const name = lit(c, p.ip_configuration_name);
+    if (name === undefined && ipNames.length > 1) add(c, `${at}.ip_configuration_name`, name, 'required when the gateway has more than one ip_configuration', SOURCES.peeringName);
+    if (typeof name === 'string' && ipNames.length === 1 && name !== ipNames[0]) add(c, `${at}.ip_configuration_name`, name, `the name of the gateway's only ip_configuration ('${ipNames[0]}')`, SOURCES.peeringName);
+    else if (typeof name === 'string' && !ipNames.includes(name)) add(c, `${at}.ip_configuration_name`, name, `the name of one of the gateway's ip_configuration blocks (${ipNames.join(', ')})`, SOURCES.peeringName);
+    const list = lit(c, p.apipa_addresses);
+    if (Array.isArray(list)) {
+      if (list.length === 0) add(c, `${at}.apipa_addresses`, list, 'at least one address when set', SOURCES.apipaRange);
+      list.forEach((a, k) => {
+        const ap = `${at}.apipa_addresses[${k}]`;
+        if (typeof a !== 'string' || !isApipaAzure(a)) {
+          add(c, ap, a, `an IPv4 address within Azure's APIPA range ${GATEWAY.apipa.first}-${GATEWAY.apipa.last}`, SOURCES.apipaRange);
+        } else if (seen.has(a)) {
+          add(c, ap, a, `unique among the gateway's APIPA addresses (also at ${seen.get(a)})`, SOURCES.apipaUnique);
+        } else {
+          seen.set(a, ap);
+        }
+      });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection.
+
+const POLICY_FIELDS: readonly (readonly [string, readonly string[], string])[] = [
+  ['dh_group', Object.keys(DH_GROUP), SOURCES.dhGroup],
+  ['ike_encryption', Object.keys(IKE_ENCRYPTION), SOURCES.ikeEncryption],
+  ['ike_integrity', Object.keys(IKE_INTEGRITY), SOURCES.ikeIntegrity],
+  ['ipsec_encryption', Object.keys(IPSEC_ENCRYPTION), SOURCES.ipsecEncryption],
+  ['ipsec_integrity', Object.keys(IPSEC_INTEGRITY), SOURCES.ipsecIntegrity],
+  ['pfs_group', Object.keys(PFS_GROUP), SOURCES.pfsGroup],
+];
+
+function checkConnection(c: Ctx): void {
+  const b = c.body;
+  const type = lit(c, b.type);
+  oneOf(c, 'type', type, CONNECTION.types, SOURCES.connType, true);
+  if (type === 'IPsec' && b.local_network_gateway_id === undefined) add(c, 'local_network_gateway_id', undefined, 'required when type is IPsec', SOURCES.connIpsecNeedsLng);
+  oneOf(c, 'connection_mode', lit(c, b.connection_mode), CONNECTION.modes, SOURCES.connMode);
+  const protocol = lit(c, b.connection_protocol);
+  oneOf(c, 'connection_protocol', protocol, CONNECTION.protocols, SOURCES.connProtocol);
+  intIn(c, 'routing_weight', lit(c, b.routing_weight), CONNECTION.routingWeight.min, CONNECTION.routingWeight.max, '', SOURCES.routingWeight);
+  intIn(c, 'dpd_timeout_seconds', lit(c, b.dpd_timeout_seconds), CONNECTION.dpdTimeout.min, CONNECTION.dpdTimeout.max, ' seconds', SOURCES.dpd);
+  const key = lit(c, b.shared_key);
+  if (typeof key === 'string' && key !== '' && !CONNECTION.sharedKeyCharacters.test(key)) {
+    // Never the key itself: what is wrong with it.
+    const bad = [...new Set([...key].filter((ch) => !CONNECTION.sharedKeyCharacters.test(ch)))].map((ch) => (ch === ' ' ? 'space' : /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+    add(c, 'shared_key', `a ${key.length}-character key containing ${bad.join(', ')}`, 'printable ASCII characters except space, hyphen (-) and tilde (~)', SOURCES.sharedKey);
+  }
+
+  const policies = blocks(b.ipsec_policy);
+  if (policies.length > 1) add(c, 'ipsec_policy', `${policies.length} blocks`, 'at most one ipsec_policy block', SOURCES.ipsecPolicyMax);
+  const policy = policies[0];
+  if (policy) {
+    const pp = blockPath(b, 'ipsec_policy', 0);
+    for (const [field, allowed, source] of POLICY_FIELDS) {
+      if (policy[field] === undefined) add(c, `${pp}.${field}`, undefined, `required: one of ${allowed.join(', ')}`, SOURCES.ipsecPolicyRequired);
+      else oneOf(c, `${pp}.${field}`, lit(c, policy[field]), allowed, source);
+    }
+    intIn(c, `${pp}.sa_lifetime`, lit(c, policy.sa_lifetime), CONNECTION.saLifetime.min, undefined, ' seconds', SOURCES.saLifetime);
+    const size = lit(c, policy.sa_datasize);
+    if (size !== undefined && size !== DEPLOY_TIME && size !== 0) {
+      intIn(c, `${pp}.sa_datasize`, size, CONNECTION.saDatasize.min, CONNECTION.saDatasize.max, ' KB (or 0)', SOURCES.saDatasize);
+    }
+    const enc = lit(c, policy.ipsec_encryption);
+    const integ = lit(c, policy.ipsec_integrity);
+    if (typeof enc === 'string' && enc.startsWith('GCMAES') && typeof integ === 'string' && integ !== enc) {
+      add(c, `${pp}.ipsec_integrity`, integ, `with ipsec_encryption ${enc}: the same GCMAES algorithm and key length (${enc})`, SOURCES.gcmMatch);
+    }
+  }
+  if (lit(c, b.use_policy_based_traffic_selectors) === true && !policy) {
+    add(c, 'use_policy_based_traffic_selectors', true, 'needs an ipsec_policy block', SOURCES.policyBasedNeedsPolicy);
+  }
+
+  const gw = refOf(c, b.virtual_network_gateway_id, 'azurerm_virtual_network_gateway');
+  const g = gw ? gatewayFacts({ r: c.r, stack: gw.stack }, gw.body) : undefined;
+  if (g && g.sku === GATEWAY.basicSku && policy) add(c, 'ipsec_policy', 'a custom policy', 'not on a Basic SKU gateway', SOURCES.customPolicyNotBasic);
+  if (g && g.sku === GATEWAY.basicSku && g.vpnType === 'RouteBased' && protocol === 'IKEv1') add(c, 'connection_protocol', protocol, 'not IKEv1 on a RouteBased Basic SKU gateway', SOURCES.ikev1NotBasic);
+  const bgpOn = lit(c, b.enable_bgp) === true || lit(c, b.bgp_enabled) === true;
+
+  const custom = blocks(b.custom_bgp_addresses)[0];
+  if (custom) {
+    const cp = blockPath(b, 'custom_bgp_addresses', 0);
+    if (type !== undefined && type !== DEPLOY_TIME && type !== 'IPsec') add(c, cp, type, 'only on IPsec connections', SOURCES.customBgpOnlyIpsec);
+    if (custom.primary === undefined) add(c, `${cp}.primary`, undefined, 'required: an APIPA address of the gateway\'s first ip_configuration', SOURCES.customBgp);
+    if (bgpOn && g && !g.hasPeeringAddresses) add(c, cp, 'set', 'the gateway has bgp_settings.peering_addresses to take the addresses from', SOURCES.customBgpNeedsPeering);
+    (['primary', 'secondary'] as const).forEach((which, index) => {
+      const a = lit(c, custom[which]);
+      if (a === undefined || a === DEPLOY_TIME) return;
+      if (typeof a !== 'string' || parseIpv4(a) === undefined) {
+        add(c, `${cp}.${which}`, a, 'an IPv4 address', SOURCES.customBgp);
+        return;
+      }
+      if (!bgpOn || !g || !g.hasPeeringAddresses) return;
+      const owner = [...g.apipa.entries()].find(([, list]) => list.includes(a))?.[0];
+      const all = [...g.apipa.values()].flat();
+      const expected = g.ipConfigNames[index];
+      if (!owner) {
+        add(c, `${cp}.${which}`, a, `one of the gateway's APIPA addresses (${all.join(', ') || 'none'})`, SOURCES.customBgpLookup);
+      } else if (owner !== expected) {
+        const expectedList = expected ? g.apipa.get(expected) ?? [] : [];
+        add(c, `${cp}.${which}`, a, `an APIPA address of the gateway's ${index === 0 ? 'first' : 'second'} ip_configuration${expected ? ` '${expected}' (${expectedList.join(', ') || 'none'})` : ' (it has none)'}, not of '${owner}'`, SOURCES.customBgpInstance);
+      }
+    });
+  }
+
+  const lng = refOf(c, b.local_network_gateway_id, 'azurerm_local_network_gateway');
+  const lngBgp = lng ? blocks(lng.body.bgp_settings)[0] : undefined;
+  if (bgpOn && g && lngBgp) {
+    const lngAsn = lit({ r: c.r, stack: lng!.stack }, lngBgp.asn);
+    const gwAsn = g.asn ?? GATEWAY.defaultAsn;
+    if (typeof lngAsn === 'number' && lngAsn === gwAsn) {
+      add(c, 'local_network_gateway_id', `${lng!.id} with ASN ${lngAsn}, the gateway's own`, 'an on-premises ASN different from the Azure gateway\'s', SOURCES.asnDistinct);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local network gateway and public IP.
+
+function checkLocalNetworkGateway(c: Ctx): void {
+  const b = c.body;
+  if (b.gateway_address !== undefined && b.gateway_fqdn !== undefined) {
+    add(c, 'gateway_address', `gateway_address ${shown(b.gateway_address)} and gateway_fqdn ${shown(b.gateway_fqdn)}`, 'exactly one of gateway_address, gateway_fqdn', SOURCES.lngAddressXorFqdn);
+  } else if (b.gateway_address === undefined && b.gateway_fqdn === undefined) {
+    add(c, 'gateway_address', undefined, 'exactly one of gateway_address, gateway_fqdn', SOURCES.lngAddressXorFqdn);
+  }
+  const space = lit(c, b.address_space);
+  if (Array.isArray(space)) space.forEach((s, i) => { if (s === '' || typeof s !== 'string') add(c, `address_space[${i}]`, s, 'a non-empty string', SOURCES.lngAddressSpace); });
+  const bgp = blocks(b.bgp_settings)[0];
+  if (bgp) {
+    const bp = blockPath(b, 'bgp_settings', 0);
+    if (bgp.asn === undefined) add(c, `${bp}.asn`, undefined, 'required', SOURCES.lngBgp);
+    if (bgp.bgp_peering_address === undefined) add(c, `${bp}.bgp_peering_address`, undefined, 'required', SOURCES.lngBgp);
+    checkAsn(c, `${bp}.asn`, lit(c, bgp.asn), 'peer');
+  } else if (space !== DEPLOY_TIME && !(Array.isArray(space) && space.length > 0)) {
+    add(c, 'address_space', space, 'without bgp_settings, at least one prefix of the on-premises network', SOURCES.lngNeedsPrefixes);
+  }
+}
+
+function checkPublicIp(c: Ctx): void {
+  const b = c.body;
+  const alloc = lit(c, b.allocation_method);
+  oneOf(c, 'allocation_method', alloc, PUBLIC_IP.allocations, SOURCES.pipAllocation, true);
+  const sku = lit(c, b.sku) ?? PUBLIC_IP.defaultSku;
+  oneOf(c, 'sku', sku, PUBLIC_IP.skus, SOURCES.pipSku);
+  oneOf(c, 'sku_tier', lit(c, b.sku_tier), PUBLIC_IP.skuTiers, SOURCES.pipSkuTier);
+  intIn(c, 'idle_timeout_in_minutes', lit(c, b.idle_timeout_in_minutes), PUBLIC_IP.idleTimeoutMinutes.min, PUBLIC_IP.idleTimeoutMinutes.max, ' minutes', SOURCES.pipIdleTimeout);
+  if (typeof sku === 'string' && sku.toLowerCase() === 'standard' && typeof alloc === 'string' && alloc.toLowerCase() !== 'static') {
+    add(c, 'allocation_method', alloc, 'Static for a Standard SKU public IP', SOURCES.pipStandardStatic);
+  }
+}
+
+const CHECKS: readonly (readonly [string, (c: Ctx) => void])[] = [
+  ['azurerm_virtual_network_gateway', checkGateway],
+  ['azurerm_virtual_network_gateway_connection', checkConnection],
+  ['azurerm_local_network_gateway', checkLocalNetworkGateway],
+  ['azurerm_public_ip', checkPublicIp],
+];
 
 /** Every Azure resource value of the deployment that the cloud or its provider rejects. */
-export function acceptAzure(_r: Resolver): Violation[] {
-  return [];
+export function acceptAzure(r: Resolver): Violation[] {
+  const out: Violation[] = [];
+  for (const stack of r.stacks) {
+    if (stack.engine !== 'cdktf') continue;
+    const resources = isObj(stack.body.resource) ? stack.body.resource : {};
+    for (const [type, check] of CHECKS) {
+      const ofType = resources[type];
+      if (!isObj(ofType)) continue;
+      for (const [name, body] of Object.entries(ofType)) {
+        if (isObj(body)) check({ r, stack, id: `${type}.${name}`, body, out });
+      }
+    }
+  }
+  return out;
 }
