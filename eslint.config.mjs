@@ -16,6 +16,13 @@ const generatedIndex = {
   message: 'Import the resource submodule (./generated/providers/alicloud/<resource>), not the index.',
 };
 
+// verify is an independent witness: nothing from the planner, the constructs or the cross-cloud
+// layer; `up` is the relative path from the linted file up to src/.
+const verifyIndependence = (up) => ({
+  group: ['plan', 'aws', 'azure', 'alicloud', 'private', 'cross-cloud-vpn', 'index'].flatMap((d) => [`${up}/${d}`, `${up}/${d}/*`]),
+  message: 'verify is an independent witness: its tables come from the clouds\' documentation and the providers\' source, never from the planner or the constructs. Neutral helpers live in src/common.',
+});
+
 export default tseslint.config(
   { ignores: ['lib/**', 'node_modules/**', 'cdk.out/**', 'cdktf.out/**', '**/*.js', '**/*.mjs', 'src/alicloud/generated/**', '.gen/**'] },
   ...tseslint.configs.recommended,
@@ -38,6 +45,21 @@ export default tseslint.config(
         }],
       }],
     },
+  },
+  {
+    // verify is an independent witness: its per-cloud tables come from the clouds' documentation
+    // and the providers' source, never from the planner or the constructs (a shared mistake must
+    // not pass both). Neutral helpers (CIDR parsing, the key wrapper) live in src/common.
+    files: ['src/verify/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...providerBarrels, patterns: [generatedIndex, verifyIndependence('..')] }] },
+  },
+  {
+    files: ['src/verify/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...providerBarrels, patterns: [generatedIndex, verifyIndependence('../..')] }] },
+  },
+  {
+    files: ['src/verify/*/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...providerBarrels, patterns: [generatedIndex, verifyIndependence('../../..')] }] },
   },
   {
     // The benchmark's naive version imports the provider barrels on purpose: it is the baseline

@@ -21,8 +21,25 @@ describe('architecture lint rules', () => {
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'src/azure/x.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'examples/x.ts'],
     ["import { vpnConnection } from './generated/providers/alicloud';", 'src/alicloud/x.ts'],
+    // verify is an independent witness: no planner, construct or cross-cloud import at any depth.
+    ["import { FACTS } from '../plan/facts';", 'src/verify/x.ts'],
+    ["import { FACTS } from '../../plan/facts';", 'src/verify/models/x.ts'],
+    ["import { FACTS } from '../../../plan/facts';", 'src/verify/clouds/aws/x.ts'],
+    ["import { planVpn } from '../../../plan';", 'src/verify/clouds/azure/x.ts'],
+    ["import { AwsVpnConnection } from '../aws';", 'src/verify/x.ts'],
+    ["import { AZURE_SKUS } from '../../../azure/vpn-gateway';", 'src/verify/clouds/azure/x.ts'],
+    ["import { CrossCloudVpn } from '../cross-cloud-vpn';", 'src/verify/x.ts'],
   ])('rejects %s in %s', async (code, file) => {
     expect(await rulesHit(`${code}\nexport {};\n`, file)).toContain('no-restricted-imports');
+  });
+
+  test.each([
+    ["import { parseCidr } from '../../../common/cidr';", 'src/verify/clouds/aws/x.ts'],
+    ["import { AWS_ASSUMPTIONS } from '../aws/tables';", 'src/verify/clouds/azure/x.ts'],
+    ["import { DH_KEYWORDS } from '../../models/proposals';", 'src/verify/clouds/alicloud/x.ts'],
+    ["import type { DeploymentManifest } from '../manifest';", 'src/verify/x.ts'],
+  ])('verify may import %s in %s (neutral helpers and its own folders)', async (code, file) => {
+    expect(await rulesHit(`${code}\nexport {};\n`, file)).not.toContain('no-restricted-imports');
   });
 
   test('allows submodule provider imports in cloud code', async () => {

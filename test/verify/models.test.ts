@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { chooseRoles } from '../../src/verify';
 import { AZURE_DEFAULT_POLICY, modelDeployment, pairHalves } from '../../src/verify/models';
-import { espProposals, ikeProposals, spellings } from '../../src/verify/models/proposals';
+import { espProposals, ikeProposals } from '../../src/verify/models/proposals';
 import { readDeployment } from '../../src/verify/read-output';
 import type { TunnelHalf } from '../../src/verify/types';
 
@@ -15,32 +15,6 @@ const half = (model: { halves: readonly TunnelHalf[] }, suffix: string) => {
 };
 
 describe('proposal building blocks', () => {
-  test.each([
-    ['aws', 'AES256-GCM-16', 'aes256gcm16'],
-    ['aws', 'SHA2-384', 'sha384'],
-    ['azure', 'GCMAES128', 'aes128gcm16'],
-    ['azure', 'DES3', '3des'],
-    ['alicloud', 'aes', 'aes128'],
-    ['alicloud', 'AES256', 'aes256'],
-  ] as const)('%s encryption/integrity %s is strongSwan %s', (cloud, name, keyword) => {
-    const s = spellings(cloud);
-    expect(s.encryption(name) ?? s.integrity(name)).toBe(keyword);
-  });
-
-  test.each([
-    ['azure', 'DHGroup14', 'modp2048'], ['azure', 'DHGroup2048', 'modp2048'], ['azure', 'ECP384', 'ecp384'],
-    ['alicloud', 'group2', 'modp1024'], ['aws', '24', 'modp2048s256'],
-  ] as const)('%s DH group %s is %s', (cloud, name, keyword) => {
-    const aliases: { dh?: Record<string, string> } = cloud === 'azure' ? { dh: { DHGroup2048: 'modp2048' } } : {};
-    expect(spellings(cloud, aliases).dh(name)).toBe(keyword);
-  });
-
-  test('no PFS is null, an unknown name undefined', () => {
-    expect(spellings('azure').pfs('None')).toBeNull();
-    expect(spellings('alicloud').pfs('disabled')).toBeNull();
-    expect(spellings('azure').pfs('PFSMM')).toBeUndefined();
-  });
-
   test('IKEv2 proposals are compact, IKEv1-capable ones one per combination; AEAD apart with a PRF', () => {
     expect(ikeProposals(['aes256', 'aes128gcm16'], ['sha256', 'sha1'], ['modp2048'], false)).toEqual(['aes256-sha256-sha1-modp2048', 'aes128gcm16-prfsha256-prfsha1-modp2048']);
     expect(ikeProposals(['aes256', 'aes128'], ['sha256'], ['modp2048', 'modp1024'], true)).toHaveLength(4);

@@ -1,7 +1,7 @@
 /**
- * Proposal building blocks shared by the cloud models: each cloud's API spellings mapped to
- * strongSwan keywords (the inverse of the planner's spelling tables in `src/plan/facts.ts`, plus
- * the aliases the APIs also accept), and strongSwan proposal strings.
+ * Proposal building blocks shared by the cloud models: IANA DH group numbers as strongSwan
+ * keywords and strongSwan proposal strings. Each cloud's own spellings are in its folder
+ * (`src/verify/clouds/<cloud>/tables.ts`), written from that cloud's sources.
  *
  * strongSwan syntax (S2): dash-joined keywords; IKEv2 may list several algorithms of one kind in
  * one proposal; IKEv1 uses only the first of each kind, so a half that may speak IKEv1 gets one
@@ -9,7 +9,6 @@
  * proposal names its PRF (`aes256gcm16-prfsha384-ecp384`). A DH group in an ESP proposal means
  * PFS; `modpnone` makes PFS optional.
  */
-import { Cloud, DhGroup, FACTS } from '../../plan/facts';
 
 /** IANA DH group number → strongSwan keyword (S1). */
 export const DH_KEYWORDS: Readonly<Record<number, string>> = {
@@ -18,46 +17,6 @@ export const DH_KEYWORDS: Readonly<Record<number, string>> = {
 };
 
 export const isAead = (enc: string) => /gcm\d+$/.test(enc);
-
-/** Cloud spelling → strongSwan keyword, per kind. Unknown spellings map to `undefined`. */
-export interface Spellings {
-  encryption(name: string): string | undefined;
-  integrity(name: string): string | undefined;
-  /** Phase 1 DH group. */
-  dh(name: string): string | undefined;
-  /** Phase 2 PFS group; `null` = no PFS. */
-  pfs(name: string): string | null | undefined;
-}
-
-function invert<K extends string | number>(table: Partial<Record<K, string>>, value: (k: K) => string | undefined, caseless: boolean): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const [k, v] of Object.entries(table) as [K, string][]) {
-    const kw = value(k);
-    if (kw) m.set(caseless ? v.toLowerCase() : v, kw);
-  }
-  return m;
-}
-
-/** The spellings of one cloud, from the planner's tables plus API aliases. */
-export function spellings(cloud: Cloud, aliases: { dh?: Record<string, string>; pfs?: Record<string, string | null>; encryption?: Record<string, string> } = {}): Spellings {
-  const s = FACTS[cloud].spelling;
-  const caseless = true;
-  const enc = invert(s.encryption, (k) => k, caseless);
-  const integ = invert(s.integrity, (k) => k, caseless);
-  const dh = invert(s.phase1Dh as Partial<Record<DhGroup, string>>, (k) => DH_KEYWORDS[Number(k)], caseless);
-  const pfs = invert(s.phase2Dh as Partial<Record<DhGroup, string>>, (k) => DH_KEYWORDS[Number(k)], caseless);
-  const norm = (x: string) => (caseless ? x.toLowerCase() : x).trim();
-  for (const [k, v] of Object.entries(aliases.encryption ?? {})) enc.set(norm(k), v);
-  for (const [k, v] of Object.entries(aliases.dh ?? {})) dh.set(norm(k), v);
-  const pfsNone = new Set<string>(s.noPfs ? [norm(s.noPfs)] : []);
-  const pfsAlias = new Map<string, string | null>(Object.entries(aliases.pfs ?? {}).map(([k, v]) => [norm(k), v]));
-  return {
-    encryption: (n) => enc.get(norm(n)),
-    integrity: (n) => integ.get(norm(n)),
-    dh: (n) => dh.get(norm(n)),
-    pfs: (n) => (pfsNone.has(norm(n)) ? null : pfsAlias.has(norm(n)) ? pfsAlias.get(norm(n)) : pfs.get(norm(n))),
-  };
-}
 
 /** IKE proposals accepting any combination of the given algorithms. */
 export function ikeProposals(encs: readonly string[], integs: readonly string[], dhs: readonly string[], expand: boolean): string[] {
