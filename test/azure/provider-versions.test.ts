@@ -14,9 +14,11 @@ function bindingTypings(resource: string): string {
  * every module is required here, so that a test can swap the table in an isolated registry.
  */
 function synthBgp() {
+  /* eslint-disable @typescript-eslint/no-require-imports -- required at call time, so that an isolated module registry can swap the table */
   const { Testing: T, TerraformStack } = require('cdktf') as typeof import('cdktf');
   const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider') as typeof import('@cdktf/provider-azurerm/lib/provider');
   const azure = require('../../src/azure') as typeof import('../../src/azure');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const stack = new TerraformStack(T.app(), 'Test');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const gateway = new azure.AzureVpnGateway(stack, 'Gw', { ...GATEWAY_PROPS, instance0ApipaAddresses: ['169.254.21.2'] });
@@ -69,7 +71,7 @@ describe('azurerm spellings per provider version', () => {
   test('the constructs take the spelling from the table: with 4.73.0\'s row they emit bgp_enabled', () => {
     jest.isolateModules(() => {
       jest.doMock('../../src/azure/provider-versions', () => {
-        const actual = jest.requireActual('../../src/azure/provider-versions');
+        const actual = jest.requireActual<typeof import('../../src/azure/provider-versions')>('../../src/azure/provider-versions');
         return { ...actual, azurermSpellings: () => actual.AZURERM_SPELLINGS['4.73.0'] };
       });
       const { gateway, connection } = synthBgp();
