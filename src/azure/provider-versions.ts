@@ -18,6 +18,8 @@
  * The CDK Terrain flavour (azurerm 4.73.0) selects its row here; nothing else changes.
  */
 
+import type { TerraformResource } from 'cdktf';
+
 /** The Terraform attribute names of one azurerm version that differ between versions. */
 export interface AzurermSpellings {
   /** The provider version, e.g. `4.55.0`. */
@@ -63,4 +65,17 @@ export function azurermSpellings(version: string = TARGET_AZURERM_VERSION): Azur
     throw new Error(`azurerm ${JSON.stringify(String(version)).slice(0, 40)} has no spelling table; allowed: ${Object.keys(AZURERM_SPELLINGS).join(', ')}`);
   }
   return AZURERM_SPELLINGS[version];
+}
+
+/**
+ * Sets a top-level attribute of a resource by its Terraform name: through the bindings' own
+ * property when they have one (`enable_bgp` → `enableBgp`), so that the output is what the typed
+ * property writes; else as a raw attribute (bindings generated from another provider version).
+ */
+export function setVersionedAttribute(resource: TerraformResource, attribute: string, value: boolean): void {
+  const property = attribute.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  // The bindings define each attribute as an accessor on the resource class's prototype.
+  const accessor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(resource), property);
+  if (accessor?.set) accessor.set.call(resource, value);
+  else resource.addOverride(attribute, value);
 }

@@ -10,7 +10,7 @@ import { PropsChecker } from '../private/errors';
 import { azureNameProblem } from './azure-names';
 import type { IAzurePeerGateway } from './peer-gateway';
 import { AzureGatewayInstance } from './gateway-instance';
-import { azurermSpellings } from './provider-versions';
+import { azurermSpellings, setVersionedAttribute } from './provider-versions';
 import type { IAzureVpnGateway } from './vpn-gateway';
 
 /** Which side may start IKE negotiation on a connection (Azure `connectionMode`). */
@@ -284,7 +284,7 @@ export class AzureVpnConnection extends Construct {
       tags: props.tags,
     });
     // The BGP switch is spelled per provider version (provider-versions.ts).
-    this.resource.addOverride(azurermSpellings().connectionBgpEnabled, bgpEnabled);
+    setVersionedAttribute(this.resource, azurermSpellings().connectionBgpEnabled, bgpEnabled);
     this.connectionId = this.resource.id;
 
     // The gateway's APIPA addresses may be added after this connection: checked at synthesis

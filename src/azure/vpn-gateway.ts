@@ -17,7 +17,7 @@ import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureGatewayInstance } from './gateway-instance';
 import { AzurePeerGateway } from './peer-gateway';
-import { azurermSpellings } from './provider-versions';
+import { azurermSpellings, setVersionedAttribute } from './provider-versions';
 import { AzureConnectionMode, AzureVpnConnection } from './vpn-connection';
 
 /** An Azure VPN gateway as its connections see it. */
@@ -293,7 +293,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       tags: props.tags,
     });
     // The BGP switch is spelled per provider version (provider-versions.ts).
-    this.resource.addOverride(azurermSpellings().gatewayBgpEnabled, true);
+    setVersionedAttribute(this.resource, azurermSpellings().gatewayBgpEnabled, true);
     this.virtualNetworkGatewayId = this.resource.id;
     this.addApipaAddresses(AzureGatewayInstance.INSTANCE_0, props.instance0ApipaAddresses ?? []);
     if (this.activeActive) this.addApipaAddresses(AzureGatewayInstance.INSTANCE_1, props.instance1ApipaAddresses ?? []);
