@@ -179,9 +179,8 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   // 3. ASNs: pinned ones checked in each role they play, missing ones allocated.
   const asns = allocateAsns(sites, links, previous, issues);
 
-  // 4. Inside /30s (and the Azure secondaries' own /30s, after every tunnel's).
-  allocateInsideCidrs(drafts, previous, issues);
-  allocateInsideCidrs(secondaries, previous, issues, drafts);
+  // 4. Inside /30s, and the Azure secondaries' own (kept ones of both before any fresh one).
+  allocateInsideCidrs([...drafts, ...secondaries], previous, issues);
 
   // 5. Pre-shared keys.
   const keys = new Map<string, PresharedKey>();
@@ -312,8 +311,7 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
   return asns;
 }
 
-/** Allocates the drafts' inside /30s, around the blocks `allocated` (already placed) hold. */
-function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecord, issues: IssueCollector, allocated: readonly Draft[] = []): void {
+function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecord, issues: IssueCollector): void {
   const used = new Map<string, Map<number, Draft>>(); // domain -> block -> holder
   const holder = (d: Draft, block: number) => {
     for (const dom of d.domains) {
@@ -330,13 +328,6 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
     }
   };
   const clouds = (d: Draft): [Cloud, Cloud] => [d.link.a.cloud, d.link.b.cloud];
-  for (const d of allocated) {
-    if (d.insideCidr === undefined) continue;
-    for (const dom of d.domains) {
-      if (!used.has(dom)) used.set(dom, new Map());
-      used.get(dom)!.set(d.insideCidr, d);
-    }
-  }
 
   // Pins: parsed, checked against both clouds' ranges and reserved blocks, unique per domain.
   for (const d of drafts) {

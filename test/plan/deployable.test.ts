@@ -145,6 +145,19 @@ describe('an Azure connection\'s custom BGP addresses depend on its own link onl
     expect(aliConnections(again)).toEqual(aliConnections(both));
   });
 
+  test('its own address is kept when fresh tunnels fill the Azure range around it', () => {
+    // GIVEN the link alone, planned; WHEN 30 AWS gateways are linked to the Azure gateway (120
+    // fresh tunnels in the 128 blocks of Azure's range), planned from the first allocations
+    const big = { ...azureSite, sku: 'VpnGw5AZ', maxConnections: 1000 };
+    const first = plan([big, sites[1]], [aliLink]);
+    const aws = Array.from({ length: 30 }, (_, n): SiteSpec => ({ id: `aws${n}`, cloud: 'aws', cidrs: [`10.${100 + n}.0.0/16`] }));
+    const grown = plan([big, sites[1], ...aws], [aliLink, ...aws.map((a): LinkSpec => ({ between: [a.id, 'azure-east'] }))], first.allocations);
+    // THEN the link's connection, and the block its secondary address comes from, are unchanged
+    expect(aliConnections(grown)).toEqual(aliConnections(first));
+    const key = Object.keys(first.allocations.insideCidrs).find((k) => k.endsWith('/instance1'))!;
+    expect(grown.allocations.insideCidrs[key]).toBe(first.allocations.insideCidrs[key]);
+  });
+
   test('the instance without a tunnel of the link gets an address of the tunnel\'s own, on that instance only', () => {
     const p = plan(sites, [aliLink, awsLink]);
     const [conn] = aliConnections(p);
