@@ -141,7 +141,8 @@ function synthAzure(plan: VpnPlan): { tunnels: Map<string, string>; gateways: Ma
       }
     }
   }
-  const json = JSON.parse(Testing.synth(stack)).resource as Record<string, Record<string, Record<string, unknown>>>;
+  // with validations: every custom BGP address must be an APIPA address of its instance
+  const json = JSON.parse(Testing.synth(stack, true)).resource as Record<string, Record<string, Record<string, unknown>>>;
   const body = (res: TerraformResource) => {
     const b = { ...json[res.terraformResourceType][stack.getLogicalId(res)] };
     if (typeof b.shared_key === 'string') b.shared_key = createHash('sha256').update(b.shared_key).digest('hex');
