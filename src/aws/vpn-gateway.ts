@@ -13,7 +13,7 @@ import { AwsPeerGateway } from './peer-gateway';
 import { AwsVpnConnection, IAwsVpnGateway } from './vpn-connection';
 
 /** AWS's default Amazon-side ASN (EC2 `CreateVpnGateway`, `CreateTransitGateway`). */
-const DEFAULT_AMAZON_SIDE_ASN = 64512;
+import { AWS_DEFAULT_AMAZON_SIDE_ASN as DEFAULT_AMAZON_SIDE_ASN } from '../plan';
 const TRANSIT_GATEWAY_ID = /^tgw-[0-9a-f]{8}([0-9a-f]{9})?$/;
 
 /** Properties of an `AwsVpnGateway`. */

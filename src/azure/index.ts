@@ -12,3 +12,4 @@ export * from './gateway-instance';
 export * from './vpn-gateway';
 export * from './peer-gateway';
 export * from './vpn-connection';
+export * from './provider-versions';

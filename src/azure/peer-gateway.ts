@@ -14,8 +14,8 @@ export interface IAzurePeerGateway {
   /** The local network gateway's resource id. */
   readonly localNetworkGatewayId: string;
   /**
-   * The remote device's BGP ASN, when the local network gateway has BGP settings: 1-65534 except
-   * 8074, 8075, 12076, 23456, 64496-64511, 65515 and 65517-65520.
+   * The remote device's BGP ASN, when the local network gateway has BGP settings: 1-4294967294
+   * except 8074, 8075, 12076, 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729.
    *
    * @default - no BGP settings: connections to it route statically or by policy (`addressSpace`)
    */
@@ -63,8 +63,9 @@ export interface AzurePeerGatewayProps {
   /**
    * BGP ASN of the remote device (the peer's own ASN, never the Azure gateway's).
    *
-   * 1-65534 except 8074, 8075, 12076, 23456, 64496-64511, 65515, 65517-65520 (Azure reserves or
-   * rejects them). Terraform `bgp_settings.asn`.
+   * 1-4294967294 (32-bit ASNs are supported) except 8074, 8075, 12076, 23456, 64496-64511,
+   * 65515-65520, 65535-65551 and 429496729 (Azure reserves or rejects them; Azure's BGP FAQ).
+   * Terraform `bgp_settings.asn`.
    *
    * @default - no BGP on this local network gateway
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview

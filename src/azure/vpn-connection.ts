@@ -10,6 +10,7 @@ import { PropsChecker } from '../private/errors';
 import { azureNameProblem } from './azure-names';
 import type { IAzurePeerGateway } from './peer-gateway';
 import { AzureGatewayInstance } from './gateway-instance';
+import { azurermSpellings, setVersionedAttribute } from './provider-versions';
 import type { IAzureVpnGateway } from './vpn-gateway';
 
 /** Which side may start IKE negotiation on a connection (Azure `connectionMode`). */
@@ -158,7 +159,8 @@ export interface AzureVpnConnectionProps {
   /**
    * Whether routes are exchanged with BGP over this connection. Needs a peer with BGP settings.
    *
-   * Terraform `enable_bgp`.
+   * Terraform `enable_bgp` with azurerm 4.55.0, `bgp_enabled` with the versions that have it
+   * (see `AZURERM_SPELLINGS`).
    *
    * @default - true when the peer has BGP settings (`peerAsn`), else false
    */
@@ -271,7 +273,6 @@ export class AzureVpnConnection extends Construct {
       localNetworkGatewayId: props.peer.localNetworkGatewayId,
       sharedKey: key instanceof PresharedKey ? key.reveal() : key,
       connectionProtocol: ikeVersion,
-      enableBgp: bgpEnabled,
       customBgpAddresses: props.customBgpPrimaryAddress !== undefined
         ? { primary: props.customBgpPrimaryAddress, secondary: props.customBgpSecondaryAddress }
         : undefined,
@@ -282,6 +283,8 @@ export class AzureVpnConnection extends Construct {
       trafficSelectorPolicy: selectors ? [selectors] : undefined,
       tags: props.tags,
     });
+    // The BGP switch is spelled per provider version (provider-versions.ts).
+    setVersionedAttribute(this.resource, azurermSpellings().connectionBgpEnabled, bgpEnabled);
     this.connectionId = this.resource.id;
 
     // The gateway's APIPA addresses may be added after this connection: checked at synthesis

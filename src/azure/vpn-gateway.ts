@@ -7,8 +7,8 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
 import {
-  AZURE_DEFAULT_SKU, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
-  azureApipaProblem, ownAsnProblem, parseCidr, show,
+  AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
+  azureApipaProblem, isAzureAzSku, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
@@ -17,6 +17,7 @@ import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureGatewayInstance } from './gateway-instance';
 import { AzurePeerGateway } from './peer-gateway';
+import { azurermSpellings, setVersionedAttribute } from './provider-versions';
 import { AzureConnectionMode, AzureVpnConnection } from './vpn-connection';
 
 /** An Azure VPN gateway as its connections see it. */
@@ -38,11 +39,15 @@ const AZURE_DEFAULT_ASN = 65515;
 /** Same alphabet as the planner's site ids (they key every derived value and name). */
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 /**
- * Gateway SKUs per generation (Azure "About gateway SKUs", Z9). Basic is left out: it has no BGP,
- * no active-active mode and no custom IPsec/IKE policy.
+ * Gateway SKUs per generation (Azure "About gateway SKUs", Z9).
  */
 const SKUS_BY_GENERATION: Record<string, readonly string[]> = AZURE_SKUS_BY_GENERATION;
-const SKUS = Object.keys(AZURE_SKU_TUNNELS).filter((s) => s !== 'Basic');
+/**
+ * The SKUs a new gateway can have: the AZ SKUs. Basic is left out (no BGP, no active-active mode,
+ * no custom IPsec/IKE policy), and so are the non-AZ VpnGw1-5, which Azure no longer creates
+ * (`AZURE_RETIRED_SKUS`, Z14 Z15).
+ */
+const SKUS = Object.keys(AZURE_SKU_TUNNELS).filter(isAzureAzSku);
 /** Azure requires a GatewaySubnet of /29 or larger (/27 recommended). */
 const GATEWAY_SUBNET_LONGEST_PREFIX = 29;
 const ZONES = ['1', '2', '3'];
@@ -123,7 +128,9 @@ export interface AzureVpnGatewayProps {
   /**
    * Gateway SKU, which sets its tunnel limit and throughput.
    *
-   * VpnGw1-5 or VpnGw1AZ-5AZ (Basic has no BGP, active-active or custom policy). Terraform `sku`.
+   * VpnGw1AZ-VpnGw5AZ. Basic has no BGP, active-active or custom policy; the non-AZ VpnGw1-5 are
+   * refused because Azure no longer creates gateways with them (`NonAzSkusNotAllowedForVPNGateway`
+   * since 2025-11-01). Terraform `sku`.
    *
    * @default 'VpnGw2AZ'
    * @see https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus
@@ -133,16 +140,17 @@ export interface AzureVpnGatewayProps {
   /**
    * Gateway generation.
    *
-   * `Generation1` (VpnGw1-3, VpnGw1AZ-3AZ) or `Generation2` (VpnGw2-5, VpnGw2AZ-5AZ). Terraform `generation`.
+   * `Generation1` (VpnGw1AZ-3AZ) or `Generation2` (VpnGw2AZ-5AZ). Terraform `generation`.
    *
-   * @default - 'Generation2', or 'Generation1' for VpnGw1 and VpnGw1AZ
+   * @default - 'Generation2', or 'Generation1' for VpnGw1AZ
    */
   readonly generation?: string;
 
   /**
    * BGP ASN of the gateway.
    *
-   * 1-65534 except 8074, 8075, 12076, 23456, 64496-64511, 65517-65520. Terraform `bgp_settings.asn`.
+   * 1-4294967294 (32-bit ASNs are supported) except 8074, 8075, 12076, 23456, 64496-64511,
+   * 65516-65520, 65535-65551 and 429496729 (Azure's BGP FAQ). Terraform `bgp_settings.asn`.
    *
    * @default - the planner's allocation when the gateway realises a plan, else Azure's 65515
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
@@ -172,9 +180,11 @@ export interface AzureVpnGatewayProps {
   /**
    * Availability zones of the public IPs (both get the same zones and the Standard SKU).
    *
-   * Each of `1`, `2`, `3`; an AZ SKU needs at least one. Terraform `azurerm_public_ip.zones`.
+   * Each of `1`, `2`, `3`, at least one: an AZ SKU's gateway needs zones on its public IPs
+   * (Azure refuses it otherwise with `VmssVpnGatewayPublicIpsMustHaveZonesConfigured`).
+   * Terraform `azurerm_public_ip.zones`.
    *
-   * @default - ['1', '2', '3'] (zone-redundant) with an AZ SKU, else none
+   * @default ['1', '2', '3'] (zone-redundant)
    */
   readonly publicIpZones?: string[];
 
@@ -225,7 +235,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     const sku = props.sku ?? AZURE_DEFAULT_SKU;
     const generation = props.generation ?? (SKUS_BY_GENERATION.Generation2.includes(sku) ? 'Generation2' : 'Generation1');
     const name = props.name ?? `${siteId}-vpngw`;
-    const zones = props.publicIpZones ?? (sku.endsWith('AZ') ? ZONES : undefined);
+    // Every SKU a new gateway can have is an AZ SKU, whose public IPs need zones (Z14).
+    const zones = props.publicIpZones ?? ZONES;
     this.activeActive = props.activeActive ?? true;
     this.instances = this.activeActive ? [AzureGatewayInstance.INSTANCE_0, AzureGatewayInstance.INSTANCE_1] : [AzureGatewayInstance.INSTANCE_0];
     this.instances.forEach((instance) => this.apipa.set(instance, []));
@@ -272,7 +283,6 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       sku,
       generation,
       activeActive: this.activeActive,
-      enableBgp: true,
       ipConfiguration: this.instances.map((instance, i) => ({
         name: instance,
         publicIpAddressId: publicIps[i].id,
@@ -282,6 +292,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       bgpSettings: { asn: props.asn ?? AZURE_DEFAULT_ASN },
       tags: props.tags,
     });
+    // The BGP switch is spelled per provider version (provider-versions.ts).
+    setVersionedAttribute(this.resource, azurermSpellings().gatewayBgpEnabled, true);
     this.virtualNetworkGatewayId = this.resource.id;
     this.addApipaAddresses(AzureGatewayInstance.INSTANCE_0, props.instance0ApipaAddresses ?? []);
     if (this.activeActive) this.addApipaAddresses(AzureGatewayInstance.INSTANCE_1, props.instance1ApipaAddresses ?? []);
@@ -429,7 +441,9 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     }
     if (literal(name)) checker.check('name', 'name-invalid', azureNameProblem(name));
     if (props.asn !== undefined && !Token.isUnresolved(props.asn)) checker.check('asn', 'asn-reserved', ownAsnProblem('azure', props.asn));
-    if (literal(sku) && !SKUS.includes(sku)) {
+    if (literal(sku) && Object.hasOwn(AZURE_RETIRED_SKUS, sku)) {
+      checker.check('sku', 'sku-retired', `${show(sku)} is a non-AZ SKU, which Azure no longer creates (NonAzSkusNotAllowedForVPNGateway since 2025-11-01); allowed: its AZ equivalent ${show(AZURE_RETIRED_SKUS[sku])} (${SKUS.join(', ')})`);
+    } else if (literal(sku) && !SKUS.includes(sku)) {
       checker.check('sku', 'sku-unknown', `${show(sku)} is not a VPN gateway SKU with BGP, active-active and custom IPsec policies; allowed: ${SKUS.join(', ')}`);
     } else if (literal(sku) && literal(generation)) {
       const skus = SKUS_BY_GENERATION[generation];
@@ -443,8 +457,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       zones.forEach((z, i) => {
         if (literal(z) && !ZONES.includes(z)) checker.check(`publicIpZones[${i}]`, 'zone-unknown', `${show(z)} is not an availability zone; allowed: ${ZONES.join(', ')}`);
       });
-      if (zones.length === 0 && literal(sku) && sku.endsWith('AZ')) {
-        checker.check('publicIpZones', 'zones-missing', `is empty but SKU ${show(sku)} is zone-redundant; allowed: one or more of ${ZONES.join(', ')}, or a non-AZ SKU`);
+      if (zones.length === 0) {
+        checker.check('publicIpZones', 'zones-missing', `is empty but SKU ${literal(sku) ? show(sku) : '(a token)'} is zone-redundant, and Azure refuses an AZ SKU's gateway whose public IPs have no zones (VmssVpnGatewayPublicIpsMustHaveZonesConfigured); allowed: one or more of ${ZONES.join(', ')}`);
       }
     }
 

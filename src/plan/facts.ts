@@ -152,8 +152,19 @@ export interface CloudFacts {
 const r = (min: number, max: number): IntRange => ({ min, max });
 const one = (n: number): IntRange => ({ min: n, max: n });
 
-/** IANA reserved ASNs that Azure rejects (Z6 Z13). */
-const IANA_RESERVED_ASNS: readonly IntRange[] = [one(0), one(23456), r(64496, 64511), r(65535, 65551), one(4294967295)];
+/**
+ * ASNs Azure refuses in both roles (Z6, the BGP FAQ as of 2026-06): reserved by IANA (0, 23456,
+ * 64496-64511, 65535-65551 and what the FAQ prints as "429496729", kept literally as well as the
+ * 4294967295 it stands for), and Azure's public ASNs 8074, 8075 and 12076.
+ */
+const AZURE_REFUSED_ASNS: readonly IntRange[] = [one(0), one(8074), one(8075), one(12076), one(23456), r(64496, 64511), r(65535, 65551), one(429496729), one(4294967295)];
+
+/**
+ * AWS's default Amazon-side ASN: what a virtual private gateway or transit gateway created
+ * without `AmazonSideAsn` gets (A7). The one default for an AWS site without an ASN: the planner
+ * gives it to every AWS site that pins none, and the AWS constructs emit it.
+ */
+export const AWS_DEFAULT_AMAZON_SIDE_ASN = 64512;
 
 /** AWS Site-to-Site VPN facts. */
 export const AWS: CloudFacts = {
@@ -174,11 +185,12 @@ export const AWS: CloudFacts = {
     sources: ['A7', 'A13'],
   },
   peerAsn: {
-    // BgpAsn covers 1-2147483647; larger values need BgpAsnExtended, which this library does not emit.
-    ranges: [r(1, 2147483647)],
+    // Customer gateway: `BgpAsn` 1-2,147,483,647, `BgpAsnExtended` 2,147,483,648-4,294,967,295
+    // (A6 A14); an ASN above 2,147,483,647 must go in `BgpAsnExtended`.
+    ranges: [r(1, 4294967295)],
     reserved: [one(7224), one(9059)],
-    rule: '1-2147483647, except 7224 and 9059 (reserved in us-east-1 / eu-west-1)',
-    sources: ['A5', 'A6'],
+    rule: '1-4294967295 (above 2147483647 as BgpAsnExtended), except 7224 and 9059 (reserved in us-east-1 / eu-west-1)',
+    sources: ['A5', 'A6', 'A14'],
   },
   ikeVersions: ['ikev2', 'ikev1'],
   phase1: {
@@ -221,17 +233,22 @@ export const AZURE: CloudFacts = {
   insideRanges: ['169.254.21.0/24', '169.254.22.0/24'],
   insideReserved: [],
   ownAsn: {
-    // 16-bit only per the older FAQ; 32-bit support is unconfirmed, so the conservative reading.
-    ranges: [r(1, 65534)],
-    reserved: [...IANA_RESERVED_ASNS, r(65517, 65520), one(8074), one(8075), one(12076)],
-    rule: '1-65534 (16-bit; 32-bit support unconfirmed), except 8074, 8075, 12076, 23456, 64496-64511, 65517-65520',
-    sources: ['Z6', 'Z13'],
+    // 32-bit (4-byte) ASNs are supported (Z6). Azure reserves 65515 (its gateways' default, so
+    // allowed as the gateway's own) and 65517-65520; 65516 is outside the FAQ's "usable private
+    // ranges" (64512-65514, 65521-65534) though not listed as reserved: refused, the
+    // conservative reading.
+    ranges: [r(1, 4294967294)],
+    reserved: [...AZURE_REFUSED_ASNS, r(65516, 65520)],
+    rule: '1-4294967294 (32-bit ASNs supported), except 8074, 8075, 12076, 23456, 64496-64511, 65516-65520, 65535-65551 and 429496729',
+    sources: ['Z6'],
   },
   peerAsn: {
-    ranges: [r(1, 65534)],
-    reserved: [...IANA_RESERVED_ASNS, one(65515), r(65517, 65520), one(8074), one(8075), one(12076)],
-    rule: '1-65534 (16-bit; 32-bit support unconfirmed), except 8074, 8075, 12076, 23456, 64496-64511, 65515, 65517-65520',
-    sources: ['Z6', 'Z13'],
+    // As the gateway's own, and 65515 too: "you can't specify these ASNs for your on-premises
+    // VPN devices" (Z6).
+    ranges: [r(1, 4294967294)],
+    reserved: [...AZURE_REFUSED_ASNS, r(65515, 65520)],
+    rule: '1-4294967294 (32-bit ASNs supported), except 8074, 8075, 12076, 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729',
+    sources: ['Z6'],
   },
   ikeVersions: ['ikev2', 'ikev1'],
   phase1: {
@@ -351,12 +368,28 @@ export const GATEWAY_KINDS: Record<Cloud, readonly GatewayKind[]> = {
 /** Default gateway kind per cloud (the guides' choice). */
 export const DEFAULT_GATEWAY_KIND: Record<Cloud, GatewayKind> = { aws: 'vpn-gateway', azure: 'active-active', alicloud: 'dual-tunnel' };
 
-/** Azure VPN gateway SKUs and their site-to-site tunnel limits (Z9). */
+/** Azure VPN gateway SKUs and their site-to-site tunnel limits (Z9), in S2S tunnels. */
 export const AZURE_SKU_TUNNELS: Record<string, number> = {
   Basic: 10,
   VpnGw1: 30, VpnGw2: 30, VpnGw3: 30, VpnGw4: 100, VpnGw5: 100,
   VpnGw1AZ: 30, VpnGw2AZ: 30, VpnGw3AZ: 30, VpnGw4AZ: 100, VpnGw5AZ: 100,
 };
+/**
+ * The non-AZ SKUs Azure no longer creates, each with the AZ SKU it is migrated to (Z15). Since
+ * 2025-11-01 creating a gateway with one fails with `NonAzSkusNotAllowedForVPNGateway` (Z14);
+ * an existing gateway may still report one until Azure migrates it. `az deployment validate` and
+ * what-if catch neither this nor the missing zones of an AZ SKU's public IPs (Z14).
+ */
+export const AZURE_RETIRED_SKUS: Record<string, string> = {
+  VpnGw1: 'VpnGw1AZ', VpnGw2: 'VpnGw2AZ', VpnGw3: 'VpnGw3AZ', VpnGw4: 'VpnGw4AZ', VpnGw5: 'VpnGw5AZ',
+};
+/**
+ * Whether an Azure SKU is zone-redundant: its gateway needs zones on its Standard public IPs, or
+ * Azure refuses it with `VmssVpnGatewayPublicIpsMustHaveZonesConfigured` (Z14).
+ */
+export function isAzureAzSku(sku: string): boolean {
+  return /^VpnGw[1-5]AZ$/.test(sku);
+}
 /** Which Azure VPN gateway SKUs each gateway generation offers (Z9). */
 export const AZURE_SKUS_BY_GENERATION: Record<'Generation1' | 'Generation2', readonly string[]> = {
   Generation1: ['VpnGw1', 'VpnGw2', 'VpnGw3', 'VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ'],
@@ -366,11 +399,26 @@ export const AZURE_SKUS_BY_GENERATION: Record<'Generation1' | 'Generation2', rea
 export const AZURE_DEFAULT_SKU = 'VpnGw2AZ';
 
 /**
+ * S2S tunnels one Azure connection counts against its SKU's tunnel limit, per gateway kind.
+ *
+ * On an active-active gateway both instances establish a tunnel for every connection ("both VPN
+ * tunnels are actually part of the same connection", Z10), and every tunnel counts against the
+ * gateway's total ("two redundant tunnels ... consume two tunnels out of the total quota", Z5).
+ * No Azure page says in so many words how an active-active connection is counted, so the
+ * conservative count is used: two, one per instance.
+ */
+export const AZURE_TUNNELS_PER_CONNECTION: Record<'active-active' | 'active-standby', number> = {
+  'active-active': 2,
+  'active-standby': 1,
+};
+
+/**
  * Connection limits per gateway (the unit each cloud counts).
  * AWS: 10 VPN connections per virtual private gateway; a transit gateway is bounded by the 50
- * customer gateways / VPN connections per region (A10). Azure: tunnels by SKU (Z9), counted as
- * connections. Alibaba Cloud: the per-gateway quota is unconfirmed; 30 is used as a conservative,
- * overridable limit (`maxConnections` on the site).
+ * customer gateways / VPN connections per region (A10). Azure: S2S tunnels by SKU (Z9,
+ * `AZURE_SKU_TUNNELS`), each connection counted as `AZURE_TUNNELS_PER_CONNECTION`; the values
+ * here are the default SKU's. Alibaba Cloud: the per-gateway quota is unconfirmed; 30 is used as
+ * a conservative, overridable limit (`maxConnections` on the site).
  */
 export const CONNECTION_LIMITS: Record<GatewayKind, number> = {
   'vpn-gateway': 10,
@@ -414,17 +462,21 @@ export const SOURCES: Record<string, string> = {
   A7: 'Amazon EC2 API Reference, CreateVpnGateway / TransitGatewayRequestOptions AmazonSideAsn',
   A10: 'AWS Site-to-Site VPN User Guide, quotas',
   A13: 'AWS Site-to-Site VPN User Guide, How AWS Site-to-Site VPN works',
+  A14: 'CloudFormation AWS::EC2::CustomerGateway BgpAsn (1-2,147,483,647) / BgpAsnExtended (2,147,483,648-4,294,967,295), as aws-cdk-lib ec2.generated.d.ts CfnCustomerGatewayProps documents them',
   Z1: 'Azure VPN Gateway, About cryptographic requirements',
   Z2: 'Azure VPN Gateway, Configure IPsec/IKE policy (algorithm and DH tables)',
   Z3: 'Azure VPN Gateway FAQ, IPsec/IKE policy',
-  Z5: 'Azure VPN Gateway FAQ',
-  Z6: 'Azure VPN Gateway FAQ, BGP',
+  Z5: 'Azure VPN Gateway FAQ (vpn-gateway-vpn-faq.md, ms.date 2026-06-04): "Can I have more than one tunnel ..." (every tunnel counts against the total)',
+  Z6: 'Azure VPN Gateway FAQ, BGP and routing (vpn-gateway-vpn-faq.md, ms.date 2026-06-04): reserved ASNs, "Can I use 32-bit (4-byte) ASNs? Yes", usable private ranges 64512-65514 and 65521-65534',
   Z7: 'Azure VPN Gateway, How to configure BGP',
   Z8: 'Azure VPN Gateway, How to connect Azure and AWS with BGP',
-  Z9: 'Azure VPN Gateway SKUs',
+  Z9: 'Azure VPN Gateway SKUs (about-gateway-skus.md, S2S/VNet-to-VNet tunnels per SKU)',
+  Z10: 'Azure VPN Gateway, About active-active gateways (about-active-active-gateways.md)',
   Z11: 'hashicorp/terraform-provider-azurerm virtual_network_gateway(_connection)_resource.go',
   Z12: 'Azure Network REST API, ConnectionResetSharedKey',
-  Z13: 'MicrosoftDocs/azure-docs issue 78775 and PR 10166 (32-bit ASNs)',
+  Z13: 'MicrosoftDocs/azure-docs issue 78775 and PR 10166 (32-bit ASNs; superseded by Z6)',
+  Z14: 'Field reports in public IaC repositories (NonAzSkusNotAllowedForVPNGateway since 2025-11-01, VmssVpnGatewayPublicIpsMustHaveZonesConfigured; invisible to az deployment validate / what-if); project facts, December 2026 corrections',
+  Z15: 'Azure VPN Gateway, SKU consolidation and migration (gateway-sku-consolidation.md): VpnGw1-5 map to VpnGw1AZ-5AZ; no new non-AZ gateways',
   L1: 'Alibaba Cloud VPC API CreateVpnConnection (aliyun/alibabacloud-java-sdk CreateVpnConnectionRequest)',
   L3: 'Alibaba Cloud VPN Gateway, Customer gateway',
   L7: 'aliyun/terraform-provider-alicloud resource_alicloud_vpn_connection.go',

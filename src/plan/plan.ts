@@ -85,15 +85,17 @@ export interface TunnelEnd {
    */
   readonly insideAddress?: string;
   /**
-   * This end's own ASN on a BGP link: its site's pinned or allocated ASN (allocated ones lie in
-   * 64512-65514), valid for this end's cloud.
+   * This end's own ASN on a BGP link: its site's pinned or allocated ASN (an AWS site without one
+   * takes AWS's default 64512; allocated ones lie in 64513-65514), valid for this end's cloud.
+   * 1-4294967295, within the cloud's range (`FACTS[cloud].ownAsn`).
    *
    * @default - none: `static` and `policy` links run no BGP
    */
   readonly asn?: number;
   /**
-   * The other end's ASN, as this end registers its peer on a BGP link: pinned or allocated
-   * (allocated ones lie in 64512-65514), a peer ASN this end's cloud accepts.
+   * The other end's ASN, as this end registers its peer on a BGP link: pinned, AWS's default 64512
+   * or allocated (64513-65514), a peer ASN this end's cloud accepts (1-4294967295, within
+   * `FACTS[cloud].peerAsn`).
    *
    * @default - none: `static` and `policy` links run no BGP
    */
@@ -221,8 +223,8 @@ export interface AzureLocalNetworkGatewayPlan {
    */
   readonly bgp?: {
     /**
-     * The remote end's ASN: a peer ASN Azure accepts (1-65534 except 8074, 8075, 12076, 23456,
-     * 64496-64511, 65515 and 65517-65520).
+     * The remote end's ASN: a peer ASN Azure accepts (1-4294967294 except 8074, 8075, 12076,
+     * 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729).
      */
     readonly asn: number;
     /** The remote end's inside (BGP peering) address. */
@@ -238,7 +240,7 @@ export interface AzureConnectionPlan {
   readonly localNetworkGateway: string;
   /** Id of the tunnel the connection carries. */
   readonly tunnel: string;
-  /** Whether BGP runs over the connection (`enable_bgp`). */
+  /** Whether BGP runs over the connection (`enable_bgp`, or `bgp_enabled` in the provider versions that have it). */
   readonly bgpEnabled: boolean;
   /**
    * Custom APIPA BGP addresses: primary on instance 0, secondary on instance 1.
@@ -357,7 +359,7 @@ export interface GatewayPlan {
   readonly cloud: Cloud;
   /** The gateway kind (AWS VGW or transit gateway, Azure active-active or active-standby, Alibaba dual- or single-tunnel). */
   readonly kind: GatewayKind;
-  /** The gateway's own ASN: pinned, or allocated from 64512-65514. */
+  /** The gateway's own ASN: pinned; on AWS without one, AWS's default 64512; else allocated from 64513-65514. */
   readonly asn: number;
   /** The site's networks (CIDRs) behind the gateway. */
   readonly cidrs: readonly string[];
@@ -371,9 +373,9 @@ export interface GatewayPlan {
    */
   readonly apipaAddresses?: Readonly<Record<string, readonly string[]>>;
   /**
-   * Connections the gateway's links use, counted as its limit counts them (AWS VPN connections,
-   * Azure and Alibaba Cloud connections): 0 to `connectionLimit` (a topology that needs more
-   * fails to plan).
+   * Connections the gateway's links use, counted as its limit counts them (AWS VPN connections;
+   * Azure S2S tunnels, two per connection on an active-active gateway; Alibaba Cloud
+   * connections): 0 to `connectionLimit` (a topology that needs more fails to plan).
    */
   readonly connectionCount: number;
   /**

@@ -5,7 +5,9 @@
  * link ids, tunnel ids), never by position, and allocations fed back through `previous` are
  * kept, so adding or removing a link or a site changes no parameter of any other tunnel.
  */
-import { AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS } from './facts';
+import {
+  AWS_DEFAULT_AMAZON_SIDE_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKU_TUNNELS, AZURE_TUNNELS_PER_CONNECTION, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS,
+} from './facts';
 import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from '../common/cidr';
 import { IssueCollector, show } from './errors';
 import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
@@ -58,8 +60,11 @@ export interface PlanOptions {
   readonly rotateKeys?: boolean;
 }
 
-/** First 2-byte private ASN every cloud accepts on both roles, and the last one (65515+ is Azure's). */
-const ASN_POOL = { min: 64512, max: 65514 };
+/**
+ * 2-byte private ASNs every cloud accepts in both roles (65515+ is Azure's); 64512, AWS's default
+ * Amazon-side ASN, is left to AWS sites, which take it when they pin none.
+ */
+const ASN_POOL = { min: AWS_DEFAULT_AMAZON_SIDE_ASN + 1, max: 65514 };
 
 /** FNV-1a, 32 bit: a stable start position for hash-preferred allocation. */
 function hash32(text: string): number {
@@ -111,6 +116,29 @@ interface Draft {
 }
 
 /**
+ * The custom BGP address an active-active Azure end needs on its other instance for a tunnel whose
+ * link has no tunnel there (Azure AA ↔ Alibaba single-tunnel): a /30 of Azure's APIPA range of
+ * its own, allocated and recorded under `<tunnel id>/<instance>` like a tunnel's, so that the
+ * address depends on nothing but the tunnel.
+ */
+function ownSecondaryDrafts(link: NormalLink, drafts: readonly Draft[]): Draft[] {
+  if (link.routing !== 'bgp') return [];
+  const out: Draft[] = [];
+  for (const [side, site] of [link.a, link.b].entries()) {
+    if (site.cloud !== 'azure' || site.kind !== 'active-active') continue;
+    const active = drafts.filter((d) => d.slot.state === 'active');
+    for (const d of active) {
+      const other = otherInstance(d.slot.endpoints[side]);
+      if (active.some((x) => x.slot.endpoints[side] === other)) continue;
+      out.push({ ...d, id: `${d.id}/${other}`, pin: undefined, domains: [`gw:${site.id}`, 'azure'], needsInside: true, insideCidr: undefined });
+    }
+  }
+  return out;
+}
+
+const otherInstance = (instance: string) => (instance === 'instance0' ? 'instance1' : 'instance0');
+
+/**
  * Plans a topology.
  *
  * @throws PlanError listing every problem found, each with its field path, value and what is allowed
@@ -139,6 +167,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
 
   // 2. Tunnels.
   const drafts: Draft[] = [];
+  const secondaries: Draft[] = [];
   const slotsByLink = new Map<string, TunnelSlot[]>();
   for (const link of links) {
     const slots = pairTunnels(link);
@@ -161,13 +190,20 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
         needsInside: link.routing === 'bgp' || hasAws,
       });
     }
+    secondaries.push(...ownSecondaryDrafts(link, drafts.filter((d) => d.link === link)));
+  }
+  for (const site of sites) {
+    const sku = site.spec.sku;
+    if (site.cloud === 'azure' && typeof sku === 'string' && Object.hasOwn(AZURE_RETIRED_SKUS, sku)) {
+      warnings.push(`sites[${site.index}].sku: ${show(sku)} is a non-AZ SKU, which Azure no longer creates (NonAzSkusNotAllowedForVPNGateway since 2025-11-01); planned as an existing gateway's. A new gateway needs ${AZURE_RETIRED_SKUS[sku]}`);
+    }
   }
 
   // 3. ASNs: pinned ones checked in each role they play, missing ones allocated.
   const asns = allocateAsns(sites, links, previous, issues);
 
-  // 4. Inside /30s.
-  allocateInsideCidrs(drafts, previous, issues);
+  // 4. Inside /30s, and the Azure secondaries' own (kept ones of both before any fresh one).
+  allocateInsideCidrs([...drafts, ...secondaries], previous, issues);
 
   // 5. Pre-shared keys.
   const keys = new Map<string, PresharedKey>();
@@ -209,7 +245,8 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   const tunnelById = new Map(tunnels.map((t) => [t.id, t]));
 
   // 7. Resources per gateway.
-  const gateways = sites.map((site) => buildGateway(site, links, slotsByLink, tunnelById, asns.get(site.id)!, issues));
+  const secondaryAddress = new Map(secondaries.map((d) => [d.id, hostsOf30({ network: d.insideCidr!, prefixLength: 30, text: '' })[1]]));
+  const gateways = sites.map((site) => buildGateway(site, links, slotsByLink, tunnelById, secondaryAddress, asns.get(site.id)!, issues));
   issues.throwIfAny();
 
   const linkPlans: LinkPlan[] = links.map((l) => ({
@@ -220,7 +257,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
     tunnels: drafts.filter((d) => d.link === l).map((d) => d.id),
   }));
   const insideCidrs: Record<string, string> = {};
-  for (const d of drafts) if (d.insideCidr !== undefined) insideCidrs[d.id] = `${formatIpv4(d.insideCidr)}/30`;
+  for (const d of [...drafts, ...secondaries]) if (d.insideCidr !== undefined) insideCidrs[d.id] = `${formatIpv4(d.insideCidr)}/30`;
   return {
     version: 1,
     gateways,
@@ -281,16 +318,32 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
   const peersOf = (site: NormalSite) => links.filter((l) => l.a === site || l.b === site).map((l) => (l.a === site ? l.b : l.a));
   const fits = (site: NormalSite, asn: number) =>
     !taken.has(asn) && !ownAsnProblem(site.cloud, asn) && peersOf(site).every((p) => !peerAsnProblem(p.cloud, asn));
-  // Kept from an earlier plan first, then fresh ones in site-id order, each from a hashed start.
+  // Kept from an earlier plan first; then AWS sites take AWS's default, as the AWS constructs do;
+  // then fresh ones in site-id order, each from a hashed start.
   const missing = sites.filter((s) => s.spec.asn === undefined).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const fresh: NormalSite[] = [];
+  const awsDefault: NormalSite[] = [];
   for (const site of missing) {
-    const kept = previous.asns[site.id];
-    if (typeof kept === 'number' && fits(site, kept)) {
+    const kept = Object.hasOwn(previous.asns, site.id) ? previous.asns[site.id] : undefined;
+    if (typeof kept === 'number' && !(site.cloud === 'aws' && kept === AWS_DEFAULT_AMAZON_SIDE_ASN) && fits(site, kept)) {
       asns.set(site.id, kept);
       taken.add(kept);
+    } else if (site.cloud === 'aws') {
+      awsDefault.push(site);
     } else {
       fresh.push(site);
+    }
+  }
+  // 64512 stays AWS's default: never allocated to another site.
+  taken.add(AWS_DEFAULT_AMAZON_SIDE_ASN);
+  for (const site of awsDefault) {
+    asns.set(site.id, AWS_DEFAULT_AMAZON_SIDE_ASN);
+    for (const link of links) {
+      if (link.routing !== 'bgp' || (link.a !== site && link.b !== site)) continue;
+      const peer = link.a === site ? link.b : link.a;
+      if (asns.get(peer.id) === AWS_DEFAULT_AMAZON_SIDE_ASN && peer.cloud !== 'aws') {
+        issues.add(`sites[${site.index}].asn`, 'asn-equal', `${show(site.id)} pins no ASN, so it takes AWS's default ${AWS_DEFAULT_AMAZON_SIDE_ASN} (as the AWS constructs do), which its BGP peer ${show(peer.id)} also uses (links[${link.index}]); the two ends of a BGP link need different ASNs: pin asn on one of them`);
+      }
     }
   }
   const size = ASN_POOL.max - ASN_POOL.min + 1;
@@ -444,7 +497,8 @@ function buildTunnel(
 }
 
 function buildGateway(
-  site: NormalSite, links: readonly NormalLink[], slotsByLink: Map<string, TunnelSlot[]>, tunnels: Map<string, PlannedTunnel>, asn: number, issues: IssueCollector,
+  site: NormalSite, links: readonly NormalLink[], slotsByLink: Map<string, TunnelSlot[]>, tunnels: Map<string, PlannedTunnel>,
+  secondaryAddress: ReadonlyMap<string, string>, asn: number, issues: IssueCollector,
 ): GatewayPlan {
   const resources: LinkResources[] = [];
   const apipa: Record<string, string[]> = {};
@@ -458,7 +512,10 @@ function buildGateway(
       const side = link.a === site ? 0 : 1;
       for (const slot of slotsByLink.get(link.id)!) {
         const t = tunnels.get(`${link.id}:${slot.index + 1}`)!;
-        if (t.state === 'active') apipa[slot.endpoints[side]].push(t.ends[side].insideAddress!);
+        if (t.state !== 'active') continue;
+        apipa[slot.endpoints[side]].push(t.ends[side].insideAddress!);
+        const own = secondaryAddress.get(`${t.id}/${otherInstance(slot.endpoints[side])}`);
+        if (own !== undefined) apipa[otherInstance(slot.endpoints[side])].push(own);
       }
     }
   }
@@ -504,12 +561,14 @@ function buildGateway(
         let customBgpAddresses: AzureConnectionPlan['customBgpAddresses'];
         if (bgp) {
           const own = t.ends[side].insideAddress!;
-          const otherInstance = instance === 'instance0' ? 'instance1' : 'instance0';
-          // The other instance's address: its tunnel of this link at the same position, else its first.
-          const sibling = active.map((s) => ({ s, tt: tunnel(s) })).find((x) => x.s.endpoints[side] === otherInstance);
-          const other = apipa[otherInstance] ? (sibling?.tt.ends[side].insideAddress ?? apipa[otherInstance][0]) : undefined;
-          customBgpAddresses = instance === 'instance0' ? { primary: own, secondary: other } : { primary: other ?? own, secondary: own };
-          if (instance === 'instance1' && other === undefined) {
+          const other = otherInstance(instance);
+          // The other instance's address, from this tunnel's own link only (so that no other link
+          // changes it): the link's first tunnel on that instance, else the address allocated for
+          // this tunnel there (ownSecondaryDrafts); none on an active-standby gateway.
+          const sibling = active.find((s) => s.endpoints[side] === other);
+          const otherAddress = apipa[other] ? (sibling ? tunnel(sibling).ends[side].insideAddress : secondaryAddress.get(`${t.id}/${other}`)) : undefined;
+          customBgpAddresses = instance === 'instance0' ? { primary: own, secondary: otherAddress } : { primary: otherAddress ?? own, secondary: own };
+          if (instance === 'instance1' && otherAddress === undefined) {
             issues.add(`sites[${site.index}]`, 'apipa-missing', `instance0 of Azure gateway ${show(site.id)} has no APIPA address for the primary custom BGP address of ${t.id}`);
           }
         }
@@ -563,11 +622,16 @@ function buildGateway(
     }
   }
 
-  const connectionCount = resources.reduce((n, r) => n + (r.cloud === 'aws' ? r.vpnConnections.length : r.connections.length), 0);
+  // Counted as each cloud counts its limit: AWS VPN connections; Azure S2S tunnels (every
+  // connection of an active-active gateway is two, AZURE_TUNNELS_PER_CONNECTION); Alibaba Cloud connections.
+  const connections = resources.reduce((n, r) => n + (r.cloud === 'aws' ? r.vpnConnections.length : r.connections.length), 0);
+  const perConnection = site.cloud === 'azure' ? AZURE_TUNNELS_PER_CONNECTION[site.kind as 'active-active' | 'active-standby'] : 1;
+  const connectionCount = connections * perConnection;
   const limit = site.spec.maxConnections
     ?? (site.cloud === 'azure' ? AZURE_SKU_TUNNELS[site.spec.sku ?? AZURE_DEFAULT_SKU] : CONNECTION_LIMITS[site.kind]);
   if (connectionCount > limit) {
-    const unit = site.cloud === 'aws' ? 'VPN connections' : 'connections';
+    const unit = site.cloud === 'aws' ? 'VPN connections'
+      : site.cloud === 'azure' ? `S2S tunnels (${connections} connections${perConnection > 1 ? `, ${perConnection} tunnels each on an active-active gateway` : ''})` : 'connections';
     issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but a ${CLOUD_NAMES[site.cloud]} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
   }
   return {

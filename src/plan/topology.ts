@@ -40,12 +40,15 @@ export interface SiteSpec {
    * BGP ASN of this gateway: its own ASN, and the ASN its BGP peers register for it.
    *
    * As the gateway's own ASN: AWS 64512-65534 or 4200000000-4294967294 (private ASNs only);
-   * Azure 1-65534 except 8074, 8075, 12076, 23456, 64496-64511 and 65517-65520; Alibaba Cloud
-   * 1-4294967295. On a BGP link it must also be a peer ASN the other end's cloud registers (AWS
-   * refuses 7224 and 9059, Azure also 65515, Alibaba Cloud 45104) and differ from the other end's.
+   * Azure 1-4294967294 (32-bit ASNs supported) except 8074, 8075, 12076, 23456, 64496-64511,
+   * 65516-65520, 65535-65551 and 429496729; Alibaba Cloud 1-4294967295. On a BGP link it must
+   * also be a peer ASN the other end's cloud registers (AWS 1-4294967295 except 7224 and 9059,
+   * Azure also refuses 65515, Alibaba Cloud 45104) and differ from the other end's. The ranges
+   * are `FACTS[cloud].ownAsn` / `.peerAsn`.
    *
-   * @default - allocated from 64512-65514 (private, accepted by every cloud in both roles),
-   * distinct from every other site's; kept when fed back through `PlanOptions.previous`
+   * @default - AWS sites: AWS's default 64512 (`AWS_DEFAULT_AMAZON_SIDE_ASN`, what the AWS
+   * constructs emit); other sites: allocated from 64513-65514 (private, accepted by every cloud in
+   * both roles), distinct from every other site's; kept when fed back through `PlanOptions.previous`
    */
   readonly asn?: number;
   /**
@@ -63,7 +66,8 @@ export interface SiteSpec {
   /**
    * Azure gateway SKU, which sets its tunnel limit (`AZURE_SKU_TUNNELS`). Azure sites only.
    *
-   * `Basic`, `VpnGw1`-`VpnGw5` or `VpnGw1AZ`-`VpnGw5AZ`.
+   * `Basic`, `VpnGw1AZ`-`VpnGw5AZ`, or (an existing gateway not yet migrated, with a warning:
+   * Azure no longer creates them) `VpnGw1`-`VpnGw5`.
    *
    * @default 'VpnGw2AZ'
    */
@@ -71,11 +75,12 @@ export interface SiteSpec {
   /**
    * Override of the gateway's connection limit (e.g. after a quota increase): the most
    * connections the site's links may use, counted as the cloud counts them (AWS VPN connections
-   * of two tunnels each; Azure and Alibaba Cloud connections). An integer of at least 1.
+   * of two tunnels each; Azure S2S tunnels, two per connection on an active-active gateway;
+   * Alibaba Cloud connections). An integer of at least 1.
    *
    * @default - the documented limit of the gateway kind (`CONNECTION_LIMITS`): AWS 10 per virtual
-   * private gateway, 50 per transit gateway; Azure by SKU (`AZURE_SKU_TUNNELS`: 10 for Basic, 30
-   * for VpnGw1-3, 100 for VpnGw4-5); Alibaba Cloud 30 (the quota is unconfirmed)
+   * private gateway, 50 per transit gateway; Azure S2S tunnels by SKU (`AZURE_SKU_TUNNELS`: 10 for
+   * Basic, 30 for VpnGw1AZ-3AZ, 100 for VpnGw4AZ-5AZ); Alibaba Cloud 30 (the quota is unconfirmed)
    */
   readonly maxConnections?: number;
 }
@@ -264,9 +269,13 @@ export interface Topology {
 
 /** Values the planner allocated, fed back in to keep them (see `PlanOptions.previous`). */
 export interface AllocationRecord {
-  /** Inside /30 per tunnel id. */
+  /**
+   * Inside /30 per tunnel id; and per `<tunnel id>/<instance>` the /30 whose second host is an
+   * active-active Azure gateway's custom BGP address on that instance for a tunnel whose link has
+   * no tunnel there.
+   */
   readonly insideCidrs: Readonly<Record<string, string>>;
-  /** ASN per site id, pinned or allocated (allocated ones lie in 64512-65514). */
+  /** ASN per site id, pinned or allocated (AWS sites without one: 64512; allocated ones lie in 64513-65514). */
   readonly asns: Readonly<Record<string, number>>;
   /**
    * How the plan derived its keys (`PlanOptions.keyDerivation`, `deployment`): a later plan that

@@ -129,7 +129,7 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
       const problem = ownAsnProblem(cloud, site.asn);
       if (problem) issues.add(`${path}.asn`, 'asn-reserved', problem);
     }
-    if (site.sku !== undefined && (cloud !== 'azure' || !(site.sku in AZURE_SKU_TUNNELS))) {
+    if (site.sku !== undefined && (cloud !== 'azure' || typeof site.sku !== 'string' || !Object.hasOwn(AZURE_SKU_TUNNELS, site.sku))) {
       issues.add(`${path}.sku`, 'sku-unknown', cloud === 'azure'
         ? `${show(site.sku)} is not an Azure VPN gateway SKU; allowed: ${Object.keys(AZURE_SKU_TUNNELS).join(', ')}`
         : `'sku' applies to Azure sites only`);

@@ -43,8 +43,14 @@ describe('AzurePeerGateway', () => {
     expect(build({ peerAsn: 65020, bgpPeeringAddress: '10.99.0.1' })).not.toThrow();
   });
 
-  test.each([65515, 65517, 8074, 12076, 23456, 64511, 0, 65536])('fails when the peer ASN is %d', (asn) => {
-    expect(build({ peerAsn: asn, bgpPeeringAddress: '169.254.21.1' })).toThrow(new RegExp(`\\[Test/Peer\\] peerAsn: ${asn} cannot be registered as a peer ASN on Azure; allowed: 1-65534`));
+  test.each([65515, 65516, 65517, 65520, 8074, 12076, 23456, 64511, 0, 65535, 65551, 429496729, 4294967295, 4294967296])('fails when the peer ASN is %d (reserved by Azure or IANA, or out of range)', (asn) => {
+    expect(build({ peerAsn: asn, bgpPeeringAddress: '169.254.21.1' })).toThrow(new RegExp(`\\[Test/Peer\\] peerAsn: ${asn} cannot be registered as a peer ASN on Azure; allowed: 1-4294967294 \\(32-bit ASNs supported\\), except .*65515-65520`));
+  });
+
+  test.each([65552, 131072, 4200000002, 4294967294])('takes a 32-bit peer ASN such as %d (Azure supports 4-byte ASNs)', (asn) => {
+    const stack = testStack();
+    new AzurePeerGateway(stack, 'Peer', { ...BASE, peerAsn: asn, bgpPeeringAddress: '169.254.21.1' });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(LocalNetworkGateway, { bgp_settings: { asn, bgp_peering_address: '169.254.21.1' } });
   });
 
   test('fails when the BGP peering address is not an IPv4 address', () => {

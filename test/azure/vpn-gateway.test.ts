@@ -100,19 +100,27 @@ describe('AzureVpnGateway', () => {
   });
 
   test('takes the SKU, generation, ASN, zones, name and tags it is given', () => {
-    const { synth } = synthGateway({ sku: 'VpnGw3', generation: 'Generation1', asn: 65010, publicIpZones: ['1'], name: 'vgw-east', tags: { env: 'test' } });
-    expect(synth).toHaveResourceWithProperties(VirtualNetworkGateway, { name: 'vgw-east', sku: 'VpnGw3', generation: 'Generation1', bgp_settings: partial({ asn: 65010 }), tags: { env: 'test' } });
+    const { synth } = synthGateway({ sku: 'VpnGw3AZ', generation: 'Generation1', asn: 65010, publicIpZones: ['1'], name: 'vgw-east', tags: { env: 'test' } });
+    expect(synth).toHaveResourceWithProperties(VirtualNetworkGateway, { name: 'vgw-east', sku: 'VpnGw3AZ', generation: 'Generation1', bgp_settings: partial({ asn: 65010 }), tags: { env: 'test' } });
     expect(synth).toHaveResourceWithProperties(PublicIp, { name: 'vgw-east-pip0', zones: ['1'], tags: { env: 'test' } });
   });
 
   test.each([
-    ['VpnGw1', 'Generation1', undefined],
-    ['VpnGw1AZ', 'Generation1', ['1', '2', '3']],
-    ['VpnGw4', 'Generation2', undefined],
-  ])('SKU %s defaults to %s and zones %j', (sku, generation, zones) => {
-    const { synth } = synthGateway({ sku });
+    ['VpnGw1AZ', 'Generation1'],
+    ['VpnGw3AZ', 'Generation2'],
+    ['VpnGw4AZ', 'Generation2'],
+    ['VpnGw5AZ', 'Generation2'],
+  ])('SKU %s defaults to %s, and both public IPs get zones (an AZ SKU needs them)', (sku, generation) => {
+    const { synth } = synthGateway({ sku, activeActive: true });
     expect(synth).toHaveResourceWithProperties(VirtualNetworkGateway, { sku, generation });
-    expect(Object.values(resourcesOf(synth, 'azurerm_public_ip'))[0].zones).toEqual(zones);
+    expect(Object.values(resourcesOf(synth, 'azurerm_public_ip')).map((ip) => ip.zones)).toEqual([['1', '2', '3'], ['1', '2', '3']]);
+  });
+
+  test('a SKU given as a token still gets zones on its public IPs (every creatable SKU is an AZ SKU)', () => {
+    const stack = testStack();
+    const sku = new TerraformVariable(stack, 'sku', { type: 'string' });
+    new AzureVpnGateway(stack, 'Gw', { ...GATEWAY_PROPS, sku: sku.stringValue, generation: 'Generation2' });
+    expect(Object.values(resourcesOf(Testing.synth(stack), 'azurerm_public_ip')).map((ip) => ip.zones)).toEqual([['1', '2', '3'], ['1', '2', '3']]);
   });
 
   test('exposes the public IPs and default BGP addresses per instance as references', () => {
@@ -179,17 +187,28 @@ describe('AzureVpnGateway', () => {
       expect(() => standby.addApipaAddresses(AzureGatewayInstance.INSTANCE_1, ['169.254.22.2'])).toThrow(/instance1 does not exist on this active-standby gateway/);
     });
 
-    test.each([65517, 65520, 8075, 12076, 23456, 64500, 65535, 70000])('fails when the ASN is %d (reserved by or not usable on Azure)', (asn) => {
-      expect(build({ asn })).toThrow(new RegExp(`asn: ${asn} is not allowed for an Azure gateway; allowed: 1-65534`));
+    test.each([65516, 65517, 65520, 8074, 8075, 12076, 23456, 64500, 65535, 65551, 429496729, 4294967295, 0])('fails when the ASN is %d (reserved by Azure or IANA, or out of range)', (asn) => {
+      expect(build({ asn })).toThrow(new RegExp(`asn: ${asn} is not allowed for an Azure gateway; allowed: 1-4294967294 \\(32-bit ASNs supported\\)`));
+    });
+
+    test.each([65515, 65521, 70000, 4200000001, 4294967294])('takes the ASN %d (Azure supports 32-bit ASNs; 65515 is its own default)', (asn) => {
+      const { synth } = synthGateway({ asn });
+      expect(synth).toHaveResourceWithProperties(VirtualNetworkGateway, { bgp_settings: partial({ asn }) });
     });
 
     test('fails when the SKU is Basic or unknown', () => {
-      expect(build({ sku: 'Basic' })).toThrow(/sku: 'Basic' is not a VPN gateway SKU with BGP, active-active and custom IPsec policies; allowed: VpnGw1, /);
+      expect(build({ sku: 'Basic' })).toThrow(/sku: 'Basic' is not a VPN gateway SKU with BGP, active-active and custom IPsec policies; allowed: VpnGw1AZ, VpnGw2AZ, VpnGw3AZ, VpnGw4AZ, VpnGw5AZ$/m);
       expect(build({ sku: 'VpnGw9' })).toThrow(/sku: 'VpnGw9' is not a VPN gateway SKU/);
+      expect(build({ sku: 'toString' })).toThrow(/sku: 'toString' is not a VPN gateway SKU/);
+    });
+
+    test.each([1, 2, 3, 4, 5])('fails when the SKU is the retired non-AZ VpnGw%d, naming its AZ equivalent', (n) => {
+      // Azure refuses new non-AZ gateways since 2025-11-01 (NonAzSkusNotAllowedForVPNGateway)
+      expect(build({ sku: `VpnGw${n}` })).toThrow(new RegExp(`sku: 'VpnGw${n}' is a non-AZ SKU, which Azure no longer creates \\(NonAzSkusNotAllowedForVPNGateway since 2025-11-01\\); allowed: its AZ equivalent 'VpnGw${n}AZ'`));
     });
 
     test('fails when the generation does not offer the SKU', () => {
-      expect(build({ sku: 'VpnGw1', generation: 'Generation2' })).toThrow(/generation: 'Generation2' has no SKU 'VpnGw1'; allowed: Generation1 for VpnGw1/);
+      expect(build({ sku: 'VpnGw1AZ', generation: 'Generation2' })).toThrow(/generation: 'Generation2' has no SKU 'VpnGw1AZ'; allowed: Generation1 for VpnGw1AZ/);
       expect(build({ sku: 'VpnGw5AZ', generation: 'Generation1' })).toThrow(/generation: 'Generation1' has no SKU 'VpnGw5AZ'; allowed: Generation2/);
       expect(build({ generation: 'Generation3' })).toThrow(/generation: 'Generation3' is not a gateway generation; allowed: Generation1, Generation2/);
     });
@@ -212,7 +231,7 @@ describe('AzureVpnGateway', () => {
 
     test('fails when a zone is unknown or an AZ SKU has no zones', () => {
       expect(build({ publicIpZones: ['4'] })).toThrow(/publicIpZones\[0\]: '4' is not an availability zone; allowed: 1, 2, 3/);
-      expect(build({ publicIpZones: [] })).toThrow(/publicIpZones: is empty but SKU 'VpnGw2AZ' is zone-redundant/);
+      expect(build({ publicIpZones: [] })).toThrow(/publicIpZones: is empty but SKU 'VpnGw2AZ' is zone-redundant, and Azure refuses .*VmssVpnGatewayPublicIpsMustHaveZonesConfigured/);
     });
 
     test('fails when the site id or the name is not usable', () => {

@@ -16,7 +16,7 @@ describe('fails when', () => {
     ['a link is declared twice', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'] }, { id: 'other', between: ['azure-east', 'aws-tokyo'] }]), /links\[1\]\.between: .*already linked by links\[0\]/],
     ['a link names an unknown site', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'gcp'] }]), /links\[0\]\.between\[1\]: 'gcp' is not a site id; known: aws-tokyo, azure-east/],
     ['two gateways of one cloud are linked', topo([awsSite, { ...awsSite, id: 'aws-2', cidrs: ['10.99.0.0/16'] }], [{ between: ['aws-tokyo', 'aws-2'] }]), /both AWS gateways; allowed: links between two different clouds/],
-    ['an ASN is reserved by Azure', awsAzure({}, { azure: { asn: 65517 } }), /sites\[1\]\.asn: 65517 is not allowed for an Azure gateway; allowed: .*65517-65520/],
+    ['an ASN is reserved by Azure', awsAzure({}, { azure: { asn: 65517 } }), /sites\[1\]\.asn: 65517 is not allowed for an Azure gateway; allowed: .*65516-65520/],
     ['an AWS gateway ASN is public', awsAzure({}, { aws: { asn: 16509 } }), /sites\[0\]\.asn: 16509 is not allowed for an AWS gateway; allowed: 64512-65534 or 4200000000-4294967294/],
     ['an ASN cannot be registered as a peer (45104 on Alibaba)', topo([{ ...awsSite }, { ...azureSite, asn: 45104 }, aliSite], [{ between: ['azure-east', 'ali-hz'] }]), /sites\[1\]\.asn: 45104 cannot be registered as a peer ASN on Alibaba Cloud; allowed: .*except 45104/],
     ['both ends use the same ASN', awsAzure({}, { aws: { asn: 65000 }, azure: { asn: 65000 } }), /links\[0\]\.between: 'aws-tokyo' and 'azure-east' both use ASN 65000; .*need different ASNs/],
@@ -41,10 +41,10 @@ describe('fails when', () => {
       [awsSite, ...[1, 2, 3, 4, 5, 6].map((n) => ({ id: `az${n}`, cloud: 'azure' as const, cidrs: [`10.${100 + n}.0.0/16`] }))],
       [1, 2, 3, 4, 5, 6].map((n) => ({ between: ['aws-tokyo', `az${n}`] as const, routing: 'static' as const })),
     ), /sites\[0\]: gateway 'aws-tokyo' needs 12 VPN connections but a AWS vpn-gateway allows 10/],
-    ['an Azure Basic gateway needs more than 10 connections', topo(
+    ['an Azure Basic gateway needs more than its 10 S2S tunnels', topo(
       [{ ...azureSite, sku: 'Basic' }, ...[1, 2, 3].map((n) => ({ id: `aws${n}`, cloud: 'aws' as const, cidrs: [`10.${100 + n}.0.0/16`] }))],
       [1, 2, 3].map((n) => ({ between: [`aws${n}`, 'azure-east'] as const })),
-    ), /gateway 'azure-east' needs 12 connections but a Azure Basic gateway allows 10/],
+    ), /gateway 'azure-east' needs 24 S2S tunnels \(12 connections, 2 tunnels each on an active-active gateway\) but a Azure Basic gateway allows 10/],
     ['a cloud is unknown', topo([awsSite, { ...azureSite, cloud: 'gcp' as never }], []), /sites\[1\]\.cloud: 'gcp' is not a supported cloud; allowed: aws, azure, alicloud/],
     ['a gateway kind is unknown for the cloud', topo([{ ...awsSite, gateway: 'active-active' }], []), /sites\[0\]\.gateway: 'active-active' is not a gateway kind of AWS; allowed: vpn-gateway, transit-gateway/],
     ['site ids repeat', topo([awsSite, { ...awsSite, cidrs: ['10.99.0.0/16'] }], []), /sites\[1\]\.id: 'aws-tokyo' is already the id of sites\[0\]/],
