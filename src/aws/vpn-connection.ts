@@ -168,7 +168,12 @@ function routeId(cidr: string): string {
  * custom resource (`Custom::VpnTunnelOutsideIps`: an inline Lambda function per stack calling
  * EC2 `DescribeVpnConnections`, allowed that action and its own logs only, matching tunnels by
  * inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
- * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`.
+ * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`. On a transit gateway with static routes, association
+ * or propagation, the same lookup also reads the connection's attachment id (EC2
+ * `DescribeTransitGatewayAttachments`, allowed in that stack only then).
+ *
+ * The resource carries `Metadata.CrossCloudVpn.Gateway`: `{ Kind, Existing, Asn, Networks,
+ * RouteTableId? }` of the gateway (see `gatewayMetadata`).
  *
  * @resource AWS::EC2::VPNConnection
  */
@@ -285,6 +290,10 @@ export class AwsVpnConnection extends Resource {
       });
     });
 
+    if (gw.transitGatewayId !== undefined && (gw.cidrs ?? []).length === 0) {
+      Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.gatewayNetworksUnknown',
+        'the transit gateway is given without cidrs: Metadata.CrossCloudVpn.Gateway.Networks is empty, so nothing in the output says which networks are behind it (ccvpn verify cannot prove its routing); give the gateway\'s cidrs');
+    }
     if (tunnels.some((t) => isPlaintextKey(this, t.presharedKey))) {
       Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.presharedKeyInTemplate',
         'a pre-shared key is written into the CloudFormation template in plain text (readable by anyone who can read the template); use SecretValue.secretsManager() or SecretValue.ssmSecure() to keep it out');

@@ -236,6 +236,17 @@ describe('Metadata.CrossCloudVpn.Gateway on every VPN connection', () => {
     });
     expect(metadataOf(Template.fromStack(stack))).toEqual([{ Gateway: { Kind: 'vpn-gateway', Existing: true, Asn: 64512, Networks: [] } }]);
   });
+
+  test('a transit gateway given as a plain object without cidrs: warned, since nothing then says its networks', () => {
+    const stack = testStack();
+    const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
+    const tunnels = { tunnel1: { presharedKey: key('a'), insideCidr: '169.254.10.0/30' }, tunnel2: { presharedKey: key('b'), insideCidr: '169.254.10.4/30' } };
+    new AwsVpnConnection(stack, 'Bare', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700 }, peer, ...tunnels });
+    new AwsVpnConnection(stack, 'Declared', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] }, peer, ...tunnels });
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Test/Bare', Match.stringLikeRegexp('Networks is empty'));
+    annotations.hasNoWarning('/Test/Declared', Match.stringLikeRegexp('Networks is empty'));
+  });
 });
 
 describe('an existing transit gateway needs its ASN', () => {
