@@ -1,9 +1,10 @@
 /** Every example scenario, as `npm run example` and the tests build them. */
 import { CrossCloudVpn } from '../src';
 import { awsAzureBgp } from './aws-azure-bgp';
+import { awsAzureStatic } from './aws-azure-static';
 import { azureAlicloud } from './azure-alicloud';
 import { ExampleApps } from './lib/example-apps';
-import { threeCloudMesh } from './three-cloud-mesh';
+import { EXISTING_TRANSIT_GATEWAY, threeCloudMesh } from './three-cloud-mesh';
 
 export interface Example {
   readonly name: string;
@@ -19,4 +20,7 @@ export const EXAMPLES: readonly Example[] = [
   { name: 'azure-alicloud-policy', source: 'seeds/000 (policy routing)', define: (a) => azureAlicloud(a, 'policy') },
   { name: 'azure-alicloud-bgp', source: 'seeds/000, BGP variant', define: (a) => azureAlicloud(a, 'bgp') },
   { name: 'three-cloud-mesh', source: 'all three clouds', define: (a) => threeCloudMesh(a) },
+  { name: 'aws-azure-static', source: 'static routing on a virtual private gateway', define: (a) => awsAzureStatic(a, 'vgw') },
+  { name: 'aws-azure-static-tgw', source: 'static routing on a new transit gateway', define: (a) => awsAzureStatic(a, 'tgw') },
+  { name: 'three-cloud-mesh-existing-tgw', source: 'all three clouds, an existing transit gateway with ASN 64700', define: (a) => threeCloudMesh(a, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }) },
 ];

@@ -6,6 +6,11 @@
  * `twoClouds` builds the AWS ↔ Azure part alone: the examples' tests check that adding the third
  * cloud leaves every existing tunnel's resources byte-identical. `azureAlicloud: 'bgp'` routes the
  * Azure ↔ Alibaba link with BGP instead (the verify benchmark's all-BGP mesh).
+ * `existingTransitGateway` links an AWS transit gateway that exists already (created outside this
+ * app, with a non-default ASN, e.g. 64700) instead of a new virtual private gateway: its stack
+ * holds only a placeholder resource (a stack needs one), and every VPN connection records the
+ * gateway's ASN and networks in `Metadata.CrossCloudVpn` (the template holds nothing else about it).
+ * With EXAMPLE_VARIANT=existing-tgw the entry file builds that variant.
  *
  * Run: npm run example · npx cdktf synth (top-level cdktf.json) ·
  *      npx cdk synth --app "node -r @swc-node/register examples/three-cloud-mesh.ts"
@@ -14,8 +19,19 @@ import { CrossCloudLink, CrossCloudVpn, Routing } from '../src';
 import { ExampleApps, main } from './lib/example-apps';
 import { AlicloudSite, AwsSite, AzureSite } from './lib/sites';
 
-export function threeCloudMesh(apps: ExampleApps, options: { twoClouds?: boolean; azureAlicloud?: Extract<Routing, 'policy' | 'bgp'> } = {}): CrossCloudVpn {
-  const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
+export interface ThreeCloudMeshOptions {
+  readonly twoClouds?: boolean;
+  readonly azureAlicloud?: Extract<Routing, 'policy' | 'bgp'>;
+  /** An existing AWS transit gateway instead of a new virtual private gateway: its id and the ASN it was created with. */
+  readonly existingTransitGateway?: { readonly id: string; readonly asn: number };
+}
+
+/** The example's existing transit gateway (a placeholder id) and its non-default ASN. */
+export const EXISTING_TRANSIT_GATEWAY = { id: 'tgw-0123456789abcdef0', asn: 64700 } as const;
+
+export function threeCloudMesh(apps: ExampleApps, options: ThreeCloudMeshOptions = {}): CrossCloudVpn {
+  const existing = options.existingTransitGateway;
+  const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: existing?.asn ?? 64512, existingTransitGateway: existing?.id });
   const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
   const links: CrossCloudLink[] = [{ between: [aws.gateway, azure.gateway], routing: 'bgp' }];
   if (!options.twoClouds) {
@@ -31,5 +47,9 @@ export function threeCloudMesh(apps: ExampleApps, options: { twoClouds?: boolean
 }
 
 if (require.main === module) {
-  main('three-cloud-mesh', (apps) => threeCloudMesh(apps));
+  if (process.env.EXAMPLE_VARIANT === 'existing-tgw') {
+    main('three-cloud-mesh-existing-tgw', (apps) => threeCloudMesh(apps, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }));
+  } else {
+    main('three-cloud-mesh', (apps) => threeCloudMesh(apps));
+  }
 }

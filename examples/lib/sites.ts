@@ -13,12 +13,25 @@ import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
 import { AzureVpnGateway } from '../../src/azure';
 import { AlicloudVpnGateway, provider, vpc, vswitch } from '../../src/alicloud';
 
-/** An AWS VPC with a virtual private gateway, or a transit gateway with VPN ECMP. */
+/**
+ * An AWS VPC with a virtual private gateway, or a transit gateway with VPN ECMP; or, with
+ * `existingTransitGateway`, a transit gateway that exists already (its id, and the ASN it was
+ * created with as `asn`): then the stack holds no VPC, only the gateway's record.
+ */
 export class AwsSite extends Stack {
   public readonly gateway: AwsVpnGateway;
 
-  constructor(app: App, id: string, props: { siteId: string; cidr: string; asn: number; transitGateway?: boolean }) {
+  constructor(app: App, id: string, props: { siteId: string; cidr: string; asn: number; transitGateway?: boolean; existingTransitGateway?: string }) {
     super(app, id); // environment-agnostic: synthesizes with no AWS account at hand
+    if (props.existingTransitGateway !== undefined) {
+      this.gateway = new AwsVpnGateway(this, 'VpnGateway', {
+        siteId: props.siteId,
+        amazonSideAsn: props.asn,
+        kind: AwsGatewayKind.existingTransitGateway(props.existingTransitGateway),
+        cidrs: [props.cidr],
+      });
+      return;
+    }
     const vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr(props.cidr),
       maxAzs: 2,

@@ -21,8 +21,56 @@ export interface AwsVirtualPrivateGatewayOptions {
   readonly routeTableIds?: readonly string[];
 }
 
+/**
+ * How a transit gateway routes its VPN attachments (one per VPN connection): which route table
+ * holds the static routes to the remote networks, and whether the library associates the
+ * attachments with it and propagates their routes into it.
+ *
+ * A transit gateway that associates attachments by default has already associated each VPN
+ * attachment with its default association route table, and an attachment is associated with a
+ * single route table: the library never associates such an attachment again.
+ *
+ * @see https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html
+ * @see https://docs.aws.amazon.com/vpc/latest/tgw/tgw-transit-gateways.html
+ */
+export interface AwsTransitGatewayRouteTableOptions {
+  /**
+   * The transit gateway route table (`tgw-rtb-...`, or a token such as a
+   * `CfnTransitGatewayRouteTable`'s `ref`) that gets, for static and policy routing, one
+   * `AWS::EC2::TransitGatewayRoute` per remote prefix to the VPN attachment; and that the
+   * attachments are associated with / propagate to when `associateVpnAttachments` /
+   * `propagateVpnAttachments` say so.
+   *
+   * @default - the route table the transit gateway associated the attachment with (its default
+   *   association route table), read after the connection is created by the stack's
+   *   `Custom::VpnTunnelOutsideIps` lookup (CloudFormation returns no route table id of a transit
+   *   gateway); the lookup fails the deployment if the attachment is not associated
+   */
+  readonly routeTableId?: string;
+
+  /**
+   * Whether the library associates each VPN attachment with `routeTableId`
+   * (`AWS::EC2::TransitGatewayRouteTableAssociation`). Needs `routeTableId`; refused on a new
+   * transit gateway with `defaultRouteTableAssociation` (the attachment is associated already).
+   * For an existing transit gateway, only when it does not associate attachments by default.
+   *
+   * @default false
+   */
+  readonly associateVpnAttachments?: boolean;
+
+  /**
+   * Whether the library propagates each VPN attachment's routes (learned with BGP) into
+   * `routeTableId`, or into the attachment's associated route table when `routeTableId` is not
+   * given (`AWS::EC2::TransitGatewayRouteTablePropagation`). Refused on a new transit gateway
+   * with `defaultRouteTablePropagation` when that is the same route table.
+   *
+   * @default false
+   */
+  readonly propagateVpnAttachments?: boolean;
+}
+
 /** Options of a new transit gateway (`AwsGatewayKind.transitGateway`). */
-export interface AwsTransitGatewayOptions {
+export interface AwsTransitGatewayOptions extends AwsTransitGatewayRouteTableOptions {
   /**
    * Whether attachments (the VPN connections among them) are associated with the default route
    * table. CloudFormation `DefaultRouteTableAssociation` (`enable` / `disable`).
@@ -51,7 +99,7 @@ export interface AwsTransitGatewayOptions {
 export type GatewayKindConfig =
   | { readonly type: 'vpn-gateway'; readonly options: AwsVirtualPrivateGatewayOptions }
   | { readonly type: 'new-transit-gateway'; readonly options: AwsTransitGatewayOptions }
-  | { readonly type: 'existing-transit-gateway'; readonly transitGatewayId: string };
+  | { readonly type: 'existing-transit-gateway'; readonly transitGatewayId: string; readonly options: AwsTransitGatewayRouteTableOptions };
 
 /**
  * The kind of AWS gateway an `AwsVpnGateway` uses.
@@ -59,7 +107,7 @@ export type GatewayKindConfig =
  * ```ts
  * AwsGatewayKind.vpnGateway({ vpc })
  * AwsGatewayKind.transitGateway({ defaultRouteTablePropagation: false })
- * AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0')
+ * AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0', { routeTableId: 'tgw-rtb-0123456789abcdef0' })
  * ```
  */
 export class AwsGatewayKind {
@@ -84,10 +132,14 @@ export class AwsGatewayKind {
 
   /**
    * An existing transit gateway, by id (a literal such as `tgw-0123456789abcdef0`, or a token).
-   * Give its ASN as `amazonSideAsn` on the `AwsVpnGateway`.
+   * Give the ASN it was created with as `amazonSideAsn` and the networks behind it as `cidrs` on
+   * the `AwsVpnGateway` (both required: the template holds nothing else about the gateway).
+   *
+   * @param options how its VPN attachments are routed (default: static routes into the route
+   *   table each attachment was associated with by default; no association or propagation)
    */
-  public static existingTransitGateway(transitGatewayId: string): AwsGatewayKind {
-    return new AwsGatewayKind({ type: 'existing-transit-gateway', transitGatewayId });
+  public static existingTransitGateway(transitGatewayId: string, options: AwsTransitGatewayRouteTableOptions = {}): AwsGatewayKind {
+    return new AwsGatewayKind({ type: 'existing-transit-gateway', transitGatewayId, options });
   }
 
   /** The kind as the planner names it. */

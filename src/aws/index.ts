@@ -10,7 +10,7 @@
  * @module cross-cloud-vpn/aws
  */
 export { AwsGatewayKind } from './gateway-kind';
-export type { AwsVirtualPrivateGatewayOptions, AwsTransitGatewayOptions } from './gateway-kind';
+export type { AwsVirtualPrivateGatewayOptions, AwsTransitGatewayOptions, AwsTransitGatewayRouteTableOptions } from './gateway-kind';
 export { AwsVpnGateway } from './vpn-gateway';
 export type { AwsVpnGatewayProps } from './vpn-gateway';
 export { AwsPeerGateway } from './peer-gateway';

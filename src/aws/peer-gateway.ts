@@ -11,6 +11,24 @@ import { PropsChecker } from '../private/errors';
 const DEFAULT_PEER_ASN = 65000;
 
 /**
+ * `AWS::EC2::CustomerGateway` takes an ASN up to 2,147,483,647 as `BgpAsn`, and a larger one only
+ * as `BgpAsnExtended` ("If the ASN is larger than 2,147,483,647, you must use BgpAsnExtended":
+ * CloudFormation resource docs, as aws-cdk-lib's `CfnCustomerGatewayProps` carries them). The docs
+ * text gives `BgpAsnExtended` 2,147,483,648-4,294,967,295, but the resource schema that
+ * aws-cdk-lib's CloudFormation validator bundles caps it at 4,294,967,294 (its rule F3034 rejects
+ * 4294967295, which IANA reserves anyway): the stricter bound is used.
+ */
+const BGP_ASN_MAX = 2147483647;
+const BGP_ASN_EXTENDED_MAX = 4294967294;
+
+/** Why AWS cannot register `asn` on a customer gateway, or `undefined`. */
+export function customerGatewayAsnProblem(asn: number): string | undefined {
+  if (Number.isInteger(asn) && asn > BGP_ASN_MAX && asn <= BGP_ASN_EXTENDED_MAX) return undefined; // BgpAsnExtended
+  const problem = peerAsnProblem('aws', asn);
+  return problem === undefined ? undefined : `${problem}, or ${BGP_ASN_MAX + 1}-${BGP_ASN_EXTENDED_MAX} (BgpAsnExtended)`;
+}
+
+/**
  * Ranges that are not public unicast IPv4 (RFC 6890). A customer gateway of a VPN connection
  * with public outside addresses (the only type this library creates) needs a public address.
  */
@@ -36,7 +54,8 @@ export interface IAwsPeerGateway {
   /** The customer gateway's id, e.g. `cgw-0123456789abcdef0`. */
   readonly customerGatewayId: string;
   /**
-   * The peer's BGP ASN, as registered on the customer gateway: 1-2147483647 except 7224 and 9059.
+   * The peer's BGP ASN, as registered on the customer gateway: 1-4294967294 except 7224 and 9059
+   * (above 2147483647 as `BgpAsnExtended`).
    */
   readonly peerAsn: number;
 }
@@ -56,9 +75,9 @@ export interface AwsPeerGatewayProps {
   /**
    * The peer's BGP ASN (the device's own ASN, never the AWS side's).
    *
-   * 1-2147483647 except 7224 and 9059 (reserved in us-east-1 / eu-west-1); must differ from the
+   * 1-4294967294 except 7224 and 9059 (reserved in us-east-1 / eu-west-1); must differ from the
    * AWS side's ASN on a BGP connection. Written even on static connections, where AWS ignores it.
-   * CloudFormation `BgpAsn`.
+   * CloudFormation `BgpAsn` up to 2147483647, `BgpAsnExtended` above (4-byte ASNs).
    *
    * @default 65000
    * @see https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html
@@ -75,7 +94,7 @@ export class AwsPeerGateway extends Resource implements IAwsPeerGateway {
   public readonly customerGatewayId: string;
   /**
    * The peer's BGP ASN, as registered on the customer gateway: `peerAsn`, else AWS's default
-   * 65000. 1-2147483647 except 7224 and 9059.
+   * 65000. 1-4294967294 except 7224 and 9059.
    */
   public readonly peerAsn: number;
   /** The peer's public IPv4 address, as given. */
@@ -88,13 +107,14 @@ export class AwsPeerGateway extends Resource implements IAwsPeerGateway {
 
     const checker = new PropsChecker(this.node.path);
     if (!Token.isUnresolved(props.ipAddress)) checker.check('ipAddress', 'ip-address-invalid', publicIpv4Problem(props.ipAddress));
-    if (!Token.isUnresolved(this.peerAsn)) checker.check('peerAsn', 'asn-invalid', peerAsnProblem('aws', this.peerAsn));
+    if (!Token.isUnresolved(this.peerAsn)) checker.check('peerAsn', 'asn-invalid', customerGatewayAsnProblem(this.peerAsn));
     checker.throwIfAny();
 
+    const extended = !Token.isUnresolved(this.peerAsn) && this.peerAsn > BGP_ASN_MAX;
     const resource = new ec2.CfnCustomerGateway(this, 'Resource', {
       type: 'ipsec.1',
       ipAddress: props.ipAddress,
-      bgpAsn: this.peerAsn,
+      ...(extended ? { bgpAsnExtended: this.peerAsn } : { bgpAsn: this.peerAsn }),
     });
     this.customerGatewayId = resource.ref;
   }

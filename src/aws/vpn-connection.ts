@@ -7,6 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AwsVpnConnectionPlan, PlannedTunnel, TunnelEnd, ownAsnProblem, parseCidr, show } from '../plan';
 import { PropsChecker, ValidationError } from '../private/errors';
+import type { AwsTransitGatewayRouteTableOptions } from './gateway-kind';
 import type { IAwsPeerGateway } from './peer-gateway';
 import {
   AwsStartupAction, AwsTunnelOptions, canonicalCidr, checkTunnel, isPlaintextKey, renderTunnel, resolveTunnel,
@@ -37,6 +38,51 @@ export interface IAwsVpnGateway {
    * and compared with the peer's on BGP connections.
    */
   readonly amazonSideAsn: number;
+  /**
+   * The IPv4 prefixes of the networks behind the gateway, recorded on every connection in
+   * `Metadata.CrossCloudVpn.Gateway.Networks` (for an existing transit gateway the template holds
+   * nothing else about them).
+   *
+   * @default - none recorded (an empty list)
+   */
+  readonly cidrs?: readonly string[];
+  /**
+   * Whether the gateway was created outside this app (`Metadata.CrossCloudVpn.Gateway.Existing`).
+   *
+   * @default true (a plain object names a gateway that exists already)
+   */
+  readonly existing?: boolean;
+  /**
+   * How a transit gateway routes the connection's VPN attachment: the route table of its static
+   * routes, association and propagation. Transit gateways only.
+   *
+   * @default - static routes into the route table the attachment is associated with; no
+   *   association or propagation by the library
+   */
+  readonly transitGatewayRouting?: AwsTransitGatewayRouteTableOptions;
+}
+
+/** Resource metadata key of the gateway record every VPN connection carries. */
+export const METADATA_KEY = 'CrossCloudVpn';
+
+/**
+ * The record of the AWS gateway a VPN connection attaches to, as its `Metadata.CrossCloudVpn`
+ * carries it: kind, whether it exists outside the app, its Amazon-side ASN, the networks behind it
+ * as declared, and (transit gateways, when given) the route table of its VPN attachments. The
+ * template holds nothing else about an existing transit gateway; `ccvpn verify` reads it.
+ */
+export function gatewayMetadata(gw: IAwsVpnGateway): { Gateway: Record<string, unknown> } {
+  const transit = gw.transitGatewayId !== undefined;
+  const routeTableId = transit ? gw.transitGatewayRouting?.routeTableId : undefined;
+  return {
+    Gateway: {
+      Kind: transit ? 'transit-gateway' : 'vpn-gateway',
+      Existing: gw.existing ?? true,
+      Asn: gw.amazonSideAsn,
+      Networks: [...(gw.cidrs ?? [])],
+      ...(routeTableId === undefined ? {} : { RouteTableId: routeTableId }),
+    },
+  };
 }
 
 /** Properties of an `AwsVpnConnection`. */
@@ -64,7 +110,10 @@ export interface AwsVpnConnectionProps {
 
   /**
    * Peer prefixes routed over the connection when `staticRoutesOnly` is `true`, as IPv4 CIDRs.
-   * Duplicates are ignored. One `AWS::EC2::VPNConnectionRoute` each.
+   * Duplicates are ignored. On a virtual private gateway one `AWS::EC2::VPNConnectionRoute` each;
+   * on a transit gateway (where that resource does not apply) one `AWS::EC2::TransitGatewayRoute`
+   * each, to the connection's attachment in the gateway's route table (`transitGatewayRouting`).
+   * A transit gateway route table holds one static route per prefix.
    *
    * @default - no static route
    */
@@ -101,6 +150,15 @@ export interface AwsVpnConnectionPlanOptions {
 
 /** Inside CIDRs taken per virtual private gateway (they must be unique across its connections). */
 const insideCidrsByGateway = new WeakMap<IAwsVpnGateway, Map<string, string>>();
+/** Static routes per transit gateway, keyed by route table and prefix (one route per prefix and table). */
+const tgwRoutesByGateway = new WeakMap<IAwsVpnGateway, Map<string, string>>();
+/** Key of the route table a transit gateway connection's static routes go to when none is given. */
+const ASSOCIATED_TABLE = '(the associated route table)';
+
+/** Construct id of the static route to `cidr` (a canonical prefix). */
+function routeId(cidr: string): string {
+  return `Route${createHash('sha256').update(cidr).digest('hex').slice(0, 8)}`;
+}
 
 /**
  * A Site-to-Site VPN connection: one tunnel pair between an AWS gateway and one peer address.
@@ -110,7 +168,12 @@ const insideCidrsByGateway = new WeakMap<IAwsVpnGateway, Map<string, string>>();
  * custom resource (`Custom::VpnTunnelOutsideIps`: an inline Lambda function per stack calling
  * EC2 `DescribeVpnConnections`, allowed that action and its own logs only, matching tunnels by
  * inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
- * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`.
+ * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`. On a transit gateway with static routes, association
+ * or propagation, the same lookup also reads the connection's attachment id (EC2
+ * `DescribeTransitGatewayAttachments`, allowed in that stack only then).
+ *
+ * The resource carries `Metadata.CrossCloudVpn.Gateway`: `{ Kind, Existing, Asn, Networks,
+ * RouteTableId? }` of the gateway (see `gatewayMetadata`).
  *
  * @resource AWS::EC2::VPNConnection
  */
@@ -168,6 +231,11 @@ export class AwsVpnConnection extends Resource {
   public readonly tunnel2OutsideIp: string;
   /** Inside CIDRs of tunnel 1 and tunnel 2. */
   public readonly tunnelInsideCidrs: readonly string[];
+  /**
+   * The connection's transit gateway attachment id, read by the lookup (transit gateway
+   * connections with static routes, association or propagation only; deploy-time value).
+   */
+  public readonly transitGatewayAttachmentId?: string;
 
   constructor(scope: Construct, id: string, props: AwsVpnConnectionProps) {
     super(scope, id);
@@ -187,24 +255,34 @@ export class AwsVpnConnection extends Resource {
       vpnTunnelOptionsSpecifications: tunnels.map(renderTunnel),
     });
     this.vpnConnectionId = resource.ref;
+    resource.addMetadata(METADATA_KEY, gatewayMetadata(gw));
 
+    const transit = gw.transitGatewayId !== undefined;
     // IDs from a hash of each canonical prefix: stable when the list changes (a position-based ID
     // would move a prefix to another logical ID, and CloudFormation would create the "new" route
     // before deleting the old one with the same destination).
-    for (const cidr of staticRoutes) {
-      new ec2.CfnVPNConnectionRoute(this, `Route${createHash('sha256').update(cidr).digest('hex').slice(0, 8)}`, {
-        destinationCidrBlock: cidr,
-        vpnConnectionId: this.vpnConnectionId,
-      });
+    if (!transit) {
+      // AWS::EC2::VPNConnectionRoute: "a static route for a VPN connection between an existing
+      // virtual private gateway and a VPN customer gateway" (CloudFormation resource docs).
+      for (const cidr of staticRoutes) {
+        new ec2.CfnVPNConnectionRoute(this, routeId(cidr), { destinationCidrBlock: cidr, vpnConnectionId: this.vpnConnectionId });
+      }
     }
 
     this.tunnelInsideCidrs = tunnels.map((t) => canonicalCidr(t.insideCidr));
+    const routing = gw.transitGatewayRouting ?? {};
+    const needsAttachment = transit && (staticRoutes.length > 0 || routing.associateVpnAttachments === true || routing.propagateVpnAttachments === true);
     const lookup = new TunnelOutsideIps(this, 'TunnelOutsideIps', {
       vpnConnectionId: this.vpnConnectionId,
       insideCidrs: [this.tunnelInsideCidrs[0], this.tunnelInsideCidrs[1]],
+      transitGateway: needsAttachment
+        ? { associatedRouteTable: routing.routeTableId === undefined && (staticRoutes.length > 0 || routing.propagateVpnAttachments === true) }
+        : undefined,
     });
     this.tunnelOutsideIps = lookup.outsideIps;
     [this.tunnel1OutsideIp, this.tunnel2OutsideIp] = lookup.outsideIps;
+    this.transitGatewayAttachmentId = lookup.transitGatewayAttachmentId;
+    if (needsAttachment) this.transitGatewayRouting(routing, staticRoutes, lookup);
     lookup.outsideIps.forEach((ip, i) => {
       new CfnOutput(this, `Tunnel${i + 1}OutsideIp`, {
         value: ip,
@@ -212,9 +290,38 @@ export class AwsVpnConnection extends Resource {
       });
     });
 
+    if (gw.transitGatewayId !== undefined && (gw.cidrs ?? []).length === 0) {
+      Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.gatewayNetworksUnknown',
+        'the transit gateway is given without cidrs: Metadata.CrossCloudVpn.Gateway.Networks is empty, so nothing in the output says which networks are behind it (ccvpn verify cannot prove its routing); give the gateway\'s cidrs');
+    }
     if (tunnels.some((t) => isPlaintextKey(this, t.presharedKey))) {
       Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.presharedKeyInTemplate',
         'a pre-shared key is written into the CloudFormation template in plain text (readable by anyone who can read the template); use SecretValue.secretsManager() or SecretValue.ssmSecure() to keep it out');
+    }
+  }
+
+  /**
+   * Transit gateway routing of the connection's attachment: a static route per prefix in the
+   * route table (`AWS::EC2::TransitGatewayRoute`), and the association / propagation asked for.
+   * AWS: "Each VPC or VPN attachment is associated with a single route table"; "an attachment can
+   * be propagated to multiple route tables" (Transit Gateway guide, tgw-transit-gateways.html,
+   * tgw-route-tables.html).
+   */
+  private transitGatewayRouting(routing: AwsTransitGatewayRouteTableOptions, staticRoutes: readonly string[], lookup: TunnelOutsideIps): void {
+    const attachment = lookup.transitGatewayAttachmentId!;
+    const table = routing.routeTableId ?? lookup.associatedRouteTableId!;
+    for (const cidr of staticRoutes) {
+      new ec2.CfnTransitGatewayRoute(this, routeId(cidr), {
+        transitGatewayRouteTableId: table,
+        destinationCidrBlock: cidr,
+        transitGatewayAttachmentId: attachment,
+      });
+    }
+    if (routing.associateVpnAttachments) {
+      new ec2.CfnTransitGatewayRouteTableAssociation(this, 'RouteTableAssociation', { transitGatewayRouteTableId: routing.routeTableId!, transitGatewayAttachmentId: attachment });
+    }
+    if (routing.propagateVpnAttachments) {
+      new ec2.CfnTransitGatewayRouteTablePropagation(this, 'RouteTablePropagation', { transitGatewayRouteTableId: table, transitGatewayAttachmentId: attachment });
     }
   }
 
@@ -273,8 +380,33 @@ export class AwsVpnConnection extends Resource {
       const parsed = parseCidr(value);
       if (!parsed.ok) checker.check(prop, 'network-cidr-invalid', `${show(value)} is not a valid IPv4 prefix (${parsed.reason})`);
     }
+
+    let registerRoutes = () => {};
+    const routing = gw.transitGatewayRouting;
+    if (routing !== undefined && gw.transitGatewayId === undefined) {
+      checker.check('gateway.transitGatewayRouting', 'transit-gateway-routing-unused', 'applies to a transit gateway only; this connection attaches to a virtual private gateway');
+    }
+    if (routing?.associateVpnAttachments && routing.routeTableId === undefined) {
+      checker.check('gateway.transitGatewayRouting.associateVpnAttachments', 'route-table-missing', 'needs routeTableId: the route table to associate the VPN attachment with');
+    }
+    if (gw.transitGatewayId !== undefined && routes.length > 0) {
+      // "Route ... already exists in Transit Gateway Route Table" (EC2 RouteAlreadyExists): one static route per prefix and table.
+      const table = routing?.routeTableId ?? ASSOCIATED_TABLE;
+      const taken = tgwRoutesByGateway.get(gw) ?? new Map<string, string>();
+      routes.forEach((cidr) => {
+        const holder = taken.get(`${table} ${cidr}`);
+        if (holder !== undefined) {
+          checker.check('staticRoutes', 'static-route-duplicate', `${show(cidr)} is already routed to ${holder} in the same transit gateway route table; allowed: one static route per prefix and route table (route the prefix over one connection, or use BGP for ECMP)`);
+        }
+      });
+      registerRoutes = () => {
+        for (const cidr of routes) taken.set(`${table} ${cidr}`, this.node.path);
+        tgwRoutesByGateway.set(gw, taken);
+      };
+    }
     checker.throwIfAny();
     register();
+    registerRoutes();
     return routes;
   }
 }

@@ -5,10 +5,10 @@
 import { Annotations, Resource, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { IGatewayDeployment, IVpnGateway, LinkRealisation, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
+import { FACTS, IGatewayDeployment, IVpnGateway, LinkRealisation, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { CdkGatewayDeployment } from '../private/cdk-deployment';
 import { PropsChecker, ValidationError } from '../private/errors';
-import { AwsGatewayKind } from './gateway-kind';
+import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
 import { AwsPeerGateway } from './peer-gateway';
 import { AwsVpnConnection, IAwsVpnGateway } from './vpn-connection';
 
@@ -25,12 +25,14 @@ export interface AwsVpnGatewayProps {
   readonly kind: AwsGatewayKind;
 
   /**
-   * The AWS side's BGP ASN. For an existing transit gateway, the ASN it was created with.
+   * The AWS side's BGP ASN. For an existing transit gateway, the ASN it was created with
+   * (required there: EC2 `DescribeTransitGateways` `Options.AmazonSideAsn`; nothing in the template
+   * can tell it, and a wrong one makes every BGP session fail).
    *
    * 64512-65534 or 4200000000-4294967294 (private ASNs only); must differ from every peer's.
    * CloudFormation `AmazonSideAsn`.
    *
-   * @default 64512
+   * @default 64512 (a new gateway; required for an existing transit gateway)
    * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnGateway.html
    */
   readonly amazonSideAsn?: number;
@@ -75,6 +77,14 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   public readonly amazonSideAsn: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;
+  /** The networks behind the gateway, as declared (`cidrs`, else the VPC's CIDR). */
+  public readonly cidrs: readonly string[];
+  /** Whether the gateway was created outside this app (an existing transit gateway). */
+  public readonly existing: boolean;
+  /** How the transit gateway routes its VPN attachments (transit gateways only). */
+  public readonly transitGatewayRouting?: AwsTransitGatewayRouteTableOptions;
+  /** Whether a new transit gateway associates attachments with its default route table (`undefined`: not a new transit gateway). */
+  private readonly associatesByDefault?: boolean;
   /** Per endpoint name (`<link id>/conn<N>/tunnel<T>`) of the realised links: the connection and the outside IP. */
   private readonly endpoints = new Map<string, { readonly scope: Construct; readonly value: string }>();
 
@@ -85,7 +95,11 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
     this.deployment = new CdkGatewayDeployment(this, (endpoint) => this.endpoint(endpoint));
 
     const checker = new PropsChecker(this.node.path);
-    if (!Token.isUnresolved(this.amazonSideAsn)) checker.check('amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', this.amazonSideAsn));
+    if (config.type === 'existing-transit-gateway' && props.amazonSideAsn === undefined) {
+      checker.check('amazonSideAsn', 'asn-missing', `required with an existing transit gateway: the ASN it was created with (EC2 DescribeTransitGateways Options.AmazonSideAsn); allowed: ${FACTS.aws.ownAsn.rule}`);
+    } else if (!Token.isUnresolved(this.amazonSideAsn)) {
+      checker.check('amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', this.amazonSideAsn));
+    }
     const cidrs = props.cidrs ?? (config.type === 'vpn-gateway' ? vpcCidrs(config.options.vpc) : undefined);
     if (cidrs === undefined) {
       checker.check('cidrs', 'cidrs-missing', config.type === 'vpn-gateway'
@@ -102,8 +116,15 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
     if (config.type === 'existing-transit-gateway' && !Token.isUnresolved(config.transitGatewayId) && !TRANSIT_GATEWAY_ID.test(config.transitGatewayId)) {
       checker.check('kind', 'transit-gateway-id-invalid', `${show(config.transitGatewayId)} is not a transit gateway id; allowed: 'tgw-' and 8 or 17 hexadecimal digits`);
     }
+    if (config.type !== 'vpn-gateway') this.checkRouting(checker, config);
     checker.throwIfAny();
 
+    this.cidrs = [...cidrs!];
+    this.existing = config.type === 'existing-transit-gateway';
+    if (config.type !== 'vpn-gateway') {
+      const o = config.options;
+      this.transitGatewayRouting = { routeTableId: o.routeTableId, associateVpnAttachments: o.associateVpnAttachments, propagateVpnAttachments: o.propagateVpnAttachments };
+    }
     this.site = {
       id: props.siteId ?? id,
       cloud: 'aws',
@@ -141,11 +162,55 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
           description: o.description,
         });
         this.transitGatewayId = tgw.ref;
+        this.associatesByDefault = o.defaultRouteTableAssociation ?? true;
+        if (o.defaultRouteTableAssociation === false && !o.associateVpnAttachments) {
+          Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.vpnAttachmentNotAssociated',
+            'defaultRouteTableAssociation is false and associateVpnAttachments is not set: the VPN attachments are associated with no route table, so traffic arriving over the VPN is dropped; set routeTableId and associateVpnAttachments');
+        }
         break;
       }
       case 'existing-transit-gateway':
         this.transitGatewayId = config.transitGatewayId;
         break;
+    }
+  }
+
+  /**
+   * The route table choices against what the transit gateway does itself. A new transit gateway
+   * with default association associates every attachment with its default route table ("When you
+   * attach a VPC or create a VPN connection on a transit gateway, the attachment is associated with
+   * the default route table"), and an attachment has a single association; with default
+   * propagation, it propagates into that same default route table already.
+   */
+  private checkRouting(checker: PropsChecker, config: Exclude<GatewayKindConfig, { type: 'vpn-gateway' }>): void {
+    const o = config.options;
+    if (o.associateVpnAttachments && o.routeTableId === undefined) {
+      checker.check('kind.associateVpnAttachments', 'route-table-missing', 'needs routeTableId: the route table to associate the VPN attachments with');
+    }
+    if (config.type !== 'new-transit-gateway') return;
+    const defaults = config.options;
+    if (o.associateVpnAttachments && defaults.defaultRouteTableAssociation !== false) {
+      checker.check('kind.associateVpnAttachments', 'association-duplicate', 'the transit gateway associates every attachment with its default route table (defaultRouteTableAssociation), and an attachment is associated with one route table only; allowed: associateVpnAttachments with defaultRouteTableAssociation: false');
+    }
+    if (o.propagateVpnAttachments && o.routeTableId === undefined && defaults.defaultRouteTablePropagation !== false) {
+      checker.check('kind.propagateVpnAttachments', 'propagation-duplicate', 'the transit gateway already propagates every attachment into its default route table (defaultRouteTablePropagation), which is the route table used when routeTableId is not given; allowed: a routeTableId of another route table, or defaultRouteTablePropagation: false');
+    }
+  }
+
+  /**
+   * Static or policy routing on a transit gateway: the routes need a route table, and a route table
+   * holds one static route per prefix (EC2 `RouteAlreadyExists`), so of several connections of the
+   * link only the first is routed; VPN ECMP needs BGP.
+   */
+  private checkStaticOnTransit(link: string, connections: number): void {
+    const o = this.transitGatewayRouting ?? {};
+    if (o.routeTableId === undefined && this.associatesByDefault === false) {
+      throw new ValidationError(this.node.path, 'route-table-missing',
+        `link ${show(link)} routes statically, but the transit gateway associates attachments with no default route table (defaultRouteTableAssociation: false); allowed: give routeTableId (and associateVpnAttachments) for the static routes`);
+    }
+    if (connections > 1) {
+      Annotations.of(this).addWarningV2('cross-cloud-vpn:aws.transitGatewayStaticSingleConnection',
+        `link ${link}: a transit gateway route table holds one static route per prefix, so only conn1 of its ${connections} VPN connections carries traffic toward the remote networks (no failover to the others); use routing 'bgp' for ECMP over every tunnel`);
     }
   }
 
@@ -193,6 +258,9 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
       ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
       peerAsn: cgw.bgpAsn,
     })]));
+    const transit = this.transitGatewayId !== undefined;
+    const routed = r.vpnConnections.filter((c) => c.staticRoutes.length > 0);
+    if (transit && routed.length > 0) this.checkStaticOnTransit(r.link, routed.length);
     for (const connection of r.vpnConnections) {
       const tunnels = connection.tunnels.map((tunnelId): PlannedTunnel => {
         const tunnel = realisation.tunnels.find((t) => t.id === tunnelId);
@@ -201,9 +269,9 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
       });
       const peer = peers.get(connection.customerGateway);
       if (!peer) throw mismatch(`customer gateway ${show(connection.customerGateway)} of ${r.link}/${connection.id} is not planned`);
-      const built = new AwsVpnConnection(scope, connection.id, AwsVpnConnection.propsFromPlan({
-        gateway: this, peer, connection, tunnels: [tunnels[0], tunnels[1]],
-      }));
+      const props = AwsVpnConnection.propsFromPlan({ gateway: this, peer, connection, tunnels: [tunnels[0], tunnels[1]] });
+      // A transit gateway route table holds one static route per prefix: the link's first routed connection carries them.
+      const built = new AwsVpnConnection(scope, connection.id, transit && connection !== routed[0] ? { ...props, staticRoutes: [] } : props);
       tunnels.forEach((t, i) => {
         const end = t.ends.find((e) => e.cloud === 'aws')!;
         this.endpoints.set(end.endpoint, { scope: built, value: built.tunnelOutsideIps[i] });

@@ -3,13 +3,43 @@
  * app (same environment), inputs are CloudFormation parameters, outputs are `CfnOutput`s.
  * @internal
  */
-import { CfnOutput, CfnParameter, Stack, Token } from 'aws-cdk-lib';
-import type { Construct } from 'constructs';
+import { Aspects, CfnOutput, CfnParameter, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import type { Construct, IConstruct } from 'constructs';
 import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../plan';
 import { cfnName } from './names';
 
 /** Where an endpoint's address lives: the construct scope that holds it and the value. */
 export type EndpointSource = (endpoint: string) => { scope: Construct; value: string };
+
+/** Construct id of the placeholder resource of a stack that would otherwise have none. */
+export const PLACEHOLDER_ID = 'CrossCloudVpnPlaceholder';
+
+/** Stacks already guarded. */
+const GUARDED = new WeakSet<Stack>();
+
+/**
+ * Keeps `stack` from synthesizing without resources, which CloudFormation rejects (`Resources` is
+ * the one required section of a template, with at least one resource): at synthesis, if no resource of
+ * its own remains (e.g. the home stack of an existing transit gateway, whose connections live in
+ * link stacks), it gets one `AWS::CloudFormation::WaitConditionHandle`, a resource type with no
+ * properties that creates nothing and costs nothing. Applied to every stack the library creates
+ * and to each gateway's home stack.
+ */
+export function keepNonEmpty(stack: Stack): void {
+  if (GUARDED.has(stack)) return;
+  GUARDED.add(stack);
+  const guard: IAspect = {
+    visit(node: IConstruct) {
+      if (node !== stack || stack.node.tryFindChild(PLACEHOLDER_ID)) return;
+      const own = stack.node.findAll().some((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+      if (!own) {
+        const placeholder = new CfnResource(stack, PLACEHOLDER_ID, { type: 'AWS::CloudFormation::WaitConditionHandle' });
+        placeholder.addMetadata('CrossCloudVpn', { Placeholder: 'keeps the stack from being empty (CloudFormation requires at least one resource)' });
+      }
+    },
+  };
+  Aspects.of(stack).add(guard);
+}
 
 /** Link stacks per home stack and phase. */
 const LINK_STACKS = new WeakMap<object, Map<number, ILinkStack>>();
@@ -18,7 +48,9 @@ export class CdkGatewayDeployment implements IGatewayDeployment {
   public readonly engine = 'cdk' as const;
   private readonly exported = new Map<string, StackOutputRef>();
 
-  constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {}
+  constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {
+    keepNonEmpty(Stack.of(gateway));
+  }
 
   public get app(): object {
     return this.gateway.node.root;
@@ -41,6 +73,7 @@ export class CdkGatewayDeployment implements IGatewayDeployment {
       const env = { account: Token.isUnresolved(home.account) ? undefined : home.account, region: Token.isUnresolved(home.region) ? undefined : home.region };
       const stack = new Stack(home.node.scope as Construct, `${home.node.id}Links${phase}`, { env, description: `cross-cloud-vpn: link resources of ${home.stackName}, deployment phase ${phase}` });
       stack.addStackDependency(home);
+      keepNonEmpty(stack);
       link = {
         stackName: stack.stackName,
         phase,

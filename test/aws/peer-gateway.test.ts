@@ -41,7 +41,7 @@ describe('AwsPeerGateway', () => {
     expect(() => new AwsPeerGateway(testStack(), 'Router', { ipAddress: ip })).toThrow(/\[Test\/Router\] ipAddress: .+allowed: a public IPv4 address/);
   });
 
-  test.each([7224, 9059, 0, 2147483648])('fails when the peer ASN is %d', (asn) => {
+  test.each([7224, 9059, 0, 4294967295])('fails when the peer ASN is %d', (asn) => {
     expect(() => new AwsPeerGateway(testStack(), 'Router', { ipAddress: '203.0.113.12', peerAsn: asn }))
       .toThrow(new RegExp(`peerAsn: ${asn} cannot be registered as a peer ASN on AWS`));
   });

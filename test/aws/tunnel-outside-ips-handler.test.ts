@@ -7,6 +7,8 @@ import { TUNNEL_OUTSIDE_IPS_HANDLER } from '../../src/aws/tunnel-outside-ips-han
 
 type Tunnel = { TunnelInsideCidr?: string; OutsideIpAddress?: string; PreSharedKey?: string };
 type Response = { VpnConnections?: { VpnConnectionId: string; Options?: { TunnelOptions?: Tunnel[] } }[] };
+type Attachment = { TransitGatewayAttachmentId?: string; State?: string; Association?: { TransitGatewayRouteTableId?: string; State?: string } };
+type AttachmentsResponse = { TransitGatewayAttachments?: Attachment[] };
 
 const KEY_1 = 'handlerTestKeyOneNotASecretAtAll0000000';
 const KEY_2 = 'handlerTestKeyTwoNotASecretAtAll0000000';
@@ -16,22 +18,30 @@ interface Run {
   readonly sent: { Status: string; Reason: string; PhysicalResourceId: string; Data: Record<string, string>; StackId: string; RequestId: string; LogicalResourceId: string };
   readonly put: { hostname: string; path: string; method: string; headers: Record<string, string | number> };
   readonly calls: unknown[];
+  /** Inputs of the DescribeTransitGatewayAttachments calls. */
+  readonly attachmentCalls: unknown[];
   readonly logs: string;
   readonly sleeps: number;
 }
 
-/** Runs the handler once; `responses` are what successive DescribeVpnConnections calls return (or throw). */
-async function run(event: Record<string, unknown>, responses: (Response | Error)[], remainingMs = 100_000): Promise<Run> {
+/**
+ * Runs the handler once; `responses` are what successive DescribeVpnConnections calls return (or
+ * throw), `attachments` what successive DescribeTransitGatewayAttachments calls return.
+ */
+async function run(event: Record<string, unknown>, responses: (Response | Error)[], remainingMs = 100_000, attachments: (AttachmentsResponse | Error)[] = [new Error('DescribeTransitGatewayAttachments must not be called')]): Promise<Run> {
   const calls: unknown[] = [];
+  const attachmentCalls: unknown[] = [];
   const logs: string[] = [];
   let sleeps = 0;
   let put: Run['put'] | undefined;
   let body = '';
   class DescribeVpnConnectionsCommand { constructor(public readonly input: unknown) {} }
+  class DescribeTransitGatewayAttachmentsCommand { constructor(public readonly input: unknown) {} }
   class EC2Client {
-    async send(command: DescribeVpnConnectionsCommand) {
-      calls.push(command.input);
-      const r = responses[Math.min(calls.length - 1, responses.length - 1)];
+    async send(command: DescribeVpnConnectionsCommand | DescribeTransitGatewayAttachmentsCommand) {
+      const [log, list] = command instanceof DescribeTransitGatewayAttachmentsCommand ? [attachmentCalls, attachments] : [calls, responses];
+      log.push(command.input);
+      const r = list[Math.min(log.length - 1, list.length - 1)];
       if (r instanceof Error) throw r;
       return r;
     }
@@ -50,7 +60,7 @@ async function run(event: Record<string, unknown>, responses: (Response | Error)
       };
     },
   };
-  const modules: Record<string, unknown> = { 'https': https, '@aws-sdk/client-ec2': { EC2Client, DescribeVpnConnectionsCommand } };
+  const modules: Record<string, unknown> = { 'https': https, '@aws-sdk/client-ec2': { EC2Client, DescribeVpnConnectionsCommand, DescribeTransitGatewayAttachmentsCommand } };
   const module = { exports: {} as { handler?: (e: unknown, c: unknown) => Promise<unknown> } };
   const sandbox = {
     module, exports: module.exports, Buffer, URL, Promise,
@@ -61,7 +71,7 @@ async function run(event: Record<string, unknown>, responses: (Response | Error)
   };
   vm.runInNewContext(TUNNEL_OUTSIDE_IPS_HANDLER, sandbox, { filename: 'index.js' });
   await module.exports.handler!(event, { getRemainingTimeInMillis: () => remainingMs });
-  return { sent: JSON.parse(body), put: put!, calls, logs: logs.join('\n'), sleeps };
+  return { sent: JSON.parse(body), put: put!, calls, attachmentCalls, logs: logs.join('\n'), sleeps };
 }
 
 const event = (requestType: string, props: Record<string, unknown> = { VpnConnectionId: 'vpn-0123', TunnelInsideCidrs: ['169.254.21.0/30', '169.254.22.0/30'] }) => ({
@@ -138,5 +148,70 @@ describe('tunnel outside IPs handler (the inlined source)', () => {
     const r = await run(event('Delete'), [new Error('must not be called')]);
     expect(r.calls).toEqual([]);
     expect(r.sent).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'vpn-0123' });
+  });
+});
+
+describe('tunnel outside IPs handler on a transit gateway (the inlined source)', () => {
+  const tgwEvent = (extra: Record<string, unknown>) => event('Create', { VpnConnectionId: 'vpn-0123', TunnelInsideCidrs: ['169.254.21.0/30', '169.254.22.0/30'], ...extra });
+  const attached = (a: Attachment): AttachmentsResponse => ({ TransitGatewayAttachments: [a] });
+  const available: Attachment = { TransitGatewayAttachmentId: 'tgw-attach-0123', State: 'available', Association: { TransitGatewayRouteTableId: 'tgw-rtb-0123', State: 'associated' } };
+
+  // CloudFormation hands custom resource properties over as strings; a template's `true` arrives as 'true'.
+  test.each([['the string', 'true'], ['a boolean', true]])('returns the attachment id found by resource id and type vpn (flag as %s)', async (_, flag) => {
+    const r = await run(tgwEvent({ TransitGatewayAttachment: flag }), [tunnels(t1, t2)], 100_000, [attached(available)]);
+    expect(r.attachmentCalls).toEqual([{ Filters: [{ Name: 'resource-id', Values: ['vpn-0123'] }, { Name: 'resource-type', Values: ['vpn'] }] }]);
+    expect(r.sent).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'vpn-0123' });
+    expect(r.sent.Data).toEqual({ Tunnel1OutsideIp: '203.0.113.1', Tunnel2OutsideIp: '203.0.113.2', TransitGatewayAttachmentId: 'tgw-attach-0123' });
+  });
+
+  test('returns the associated route table when asked', async () => {
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true', AssociatedRouteTable: 'true' }), [tunnels(t1, t2)], 100_000, [attached(available)]);
+    expect(r.sent.Data).toEqual({ Tunnel1OutsideIp: '203.0.113.1', Tunnel2OutsideIp: '203.0.113.2', TransitGatewayAttachmentId: 'tgw-attach-0123', TransitGatewayRouteTableId: 'tgw-rtb-0123' });
+  });
+
+  test('without the flag, never calls DescribeTransitGatewayAttachments (a virtual private gateway connection)', async () => {
+    const r = await run(event('Create'), [tunnels(t1, t2)]);
+    expect(r.attachmentCalls).toEqual([]);
+    expect(Object.keys(r.sent.Data)).toEqual(['Tunnel1OutsideIp', 'Tunnel2OutsideIp']);
+  });
+
+  test('retries while the attachment is pending, skipping attachments that are not available, then succeeds', async () => {
+    const pending = attached({ ...available, State: 'pending', Association: undefined });
+    const deleted = { TransitGatewayAttachments: [{ ...available, TransitGatewayAttachmentId: 'tgw-attach-old', State: 'deleted' }] };
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true' }), [tunnels(t1, t2)], 100_000, [{ TransitGatewayAttachments: [] }, deleted, pending, attached(available)]);
+    expect(r.attachmentCalls).toHaveLength(4);
+    expect(r.sleeps).toBe(3);
+    expect(r.sent.Data.TransitGatewayAttachmentId).toBe('tgw-attach-0123');
+  });
+
+  test('retries while the association is not complete, when the route table is asked for', async () => {
+    const associating = attached({ ...available, Association: { TransitGatewayRouteTableId: 'tgw-rtb-0123', State: 'associating' } });
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true', AssociatedRouteTable: 'true' }), [tunnels(t1, t2)], 100_000, [associating, associating, attached(available)]);
+    expect(r.sleeps).toBe(2);
+    expect(r.sent.Data.TransitGatewayRouteTableId).toBe('tgw-rtb-0123');
+  });
+
+  test('gives up with FAILED, naming the connection, when no attachment becomes available', async () => {
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true' }), [tunnels(t1, t2)], 40_000, [{ TransitGatewayAttachments: [] }]);
+    expect(r.sleeps).toBe(4);
+    expect(r.sent).toMatchObject({ Status: 'FAILED', Reason: 'Error: vpn-0123 has no available transit gateway attachment', Data: {} });
+  });
+
+  test('gives up with FAILED, naming the attachment, when it is associated with no route table', async () => {
+    const unassociated = attached({ ...available, Association: undefined });
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true', AssociatedRouteTable: 'true' }), [tunnels(t1, t2)], 40_000, [unassociated]);
+    expect(r.sent).toMatchObject({ Status: 'FAILED', Reason: 'Error: tgw-attach-0123 is not associated with a transit gateway route table' });
+  });
+
+  test('reports an API error of the attachment lookup as FAILED with its name and message', async () => {
+    const denied = Object.assign(new Error('not authorized to perform: ec2:DescribeTransitGatewayAttachments'), { name: 'UnauthorizedOperation' });
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true' }), [tunnels(t1, t2)], 100_000, [denied]);
+    expect(r.sent).toMatchObject({ Status: 'FAILED', Reason: 'UnauthorizedOperation: not authorized to perform: ec2:DescribeTransitGatewayAttachments' });
+  });
+
+  test('never logs the pre-shared keys on a transit gateway either', async () => {
+    const r = await run(tgwEvent({ TransitGatewayAttachment: 'true' }), [tunnels(t1, t2)], 100_000, [attached(available)]);
+    for (const key of [KEY_1, KEY_2]) expect(r.logs + JSON.stringify(r.sent)).not.toContain(key);
+    expect(r.logs).toContain('tgw-attach-0123');
   });
 });

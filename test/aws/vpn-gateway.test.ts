@@ -141,7 +141,7 @@ describe('AwsVpnGateway with a transit gateway', () => {
   test('takes an existing transit gateway id from a parameter', () => {
     const stack = testStack();
     const id = new CfnParameter(stack, 'TgwId', { type: 'String' }).valueAsString;
-    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.existingTransitGateway(id), cidrs: ['10.0.0.0/8'] });
+    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.existingTransitGateway(id), amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] });
     expect(stack.resolve(gw.transitGatewayId)).toEqual({ Ref: 'TgwId' });
   });
 });
@@ -180,7 +180,7 @@ describe('AwsVpnGateway validation', () => {
   });
 
   test('fails when an existing transit gateway id is malformed', () => {
-    expect(() => new AwsVpnGateway(testStack(), 'Tgw', { kind: AwsGatewayKind.existingTransitGateway('vgw-0123456789abcdef0'), cidrs: ['10.0.0.0/8'] }))
+    expect(() => new AwsVpnGateway(testStack(), 'Tgw', { kind: AwsGatewayKind.existingTransitGateway('vgw-0123456789abcdef0'), amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] }))
       .toThrow(/kind: 'vgw-0123456789abcdef0' is not a transit gateway id/);
   });
 

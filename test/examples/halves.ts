@@ -59,18 +59,19 @@ const tfRef = (expr: string) => /^\$\{([a-z0-9_]+)\.([^.]+)\.id\}$/.exec(expr);
 
 export function readHalves(out: SynthOutput): Half[] {
   const halves: Half[] = [];
-  // AWS
-  const awsAsn = Object.values(out.templates).flatMap((t) => Object.values<Json>(t.Resources ?? {}))
-    .find((r) => r.Type === 'AWS::EC2::VPNGateway' || r.Type === 'AWS::EC2::TransitGateway')?.Properties?.AmazonSideAsn;
+  // AWS: the gateway's ASN as every VPN connection records it (Metadata.CrossCloudVpn.Gateway),
+  // the only place it is written for an existing transit gateway.
   for (const [file, t] of Object.entries(out.templates)) {
     for (const [id, r] of Object.entries<Json>(t.Resources ?? {})) {
       if (r.Type !== 'AWS::EC2::VPNConnection') continue;
       const cgw = t.Resources[r.Properties.CustomerGatewayId.Ref].Properties;
+      const bgp = !r.Properties.StaticRoutesOnly;
       r.Properties.VpnTunnelOptionsSpecifications.forEach((o: Json, i: number) => {
-        const [own, peer] = hosts(o.TunnelInsideCidr);
+        // Inside addresses are BGP peering addresses: a static peer does not use them.
+        const [own, peer] = bgp ? hosts(o.TunnelInsideCidr) : [undefined, undefined];
         halves.push({
           cloud: 'aws', where: `${file} ${id} tunnel ${i + 1}`, psk: o.PreSharedKey, cidr: o.TunnelInsideCidr, ownIp: own, peerIp: peer,
-          asn: r.Properties.StaticRoutesOnly ? undefined : awsAsn, peerAsn: r.Properties.StaticRoutesOnly ? undefined : cgw.BgpAsn,
+          asn: bgp ? r.Metadata.CrossCloudVpn.Gateway.Asn : undefined, peerAsn: bgp ? cgw.BgpAsn ?? cgw.BgpAsnExtended : undefined,
           ikeVersions: values(o.IKEVersions),
           p1: { enc: values(o.Phase1EncryptionAlgorithms).map((v) => neutral('aws', 'encryption', v)), integ: values(o.Phase1IntegrityAlgorithms).map((v) => neutral('aws', 'integrity', v)), dh: values(o.Phase1DHGroupNumbers) },
           p2: { enc: values(o.Phase2EncryptionAlgorithms).map((v) => neutral('aws', 'encryption', v)), integ: values(o.Phase2IntegrityAlgorithms).map((v) => neutral('aws', 'integrity', v)), pfs: values(o.Phase2DHGroupNumbers) },
