@@ -19,13 +19,13 @@ const DEFAULT_PEER_ASN = 65000;
  * 4294967295, which IANA reserves anyway): the stricter bound is used.
  */
 const BGP_ASN_MAX = 2147483647;
-const BGP_ASN_EXTENDED_MAX = 4294967294;
 
-/** Why AWS cannot register `asn` on a customer gateway, or `undefined`. */
+/**
+ * Why AWS cannot register `asn` on a customer gateway, or `undefined`: the planner's AWS peer
+ * range (one table for both), which already spans `BgpAsn` and `BgpAsnExtended`.
+ */
 export function customerGatewayAsnProblem(asn: number): string | undefined {
-  if (Number.isInteger(asn) && asn > BGP_ASN_MAX && asn <= BGP_ASN_EXTENDED_MAX) return undefined; // BgpAsnExtended
-  const problem = peerAsnProblem('aws', asn);
-  return problem === undefined ? undefined : `${problem}, or ${BGP_ASN_MAX + 1}-${BGP_ASN_EXTENDED_MAX} (BgpAsnExtended)`;
+  return peerAsnProblem('aws', asn);
 }
 
 /**

@@ -186,10 +186,12 @@ export const AWS: CloudFacts = {
   },
   peerAsn: {
     // Customer gateway: `BgpAsn` 1-2,147,483,647, `BgpAsnExtended` 2,147,483,648-4,294,967,295
-    // (A6 A14); an ASN above 2,147,483,647 must go in `BgpAsnExtended`.
-    ranges: [r(1, 4294967295)],
+    // (A6 A14); an ASN above 2,147,483,647 must go in `BgpAsnExtended`. The resource schema
+    // aws-cdk-lib's CloudFormation validator bundles caps BgpAsnExtended at 4,294,967,294 (rule
+    // F3034; 4,294,967,295 is IANA-reserved): the stricter bound.
+    ranges: [r(1, 4294967294)],
     reserved: [one(7224), one(9059)],
-    rule: '1-4294967295 (above 2147483647 as BgpAsnExtended), except 7224 and 9059 (reserved in us-east-1 / eu-west-1)',
+    rule: '1-4294967294 (above 2147483647 as BgpAsnExtended), except 7224 and 9059 (reserved in us-east-1 / eu-west-1)',
     sources: ['A5', 'A6', 'A14'],
   },
   ikeVersions: ['ikev2', 'ikev1'],

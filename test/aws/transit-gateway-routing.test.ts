@@ -310,7 +310,7 @@ describe('4-byte customer gateway ASNs', () => {
   });
 
   test.each([[0], [4294967295], [7224], [9059], [1.5]])('refuses ASN %d, naming both ranges', (asn) => {
-    expect(() => cgw(asn)).toThrow(/peerAsn: .+cannot be registered as a peer ASN on AWS; allowed: 1-2147483647, except 7224 and 9059.+, or 2147483648-4294967294 \(BgpAsnExtended\)/);
+    expect(() => cgw(asn)).toThrow(/peerAsn: .+cannot be registered as a peer ASN on AWS; allowed: 1-4294967294 \(above 2147483647 as BgpAsnExtended\), except 7224 and 9059/);
   });
 
   test('a connection to a 4-byte peer ASN synthesizes (customer gateway and BGP connection)', () => {

@@ -40,7 +40,8 @@ describe('ASNs follow each cloud\'s documented range in both roles', () => {
     ['azure', 'peer', 12076, false],
     ['aws', 'peer', 4200000002, true], // BgpAsnExtended: 2,147,483,648-4,294,967,295
     ['aws', 'peer', 2147483648, true],
-    ['aws', 'peer', 4294967295, true],
+    ['aws', 'peer', 4294967294, true],
+    ['aws', 'peer', 4294967295, false],
     ['aws', 'peer', 7224, false],
     ['aws', 'own', 4200000000, true],
     ['aws', 'own', 4294967295, false],
