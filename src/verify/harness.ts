@@ -802,7 +802,7 @@ async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { 
       if (!via.ok) {
         return {
           ok: false, summary: 'route-missing', code: 'route-missing',
-          detail: `${sites[i].key} ${t.halves[i].label} has no route into this tunnel for ${p.net[1 - i]} (${dest}): ${via.why}`,
+          detail: `${t.halves[i].label} has no route into this tunnel for ${p.net[1 - i]} (${dest}): ${via.why}`,
         };
       }
     }
