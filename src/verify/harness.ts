@@ -773,6 +773,21 @@ async function pingAll(lab: Lab, tunnels: readonly LabTunnelSpec[], outcomes: Ma
   });
 }
 
+/**
+ * Bytes each way between two snapshots, per CHILD SA (matched by its SPIs): an SA that a rekey
+ * created counts from zero, one deleted in between (charon removes the old inbound SA a few
+ * seconds after a rekey) counts nothing, so a rekey never makes a delta negative.
+ */
+function espDelta(before: SaState, after: SaState): { out: number; in: number } {
+  const id = (c: ViciSection) => `${String(c['spi-in'] ?? '')}/${String(c['spi-out'] ?? '')}`;
+  const was = new Map(before.children.map((c) => [id(c), counters(c)]));
+  return after.children.reduce((acc, c) => {
+    const now = counters(c);
+    const then = was.get(id(c)) ?? { bytesIn: 0, bytesOut: 0 };
+    return { out: acc.out + Math.max(0, now.bytesOut - then.bytesOut), in: acc.in + Math.max(0, now.bytesIn - then.bytesIn) };
+  }, { out: 0, in: 0 });
+}
+
 async function kernelRoutes(ns: string): Promise<KernelRoute[]> {
   const r = await run('ip', ['-n', ns, '-j', 'route', 'show'], { timeoutMs: 3000 });
   try {
@@ -830,11 +845,7 @@ async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { 
     }
   }
   const after = await Promise.all(sides.map((rt) => lab.sas(rt)));
-  const sum = (s: SaState) => s.children.reduce((acc, c: ViciSection) => {
-    const n = counters(c);
-    return { out: acc.out + n.bytesOut, in: acc.in + n.bytesIn };
-  }, { out: 0, in: 0 });
-  const delta = [0, 1].map((i) => ({ out: sum(after[i]).out - sum(before[i]).out, in: sum(after[i]).in - sum(before[i]).in }));
+  const delta = [0, 1].map((i) => espDelta(before[i], after[i]));
   const summary = `${received}/${sent}${rtts.length ? ` ${(rtts.reduce((a, b) => a + b, 0) / rtts.length).toFixed(3)} ms` : ''}${probes.length > 1 ? ` (${probes.length} network pairs)` : ''}`;
   if (delta.some((d) => d.in <= 0 || d.out <= 0)) {
     return { ok: false, summary: `ESP ${summary}`, detail: `replies arrived but the CHILD SA counters did not rise on both halves (${delta.map((d) => `+${d.out} out/+${d.in} in`).join(', ')})` };

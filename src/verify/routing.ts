@@ -197,7 +197,7 @@ function awsRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting | un
     reach: { serves, servesSource, routes, siteRoutes, ...(rejects ? { rejects } : {}) },
     advertise,
     assumptions,
-    unverifiable: serves.length ? undefined : `${conn.gateway.label} (${transit ? 'transit gateway' : 'virtual private gateway'}): the output does not say which networks are behind it — no attached VPC in the folders read and no Metadata.CrossCloudVpn.Gateway.Networks on ${conn.stack}/${conn.logicalId}`,
+    unverifiable: serves.length ? undefined : `${conn.gateway.label} (${transit ? 'transit gateway' : 'virtual private gateway'}): the output does not say which networks are behind it — no attached VPC in the folders read and no Metadata.CrossCloudVpn.Gateway.Networks on its AWS::EC2::VPNConnection resources`,
   };
 }
 

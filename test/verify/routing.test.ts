@@ -11,6 +11,7 @@ import { synthExample } from '../../examples/lib/example-apps';
 import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 import { verify } from '../../src/verify';
+import { verifyCommand } from '../../src/verify/cli';
 import { modelDeployment, pairHalves } from '../../src/verify/models';
 import { Resolver, extractDeployment, loadStacks } from '../../src/verify/read-output';
 import { awsGatewayMetadata, covers, routeGaps } from '../../src/verify/routing';
@@ -167,8 +168,15 @@ describe('transit gateway: the networks come from the connection\'s metadata, el
     expect(r.ok).toBe(false);
     expect(failed(r).length).toBeGreaterThan(0);
     expect(failed(r).every((t) => t.failure?.code === 'unverifiable')).toBe(true);
-    expect(r.failures).toContainEqual(expect.stringMatching(/^unverifiable: AwsTokyo \(transit gateway\): the output does not say which networks are behind it .*Metadata\.CrossCloudVpn\.Gateway\.Networks/));
+    expect(r.failures.filter((f) => f.startsWith('unverifiable:'))).toEqual([expect.stringMatching(/^unverifiable: AwsTokyo \(transit gateway\): the output does not say which networks are behind it .*Metadata\.CrossCloudVpn\.Gateway\.Networks/)]);
     expect(r.sites.find((s) => s.label === 'AwsTokyo')!.networks).toEqual([]); // no placeholder
+  });
+
+  test('ccvpn verify --dry-run exits 1 and names the site and what is missing', async () => {
+    const lines: string[] = [];
+    const code = await verifyCommand([tgw(), '--dry-run'], (l) => lines.push(l), (l) => lines.push(l));
+    expect(code).toBe(1);
+    expect(lines.join('')).toMatch(/verify: FAILED[^]*unverifiable: AwsTokyo \(transit gateway\): the output does not say which networks are behind it/);
   });
 
   test('with metadata: the TGW serves and announces the metadata networks, and the example verifies', async () => {
