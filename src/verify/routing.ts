@@ -26,8 +26,11 @@
  *   route table holds); a transit gateway announces its route table over BGP.
  * - AZ-LNG: azurerm `azurerm_local_network_gateway.address_space`: the remote prefixes Azure
  *   routes to that local network gateway (also with BGP, where it may be empty: cloud-vpn-facts Z6).
- * - AZ-ADV: Azure VPN Gateway BGP FAQ: the gateway announces the VNet's address space; it rejects
- *   a learned prefix identical to a VNet prefix (cloud-vpn-facts "Prefix limits", Z6).
+ * - AZ-ADV: Azure VPN Gateway FAQ (vpn-gateway-vpn-faq, BGP: "What address prefixes will Azure
+ *   VPN gateways advertise to me?"): the VNet's address prefixes and the address prefixes of every
+ *   local network gateway connected to the gateway (and routes learned from its other BGP peers:
+ *   not modelled); learn.microsoft.com vpn-gateway-bgp-overview: a learned prefix identical to a
+ *   VNet prefix is rejected (cloud-vpn-facts "Prefix limits", Z6).
  * - AZ-UDR: Azure virtual-networks-udr-overview: the gateway's routes reach the VNet's subnets
  *   ("Virtual network gateway" next hop) unless a route table turns gateway route propagation off
  *   (azurerm `azurerm_route_table.bgp_route_propagation_enabled = false`).
@@ -36,10 +39,16 @@
  *   "Configure routes for a VPN gateway": policy-based routes match source and destination and go
  *   first, then destination-based routes, then BGP routes; a published route is added to the VPC's
  *   route table.
- * - ALI-BGP: Alibaba "Configure BGP dynamic routing": with automatic route advertising
- *   (`alicloud_vpn_gateway.auto_propagate`) the gateway puts the routes it learns into the VPC's
- *   system route table and announces the VPC's system routes (one per vSwitch CIDR) to the peer;
- *   a VPN gateway rejects 0.0.0.0/0 from a BGP peer (cloud-vpn-facts L4).
+ * - ALI-BGP: Alibaba "Configure BGP dynamic routing" (alibabacloud.com/help/en/vpn/
+ *   sub-product-ipsec-vpn/user-guide/configure-bgp-dynamic-routing): with automatic route
+ *   advertising the gateway puts the routes it learns into the VPC's system route table and
+ *   announces the VPC's system routes (one per vSwitch CIDR) to the peer; a VPN gateway rejects
+ *   0.0.0.0/0 from a BGP peer (cloud-vpn-facts L4). The switch is `alicloud_vpn_gateway.
+ *   auto_propagate` ("Whether to automatically propagate the BGP route to the VPC":
+ *   terraform-provider-alicloud v1.289.0 website/docs/r/vpn_gateway.html.markdown:90; sent as
+ *   `AutoPropagate`, alicloud/resource_alicloud_vpn_gateway.go:324-326). When it is not written,
+ *   the API's default applies, which no source here states: assumed off (assumption
+ *   `alicloud-auto-propagate-default`).
  * - ALI-VSW: Alibaba VPC: every vSwitch CIDR is a system route of its VPC; instances live in vSwitches.
  */
 import { contains, parseCidr } from '../common/cidr';
@@ -255,9 +264,11 @@ function azureRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting | 
     ? { kind: 'only', prefixes: [], source: 'azurerm_route_table', missing: `route table(s) ${off.map((t) => `cdktf:${t.stack.name}/${t.id}`).join(', ')} turn gateway route propagation off for their subnets (AZ-UDR)` }
     : { kind: 'all', source: 'the gateway\'s routes reach every subnet of the VNet (AZ-UDR)' };
   const rejects = h.routing === 'bgp' ? gw.networks.map((p) => ({ prefix: p, match: 'exact' as const, rule: `identical to the VNet prefix ${p}: Azure rejects it (AZ-ADV)` })) : undefined;
+  // BGP: the VNet and every connected local network gateway's prefixes (AZ-ADV).
+  const connected = uniq(d.azure.filter((c) => c.gateway?.key === gw.key).flatMap((c) => c.localNetworkGateway?.addressSpace ?? []));
   return {
     reach: { serves, servesSource, routes, siteRoutes, ...(rejects ? { rejects } : {}) },
-    advertise: h.routing === 'bgp' ? [...gw.networks] : serves,
+    advertise: h.routing === 'bgp' ? uniq([...gw.networks, ...connected]) : serves,
     assumptions: [],
     unverifiable: serves.length ? undefined : `${gw.name}: the output does not say which networks are behind it (${gw.networksSource})`,
   };
@@ -274,6 +285,11 @@ function alicloudRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting
   const gwId = gw.key.replace(/^alicloud:[^/]+\//, '');
   const gwBody = gwStack ? r.tfResource(gwStack, gwId) : undefined;
   const autoPropagate = gwBody?.auto_propagate === true;
+  const assumptions: Assumption[] = h.routing === 'bgp' && gwBody && gwBody.auto_propagate === undefined ? [{
+    id: 'alicloud-auto-propagate-default', cloud: 'alicloud',
+    what: 'a VPN gateway without auto_propagate neither announces the VPC\'s routes over BGP nor takes learned routes into the VPC',
+    why: 'the provider sends AutoPropagate only when written; the API default is not in the sources read (CreateVpnGateway reference would settle it)',
+  }] : [];
   // The VPC's system routes: its vSwitches' CIDRs (ALI-VSW).
   const vpc = gwStack && gwBody ? resourceOf(r, gwStack, gwBody.vpc_id, 'alicloud_vpc') : undefined;
   const vswitches = vpc ? eachTf(r, 'alicloud_vswitch').filter((v) => refersTo(r, v.stack, v.body.vpc_id, { stack: vpc.stack.name, id: vpc.id })) : [];
@@ -316,7 +332,7 @@ function alicloudRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting
   return {
     reach: { serves, servesSource, routes, siteRoutes, ...(rejects ? { rejects } : {}) },
     advertise,
-    assumptions: [],
+    assumptions,
     unverifiable: serves.length ? undefined : `${gw.label}: the output does not say which networks are behind it (${gw.networksSource})`,
   };
 }

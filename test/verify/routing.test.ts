@@ -103,6 +103,12 @@ describe('what each cloud routes, read from the output', () => {
     expect(h.reach!.rejects).toEqual([{ prefix: '10.20.0.0/16', match: 'exact', rule: expect.stringMatching(/identical to the VNet prefix/) }]);
   });
 
+  test('Azure, BGP in the mesh: also announces the prefixes of every local network gateway the gateway connects (the Alibaba policy link\'s)', () => {
+    const m = modelOf(exampleOutput('three-cloud-mesh'));
+    const h = halfOf(m.halves.filter((x) => x.routing === 'bgp'), 'azure', /conn1 instance0/);
+    expect(h.advertise).toEqual(['192.168.0.0/16', '10.0.0.0/16', '100.104.0.0/16']);
+  });
+
   test('Azure, policy: serves its local selectors, routes the local network gateway prefixes', () => {
     const m = modelOf(exampleOutput('azure-alicloud-policy'));
     const h = halfOf(m.halves, 'azure', /conn1 instance0/);
