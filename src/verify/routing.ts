@@ -24,6 +24,10 @@
  * - AWS-TGW: the library's output contract (BRIEF): `Metadata.CrossCloudVpn.Gateway.Networks` of
  *   each `AWS::EC2::VPNConnection` = the networks behind the gateway (what a transit gateway's
  *   route table holds); a transit gateway announces its route table over BGP.
+ * - AWS-TGW-PROP: aws-cdk-lib ec2.generated.d.ts, CfnTransitGateway: with automatic route
+ *   propagation (`DefaultRouteTablePropagation`, "Enabled by default") attachments propagate to the
+ *   default propagation route table; disabled, `AWS::EC2::TransitGatewayRouteTablePropagation`
+ *   propagates routes from an attachment to a route table.
  * - AZ-LNG: azurerm `azurerm_local_network_gateway.address_space`: the remote prefixes Azure
  *   routes to that local network gateway (also with BGP, where it may be empty: cloud-vpn-facts Z6).
  * - AZ-ADV: Azure VPN Gateway FAQ (vpn-gateway-vpn-faq, BGP: "What address prefixes will Azure
@@ -190,7 +194,19 @@ function awsRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting | un
 
   // The VPC side: do the VPC's route tables send traffic for the tunnel to the gateway?
   let siteRoutes: HalfReach['siteRoutes'];
-  if (transit) {
+  const tgw = transit && gateway ? r.cfnResource(r.stack(gateway.stack, 'cdk') ?? stack, gateway.id) : undefined;
+  const tgwProps = isObj(tgw?.Properties) ? tgw!.Properties : {};
+  const propagates = eachCfn(r, 'AWS::EC2::TransitGatewayRouteTablePropagation').some((x) => {
+    const a = r.eval(x.stack, x.props.TransitGatewayAttachmentId);
+    return a.kind === 'resource' && a.attr === 'TransitGatewayAttachmentId' && eachCfn(r, 'Custom::VpnTunnelOutsideIps').some((l) => l.stack.name === a.ref.stack && l.id === a.ref.id && refersTo(r, l.stack, l.props.VpnConnectionId, me));
+  });
+  if (transit && h.routing === 'bgp' && tgw?.Type === 'AWS::EC2::TransitGateway' && tgwProps.DefaultRouteTablePropagation === 'disable' && !propagates) {
+    // The VPN attachment's BGP routes reach no route table (AWS-TGW-PROP).
+    siteRoutes = {
+      kind: 'only', prefixes: [], source: 'AWS::EC2::TransitGateway',
+      missing: `transit gateway cdk:${gateway!.stack}/${gateway!.id} has DefaultRouteTablePropagation disable and no AWS::EC2::TransitGatewayRouteTablePropagation of this connection's attachment: what it learns over BGP reaches no route table (AWS-TGW-PROP)`,
+    };
+  } else if (transit) {
     siteRoutes = { kind: 'all', source: 'transit gateway: the route tables of the VPCs behind it are not in the output' };
     assumptions.push({
       id: 'aws-tgw-vpc-routes', cloud: 'aws',

@@ -197,6 +197,18 @@ describe('transit gateway: the networks come from the connection\'s metadata, el
     expect({ ok: r.ok, failures: r.failures }).toEqual({ ok: true, failures: [] });
   });
 
+  test('BGP on a transit gateway whose default route table propagation is off, with no propagation of the attachment: route-missing', async () => {
+    // GIVEN the metadata, and the gateway stack's TGW with DefaultRouteTablePropagation disable (a second file: mutate the metadata copy again)
+    const dir = mutated(withMetadata(['10.10.0.0/16']), 'tgw-no-propagation', (_f, b) => {
+      const tgws = cfnResources(b, 'AWS::EC2::TransitGateway');
+      for (const [, t] of tgws) (t.Properties as Obj).DefaultRouteTablePropagation = 'disable';
+      return tgws.length > 0;
+    });
+    const r = await verify([dir], { modelOnly: true });
+    expect(failed(r).length).toBeGreaterThan(0);
+    expect(failed(r).every((t) => t.failure?.code === 'route-missing' && /DefaultRouteTablePropagation disable and no AWS::EC2::TransitGatewayRouteTablePropagation/.test(t.failure.reason))).toBe(true);
+  });
+
   test('static on a transit gateway: the TransitGatewayRoute to this connection\'s attachment is what it routes; a wrong destination fails route-missing', async () => {
     // GIVEN static routing and one TGW route per connection to its attachment (the lookup's GetAtt)
     const build = (dest: string) => withMetadata(['10.10.0.0/16'], (b) => {
