@@ -172,15 +172,34 @@ const BIRD_HEAD = (logFile: string, routerId: string) => [
 /** Common session timers: fast retries so a session that can come up does so within ~1 s. */
 const SESSION_TIMERS = 'connect delay time 1; connect retry time 2; error wait time 1, 5;';
 
-/** bird.conf of a BGP tunnel endpoint: eBGP over the tunnel, iBGP to the site router. */
+/**
+ * BIRD import filter of a half: what its cloud refuses of the peer's announcement
+ * (`reach.rejects`: exact prefixes, or every prefix overlapping one).
+ */
+export function birdImportFilter(half: TunnelHalf): string {
+  const rejects = half.reach?.rejects ?? [];
+  if (!rejects.length) return 'import all;';
+  const set = rejects.flatMap((x) => (x.match === 'exact' ? [x.prefix] : [`${x.prefix}+`, `${x.prefix}-`])).join(', ');
+  return `import where !(net ~ [ ${set} ]);`;
+}
+
+/**
+ * bird.conf of a BGP tunnel endpoint: eBGP over the tunnel announcing exactly what the half's
+ * cloud announces (`advertise`, as static routes of its own) and importing what the cloud
+ * accepts; iBGP to the site router, which learns the tunnel's routes only where the site's route
+ * tables take them from the gateway (`reach.siteRoutes`: VGW route propagation, Alibaba
+ * auto_propagate).
+ */
 export function endpointBirdConf(half: TunnelHalf, o: {
   logFile: string; routerId: string; linkAddress: string; routerAddress: string; timers: BgpTimers; bfd: boolean;
 }): string {
   const bgp = half.bgp!;
   const inside = half.inside!;
+  const toSite = !half.reach || half.reach.siteRoutes.kind === 'all';
   return [
     ...BIRD_HEAD(o.logFile, o.routerId),
     'protocol kernel { ipv4 { import none; export where source = RTS_BGP; }; }',
+    `protocol static adv { ipv4; ${half.advertise.map((n) => `route ${n} blackhole;`).join(' ')} }`,
     ...(o.bfd ? ['protocol bfd { interface "ipsec0" { min rx interval 100 ms; min tx interval 100 ms; multiplier 3; }; }'] : []),
     'protocol bgp tun {',
     '  debug { states, events };',
@@ -190,14 +209,14 @@ export function endpointBirdConf(half: TunnelHalf, o: {
     `  hold time ${o.timers.holdSeconds}; keepalive time ${o.timers.keepaliveSeconds};`,
     `  ${SESSION_TIMERS}`,
     ...(o.bfd ? ['  bfd on;'] : []),
-    '  ipv4 { import all; export where proto = "vpc"; };',
+    `  ipv4 { ${birdImportFilter(half)} export where proto = "adv"; };`,
     '}',
     'protocol bgp vpc {',
     `  local ${o.linkAddress} as ${bgp.localAsn};`,
     `  neighbor ${o.routerAddress} as ${bgp.localAsn};`,
     '  direct;',
     `  hold time 9; keepalive time 3; ${SESSION_TIMERS}`,
-    '  ipv4 { import all; export where proto = "tun"; next hop self; };',
+    `  ipv4 { import none; ${toSite ? 'export where proto = "tun"; next hop self;' : 'export none;'} };`,
     '}',
     '',
   ].join('\n');

@@ -19,8 +19,9 @@ import {
   BgpTimers, CharonTimers, EndpointPaths, FAST_RETRANSMITS, UPDOWN_SCRIPT, endpointBirdConf, routerBirdConf, strongswanConf, swanctlConf,
 } from './daemon-config';
 import { Daemon, mapLimit, mustRun, poll, run, sleep, startDaemon } from './exec';
-import { LabEndpoint, LabPlan, LabSiteSpec, LabTunnelSpec, linkCommands, namespaceCommands, planLab, staticRouterRoutes } from './lab-plan';
+import { KernelRoute, LabEndpoint, LabPlan, LabSiteSpec, LabTunnelSpec, hostAddressFor, linkCommands, namespaceCommands, planLab, routeVia, staticRouterRoutes } from './lab-plan';
 import { BgpProtocolState, SaState, ViciSection, counters, parseBirdProtocol, parseBirdRoutes, proposalText, saState } from './parse';
+import { rejectedRoutes } from './routing';
 import { CheckResult, FailoverResult, FailureCode, TunnelHalf } from './types';
 
 /** What the harness found for one tunnel. */
@@ -707,7 +708,11 @@ async function negotiate(lab: Lab, t: LabTunnelSpec, charonProblems: ReadonlyMap
   }
   // BGP: both endpoints' BIRD, Established, each has learned every network the other announces.
   await Promise.all(sides.map((rt) => lab.startEndpointBird(rt.e.name)));
-  const want = [t.halves[1].advertise, t.halves[0].advertise];
+  // Each side must learn what the other announces, less what its cloud refuses (routing.ts).
+  const want = ([0, 1] as const).map((i) => {
+    const refused = new Set(rejectedRoutes(t.halves[i], t.halves[1 - i]).map((x) => x.prefix));
+    return t.halves[1 - i].advertise.filter((n) => !refused.has(n));
+  });
   let last: [BgpProtocolState | undefined, BgpProtocolState | undefined] = [undefined, undefined];
   const birdStarted = Date.now();
   const established = await poll(async () => {
@@ -739,9 +744,14 @@ function listText(v: unknown): string {
 }
 
 /**
- * Host-to-host pings through each healthy tunnel: both site routers get a /32 route to the
- * other site's test host via this tunnel's endpoints, the hosts ping, and the CHILD SA byte
- * counters of both halves must rise. Tunnels between the same two sites take turns.
+ * Pings through each healthy tunnel, one per probe (a network behind side 0 → a network behind
+ * side 1; without probes, the two sites' first host addresses): each site router must already
+ * route the other end's host address to this tunnel's endpoint with the routes the lab installed
+ * from the output (static routes, BGP-learned routes) — else `route-missing`, naming the address,
+ * the side and the route it has instead; then both routers get a /32 for the two host addresses
+ * via this tunnel (so the tunnel under test carries them, not a sibling), the host pings from its
+ * address in the source network, and the CHILD SA byte counters of both halves must rise.
+ * Tunnels between the same two sites take turns.
  */
 async function pingAll(lab: Lab, tunnels: readonly LabTunnelSpec[], outcomes: Map<string, TunnelOutcome>, done: (id: string) => void): Promise<void> {
   const pairs = new Map<string, LabTunnelSpec[]>();
@@ -757,47 +767,90 @@ async function pingAll(lab: Lab, tunnels: readonly LabTunnelSpec[], outcomes: Ma
       const result = await pingThrough(lab, t);
       outcomes.set(t.id, result.ok
         ? { ...o, ping: result }
-        : { ...o, ping: result, failure: { code: result.summary.startsWith('ESP') ? 'esp-not-used' : 'ping-failed', reason: result.detail ?? result.summary } });
+        : { ...o, ping: result, failure: { code: result.code ?? (result.summary.startsWith('ESP') ? 'esp-not-used' : 'ping-failed'), reason: result.detail ?? result.summary } });
       done(t.id);
     }
   });
 }
 
-async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult> {
+/**
+ * Bytes each way between two snapshots, per CHILD SA (matched by its SPIs): an SA that a rekey
+ * created counts from zero, one deleted in between (charon removes the old inbound SA a few
+ * seconds after a rekey) counts nothing, so a rekey never makes a delta negative.
+ */
+function espDelta(before: SaState, after: SaState): { out: number; in: number } {
+  const id = (c: ViciSection) => `${String(c['spi-in'] ?? '')}/${String(c['spi-out'] ?? '')}`;
+  const was = new Map(before.children.map((c) => [id(c), counters(c)]));
+  return after.children.reduce((acc, c) => {
+    const now = counters(c);
+    const then = was.get(id(c)) ?? { bytesIn: 0, bytesOut: 0 };
+    return { out: acc.out + Math.max(0, now.bytesOut - then.bytesOut), in: acc.in + Math.max(0, now.bytesIn - then.bytesIn) };
+  }, { out: 0, in: 0 });
+}
+
+async function kernelRoutes(ns: string): Promise<KernelRoute[]> {
+  const r = await run('ip', ['-n', ns, '-j', 'route', 'show'], { timeoutMs: 3000 });
+  try {
+    return r.code === 0 ? (JSON.parse(r.stdout) as KernelRoute[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { code?: FailureCode }> {
   const sides = [endpointOf(lab, t, 0), endpointOf(lab, t, 1)] as const;
   const sites = sides.map((rt) => lab.plan.sites.find((s) => s.key === rt.e.site)!);
-  const steer = async (add: boolean) => {
-    for (const i of [0, 1] as const) {
-      const other = sites[1 - i];
-      const args = add ? ['route', 'replace', `${other.hostAddress}/32`, 'via', sides[i].e.linkAddress] : ['route', 'del', `${other.hostAddress}/32`];
-      await run('ip', ['-n', sites[i].routerNs, ...args], { timeoutMs: 3000 });
-    }
-  };
+  const probes = (t.probes?.length ? t.probes.map((p) => ({ net: [p.from, p.to], address: [hostAddressFor(sites[0], p.from), hostAddressFor(sites[1], p.to)] }))
+    : t.probes ? [] : [{ net: [sites[0].networks[0], sites[1].networks[0]], address: [sites[0].hostAddress, sites[1].hostAddress] }]);
+  if (!probes.length) return { ok: true, summary: '- (no probe)', detail: 'every network pair is a route gap' };
   const before = await Promise.all(sides.map((rt) => lab.sas(rt)));
-  await steer(true);
-  try {
-    const r = await run('ip', ['netns', 'exec', sites[0].hostNs, 'ping', '-n', '-q', '-c', '2', '-i', '0.05', '-W', '2', sites[1].hostAddress], { timeoutMs: 8000 });
-    const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
-    const rtt = /= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1];
-    const sent = Number(m?.[1] ?? 3);
-    const received = Number(m?.[2] ?? 0);
-    const after = await Promise.all(sides.map((rt) => lab.sas(rt)));
-    const sum = (s: SaState) => s.children.reduce((acc, c: ViciSection) => {
-      const n = counters(c);
-      return { out: acc.out + n.bytesOut, in: acc.in + n.bytesIn };
-    }, { out: 0, in: 0 });
-    const delta = [0, 1].map((i) => ({ out: sum(after[i]).out - sum(before[i]).out, in: sum(after[i]).in - sum(before[i]).in }));
-    const summary = `${received}/${sent}${rtt ? ` ${rtt} ms` : ''}`;
-    if (received === 0) {
-      return { ok: false, summary, detail: `no reply from ${sites[1].hostAddress} (${sites[1].key}) to ${sites[0].hostAddress} (${sites[0].key}) through this tunnel` };
+  let sent = 0;
+  let received = 0;
+  const rtts: number[] = [];
+  for (const p of probes) {
+    const [from, to] = p.address;
+    if (!from || !to) return { ok: false, summary: 'no host', detail: `internal: no test host address in ${p.net.join(' / ')}`, code: 'lab-error' };
+    // The routes the lab installed from the output must send each end's address into this tunnel.
+    for (const i of [0, 1] as const) {
+      const dest = i === 0 ? to : from;
+      const via = routeVia(await kernelRoutes(sites[i].routerNs), dest, sides[i].e.linkAddress);
+      if (!via.ok) {
+        return {
+          ok: false, summary: 'route-missing', code: 'route-missing',
+          detail: `${t.halves[i].label} has no route into this tunnel for ${p.net[1 - i]} (${dest}): ${via.why}`,
+        };
+      }
     }
-    if (delta.some((d) => d.in <= 0 || d.out <= 0)) {
-      return { ok: false, summary: `ESP ${summary}`, detail: `replies arrived but the CHILD SA counters did not rise on both halves (${delta.map((d) => `+${d.out} out/+${d.in} in`).join(', ')})` };
+    const steer = async (add: boolean) => {
+      for (const [i, dest] of [[0, to], [1, from]] as const) {
+        const args = add ? ['route', 'replace', `${dest}/32`, 'via', sides[i].e.linkAddress] : ['route', 'del', `${dest}/32`, 'via', sides[i].e.linkAddress];
+        await run('ip', ['-n', sites[i].routerNs, ...args], { timeoutMs: 3000 });
+      }
+    };
+    await steer(true);
+    try {
+      const r = await run('ip', ['netns', 'exec', sites[0].hostNs, 'ping', '-n', '-q', '-c', '2', '-i', '0.05', '-W', '2', '-I', from, to], { timeoutMs: 8000 });
+      const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
+      const rtt = /= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1];
+      const s = Number(m?.[1] ?? 2);
+      const got = Number(m?.[2] ?? 0);
+      sent += s;
+      received += got;
+      if (rtt) rtts.push(Number(rtt));
+      if (got === 0) {
+        return { ok: false, summary: `${received}/${sent}`, detail: `no reply from ${to} (${sites[1].key}, ${p.net[1]}) to ${from} (${sites[0].key}, ${p.net[0]}) through this tunnel` };
+      }
+    } finally {
+      await steer(false);
     }
-    return { ok: true, summary, detail: `ESP bytes ${delta.map((d) => `+${d.out}/+${d.in}`).join(' ')}` };
-  } finally {
-    await steer(false);
   }
+  const after = await Promise.all(sides.map((rt) => lab.sas(rt)));
+  const delta = [0, 1].map((i) => espDelta(before[i], after[i]));
+  const summary = `${received}/${sent}${rtts.length ? ` ${(rtts.reduce((a, b) => a + b, 0) / rtts.length).toFixed(3)} ms` : ''}${probes.length > 1 ? ` (${probes.length} network pairs)` : ''}`;
+  if (delta.some((d) => d.in <= 0 || d.out <= 0)) {
+    return { ok: false, summary: `ESP ${summary}`, detail: `replies arrived but the CHILD SA counters did not rise on both halves (${delta.map((d) => `+${d.out} out/+${d.in} in`).join(', ')})` };
+  }
+  return { ok: true, summary, detail: `${probes.map((p) => `${p.net[0]} → ${p.net[1]}`).join(', ')}; ESP bytes ${delta.map((d) => `+${d.out}/+${d.in}`).join(' ')}` };
 }
 
 // ---------------------------------------------------------------------------------------------

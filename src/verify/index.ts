@@ -19,6 +19,7 @@ import type { LabTunnelSpec } from './lab-plan';
 import { Pair, modelDeployment, pairHalves } from './models';
 import { checkAcceptance, describeViolation, violationsOf } from './acceptance';
 import { Resolver, extractDeployment, loadStacks } from './read-output';
+import { RouteGap, describeGap, routeGaps } from './routing';
 import type { Assumption, FailoverResult, TunnelHalf, TunnelResult, VerifyReport } from './types';
 
 export type { VerifyReport, TunnelResult, TunnelHalf, SiteModel, FailoverResult } from './types';
@@ -69,6 +70,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const pairs = [...pairing.pairs].sort((a, b) => sides(a.halves).localeCompare(sides(b.halves)));
   const results = new Map<Pair, TunnelResult>();
   const lab: LabTunnelSpec[] = [];
+  const gapsOf = new Map<string, RouteGap[]>();
   pairs.forEach((p, i) => {
     const id = `t${i + 1}`;
     const base = { id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) };
@@ -82,13 +84,25 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
       return;
     }
+    const unknown = model.unverifiable.filter((u) => p.halves.some((h) => h.key === u.half));
+    if (unknown.length) {
+      results.set(p, { ...base, status: 'failed', failure: { code: 'unverifiable', reason: [...new Set(unknown.map((u) => u.why))].join('; ') } });
+      return;
+    }
     const roles = chooseRoles(p.halves);
     if ('reason' in roles) {
       results.set(p, { ...base, status: 'failed', failure: { code: 'no-initiator', reason: roles.reason } });
       return;
     }
-    lab.push({ id, halves: p.halves, initiator: roles.initiator, rekeyer: roles.rekeyer });
+    const gaps = routeGaps(p.halves);
+    gapsOf.set(id, gaps);
+    lab.push({ id, halves: p.halves, initiator: roles.initiator, rekeyer: roles.rekeyer, probes: probesOf(p.halves, gaps) });
   });
+  const routeMissing = (id: string): TunnelResult['failure'] | undefined => {
+    const gaps = gapsOf.get(id) ?? [];
+    if (!gaps.length) return undefined;
+    return { code: 'route-missing', reason: [...new Set(gaps.map((g) => describeGap(g, siteLabel)))].join('; ') };
+  };
   const idle: TunnelResult[] = pairing.unpaired.map((u, i) => {
     // A half the cloud would reject fails for that reason, even when it also pairs with nothing.
     const rejected = violationsOf([u.half], violations);
@@ -120,7 +134,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       }
     } else {
       const usedSites = new Set(lab.flatMap((t) => t.halves.map((h) => h.site)));
-      const run = await runLab(model.sites.filter((s) => usedSites.has(s.key)).map((s) => ({ key: s.key, networks: s.networks })), lab, {
+      const run = await runLab(model.sites.filter((s) => usedSites.has(s.key)).map((s) => ({ key: s.key, networks: labNetworks(s.key, s.networks, model.halves) })), lab, {
         keep: options.keep ?? process.env.CCVPN_VERIFY_KEEP === '1',
         failover: options.failover,
         timerScale: options.timerScale,
@@ -132,7 +146,9 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       });
       for (const t of lab) {
         const p = pairs.find((x) => x.halves === t.halves)!;
-        results.set(p, fromOutcome(t, run.outcomes.get(t.id)!, sides(p.halves), notesOf(p.halves), fingerprints(p.halves)));
+        const o = run.outcomes.get(t.id)!;
+        const missingRoute = o.failure ? undefined : routeMissing(t.id);
+        results.set(p, fromOutcome(t, missingRoute ? { ...o, failure: missingRoute } : o, sides(p.halves), notesOf(p.halves), fingerprints(p.halves)));
       }
       labStats = { namespaces: run.namespaces, daemons: run.daemons, peakDaemonRssKb: run.peakRssKb, peakDaemonPssKb: run.peakPssKb };
       if (options.failover) {
@@ -149,7 +165,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
         if (cases.length) {
           progress?.(`failover: ${groups.size} site pair(s), timers ÷${options.timerScale ?? 10}`);
           const usedSites = new Set(cases.flatMap((t) => t.halves.map((h) => h.site)));
-          failover = await runFailover(model.sites.filter((s) => usedSites.has(s.key)).map((s) => ({ key: s.key, networks: s.networks })), cases, {
+          failover = await runFailover(model.sites.filter((s) => usedSites.has(s.key)).map((s) => ({ key: s.key, networks: labNetworks(s.key, s.networks, model.halves) })), cases, {
             timerScale: options.timerScale, keep: options.keep, progress,
           });
           const siteName = (key: string) => model.sites.find((x) => x.key === key)?.label ?? key;
@@ -163,7 +179,9 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   } else if (options.modelOnly) {
     for (const t of lab) {
       const p = pairs.find((x) => x.halves === t.halves)!;
-      results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, status: 'idle', idleReason: 'not run (model only)', proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
+      const missingRoute = routeMissing(t.id);
+      const outcome = missingRoute ? { status: 'failed' as const, failure: missingRoute } : { status: 'idle' as const, idleReason: 'not run (model only)' };
+      results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, ...outcome, proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
     }
   }
   const tunnels = [...pairs.map((p) => results.get(p)!), ...idle];
@@ -172,6 +190,8 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   // Violations on resources no tunnel uses still fail the deployment: the cloud rejects it.
   const used = new Set(model.halves.flatMap((h) => h.resources));
   for (const v of violations) if (!used.has(v.resource)) failures.push(`cloud-rejects: ${describeViolation(v)}`);
+  // A site whose networks the output does not carry: the deployment cannot be verified.
+  for (const why of new Set(model.unverifiable.map((u) => u.why))) failures.push(`unverifiable: ${why}`);
   const assumptions = new Map<string, Assumption>();
   for (const h of model.halves) for (const a of h.assumptions) assumptions.set(a.id, a);
   if (!tunnels.some((t) => t.status === 'up') && !options.modelOnly) {
@@ -190,6 +210,23 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     timings: { labSeconds: (Date.now() - labStarted) / 1000, totalSeconds: (Date.now() - started) / 1000 },
     lab: labStats,
   };
+}
+
+/**
+ * The (local network → remote network) pings of one tunnel, side 0 to side 1: from every network
+ * side 0 serves to every network side 1 serves, except those a route gap already fails (the reply
+ * needs side 1's route back, so a gap in either direction drops the ping).
+ */
+export function probesOf(halves: readonly [TunnelHalf, TunnelHalf], gaps: readonly RouteGap[]): { from: string; to: string }[] {
+  const [a, b] = halves;
+  if (!a.reach || !b.reach) return [];
+  const blocked = (h: TunnelHalf, dest: string, from: string) => gaps.some((g) => g.half === h && g.prefix === dest && g.from === from);
+  return a.reach.serves.flatMap((from) => b.reach!.serves.filter((to) => !blocked(a, to, from) && !blocked(b, from, to)).map((to) => ({ from, to })));
+}
+
+/** A site's networks in the lab: its own, plus every network one of its halves serves (a test host address in each). */
+export function labNetworks(site: string, networks: readonly string[], halves: readonly TunnelHalf[]): string[] {
+  return [...new Set([...networks, ...halves.filter((h) => h.site === site).flatMap((h) => h.reach?.serves ?? [])])];
 }
 
 /**

@@ -32,6 +32,11 @@ export interface LabTunnelSpec {
   readonly initiator: 0 | 1;
   /** Which half rekeys the CHILD SA first (shorter lifetime). */
   readonly rekeyer: 0 | 1;
+  /**
+   * Pings through this tunnel: from a host address in network `from` (behind side 0) to one in
+   * `to` (behind side 1). Empty or absent: the two sites' first host addresses.
+   */
+  readonly probes?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /** One site in the lab. */
@@ -64,6 +69,8 @@ export interface LabSite {
   readonly routerNs: string;
   readonly hostNs: string;
   readonly hostAddress: string;
+  /** The test host's address in each of the site's networks (`hostAddress` where it lies in one). */
+  readonly hosts: readonly { readonly network: string; readonly address: string }[];
   readonly routerHostAddress: string;
   readonly networks: readonly string[];
   readonly endpoints: readonly string[];
@@ -123,14 +130,37 @@ export function planLab(runId: string, sites: readonly LabSiteSpec[], tunnels: r
       const idx = endpoints.indexOf(e);
       endpoints[idx] = { ...e, routerAddress: formatIpv4(base + 4 * (k + 1) + 1), linkAddress: formatIpv4(base + 4 * (k + 1) + 2) };
     });
+    const hostAddress = formatIpv4(base + 1);
+    const taken = new Set([base + 2, ...mine.flatMap((_e, k) => [base + 4 * (k + 1) + 1, base + 4 * (k + 1) + 2])]);
     return {
       key: s.key, index: i + 1, routerNs: `${prefix}r${i + 1}`, hostNs: `${prefix}h${i + 1}`,
-      hostAddress: formatIpv4(base + 1), routerHostAddress: formatIpv4(base + 2),
+      hostAddress, hosts: s.networks.map((n) => ({ network: n, address: hostIn(n, base + 1, taken) })).filter((h): h is { network: string; address: string } => !!h.address),
+      routerHostAddress: formatIpv4(base + 2),
       networks: [...s.networks], endpoints: mine.map((e) => e.name),
     };
   });
   const namespaces = [`${prefix}inet`, ...labSites.flatMap((s) => [s.routerNs, s.hostNs]), ...endpoints.map((e) => e.ns)];
   return { runId, prefix, inetNs: `${prefix}inet`, sites: labSites, endpoints, tunnels, namespaces };
+}
+
+/** The test host's address in `network`: the primary one when it lies inside, else the network's first free address. */
+function hostIn(network: string, primary: number, taken: ReadonlySet<number>): string | undefined {
+  const p = parseCidr(network);
+  if (!p.ok) return undefined;
+  const { network: base, prefixLength } = p.cidr;
+  if (inCidr(formatIpv4(primary), base, prefixLength)) return formatIpv4(primary);
+  const size = 2 ** (32 - prefixLength);
+  for (let a = size > 2 ? base + 1 : base; a < base + size; a++) if (!taken.has(a)) return formatIpv4(a);
+  return undefined;
+}
+
+/** The host address of a site in the network that covers `network` best (exact first, then the narrowest). */
+export function hostAddressFor(site: LabSite, network: string): string | undefined {
+  const exact = site.hosts.find((h) => h.network === network);
+  if (exact) return exact.address;
+  const p = parseCidr(network);
+  if (!p.ok) return undefined;
+  return site.hosts.find((h) => inCidr(h.address, p.cidr.network, p.cidr.prefixLength))?.address;
 }
 
 /** `ip -batch` lines that create the veth pairs, each end directly in its namespace. */
@@ -185,25 +215,41 @@ export function namespaceCommands(plan: LabPlan): Map<string, string[]> {
     add(s.hostNs, `addr add ${s.hostAddress}/30 dev eth0`);
     add(s.hostNs, 'link set eth0 up');
     add(s.hostNs, `route add default via ${s.routerHostAddress}`);
+    // The host's addresses in the site's other networks (a site may have several).
+    for (const a of new Set(s.hosts.map((h) => h.address))) {
+      if (a === s.hostAddress) continue;
+      add(s.hostNs, `addr add ${a}/32 dev eth0`);
+      add(s.routerNs, `route add ${a}/32 dev host`);
+    }
   }
   return out;
 }
 
 /**
- * Static routes at each site router for halves without BGP: the prefixes the cloud routes into
- * the tunnel (static routing) or the remote traffic selectors (policy-based), spread over every
- * such endpoint of the site.
+ * Static routes at each site router for halves without BGP: exactly the prefixes the output has
+ * the cloud route into the tunnel (`reach.routes`: AWS VPN connection / transit gateway routes,
+ * Azure local network gateway prefixes, Alibaba route entries), and only where the site's own
+ * route tables send them to the gateway (`reach.siteRoutes`); spread over every such endpoint of
+ * the site. A half without `reach` (no routing read) falls back to its `routes` or, policy-based,
+ * its remote selectors.
  */
 export function staticRouterRoutes(plan: LabPlan): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const s of plan.sites) {
     const via = new Map<string, string[]>();
-    for (const e of plan.endpoints.filter((x) => x.site === s.key && x.half.routing !== 'bgp')) {
-      const prefixes = e.half.routing === 'policy' ? e.half.remoteTs : e.half.routes;
+    for (const e of plan.endpoints.filter((x) => x.site === s.key)) {
+      const h = e.half;
+      let prefixes: readonly string[];
+      if (h.reach) {
+        const sr = h.reach.siteRoutes;
+        prefixes = h.reach.routes.map((r) => r.prefix).filter((p) => sr.kind === 'all' || sr.prefixes.some((q) => coversCidr(q, p)));
+      } else {
+        prefixes = h.routing === 'bgp' ? [] : h.routing === 'policy' ? h.remoteTs : h.routes;
+      }
       for (const p of prefixes) {
         if (p === '0.0.0.0/0') continue;
         if (!via.has(p)) via.set(p, []);
-        via.get(p)!.push(e.linkAddress);
+        if (!via.get(p)!.includes(e.linkAddress)) via.get(p)!.push(e.linkAddress);
       }
     }
     const lines = [...via.entries()].map(([p, hops]) => (hops.length === 1
@@ -212,4 +258,33 @@ export function staticRouterRoutes(plan: LabPlan): Map<string, string[]> {
     if (lines.length) out.set(s.routerNs, lines);
   }
   return out;
+}
+
+function coversCidr(outer: string, inner: string): boolean {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  return o.ok && i.ok && i.cidr.prefixLength >= o.cidr.prefixLength && inCidr(formatIpv4(i.cidr.network), o.cidr.network, o.cidr.prefixLength);
+}
+
+/** One kernel route as `ip -j route show` prints it. */
+export interface KernelRoute {
+  readonly dst: string;
+  readonly gateway?: string;
+  readonly metric?: number;
+  readonly nexthops?: readonly { readonly gateway?: string }[];
+}
+
+/**
+ * Whether a router's table sends `address` to `nextHop`: the longest prefix covering the address
+ * (lowest metric among equals) must have it as gateway or among its nexthops. Returns the route
+ * used, or why not.
+ */
+export function routeVia(routes: readonly KernelRoute[], address: string, nextHop: string): { ok: true; route: string } | { ok: false; why: string } {
+  const covering = routes.map((r) => ({ r, p: parseCidr(r.dst === 'default' ? '0.0.0.0/0' : r.dst.includes('/') ? r.dst : `${r.dst}/32`) }))
+    .filter((x) => x.p.ok && inCidr(address, x.p.cidr.network, x.p.cidr.prefixLength));
+  if (!covering.length) return { ok: false, why: `no route covers ${address}` };
+  const best = covering.sort((a, b) => (b.p.ok && a.p.ok ? b.p.cidr.prefixLength - a.p.cidr.prefixLength : 0) || (a.r.metric ?? 0) - (b.r.metric ?? 0))[0].r;
+  const hops = [best.gateway, ...(best.nexthops ?? []).map((n) => n.gateway)].filter((g): g is string => !!g);
+  if (hops.includes(nextHop)) return { ok: true, route: `${best.dst} via ${hops.join(', ')}` };
+  return { ok: false, why: `its route for ${address} is ${best.dst}${hops.length ? ` via ${hops.join(', ')}` : ' (no next hop)'}, not this tunnel (${nextHop})` };
 }

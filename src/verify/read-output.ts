@@ -575,7 +575,7 @@ const numberOf = (res: Resolved): number | undefined => {
   return Number.isFinite(n) && String(res.value).trim() !== '' ? n : undefined;
 };
 
-const stringsOf = (r: Resolver, stack: StackDoc, v: Json | undefined): string[] => {
+export const stringsOf = (r: Resolver, stack: StackDoc, v: Json | undefined): string[] => {
   const res = r.eval(stack, v);
   if (res.kind !== 'literal') return [];
   const val = res.value;
@@ -584,7 +584,7 @@ const stringsOf = (r: Resolver, stack: StackDoc, v: Json | undefined): string[] 
   return [];
 };
 
-function eachCfn(r: Resolver, type: string): { stack: StackDoc; id: string; props: Obj }[] {
+export function eachCfn(r: Resolver, type: string): { stack: StackDoc; id: string; props: Obj }[] {
   const out: { stack: StackDoc; id: string; props: Obj }[] = [];
   for (const s of r.stacks) {
     if (s.engine !== 'cdk') continue;
@@ -595,7 +595,7 @@ function eachCfn(r: Resolver, type: string): { stack: StackDoc; id: string; prop
   return out;
 }
 
-function eachTf(r: Resolver, type: string): { stack: StackDoc; id: string; name: string; body: Obj }[] {
+export function eachTf(r: Resolver, type: string): { stack: StackDoc; id: string; name: string; body: Obj }[] {
   const out: { stack: StackDoc; id: string; name: string; body: Obj }[] = [];
   for (const s of r.stacks) {
     if (s.engine !== 'cdktf') continue;
@@ -607,7 +607,7 @@ function eachTf(r: Resolver, type: string): { stack: StackDoc; id: string; name:
 }
 
 /** Follows a value to a resource of a given type (through outputs, imports, remote state). */
-function resourceOf(r: Resolver, stack: StackDoc, v: Json | undefined, type: string): { stack: StackDoc; id: string } | undefined {
+export function resourceOf(r: Resolver, stack: StackDoc, v: Json | undefined, type: string): { stack: StackDoc; id: string } | undefined {
   const res = r.eval(stack, v);
   if (res.kind !== 'resource') return undefined;
   const s = r.stack(res.ref.stack);

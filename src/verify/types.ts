@@ -172,6 +172,38 @@ export interface TunnelHalf {
   readonly resources: readonly string[];
   /** Unsourced behaviour this half's model relies on. */
   readonly assumptions: readonly Assumption[];
+  /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */
+  readonly reach?: HalfReach;
+}
+
+/** One prefix a cloud routes into a tunnel, and the resource that says so. */
+export interface RouteEntry {
+  readonly prefix: string;
+  /** Only for traffic from this prefix (Alibaba policy-based route entries). */
+  readonly from?: string;
+  /** Resource and attribute, for reports (`cdktf:ali-links/alicloud_vpn_route_entry.x route_dest`). */
+  readonly source: string;
+}
+
+/**
+ * What one half's cloud routes, read from the synthesized resources only (`routing.ts`):
+ * the networks behind it its peer must reach, what it routes into the tunnel, what it accepts
+ * over BGP, and whether its own networks send traffic for the tunnel to the gateway at all.
+ */
+export interface HalfReach {
+  /** Networks behind this half that the peer must reach over this tunnel (a lab host address in each). */
+  readonly serves: readonly string[];
+  readonly servesSource: string;
+  /** Static and policy routing: prefixes this cloud sends into the tunnel. BGP: static routes it adds to what it learns. */
+  readonly routes: readonly RouteEntry[];
+  /** BGP: prefixes this cloud refuses to install from its peer, with the rule (`undefined`: accepted). */
+  readonly rejects?: readonly { readonly prefix: string; readonly match: 'exact' | 'overlap'; readonly rule: string }[];
+  /**
+   * The site side: whether the cloud's own networks route traffic for the tunnel's prefixes to
+   * the gateway (VGW route propagation, Alibaba route publishing). `all`: everything the gateway
+   * routes or learns; a list: only these prefixes; with `missing`, why not.
+   */
+  readonly siteRoutes: { readonly kind: 'all'; readonly source: string } | { readonly kind: 'only'; readonly prefixes: readonly string[]; readonly source: string; readonly missing: string };
 }
 
 /** The key of one synthesized resource: `cdk:<stack>/<logicalId>` or `cdktf:<stack>/<type.name>`. */

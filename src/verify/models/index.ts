@@ -8,6 +8,7 @@ import type { SiteModel, TunnelHalf } from '../types';
 import { alicloudHalves } from '../clouds/alicloud/model';
 import { awsHalves } from '../clouds/aws/model';
 import { azureHalves } from '../clouds/azure/model';
+import { withRouting } from '../routing';
 
 export { awsHalves } from '../clouds/aws/model';
 export { azureHalves, AZURE_DEFAULT_POLICY } from '../clouds/azure/model';
@@ -18,6 +19,8 @@ export interface Model {
   readonly sites: readonly SiteModel[];
   readonly halves: readonly TunnelHalf[];
   readonly warnings: readonly string[];
+  /** Halves whose site's networks the output does not carry (verify fails them as `unverifiable`). */
+  readonly unverifiable: readonly { readonly half: string; readonly site: string; readonly why: string }[];
 }
 
 const CLOUD_ORDER: Record<Cloud, number> = { aws: 0, azure: 1, alicloud: 2 };
@@ -36,24 +39,30 @@ export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
       return alicloudHalves(c, d, resolver);
     }),
   ];
+  // Routing from the output (routing.ts): what each half serves, routes and announces.
+  const routed: (TunnelHalf & { readonly unverifiable?: string })[] = resolver ? raw.map((h) => withRouting(h, d, resolver)) : raw;
+  const unverifiable = routed.flatMap((h) => (h.unverifiable ? [{ half: h.key, site: h.site, why: h.unverifiable }] : []));
+  const halves: TunnelHalf[] = routed.map(({ unverifiable: _unverifiable, ...h }) => h);
   const sites: SiteModel[] = [];
-  const add = (s: Omit<SiteModel, 'networks' | 'networksSource'> & { networks: readonly string[]; networksSource: string }) => {
+  const add = (s: SiteModel) => {
     if (sites.some((x) => x.key === s.key)) return;
-    let networks = s.networks;
-    let source = s.networksSource;
-    if (!networks.length) {
-      // Benchmark range (RFC 2544), so the lab still has a test host; the report says so.
-      networks = [`198.18.${sites.length}.0/24`];
-      source = `placeholder: the gateway's networks are not in the folders read (${s.networksSource})`;
-      warnings.push(`${s.label}: networks not found; the lab uses the placeholder ${networks[0]}`);
+    // No placeholder: a site whose networks the output does not carry takes those its halves
+    // serve (an AWS gateway's metadata), else none, and its tunnels are unverifiable.
+    const served = halves.filter((h) => h.site === s.key && h.reach).flatMap((h) => h.reach!.serves);
+    if (!s.networks.length && served.length) {
+      const from = halves.find((h) => h.site === s.key && h.reach?.serves.length)!.reach!.servesSource;
+      sites.push({ ...s, networks: [...new Set(served)], networksSource: from });
+      return;
     }
-    sites.push({ ...s, networks, networksSource: source });
+    sites.push(s);
   };
   for (const c of d.aws) add({ key: c.gateway.key, cloud: 'aws', label: c.gateway.label, asn: c.gateway.asn, networks: c.gateway.networks, networksSource: c.gateway.networksSource });
   for (const g of d.azureGateways) add({ key: g.key, cloud: 'azure', label: g.name, asn: g.asn, networks: g.networks, networksSource: g.networksSource });
   for (const g of d.alicloudGateways) add({ key: g.key, cloud: 'alicloud', label: g.label, networks: g.networks, networksSource: g.networksSource });
-  const halves = raw.map((h) => (h.advertise.length ? h : { ...h, advertise: sites.find((s) => s.key === h.site)?.networks ?? [] }));
-  return { sites, halves, warnings };
+  for (const s of sites) {
+    if (!s.networks.length && !unverifiable.some((u) => u.site === s.key)) warnings.push(`${s.label}: the output does not say which networks are behind it (${s.networksSource})`);
+  }
+  return { sites, halves: halves.map((h) => (h.reach || h.advertise.length ? h : { ...h, advertise: sites.find((s) => s.key === h.site)?.networks ?? [] })), warnings, unverifiable };
 }
 
 /** Two halves that answer each other. */
