@@ -79,14 +79,14 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       results.set(p, { ...base, status: 'failed', failure: { code: 'cloud-rejects', reason: rejected.map(describeViolation).join('; ') } });
       return;
     }
-    const problems = p.halves.flatMap((h) => h.problems.map((x) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${x}`));
-    if (problems.length) {
-      results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
-      return;
-    }
     const unknown = model.unverifiable.filter((u) => p.halves.some((h) => h.key === u.half));
     if (unknown.length) {
       results.set(p, { ...base, status: 'failed', failure: { code: 'unverifiable', reason: [...new Set(unknown.map((u) => u.why))].join('; ') } });
+      return;
+    }
+    const problems = p.halves.flatMap((h) => h.problems.map((x) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${x}`));
+    if (problems.length) {
+      results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
       return;
     }
     const roles = chooseRoles(p.halves);

@@ -94,7 +94,7 @@ export interface HalfRouting {
 }
 
 /** The half with its routing as the output configures it (`advertise`, `routes`, `reach`). */
-export function withRouting(h: TunnelHalf, d: Deployment, r: Resolver): TunnelHalf & { readonly unverifiable?: string } {
+export function withRouting(h: TunnelHalf, d: Deployment, r: Resolver): TunnelHalf {
   const x = routingOf(h, d, r);
   if (!x) return h;
   return {
@@ -103,7 +103,7 @@ export function withRouting(h: TunnelHalf, d: Deployment, r: Resolver): TunnelHa
     routes: x.reach.routes.map((e) => e.prefix),
     reach: x.reach,
     assumptions: [...h.assumptions, ...x.assumptions],
-    ...(x.unverifiable ? { unverifiable: x.unverifiable } : {}),
+    ...(x.unverifiable || h.unverifiable ? { unverifiable: [h.unverifiable, x.unverifiable].filter(Boolean).join('; ') } : {}),
   };
 }
 

@@ -174,6 +174,11 @@ export interface TunnelHalf {
   readonly assumptions: readonly Assumption[];
   /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */
   readonly reach?: HalfReach;
+  /**
+   * What the output does not carry but the half needs (an existing gateway's ASN, the networks
+   * behind a gateway): the tunnel fails as `unverifiable`, never on a guessed value.
+   */
+  readonly unverifiable?: string;
 }
 
 /** One prefix a cloud routes into a tunnel, and the resource that says so. */

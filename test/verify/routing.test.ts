@@ -169,8 +169,21 @@ describe('transit gateway: the networks come from the connection\'s metadata, el
     return true;
   });
 
-  test('without metadata: every tunnel of the site fails unverifiable, naming the site and what is missing; verify is not OK', async () => {
+  /** GIVEN the TGW example with the constructs' metadata removed (output written by something else). */
+  const withoutMetadata = () => mutated(tgw(), 'tgw-no-metadata', (_f, b) => {
+    const conns = cfnResources(b, 'AWS::EC2::VPNConnection');
+    for (const [, c] of conns) delete c.Metadata;
+    return conns.length > 0;
+  });
+
+  test('the constructs record the networks behind a transit gateway: the example verifies without guessing', async () => {
     const r = await verify([tgw()], { modelOnly: true });
+    expect(r.failures).toEqual([]);
+    expect(r.sites.find((s) => s.cloud === 'aws')!.networks).toEqual(['10.10.0.0/16']);
+  });
+
+  test('without metadata: every tunnel of the site fails unverifiable, naming the site and what is missing; verify is not OK', async () => {
+    const r = await verify([withoutMetadata()], { modelOnly: true });
     expect(r.ok).toBe(false);
     expect(failed(r).length).toBeGreaterThan(0);
     expect(failed(r).every((t) => t.failure?.code === 'unverifiable')).toBe(true);
@@ -180,7 +193,7 @@ describe('transit gateway: the networks come from the connection\'s metadata, el
 
   test('ccvpn verify --dry-run exits 1 and names the site and what is missing', async () => {
     const lines: string[] = [];
-    const code = await verifyCommand([tgw(), '--dry-run'], (l) => lines.push(l), (l) => lines.push(l));
+    const code = await verifyCommand([withoutMetadata(), '--dry-run'], (l) => lines.push(l), (l) => lines.push(l));
     expect(code).toBe(1);
     expect(lines.join('')).toMatch(/verify: FAILED[^]*unverifiable: AwsTokyo \(transit gateway\): the output does not say which networks are behind it/);
   });

@@ -40,7 +40,7 @@ export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
     }),
   ];
   // Routing from the output (routing.ts): what each half serves, routes and announces.
-  const routed: (TunnelHalf & { readonly unverifiable?: string })[] = resolver ? raw.map((h) => withRouting(h, d, resolver)) : raw;
+  const routed: TunnelHalf[] = resolver ? raw.map((h) => withRouting(h, d, resolver)) : raw;
   const unverifiable = routed.flatMap((h) => (h.unverifiable ? [{ half: h.key, site: h.site, why: h.unverifiable }] : []));
   const halves: TunnelHalf[] = routed.map(({ unverifiable: _unverifiable, ...h }) => h);
   const sites: SiteModel[] = [];

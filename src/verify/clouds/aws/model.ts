@@ -136,8 +136,7 @@ export function awsHalves(conn: AwsConnectionRes, d: Deployment, r?: Resolver): 
     const cgwAsn = customerGatewayAsn(conn, r) ?? AWS_CGW_ASN.default;
     if (bgp) {
       if (customerGatewayAsn(conn, r) === undefined) notes.push(`customer gateway BgpAsn not set: AWS's default is ${AWS_CGW_ASN.default}`);
-      if ('why' in gatewayAsn) problems.push(gatewayAsn.why);
-      else if (gatewayAsn.note) notes.push(gatewayAsn.note);
+      if (!('why' in gatewayAsn) && gatewayAsn.note) notes.push(gatewayAsn.note);
       assumptions.push(AWS_BGP_TIMERS.assumption, AWS_ASSUMPTIONS.bgpOpensSession);
     }
     const dpdTimeout = typeof o.DPDTimeoutSeconds === 'number' ? o.DPDTimeoutSeconds : AWS_TUNNEL_RANGES.dpdTimeoutSeconds.default;
@@ -180,6 +179,7 @@ export function awsHalves(conn: AwsConnectionRes, d: Deployment, r?: Resolver): 
       problems,
       resources,
       assumptions,
+      ...(bgp && 'why' in gatewayAsn ? { unverifiable: gatewayAsn.why } : {}),
     } satisfies TunnelHalf;
   });
 }
