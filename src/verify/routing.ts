@@ -70,6 +70,21 @@ function net(text: string) {
 }
 
 /** Whether `outer` covers all of `inner`. */
+
+/** Routing behaviour no source states (listed in reports and the README like the clouds' own). */
+export const ROUTING_ASSUMPTIONS = {
+  tgwVpcRoutes: {
+    id: 'aws-tgw-vpc-routes', cloud: 'aws',
+    what: 'the VPCs behind a transit gateway route the remote networks to it',
+    why: 'their route tables are outside the synthesized output (an existing or shared transit gateway); only the metadata names the networks',
+  },
+  alicloudAutoPropagate: {
+    id: 'alicloud-auto-propagate-default', cloud: 'alicloud',
+    what: 'a VPN gateway without auto_propagate neither announces the VPC\'s routes over BGP nor takes learned routes into the VPC',
+    why: 'the provider sends AutoPropagate only when written; the API default is not in the sources read (CreateVpnGateway reference would settle it)',
+  },
+} as const satisfies Record<string, Assumption>;
+
 export function covers(outer: string, inner: string): boolean {
   const o = net(outer);
   const i = net(inner);
@@ -208,11 +223,7 @@ function awsRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting | un
     };
   } else if (transit) {
     siteRoutes = { kind: 'all', source: 'transit gateway: the route tables of the VPCs behind it are not in the output' };
-    assumptions.push({
-      id: 'aws-tgw-vpc-routes', cloud: 'aws',
-      what: 'the VPCs behind a transit gateway route the remote networks to it',
-      why: 'their route tables are outside the synthesized output (an existing or shared transit gateway); only the metadata names the networks',
-    });
+    assumptions.push(ROUTING_ASSUMPTIONS.tgwVpcRoutes);
   } else {
     siteRoutes = awsVpcRoutes(r, gateway);
   }
@@ -301,11 +312,7 @@ function alicloudRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting
   const gwId = gw.key.replace(/^alicloud:[^/]+\//, '');
   const gwBody = gwStack ? r.tfResource(gwStack, gwId) : undefined;
   const autoPropagate = gwBody?.auto_propagate === true;
-  const assumptions: Assumption[] = h.routing === 'bgp' && gwBody && gwBody.auto_propagate === undefined ? [{
-    id: 'alicloud-auto-propagate-default', cloud: 'alicloud',
-    what: 'a VPN gateway without auto_propagate neither announces the VPC\'s routes over BGP nor takes learned routes into the VPC',
-    why: 'the provider sends AutoPropagate only when written; the API default is not in the sources read (CreateVpnGateway reference would settle it)',
-  }] : [];
+  const assumptions: Assumption[] = h.routing === 'bgp' && gwBody && gwBody.auto_propagate === undefined ? [ROUTING_ASSUMPTIONS.alicloudAutoPropagate] : [];
   // The VPC's system routes: its vSwitches' CIDRs (ALI-VSW).
   const vpc = gwStack && gwBody ? resourceOf(r, gwStack, gwBody.vpc_id, 'alicloud_vpc') : undefined;
   const vswitches = vpc ? eachTf(r, 'alicloud_vswitch').filter((v) => refersTo(r, v.stack, v.body.vpc_id, { stack: vpc.stack.name, id: vpc.id })) : [];
