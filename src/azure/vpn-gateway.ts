@@ -13,6 +13,7 @@ import {
 import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureGatewayInstance } from './gateway-instance';
@@ -221,6 +222,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
 
   constructor(scope: Construct, id: string, props: AzureVpnGatewayProps) {
     super(scope, id);
+    checkAzureProps(this.node.path, props, AZURE_VPN_GATEWAY_PROPS);
     const siteId = props.siteId ?? id;
     const sku = props.sku ?? AZURE_DEFAULT_SKU;
     const generation = props.generation ?? (SKUS_BY_GENERATION.Generation2.includes(sku) ? 'Generation2' : 'Generation1');

@@ -7,7 +7,8 @@
  */
 import { AZURE_DEFAULT_SKU, AZURE_SKU_TUNNELS, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS } from './facts';
 import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from '../common/cidr';
-import { IssueCollector, show } from './errors';
+import { IssueCollector, show, withArticle } from './errors';
+import { FreeRing } from './free-ring';
 import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
 import type {
   AlicloudConnectionPlan, AlicloudCustomerGatewayPlan, AwsCustomerGatewayPlan, AwsVpnConnectionPlan, AzureConnectionPlan,
@@ -16,7 +17,7 @@ import type {
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, pskProblem } from './psk';
 import type { AllocationRecord, Topology, TunnelPin } from './topology';
-import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateTopology } from './validate';
+import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateOptions, validatePrevious, validateTopology } from './validate';
 
 /** Options of `planVpn`. */
 export interface PlanOptions {
@@ -93,13 +94,15 @@ interface Draft {
  * @throws PlanError listing every problem found, each with its field path, value and what is allowed
  */
 export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan {
+  // Any value may arrive from JavaScript: `null` options are reported, not dereferenced.
   const issues = new IssueCollector();
   // Invalid sites and links are left out of what follows, so later stages still report their
   // own problems for the rest: one error lists everything.
   const { sites, links } = validateTopology(topology, issues);
 
   const warnings: string[] = [];
-  const previous = options.previous ?? { insideCidrs: {}, asns: {} };
+  validateOptions(options, issues);
+  const previous = validatePrevious(options?.previous, issues);
 
   // 1. Proposals and lifetimes per link.
   const proposals = new Map<string, { proposal: NeutralProposal; lifetimes: [EndLifetimes, EndLifetimes] }>();
@@ -148,7 +151,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
 
   // 5. Pre-shared keys.
   const keys = new Map<string, PresharedKey>();
-  const master = options.masterSecret;
+  const master = options?.masterSecret;
   if (master !== undefined && (typeof master !== 'string' || master.length < MIN_MASTER_SECRET_LENGTH)) {
     issues.add('masterSecret', 'master-secret-weak', `the master secret must be a string of at least ${MIN_MASTER_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
   }
@@ -225,7 +228,9 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
     }
   }
   const taken = new Set(asns.values());
-  const peersOf = (site: NormalSite) => links.filter((l) => l.a === site || l.b === site).map((l) => (l.a === site ? l.b : l.a));
+  const peers = new Map<NormalSite, NormalSite[]>();
+  for (const l of links) for (const [x, y] of [[l.a, l.b], [l.b, l.a]]) peers.set(x, [...(peers.get(x) ?? []), y]);
+  const peersOf = (site: NormalSite) => peers.get(site) ?? [];
   const fits = (site: NormalSite, asn: number) =>
     !taken.has(asn) && !ownAsnProblem(site.cloud, asn) && peersOf(site).every((p) => !peerAsnProblem(p.cloud, asn));
   // Kept from an earlier plan first, then fresh ones in site-id order, each from a hashed start.
@@ -241,11 +246,15 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
     }
   }
   const size = ASN_POOL.max - ASN_POOL.min + 1;
+  // Taken ASNs are skipped in constant time, so allocation is not O(sites × pool).
+  const ring = new FreeRing(size);
+  for (const asn of taken) ring.take(asn - ASN_POOL.min);
   for (const site of fresh) {
     const start = hash32(`asn/${site.id}`) % size;
-    for (let i = 0; i < size; i++) {
-      const asn = ASN_POOL.min + ((start + i) % size);
+    for (const i of ring.from(start)) {
+      const asn = ASN_POOL.min + i;
       if (fits(site, asn)) {
+        ring.take(i);
         asns.set(site.id, asn);
         taken.add(asn);
         break;
@@ -515,7 +524,7 @@ function buildGateway(
     ?? (site.cloud === 'azure' ? AZURE_SKU_TUNNELS[site.spec.sku ?? AZURE_DEFAULT_SKU] : CONNECTION_LIMITS[site.kind]);
   if (connectionCount > limit) {
     const unit = site.cloud === 'aws' ? 'VPN connections' : 'connections';
-    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but a ${CLOUD_NAMES[site.cloud]} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
+    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but ${withArticle(CLOUD_NAMES[site.cloud])} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
   }
   return {
     site: site.id,
