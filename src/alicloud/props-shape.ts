@@ -5,7 +5,7 @@
  *
  * Names: a VPN gateway's 2-100 characters, a customer gateway's and an IPsec connection's 1-100
  * (`CreateVpnGateway`, `CreateCustomerGateway`, `CreateVpnConnection` `Name`); IKE identities at
- * most 100 characters.
+ * most 100 characters (checked by the construct).
  * @see https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpngateway-vpns
  * @internal
  */
@@ -61,8 +61,8 @@ export const ALICLOUD_TUNNEL_OPTIONS: ObjectShape = {
   phase2IntegrityAlgorithm: optional(ALGORITHM),
   phase2PfsGroup: optional(ALGORITHM),
   phase2LifetimeSeconds: optional(num()),
-  localId: optional(str({ max: 100 })),
-  remoteId: optional(str({ max: 100 })),
+  localId: optional(str()),
+  remoteId: optional(str()),
   enableDpd: optional(bool()),
   enableNatTraversal: optional(bool()),
   tunnelCidr: optional(CIDR),
@@ -91,7 +91,7 @@ export const ALICLOUD_VPN_CONNECTION_PROPS: ObjectShape = {
 
 /** What each routing kind holds. */
 const ROUTING_OPTIONS: Readonly<Record<string, ObjectShape>> = {
-  policy: { localSubnets: required(CIDRS({ min: 1, max: 10 })), remoteSubnets: required(CIDRS({ min: 1, max: 10 })) },
+  policy: { localSubnets: required(CIDRS()), remoteSubnets: required(CIDRS()) },
   destination: { destinations: required(CIDRS()) },
   bgp: { localAsn: optional(ASN) },
 };

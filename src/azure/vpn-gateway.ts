@@ -12,6 +12,7 @@ import {
 } from '../plan';
 import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
+import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
@@ -434,7 +435,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     if (literal(sku) && !SKUS.includes(sku)) {
       checker.check('sku', 'sku-unknown', `${show(sku)} is not a VPN gateway SKU with BGP, active-active and custom IPsec policies; allowed: ${SKUS.join(', ')}`);
     } else if (literal(sku) && literal(generation)) {
-      const skus = SKUS_BY_GENERATION[generation];
+      const skus = ownValue(SKUS_BY_GENERATION, generation);
       if (!skus) {
         checker.check('generation', 'generation-unknown', `${show(generation)} is not a gateway generation; allowed: ${Object.keys(SKUS_BY_GENERATION).join(', ')}`);
       } else if (!skus.includes(sku)) {

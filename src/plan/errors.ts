@@ -64,6 +64,11 @@ export class IssueCollector {
     this.list.push({ path, code, message });
   }
 
+  /** The problems recorded so far, in the order found. */
+  public get all(): readonly PlanIssue[] {
+    return this.list;
+  }
+
   /** Number of problems recorded so far (0 or more). */
   public get size(): number {
     return this.list.length;
@@ -104,7 +109,6 @@ export function show(value: unknown): string {
 
 /** Control characters escaped, so a message stays on its lines. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

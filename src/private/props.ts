@@ -128,7 +128,7 @@ function checkValue(value: unknown, shape: Shape, path: string, checker: PropsCh
       if (isToken(value)) return true;
       const max = shape.max ?? PROP_LIMITS.maxStringLength;
       if (shape.values && !shape.values.includes(value)) return wrong();
-      if (value.length > max || value.length < (shape.min ?? 0)) return wrong(`${shape.secret ? 'a string' : show(value)} has ${value.length} characters`);
+      if (value.length > max || value.length < (shape.min ?? 0)) return wrong(`got a string of ${value.length} characters`);
       if (shape.pattern && !shape.pattern.test(value)) return wrong();
       return true;
     }
