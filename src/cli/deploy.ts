@@ -6,10 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeploymentManifest, ManifestStack, manifestProblems } from '../manifest';
-import { CliError, readJsonFile, writeOutput } from './files';
+import { CliError, readJsonFile, tempFolder, writeOutput } from './files';
 
 export const DEFAULT_MANIFEST = path.join('out', 'ccvpn.manifest.json');
 const STATE_FILE = 'ccvpn.outputs.json';
@@ -84,7 +83,7 @@ export function runDeploy(o: DeployOptions): number {
           }
         }
         const scratch = o.dryRun ? undefined : makeScratch();
-        const outputsFile = scratch ? path.join(scratch, 'outputs.json') : path.join(os.tmpdir(), 'ccvpn-XXXXXX', 'outputs.json');
+        const outputsFile = scratch ? path.join(scratch, 'outputs.json') : path.join(tempFolder(), 'ccvpn-XXXXXX', 'outputs.json');
         const [cmd, args] = commandFor(m, dir, stack, inputs, o.destroy === true, outputsFile);
         o.out(`$ ${[cmd, ...args].map(quote).join(' ')}\n`);
         if (!scratch) continue;
@@ -126,9 +125,9 @@ export function runDeploy(o: DeployOptions): number {
 /** A fresh scratch folder for one stack's outputs file. */
 function makeScratch(): string {
   try {
-    return fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-'));
+    return fs.mkdtempSync(path.join(tempFolder(), 'ccvpn-'));
   } catch (e) {
-    throw new DeployError(`cannot create a scratch folder in ${os.tmpdir()} (TMPDIR): ${(e as Error).message.split('\n')[0]}; set TMPDIR to a writable folder`);
+    throw new DeployError(`cannot create a scratch folder in ${tempFolder()} (TMPDIR): ${(e as Error).message.split('\n')[0]}; set TMPDIR to a writable folder`);
   }
 }
 

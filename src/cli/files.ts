@@ -100,9 +100,18 @@ export function readAllocations(file: string): AllocationRecord | undefined {
   return record;
 }
 
+/**
+ * The temporary folder: `os.tmpdir()`'s own rule (TMPDIR, TMP, TEMP, else the system's), read
+ * from `process.env` at each call.
+ */
+export function tempFolder(): string {
+  const fromEnv = process.env.TMPDIR || process.env.TMP || process.env.TEMP;
+  return fromEnv ? fromEnv.replace(/(.)\/+$/, '$1') : os.tmpdir();
+}
+
 /** Why the temporary folder (`TMPDIR`) cannot be used, or `undefined`. */
 export function tmpdirProblem(): string | undefined {
-  const dir = os.tmpdir();
+  const dir = tempFolder();
   try {
     if (!fs.statSync(dir).isDirectory()) return `the temporary folder ${dir} (TMPDIR) is not a folder; set TMPDIR to a writable folder`;
     fs.accessSync(dir, fs.constants.W_OK);

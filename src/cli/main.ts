@@ -125,7 +125,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
  * Runs `main` for the process: any error that escapes a command becomes one line on stderr and
  * exit code 1, never a stack trace (set `CCVPN_DEBUG=1` to see it).
  */
-export function runMain(argv: string[], err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export function runMain(argv: string[], err: (s: string) => void = (s) => process.stderr.write(s), run: typeof main = main): Promise<number> {
   const command = argv[0] ?? '';
   const fail = (e: unknown) => {
     err(`ccvpn ${command}: ${oneLine(e)}\n`);
@@ -137,7 +137,7 @@ export function runMain(argv: string[], err: (s: string) => void = (s) => proces
       const problem = tmpdirProblem();
       if (problem) return Promise.resolve(fail(new CliError(problem)));
     }
-    return Promise.resolve(main(argv, undefined, err)).catch(fail);
+    return Promise.resolve(run(argv, undefined, err)).catch(fail);
   } catch (e) {
     return Promise.resolve(fail(e));
   }
