@@ -152,9 +152,12 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
       issues.add(`${path}.gateway`, 'gateway-kind-unknown', `${show(site.gateway)} is not a gateway kind of ${CLOUD_NAMES[cloud]}; allowed: ${GATEWAY_KINDS[cloud].join(', ')}`);
     }
     const cidrs = parseCidrList(site.cidrs, `${path}.cidrs`, issues);
+    if (site.asn !== undefined && typeof site.asn !== 'number') {
+      issues.add(`${path}.asn`, 'asn-reserved', `${show(site.asn)} is not an ASN; allowed: an integer (see the cloud's range)`);
+    }
     // Structural problems leave the site out of planning; value problems below do not.
     const structural = issues.size > before;
-    if (site.asn !== undefined && CLOUDS.includes(cloud)) {
+    if (typeof site.asn === 'number' && CLOUDS.includes(cloud)) {
       const problem = ownAsnProblem(cloud, site.asn);
       if (problem) issues.add(`${path}.asn`, 'asn-reserved', problem);
     }
