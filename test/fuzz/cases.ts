@@ -273,26 +273,36 @@ export const constructCaseArb = fc.record({
   factory: fc.option(fc.tuple(fc.nat(ROUTINGS.length - 1), junk), { freq: 8, nil: undefined }),
 });
 
+/** Copies plain levels only: gateways, keys and kinds stay the instances they are. */
+const copyPlain = (v: unknown): unknown => (Array.isArray(v) ? v.map(copyPlain)
+  : v && Object.getPrototypeOf(v) === Object.prototype ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copyPlain(x)])) : v);
+
+/**
+ * Builds `construct` in a fresh scope from a copy of its base props after `edit`, or from
+ * `whole[0]` in place of the props when given.
+ */
+export function buildConstruct(construct: string, edit?: (props: unknown) => void, ...whole: unknown[]): unknown {
+  const spec = CONSTRUCTS[construct];
+  const scope = spec.scope() as never;
+  const props = whole.length > 0 ? whole[0] : copyPlain(spec.props(scope));
+  edit?.(props);
+  return spec.build(scope, props);
+}
+
 /** One construct case: base props with one or two fields (at any depth) replaced by junk. */
 export function checkConstruct(c: { construct: string; mutations: [number, number, unknown][]; whole?: unknown; factory?: [number, unknown] }): Outcome {
-  const spec = CONSTRUCTS[c.construct];
   return clean(() => {
-    const scope = spec.scope() as never;
-    let props: unknown;
     if (c.whole !== undefined) {
-      props = c.whole;
-    } else {
-      const base = spec.props(scope);
-      // Copy plain levels only: gateways, keys and kinds stay the instances they are.
-      const copy = (v: unknown): unknown => (Array.isArray(v) ? v.map(copy) : v && Object.getPrototypeOf(v) === Object.prototype ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])) : v);
-      props = copy(base);
+      buildConstruct(c.construct, undefined, c.whole);
+      return;
+    }
+    buildConstruct(c.construct, (props) => {
       for (const [pick, how, value] of c.mutations) mutateAt(props as AnyRecord, pick, how, value);
       if (c.factory) {
         const kind = ROUTINGS[c.factory[0]](c.factory[1]);
         (props as AnyRecord)[kind instanceof AwsGatewayKind ? 'kind' : 'routing'] = kind;
       }
-    }
-    spec.build(scope, props);
+    });
   });
 }
 
