@@ -69,7 +69,7 @@ export const AWS_PEER_GATEWAY_PROPS: ObjectShape = {
 };
 
 export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
-  kind: required(instance('an AwsGatewayKind: AwsGatewayKind.vpnGateway(...), .transitGateway(...) or .existingTransitGateway(...)', (v) => v instanceof AwsGatewayKind)),
+  kind: required(instance('an AwsGatewayKind: AwsGatewayKind.vpnGateway(...), .transitGateway(...) or .existingTransitGateway(...)', (v) => v instanceof AwsGatewayKind && isObject(v._config) && typeof v._config.type === 'string')),
   amazonSideAsn: optional(ASN),
   cidrs: optional(CIDRS()),
   siteId: optional(SITE_ID),

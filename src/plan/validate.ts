@@ -105,13 +105,68 @@ function parseCidrList(values: unknown, path: string, issues: IssueCollector): I
   return out;
 }
 
+/** Deepest nesting a topology is read to (a real one is 5 levels deep). */
+const MAX_DEPTH = 12;
+/** Longest list read at all (the fields' own limits are lower; this bounds the copy). */
+const MAX_ENTRIES = 100_000;
+
+/**
+ * A copy of user input as plain data, taken once before anything reads it: arrays and the own
+ * enumerable fields of objects, primitives as they are. A getter that throws, a proxy trap, a
+ * circular reference or nesting deeper than `MAX_DEPTH` becomes a problem at its field path
+ * (and `undefined`), so no later read of the input can throw or see a value change.
+ */
+export function snapshot(value: unknown, path: string, issues: IssueCollector, seen = new Set<object>(), depth = 0): unknown {
+  if (value === null || (typeof value !== 'object')) return value;
+  if (seen.has(value)) {
+    issues.add(path, 'input-circular', 'refers to itself (a circular reference); allowed: plain data');
+    return undefined;
+  }
+  if (depth > MAX_DEPTH) {
+    issues.add(path, 'input-too-deep', `is nested more than ${MAX_DEPTH} levels deep; allowed: the topology's own shape`);
+    return undefined;
+  }
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) {
+      if (value.length > MAX_ENTRIES) {
+        issues.add(path, 'input-too-large', `has ${value.length} entries; allowed: at most ${MAX_ENTRIES} in any list (fewer where the field says so)`);
+        return undefined;
+      }
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) out.push(snapshot(value[i], `${path}[${i}]`, issues, seen, depth + 1));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const at = path === '(topology)' ? key : `${path}.${key}`;
+      let field: unknown;
+      try {
+        field = (value as Record<string, unknown>)[key];
+      } catch {
+        issues.add(at, 'input-unreadable', 'cannot be read (its getter throws); allowed: plain data');
+        continue;
+      }
+      // defineProperty keeps keys such as '__proto__' as plain fields.
+      Object.defineProperty(out, key, { value: snapshot(field, at, issues, seen, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } catch {
+    issues.add(path, 'input-unreadable', 'cannot be read; allowed: plain data');
+    return undefined;
+  } finally {
+    seen.delete(value);
+  }
+}
+
 /** Default link id: the two site ids in alphabetical order joined by `--`. */
 export function defaultLinkId(a: string, b: string): string {
   return [a, b].sort().join('--');
 }
 
 /** Validates the topology; returns normalised sites and links (only meaningful when no issue was added). */
-export function validateTopology(topology: Topology, issues: IssueCollector): { sites: NormalSite[]; links: NormalLink[] } {
+export function validateTopology(given: Topology, issues: IssueCollector): { sites: NormalSite[]; links: NormalLink[] } {
+  const topology = snapshot(given, '(topology)', issues) as Topology;
   const sites: NormalSite[] = [];
   const links: NormalLink[] = [];
   if (!isRecord(topology)) {
@@ -285,7 +340,8 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
  * reported; only own entries are kept, in maps without a prototype (a tunnel id `toString` finds
  * nothing).
  */
-export function validatePrevious(previous: unknown, issues: IssueCollector): AllocationRecord {
+export function validatePrevious(given: unknown, issues: IssueCollector): AllocationRecord {
+  const previous = snapshot(given, 'previous', issues);
   const insideCidrs: Record<string, string> = Object.create(null);
   const asns: Record<string, number> = Object.create(null);
   if (previous === undefined) return { insideCidrs, asns };

@@ -161,8 +161,13 @@ export const planCaseArb = fc.integer({ min: 1, max: 6 }).chain((n) => fc.record
 /** Every (container, key) of a value, depth first: where a mutation may land. */
 function slots(value: unknown, out: [AnyRecord | unknown[], string | number][] = [], depth = 0): [AnyRecord | unknown[], string | number][] {
   if (depth > 5 || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) value.forEach((v, i) => { out.push([value, i]); slots(v, out, depth + 1); });
-  else for (const k of Object.keys(value)) { out.push([value as AnyRecord, k]); slots((value as AnyRecord)[k], out, depth + 1); }
+  // The harness reads junk too: a throwing getter ends the walk there, not the case.
+  try {
+    if (Array.isArray(value)) value.forEach((v, i) => { out.push([value, i]); slots(v, out, depth + 1); });
+    else for (const k of Object.keys(value)) { out.push([value as AnyRecord, k]); slots((value as AnyRecord)[k], out, depth + 1); }
+  } catch {
+    // left as it is
+  }
   return out;
 }
 

@@ -56,12 +56,14 @@ describe('planVpn with values no type allows', () => {
   circular.push(circular);
   test.each([
     ['a BigInt ASN', topo([{ ...awsSite, asn: 65000n as unknown as number }, azureSite], [{ between: ['aws-tokyo', 'azure-east'] }]), /sites\[0\]\.asn: 65000n is not an ASN/],
-    ['a circular list of CIDRs', topo([{ ...awsSite, cidrs: circular as string[] }, azureSite], []), /sites\[0\]\.cidrs\[0\]: \[\[circular\]\] is not a valid IPv4 prefix/],
+    ['a circular list of CIDRs', topo([{ ...awsSite, cidrs: circular as string[] }, azureSite], []), /sites\[0\]\.cidrs\[0\]: refers to itself \(a circular reference\)/],
     ['a null-prototype site', topo([Object.assign(Object.create(null), { id: 'x', cloud: 'gcp', cidrs: ['10.0.0.0/16'] })], []), /sites\[0\]\.cloud: 'gcp' is not a supported cloud/],
     ['NaN as maxConnections', topo([{ ...awsSite, maxConnections: NaN }], []), /sites\[0\]\.maxConnections: NaN is not a positive integer/],
     ['Infinity as an ASN', topo([{ ...awsSite, asn: Infinity }], []), /sites\[0\]\.asn: Infinity is not allowed/],
     ['a topology that is null', null as unknown as Topology, /\(topology\): expected an object with 'sites' and 'links', got null/],
     ['a string as a link proposal', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'], proposal: 'strong' as never }]), /links\[0\]\.proposal: expected an object with ikeVersion, phase1 and phase2, got 'strong'/],
+    ['a site whose getter throws', topo([Object.defineProperty({ ...awsSite }, 'id', { get() { throw new Error('getter'); }, enumerable: true }), azureSite], []), /sites\[0\]\.id: cannot be read \(its getter throws\)/],
+    ['a list of a million links', topo([awsSite], Array.from({ length: 1_000_000 }, () => ({ between: ['a', 'b'] as [string, string] }))), /links: has 1000000 entries; allowed: at most 100000/],
     ['a number as a tunnel pin', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'], tunnels: [5 as never] }]), /links\[0\]\.tunnels\[0\]: expected a tunnel pin/],
   ])('reports %s as a problem, not a TypeError', (_, topology, message) => {
     const e = planError(() => planVpn(topology, { masterSecret: TEST_SECRET }));
