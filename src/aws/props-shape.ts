@@ -84,7 +84,7 @@ const KIND_OPTIONS: Readonly<Record<string, ObjectShape>> = {
   'new-transit-gateway': {
     defaultRouteTableAssociation: optional(bool()),
     defaultRouteTablePropagation: optional(bool()),
-    description: optional(str({ max: 255 })),
+    description: optional(str()),
   },
 };
 

@@ -94,6 +94,12 @@ export const AZURE_VPN_CONNECTION_PROPS: ObjectShape = {
   tags: optional(TAGS),
 };
 
+/** The arguments of `AzureVpnGateway.addApipaAddresses`. */
+export const AZURE_ADD_APIPA_ARGS: ObjectShape = {
+  instance: required(str({ values: ['instance0', 'instance1'] })),
+  addresses: required(list(ADDRESS, { max: 128 })),
+};
+
 /** Checks the props of an Azure construct (`Token.isUnresolved` values pass). */
 export function checkAzureProps(constructPath: string, props: unknown, shape: ObjectShape, prefix = ''): void {
   checkProps(constructPath, props, shape, (v) => Token.isUnresolved(v), prefix);

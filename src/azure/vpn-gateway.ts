@@ -14,7 +14,7 @@ import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
 import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
-import { AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
+import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureGatewayInstance } from './gateway-instance';
@@ -315,6 +315,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
    * Each in 169.254.21.0-169.254.22.255 and not used by the other instance.
    */
   public addApipaAddresses(instance: AzureGatewayInstance, addresses: readonly string[]): void {
+    checkAzureProps(this.node.path, { instance, addresses }, AZURE_ADD_APIPA_ARGS);
     const checker = new PropsChecker(this.node.path);
     this.checkApipa(checker, instance, addresses);
     checker.throwIfAny();

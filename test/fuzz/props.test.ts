@@ -71,6 +71,12 @@ describe('runtime prop checks', () => {
     expect(refusal(construct, field, value)).toMatch(message);
   });
 
+  test('AzureVpnGateway.addApipaAddresses checks its arguments', () => {
+    const gateway = cases.buildConstruct('AzureVpnGateway') as { addApipaAddresses: (i: unknown, a: unknown) => void };
+    expect(() => gateway.addApipaAddresses('instance0', '169.254.21.5')).toThrow(/addresses: got '169\.254\.21\.5'; allowed: a list of 0-128 entries/);
+    expect(() => gateway.addApipaAddresses('instance7', [])).toThrow(/instance: got 'instance7'; allowed: one of 'instance0', 'instance1'/);
+  });
+
   test('a key is never echoed, whatever its type', () => {
     expect(refusal('AwsVpnConnection', 'tunnel1.presharedKey', 'plain-secret-value')).not.toContain('plain-secret-value');
     expect(refusal('AzureVpnConnection', 'sharedKey', 'k'.repeat(2000))).not.toContain('kkkk');
