@@ -78,7 +78,8 @@ export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
 /** The options inside each gateway kind, by kind. */
 const KIND_OPTIONS: Readonly<Record<string, ObjectShape>> = {
   'vpn-gateway': {
-    vpc: required(instance('an ec2.IVpc', (v) => isObject(v) && typeof v.vpcId === 'string')),
+    vpc: required(instance('an ec2.IVpc (e.g. an ec2.Vpc, or ec2.Vpc.fromLookup(...))', (v) => isObject(v) && typeof v.vpcId === 'string'
+      && typeof v.vpcCidrBlock === 'string' && isObject(v.node) && Array.isArray(v.privateSubnets) && Array.isArray(v.isolatedSubnets))),
     routeTableIds: optional(list(str(), { min: 0 })),
   },
   'new-transit-gateway': {

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, SecretValue, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import { AlicloudConnectionRouting, AlicloudPeerGateway, AlicloudTunnelMode, AlicloudVpnConnection, AlicloudVpnGateway, provider } from '../../src/alicloud';
@@ -207,6 +208,14 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
     scope: awsStack,
     props: () => ({ kind: AwsGatewayKind.transitGateway({ description: 'fuzz' }), amazonSideAsn: 64600, cidrs: ['10.10.0.0/16'], siteId: 'aws' }),
     build: (s: Stack, p) => new AwsVpnGateway(s, 'Gw', p as never),
+  },
+  'AwsVpnGateway (virtual private gateway)': {
+    scope: () => {
+      const stack = awsStack();
+      return { stack, vpc: new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 1, natGateways: 0 }) };
+    },
+    props: (s: { vpc: ec2.IVpc }) => ({ kind: AwsGatewayKind.vpnGateway({ vpc: s.vpc, routeTableIds: ['rtb-1'] }), amazonSideAsn: 64600 }),
+    build: (s: { stack: Stack }, p) => new AwsVpnGateway(s.stack, 'Gw', p as never),
   },
   AwsVpnConnection: {
     scope: awsStack,
