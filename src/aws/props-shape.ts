@@ -95,7 +95,7 @@ export function checkAwsProps(constructPath: string, props: unknown, shape: Obje
   if (shape === AWS_VPN_GATEWAY_PROPS) {
     const config = (props as { kind: AwsGatewayKind }).kind._config;
     const options = Object.prototype.hasOwnProperty.call(KIND_OPTIONS, config.type) ? KIND_OPTIONS[config.type] : undefined;
-    if (options && 'options' in config) checkProps(constructPath, config.options, options, (v) => Token.isUnresolved(v), 'kind.options');
+    if (options) checkProps(constructPath, (config as { options?: unknown }).options, options, (v) => Token.isUnresolved(v), 'kind.options');
     if (config.type === 'existing-transit-gateway') checkProps(constructPath, { transitGatewayId: config.transitGatewayId }, { transitGatewayId: required(str({ max: 64 })) }, (v) => Token.isUnresolved(v), 'kind');
   }
 }

@@ -289,9 +289,25 @@ export function validateTopology(given: Topology, issues: IssueCollector): { sit
     if (link.proposal !== undefined && !isRecord(link.proposal)) {
       issues.add(`${path}.proposal`, 'link-malformed', `expected an object with ikeVersion, phase1 and phase2, got ${show(link.proposal)}`);
     } else if (link.proposal !== undefined) {
+      const p = link.proposal as unknown as Record<string, unknown>;
+      if (p.ikeVersion !== undefined && typeof p.ikeVersion !== 'string') issues.add(`${path}.proposal.ikeVersion`, 'link-malformed', `expected 'ikev1' or 'ikev2', got ${show(p.ikeVersion)}`);
       for (const phase of ['phase1', 'phase2'] as const) {
-        const value: unknown = link.proposal[phase];
-        if (value !== undefined && !isRecord(value)) issues.add(`${path}.proposal.${phase}`, 'link-malformed', `expected an object, got ${show(value)}`);
+        const value = p[phase];
+        if (value !== undefined && !isRecord(value)) {
+          issues.add(`${path}.proposal.${phase}`, 'link-malformed', `expected an object, got ${show(value)}`);
+          continue;
+        }
+        // Types only: which values each cloud takes is the negotiation's to say.
+        const fields = (value ?? {}) as Record<string, unknown>;
+        const group = phase === 'phase1' ? 'dhGroup' : 'pfsGroup';
+        for (const [field, fits, expected] of [
+          ['encryption', (v: unknown) => typeof v === 'string', 'an algorithm name'],
+          ['integrity', (v: unknown) => typeof v === 'string', 'an algorithm name'],
+          [group, (v: unknown) => typeof v === 'number' || (phase === 'phase2' && v === 'none'), phase === 'phase2' ? "a DH group number or 'none'" : 'a DH group number'],
+          ['lifetimeSeconds', (v: unknown) => typeof v === 'number' && Number.isFinite(v), 'a number of seconds'],
+        ] as const) {
+          if (fields[field] !== undefined && !fits(fields[field])) issues.add(`${path}.proposal.${phase}.${field}`, 'link-malformed', `expected ${expected}, got ${show(fields[field])}`);
+        }
       }
     }
     if (!a || !b || issues.size > before) return;

@@ -162,6 +162,12 @@ export const planCaseArb = fc.integer({ min: 1, max: 6 }).chain((n) => fc.record
 /** Every (container, key) of a value, depth first: where a mutation may land. */
 function slots(value: unknown, out: [AnyRecord | unknown[], string | number][] = [], depth = 0): [AnyRecord | unknown[], string | number][] {
   if (depth > 5 || value === null || typeof value !== 'object') return out;
+  // Into plain data and the library's own value classes only, never into an engine's objects
+  // (a VPC, a stack): those are replaced whole, not taken apart.
+  const proto: unknown = Object.getPrototypeOf(value);
+  const walkable = Array.isArray(value) || proto === Object.prototype || proto === null
+    || value instanceof AwsGatewayKind || value instanceof AlicloudConnectionRouting;
+  if (!walkable) return out;
   // The harness reads junk too: a throwing getter ends the walk there, not the case.
   try {
     if (Array.isArray(value)) value.forEach((v, i) => { out.push([value, i]); slots(v, out, depth + 1); });

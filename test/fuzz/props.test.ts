@@ -9,6 +9,7 @@ import { CrossCloudVpn, PlanError } from '../../src';
 import { ValidationError } from '../../src/private/errors';
 import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
 import { App } from 'aws-cdk-lib';
+import { AwsGatewayKind } from '../../src/aws';
 import * as cases from './cases';
 import { checkConstruct } from './cases';
 import { TEST_SECRET } from '../plan/fixtures';
@@ -75,6 +76,14 @@ describe('runtime prop checks', () => {
     const gateway = cases.buildConstruct('AzureVpnGateway') as { addApipaAddresses: (i: unknown, a: unknown) => void };
     expect(() => gateway.addApipaAddresses('instance0', '169.254.21.5')).toThrow(/addresses: got '169\.254\.21\.5'; allowed: a list of 0-128 entries/);
     expect(() => gateway.addApipaAddresses('instance7', [])).toThrow(/instance: got 'instance7'; allowed: one of 'instance0', 'instance1'/);
+  });
+
+  test.each([
+    ['transitGateway(null)', () => AwsGatewayKind.transitGateway(null as never), /kind\.options: got null; allowed: an object/],
+    ['vpnGateway({ vpc: {} })', () => AwsGatewayKind.vpnGateway({ vpc: {} } as never), /kind\.options\.vpc: got \{\}; allowed: an ec2\.IVpc/],
+    ['existingTransitGateway(5)', () => AwsGatewayKind.existingTransitGateway(5 as never), /kind\.transitGatewayId: got 5; allowed: a string/],
+  ])('AwsVpnGateway refuses a kind made by %s from JavaScript', (_, kind, message) => {
+    expect(refusal('AwsVpnGateway', 'kind', kind())).toMatch(message);
   });
 
   test('a key is never echoed, whatever its type', () => {

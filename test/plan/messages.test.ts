@@ -64,6 +64,8 @@ describe('planVpn with values no type allows', () => {
     ['a string as a link proposal', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'], proposal: 'strong' as never }]), /links\[0\]\.proposal: expected an object with ikeVersion, phase1 and phase2, got 'strong'/],
     ['a site whose getter throws', topo([Object.defineProperty({ ...awsSite }, 'id', { get() { throw new Error('getter'); }, enumerable: true }), azureSite], []), /sites\[0\]\.id: cannot be read \(its getter throws\)/],
     ['a list of a million links', topo([awsSite], Array.from({ length: 1_000_000 }, () => ({ between: ['a', 'b'] as [string, string] }))), /links: has 1000000 entries; allowed: at most 100000/],
+    ['a Symbol as a lifetime', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'], proposal: { phase1: { lifetimeSeconds: Symbol('s') as never } } }]), /links\[0\]\.proposal\.phase1\.lifetimeSeconds: expected a number of seconds, got a symbol \(s\)/],
+    ['a BigInt as a PFS group', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'], proposal: { phase2: { pfsGroup: 14n as never } } }]), /links\[0\]\.proposal\.phase2\.pfsGroup: expected a DH group number or 'none', got 14n/],
     ['a number as a tunnel pin', topo([awsSite, azureSite], [{ between: ['aws-tokyo', 'azure-east'], tunnels: [5 as never] }]), /links\[0\]\.tunnels\[0\]: expected a tunnel pin/],
   ])('reports %s as a problem, not a TypeError', (_, topology, message) => {
     const e = planError(() => planVpn(topology, { masterSecret: TEST_SECRET }));
