@@ -9,6 +9,7 @@
  * @see https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpngateway-vpns
  * @internal
  */
+import { hasOwnKey } from '../common/own-key';
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
 import { ObjectShape, bool, checkProps, instance, isObject, num, obj, optional, required, str } from '../private/props';
@@ -78,7 +79,7 @@ const GATEWAY = obj({
 }, 'an IAlicloudVpnGateway: an AlicloudVpnGateway, or { vpnGatewayId, tunnelMode, ... }');
 
 const ROUTING = instance('an AlicloudConnectionRouting: AlicloudConnectionRouting.policy(...), .destination(...) or .bgp(...)',
-  (v) => v instanceof AlicloudConnectionRouting && isObject(v._config));
+  (v) => v instanceof AlicloudConnectionRouting && isObject(v._config) && hasOwnKey(ROUTING_OPTIONS, v._config.kind));
 
 export const ALICLOUD_VPN_CONNECTION_PROPS: ObjectShape = {
   gateway: required(GATEWAY),
