@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
 import { AllocationRecord, DEMO_MASTER_SECRET, IVpnGateway, KeyDerivation, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
+import { checkCrossCloudVpnProps } from './private/cross-cloud-props';
 
 /**
  * A link between two gateways, as `CrossCloudVpn` takes it: a topology link (`LinkSpec`: id,
@@ -169,6 +170,7 @@ export class CrossCloudVpn {
 
   constructor(id: string, props: CrossCloudVpnProps) {
     this.id = id;
+    checkCrossCloudVpnProps(id, props);
     this.gateways = [];
     for (const link of props.links) for (const g of link.between) if (!this.gateways.includes(g)) this.gateways.push(g);
     const bySite = new Map<string, IVpnGateway>();
@@ -189,9 +191,7 @@ export class CrossCloudVpn {
     } catch (e) {
       if (e instanceof PlanError) {
         const where = this.gateways.map((g, i) => `sites[${i}] is ${g.path}`).join(', ');
-        throw new PlanError(e.issues.map((issue) => ({ ...issue, path: `[${id}] ${issue.path}` })).concat(
-          [{ path: `[${id}]`, code: 'context', message: `(${where}; links[i] is props.links[i])` }],
-        ));
+        throw new PlanError(e.issues.map((issue) => ({ ...issue, path: `[${id}] ${issue.path}` })), `[${id}] (${where}; links[i] is props.links[i])`);
       }
       throw e;
     }

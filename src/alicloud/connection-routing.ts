@@ -70,7 +70,9 @@ export class AlicloudConnectionRouting {
    * (`alicloud_vpn_pbr_route_entry`, `publish_vpc = true`, weight 100).
    */
   public static policy(options: AlicloudPolicyRoutingOptions): AlicloudConnectionRouting {
-    return new AlicloudConnectionRouting({ kind: 'policy', localSubnets: options.localSubnets, remoteSubnets: options.remoteSubnets });
+    // JavaScript callers may pass nothing: the connection reports what is missing.
+    const o: Partial<AlicloudPolicyRoutingOptions> = options ?? {};
+    return new AlicloudConnectionRouting({ kind: 'policy', localSubnets: o.localSubnets!, remoteSubnets: o.remoteSubnets! });
   }
 
   /**
@@ -78,7 +80,8 @@ export class AlicloudConnectionRouting {
    * per prefix is published to the VPC (`alicloud_vpn_route_entry`, `publish_vpc = true`, weight 100).
    */
   public static destination(options: AlicloudDestinationRoutingOptions): AlicloudConnectionRouting {
-    return new AlicloudConnectionRouting({ kind: 'destination', destinations: options.destinations });
+    const o: Partial<AlicloudDestinationRoutingOptions> = options ?? {};
+    return new AlicloudConnectionRouting({ kind: 'destination', destinations: o.destinations! });
   }
 
   /**
@@ -87,7 +90,7 @@ export class AlicloudConnectionRouting {
    * needs a `tunnelCidr`, and every peer a `peerAsn`.
    */
   public static bgp(options: AlicloudBgpRoutingOptions = {}): AlicloudConnectionRouting {
-    return new AlicloudConnectionRouting({ kind: 'bgp', localAsn: options.localAsn });
+    return new AlicloudConnectionRouting({ kind: 'bgp', localAsn: (options ?? {}).localAsn });
   }
 
   /** @internal */

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { parseIpv4, peerAsnProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import { ALICLOUD_PEER_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-gateway';
 
 /**
@@ -77,6 +78,7 @@ export class AlicloudPeerGateway extends Construct implements IAlicloudPeerGatew
 
   constructor(scope: Construct, id: string, props: AlicloudPeerGatewayProps) {
     super(scope, id);
+    checkAlicloudProps(this.node.path, props, ALICLOUD_PEER_GATEWAY_PROPS);
     this.ipAddress = props.ipAddress;
     this.peerAsn = props.peerAsn;
 

@@ -10,6 +10,7 @@ import {
 } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { ALICLOUD_VPN_CONNECTION_PROPS, checkAlicloudProps } from './props-shape';
 import { AlicloudConnectionRouting, ConnectionRoutingConfig } from './connection-routing';
 import { VpnConnection } from './generated/providers/alicloud/vpn-connection';
 import { VpnPbrRouteEntry } from './generated/providers/alicloud/vpn-pbr-route-entry';
@@ -216,6 +217,7 @@ export class AlicloudVpnConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: AlicloudVpnConnectionProps) {
     super(scope, id);
+    checkAlicloudProps(this.node.path, props, ALICLOUD_VPN_CONNECTION_PROPS);
     const gw = props.gateway;
     this.tunnelMode = gw.tunnelMode;
     const dual = gw.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;

@@ -8,6 +8,7 @@ import {
 } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/providers/alicloud/vpn-gateway';
 import { AlicloudPeerGateway } from './peer-gateway';
@@ -152,6 +153,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
 
   constructor(scope: Construct, id: string, props: AlicloudVpnGatewayProps) {
     super(scope, id);
+    checkAlicloudProps(this.node.path, props, ALICLOUD_VPN_GATEWAY_PROPS);
     this.tunnelMode = props.tunnelMode ?? AlicloudTunnelMode.DUAL_TUNNEL;
     this.localAsn = props.localAsn;
     const dual = this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';
 import { PropsChecker } from '../private/errors';
+import { AWS_PEER_GATEWAY_PROPS, checkAwsProps } from './props-shape';
 
 /** AWS's default customer gateway ASN (EC2 `CreateCustomerGateway`). */
 const DEFAULT_PEER_ASN = 65000;
@@ -102,6 +103,7 @@ export class AwsPeerGateway extends Resource implements IAwsPeerGateway {
 
   constructor(scope: Construct, id: string, props: AwsPeerGatewayProps) {
     super(scope, id);
+    checkAwsProps(this.node.path, props, AWS_PEER_GATEWAY_PROPS);
     this.peerAsn = props.peerAsn ?? DEFAULT_PEER_ASN;
     this.ipAddress = props.ipAddress;
 

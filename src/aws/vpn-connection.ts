@@ -13,6 +13,7 @@ import {
   AwsStartupAction, AwsTunnelOptions, canonicalCidr, checkTunnel, isPlaintextKey, renderTunnel, resolveTunnel,
 } from './tunnel-options';
 import { TunnelOutsideIps } from './tunnel-outside-ips';
+import { AWS_VPN_CONNECTION_PROPS, checkAwsProps } from './props-shape';
 
 /**
  * The AWS side a VPN connection attaches to: a virtual private gateway or a transit gateway.
@@ -239,6 +240,7 @@ export class AwsVpnConnection extends Resource {
 
   constructor(scope: Construct, id: string, props: AwsVpnConnectionProps) {
     super(scope, id);
+    checkAwsProps(this.node.path, props, AWS_VPN_CONNECTION_PROPS);
     const tunnels = [resolveTunnel(props.tunnel1), resolveTunnel(props.tunnel2)] as const;
     const staticRoutesOnly = props.staticRoutesOnly ?? (props.staticRoutes ?? []).length > 0;
     const staticRoutes = this.checkProps(props, tunnels, staticRoutesOnly);

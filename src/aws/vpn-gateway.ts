@@ -10,6 +10,7 @@ import { CdkGatewayDeployment } from '../private/cdk-deployment';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
 import { AwsPeerGateway } from './peer-gateway';
+import { AWS_VPN_GATEWAY_PROPS, checkAwsProps } from './props-shape';
 import { AwsVpnConnection, IAwsVpnGateway } from './vpn-connection';
 
 /** AWS's default Amazon-side ASN (EC2 `CreateVpnGateway`, `CreateTransitGateway`). */
@@ -90,6 +91,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
 
   constructor(scope: Construct, id: string, props: AwsVpnGatewayProps) {
     super(scope, id);
+    checkAwsProps(this.node.path, props, AWS_VPN_GATEWAY_PROPS);
     const config = props.kind._config;
     this.amazonSideAsn = props.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
     this.deployment = new CdkGatewayDeployment(this, (endpoint) => this.endpoint(endpoint));

@@ -8,6 +8,7 @@
  * @internal
  */
 import { createHash } from 'node:crypto';
+import { show } from '../plan/errors';
 
 /** Longest name Azure takes for the network resources created here. */
 export const AZURE_NAME_MAX = 80;
@@ -25,5 +26,5 @@ const AZURE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$/;
 /** Why `name` cannot name an Azure network resource, or `undefined`. */
 export function azureNameProblem(name: string): string | undefined {
   if (AZURE_NAME.test(name)) return undefined;
-  return `'${name}' is not a valid Azure resource name; allowed: 1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'`;
+  return `${show(name)} is not a valid Azure resource name; allowed: 1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'`;
 }

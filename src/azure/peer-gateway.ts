@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import { AZURE_PEER_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { azureNameProblem } from './azure-names';
 
 /** A remote VPN device as an Azure connection sees it. */
@@ -105,6 +106,7 @@ export class AzurePeerGateway extends Construct implements IAzurePeerGateway {
 
   constructor(scope: Construct, id: string, props: AzurePeerGatewayProps) {
     super(scope, id);
+    checkAzureProps(this.node.path, props, AZURE_PEER_GATEWAY_PROPS);
     const checker = new PropsChecker(this.node.path);
     const literal = (s: string | undefined): s is string => s !== undefined && !Token.isUnresolved(s);
     const ipv4 = (value: string) => (parseIpv4(value) === undefined ? `${show(value)} is not a dotted-quad IPv4 address; allowed: an IPv4 address such as 203.0.113.10` : undefined);

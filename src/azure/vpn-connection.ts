@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { FACTS, PresharedKey, TIMERS, algorithmProblem, azureApipaProblem, lifetimeProblem, parseCidr, pskProblem, rangeProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import { AZURE_VPN_CONNECTION_PROPS, checkAzureProps } from './props-shape';
 import { azureNameProblem } from './azure-names';
 import type { IAzurePeerGateway } from './peer-gateway';
 import { AzureGatewayInstance } from './gateway-instance';
@@ -245,6 +246,7 @@ export class AzureVpnConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureVpnConnectionProps) {
     super(scope, id);
+    checkAzureProps(this.node.path, props, AZURE_VPN_CONNECTION_PROPS);
     const ikeVersion = props.ikeVersion ?? FACTS.azure.spelling.ikeVersion.ikev2;
     const policy = {
       ikeEncryption: props.ikeEncryption ?? 'AES256',

@@ -12,7 +12,9 @@ import {
 } from '../plan';
 import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
+import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureGatewayInstance } from './gateway-instance';
@@ -231,6 +233,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
 
   constructor(scope: Construct, id: string, props: AzureVpnGatewayProps) {
     super(scope, id);
+    checkAzureProps(this.node.path, props, AZURE_VPN_GATEWAY_PROPS);
     const siteId = props.siteId ?? id;
     const sku = props.sku ?? AZURE_DEFAULT_SKU;
     const generation = props.generation ?? (SKUS_BY_GENERATION.Generation2.includes(sku) ? 'Generation2' : 'Generation1');
@@ -324,6 +327,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
    * Each in 169.254.21.0-169.254.22.255 and not used by the other instance.
    */
   public addApipaAddresses(instance: AzureGatewayInstance, addresses: readonly string[]): void {
+    checkAzureProps(this.node.path, { instance, addresses }, AZURE_ADD_APIPA_ARGS);
     const checker = new PropsChecker(this.node.path);
     this.checkApipa(checker, instance, addresses);
     checker.throwIfAny();
@@ -446,7 +450,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     } else if (literal(sku) && !SKUS.includes(sku)) {
       checker.check('sku', 'sku-unknown', `${show(sku)} is not a VPN gateway SKU with BGP, active-active and custom IPsec policies; allowed: ${SKUS.join(', ')}`);
     } else if (literal(sku) && literal(generation)) {
-      const skus = SKUS_BY_GENERATION[generation];
+      const skus = ownValue(SKUS_BY_GENERATION, generation);
       if (!skus) {
         checker.check('generation', 'generation-unknown', `${show(generation)} is not a gateway generation; allowed: ${Object.keys(SKUS_BY_GENERATION).join(', ')}`);
       } else if (!skus.includes(sku)) {

@@ -6,9 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeploymentManifest, ManifestStack, manifestProblems } from '../manifest';
+import { CliError, readJsonFile, tempFolder, writeOutput } from './files';
 
 export const DEFAULT_MANIFEST = path.join('out', 'ccvpn.manifest.json');
 const STATE_FILE = 'ccvpn.outputs.json';
@@ -33,12 +33,8 @@ function quote(arg: string): string {
 }
 
 function loadManifest(file: string): DeploymentManifest {
-  let m: DeploymentManifest;
-  try {
-    m = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new DeployError(`cannot read the deployment manifest ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (run `npm run example` or your app\'s synth first)' : (e as Error).message}`);
-  }
+  if (!fs.existsSync(file)) throw new DeployError(`cannot read the deployment manifest ${file}: no such file (run \`npm run example\` or your app's synth first)`);
+  const m = readJsonFile(file, 'deployment manifest') as DeploymentManifest;
   const problems = manifestProblems(m);
   if (problems.length) throw new DeployError(`${file}: ${problems.join('; ')}`);
   return m;
@@ -73,7 +69,7 @@ export function runDeploy(o: DeployOptions): number {
     else refuseDemoKeys(m, o.manifest, o.destroy === true);
     const dir = path.dirname(path.resolve(o.manifest));
     const stateFile = path.join(dir, STATE_FILE);
-    const state: Outputs = fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {};
+    const state: Outputs = fs.existsSync(stateFile) ? readOutputs(stateFile, 'outputs file') : {};
     if (o.phase !== undefined && !m.phases.some((p) => p.phase === o.phase)) {
       throw new DeployError(`there is no phase ${o.phase}; the manifest has phases ${m.phases.map((p) => p.phase).join(', ')}`);
     }
@@ -94,18 +90,25 @@ export function runDeploy(o: DeployOptions): number {
             throw new DeployError(`stack '${stack.name}' (phase ${phase.phase}) needs input '${input.name}' from output '${input.from.output}' of stack '${input.from.stack}' (phase ${phaseOf.get(input.from.stack)}), which has not been deployed; run phase ${phaseOf.get(input.from.stack)} first`);
           }
         }
-        const outputsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-')), 'outputs.json');
+        const scratch = o.dryRun ? undefined : makeScratch();
+        const outputsFile = scratch ? path.join(scratch, 'outputs.json') : path.join(tempFolder(), 'ccvpn-XXXXXX', 'outputs.json');
         const [cmd, args] = commandFor(m, dir, stack, inputs, o.destroy === true, outputsFile);
         o.out(`$ ${[cmd, ...args].map(quote).join(' ')}\n`);
-        if (o.dryRun) continue;
-        const r = spawnSync(cmd, args, { cwd: dir, env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
-        if (r.error || r.status !== 0) {
-          const why = r.error ? r.error.message : `${cmd} exited with ${r.status}`;
-          const later = phases.slice(phases.indexOf(phase) + 1).map((p) => p.phase);
-          throw new DeployError(`phase ${phase.phase}: ${verb} of stack '${stack.name}' failed (${why}); stopped${later.length ? `, phases ${later.join(', ')} not run` : ''}`);
+        if (!scratch) continue;
+        let written: Outputs = {};
+        try {
+          const r = spawnSync(cmd, args, { cwd: dir, env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+          if (r.error || r.status !== 0) {
+            const why = r.error ? r.error.message : `${cmd} exited with ${r.status}`;
+            const later = phases.slice(phases.indexOf(phase) + 1).map((p) => p.phase);
+            throw new DeployError(`phase ${phase.phase}: ${verb} of stack '${stack.name}' failed (${why}); stopped${later.length ? `, phases ${later.join(', ')} not run` : ''}`);
+          }
+          if (!o.destroy && fs.existsSync(outputsFile)) written = readOutputs(outputsFile, `outputs file ${cmd} wrote for stack '${stack.name}'`);
+        } finally {
+          // The outputs are copied into the state file; the scratch folder never outlives the stack.
+          fs.rmSync(scratch, { recursive: true, force: true });
         }
         if (!o.destroy) {
-          const written: Outputs = fs.existsSync(outputsFile) ? JSON.parse(fs.readFileSync(outputsFile, 'utf8')) : {};
           const mine = written[stack.name] ?? {};
           const missing = stack.outputs.filter((name) => mine[name] === undefined);
           if (missing.length) throw new DeployError(`phase ${phase.phase}: stack '${stack.name}' deployed but did not report output(s) ${missing.join(', ')} that later phases need`);
@@ -113,16 +116,39 @@ export function runDeploy(o: DeployOptions): number {
         } else {
           delete state[stack.name];
         }
-        fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+        writeOutput(stateFile, `${JSON.stringify(state, null, 2)}\n`, 'outputs file');
       }
     }
     o.out(o.dryRun ? `dry run: nothing was ${verb}ed\n` : `${verb} complete\n`);
     return 0;
   } catch (e) {
-    if (e instanceof DeployError) {
+    if (e instanceof DeployError || e instanceof CliError) {
       o.err(`ccvpn ${verb}: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
+}
+
+/** A fresh scratch folder for one stack's outputs file. */
+function makeScratch(): string {
+  try {
+    return fs.mkdtempSync(path.join(tempFolder(), 'ccvpn-'));
+  } catch (e) {
+    throw new DeployError(`cannot create a scratch folder in ${tempFolder()} (TMPDIR): ${(e as Error).message.split('\n')[0]}; set TMPDIR to a writable folder`);
+  }
+}
+
+/** An outputs file (stack → output → value), checked: a truncated or hand-edited file is refused. */
+function readOutputs(file: string, what: string): Outputs {
+  const data = readJsonFile(file, what);
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isMap(data) || !Object.values(data).every(isMap)) {
+    throw new DeployError(`the ${what} ${file} is not an outputs file: expected an object of stacks, each an object of output values`);
+  }
+  const out: Outputs = {};
+  for (const [stack, outputs] of Object.entries(data)) {
+    out[stack] = Object.fromEntries(Object.entries(outputs as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  }
+  return out;
 }

@@ -7,13 +7,14 @@
  *   ccvpn destroy [manifest] [--dry-run]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
  */
-import * as fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
 import { DEFAULT_MANIFEST, runDeploy } from './deploy';
 import { planToDot } from './diagram';
 import { renderPlan } from './plan-table';
 import { renderSvg } from './render-svg';
+import { CliError, oneLine, readAllocations, tmpdirProblem, withoutDerivedKeys, writeOutput } from './files';
 import { readTopology } from './topology-file';
 import { VERIFY_USAGE, verifyCommand } from '../verify/cli';
 
@@ -88,29 +89,60 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   try {
     const topology = readTopology(file);
     const recordFile = args.values.allocations;
-    const previous = recordFile && fs.existsSync(recordFile) ? JSON.parse(fs.readFileSync(recordFile, 'utf8')) : undefined;
-    const plan = planVpn(topology, { masterSecret: process.env[MASTER_SECRET_ENV], previous });
-    if (recordFile) fs.writeFileSync(recordFile, `${JSON.stringify(plan.allocations, null, 2)}\n`);
+    const previous = recordFile === undefined ? undefined : readAllocations(recordFile);
+    const secret = process.env[MASTER_SECRET_ENV];
+    // The plan prints keys redacted only: without a master secret it is planned with a
+    // throwaway one, and derived keys are shown as not derived (their fingerprints would mean nothing).
+    const plan = secret === undefined || secret === ''
+      ? withoutDerivedKeys(planVpn(topology, { masterSecret: randomBytes(32).toString('base64'), previous }))
+      : planVpn(topology, { masterSecret: secret, previous });
+    if (recordFile) writeOutput(recordFile, `${JSON.stringify(plan.allocations, null, 2)}\n`, 'allocations file');
     out(args.values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
+    if (secret === undefined || secret === '') err(`ccvpn plan: note: ${MASTER_SECRET_ENV} is not set, so derived keys are shown as not derived (synth and deploy need it)\n`);
     if (diagram === undefined) return 0;
     const dot = planToDot(plan);
     if (!/\.svg$/i.test(diagram)) {
-      fs.writeFileSync(diagram, dot);
+      writeOutput(diagram, dot, 'diagram');
       return 0;
     }
     return renderSvg(dot).then(
-      (svg) => { fs.writeFileSync(diagram, svg); return 0; },
-      (e: Error) => { err(`ccvpn plan: ${e.message}\n`); return 1; },
-    );
+      (svg) => { writeOutput(diagram, svg, 'diagram'); return 0; },
+    ).catch((e: unknown) => { err(`ccvpn plan: ${oneLine(e)}\n`); return 1; });
   } catch (e) {
     if (e instanceof PlanError) {
       err(`ccvpn plan ${file}: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof CliError) {
+      err(`ccvpn plan: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
 }
 
+/**
+ * Runs `main` for the process: any error that escapes a command becomes one line on stderr and
+ * exit code 1, never a stack trace (set `CCVPN_DEBUG=1` to see it).
+ */
+export function runMain(argv: string[], err: (s: string) => void = (s) => process.stderr.write(s), run: typeof main = main): Promise<number> {
+  const command = argv[0] ?? '';
+  const fail = (e: unknown) => {
+    err(`ccvpn ${command}: ${oneLine(e)}\n`);
+    if (process.env.CCVPN_DEBUG) err(`${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  };
+  try {
+    if (command === 'verify') {
+      const problem = tmpdirProblem();
+      if (problem) return Promise.resolve(fail(new CliError(problem)));
+    }
+    return Promise.resolve(run(argv, undefined, err)).catch(fail);
+  } catch (e) {
+    return Promise.resolve(fail(e));
+  }
+}
+
 if (require.main === module) {
-  void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
+  void runMain(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -9,7 +9,8 @@ import {
   AWS_DEFAULT_AMAZON_SIDE_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKU_TUNNELS, AZURE_TUNNELS_PER_CONNECTION, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS,
 } from './facts';
 import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from '../common/cidr';
-import { IssueCollector, show } from './errors';
+import { IssueCollector, show, withArticle } from './errors';
+import { FreeRing } from './free-ring';
 import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
 import type {
   AlicloudConnectionPlan, AlicloudCustomerGatewayPlan, AwsCustomerGatewayPlan, AwsVpnConnectionPlan, AzureConnectionPlan,
@@ -18,7 +19,7 @@ import type {
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
 import type { AllocationRecord, KeyScheme, Topology, TunnelPin } from './topology';
-import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateTopology } from './validate';
+import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateOptions, validatePrevious, validateTopology } from './validate';
 
 /** Options of `planVpn`. */
 export interface PlanOptions {
@@ -144,13 +145,15 @@ const otherInstance = (instance: string) => (instance === 'instance0' ? 'instanc
  * @throws PlanError listing every problem found, each with its field path, value and what is allowed
  */
 export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan {
+  // Any value may arrive from JavaScript: `null` options are reported, not dereferenced.
   const issues = new IssueCollector();
   // Invalid sites and links are left out of what follows, so later stages still report their
   // own problems for the rest: one error lists everything.
   const { sites, links } = validateTopology(topology, issues);
 
   const warnings: string[] = [];
-  const previous = options.previous ?? { insideCidrs: {}, asns: {} };
+  validateOptions(options, issues);
+  const previous = validatePrevious(options?.previous, issues);
 
   // 1. Proposals and lifetimes per link.
   const proposals = new Map<string, { proposal: NeutralProposal; lifetimes: [EndLifetimes, EndLifetimes] }>();
@@ -207,7 +210,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
 
   // 5. Pre-shared keys.
   const keys = new Map<string, PresharedKey>();
-  const master = options.masterSecret;
+  const master = options?.masterSecret;
   const masterProblem = master === undefined ? undefined : masterSecretProblem(master);
   if (masterProblem) issues.add('masterSecret', 'master-secret-weak', masterProblem);
   if (master === DEMO_MASTER_SECRET) warnings.push('masterSecret: the published demo secret: anyone can recompute every key; never deploy this output (ccvpn deploy refuses it)');
@@ -269,7 +272,8 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
 }
 
 /** The key derivation of this plan, checked against the record so that keys never rotate by accident. */
-function keyScheme(topology: Topology, options: PlanOptions, previous: AllocationRecord, issues: IssueCollector, warnings: string[]): KeyScheme {
+function keyScheme(topology: Topology, given: PlanOptions | null | undefined, previous: AllocationRecord, issues: IssueCollector, warnings: string[]): KeyScheme {
+  const options: PlanOptions = typeof given === 'object' && given !== null ? given : {};
   const named = typeof topology === 'object' && topology !== null && typeof (topology as { name?: unknown }).name === 'string' ? (topology as { name: string }).name : undefined;
   const deployment = options.deployment ?? named ?? 'default';
   if (typeof deployment !== 'string' || deployment.length === 0 || deployment.length > 256) {
@@ -315,7 +319,9 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
     }
   }
   const taken = new Set(asns.values());
-  const peersOf = (site: NormalSite) => links.filter((l) => l.a === site || l.b === site).map((l) => (l.a === site ? l.b : l.a));
+  const peers = new Map<NormalSite, NormalSite[]>();
+  for (const l of links) for (const [x, y] of [[l.a, l.b], [l.b, l.a]]) peers.set(x, [...(peers.get(x) ?? []), y]);
+  const peersOf = (site: NormalSite) => peers.get(site) ?? [];
   const fits = (site: NormalSite, asn: number) =>
     !taken.has(asn) && !ownAsnProblem(site.cloud, asn) && peersOf(site).every((p) => !peerAsnProblem(p.cloud, asn));
   // Kept from an earlier plan first; then AWS sites take AWS's default, as the AWS constructs do;
@@ -347,11 +353,15 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
     }
   }
   const size = ASN_POOL.max - ASN_POOL.min + 1;
+  // Taken ASNs are skipped in constant time, so allocation is not O(sites × pool).
+  const ring = new FreeRing(size);
+  for (const asn of taken) ring.take(asn - ASN_POOL.min);
   for (const site of fresh) {
     const start = hash32(`asn/${site.id}`) % size;
-    for (let i = 0; i < size; i++) {
-      const asn = ASN_POOL.min + ((start + i) % size);
+    for (const i of ring.from(start)) {
+      const asn = ASN_POOL.min + i;
       if (fits(site, asn)) {
+        ring.take(i);
         asns.set(site.id, asn);
         taken.add(asn);
         break;
@@ -632,7 +642,7 @@ function buildGateway(
   if (connectionCount > limit) {
     const unit = site.cloud === 'aws' ? 'VPN connections'
       : site.cloud === 'azure' ? `S2S tunnels (${connections} connections${perConnection > 1 ? `, ${perConnection} tunnels each on an active-active gateway` : ''})` : 'connections';
-    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but a ${CLOUD_NAMES[site.cloud]} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
+    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but ${withArticle(CLOUD_NAMES[site.cloud])} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
   }
   return {
     site: site.id,

@@ -4,8 +4,27 @@
  */
 import { AZURE_SKU_TUNNELS, CLOUDS, CLOUD_NAMES, Cloud, DEFAULT_GATEWAY_KIND, FACTS, GATEWAY_KINDS, GatewayKind, IntRange } from './facts';
 import { Ipv4Cidr, overlaps, parseCidr } from '../common/cidr';
+import { hasOwnKey } from '../common/own-key';
 import { IssueCollector, show } from './errors';
-import type { LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
+import type { AllocationRecord, KeyScheme, LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
+
+/**
+ * Limits on the size of a topology (documented in the README, "Limits"): far above any real
+ * deployment (an Azure gateway takes at most 100 tunnels, an AWS transit gateway 5,000
+ * attachments), low enough that planning stays fast and messages stay short.
+ */
+export const TOPOLOGY_LIMITS = {
+  /** Most sites in one topology. */
+  maxSites: 1000,
+  /** Most links in one topology. */
+  maxLinks: 5000,
+  /** Most prefixes in one list (a site's `cidrs`, one side's `selectors`). */
+  maxPrefixes: 200,
+  /** Most tunnel pins on one link (a link has at most 4 tunnels). */
+  maxPins: 16,
+  /** Most entries in each map of `PlanOptions.previous` (`insideCidrs`, `asns`). */
+  maxPreviousEntries: 100000,
+} as const;
 
 /** A site after validation, with defaults applied. */
 export interface NormalSite {
@@ -68,6 +87,10 @@ function parseCidrList(values: unknown, path: string, issues: IssueCollector): I
     issues.add(path, 'cidrs-missing', `expected a non-empty list of IPv4 prefixes like '10.0.0.0/16', got ${show(values)}`);
     return [];
   }
+  if (values.length > TOPOLOGY_LIMITS.maxPrefixes) {
+    issues.add(path, 'cidrs-too-many', `${values.length} prefixes given; allowed: at most ${TOPOLOGY_LIMITS.maxPrefixes}`);
+    return [];
+  }
   const out: Ipv4Cidr[] = [];
   values.forEach((v, i) => {
     const p = parseCidr(v as string);
@@ -82,13 +105,68 @@ function parseCidrList(values: unknown, path: string, issues: IssueCollector): I
   return out;
 }
 
+/** Deepest nesting a topology is read to (a real one is 5 levels deep). */
+const MAX_DEPTH = 12;
+/** Longest list read at all (the fields' own limits are lower; this bounds the copy). */
+const MAX_ENTRIES = 100_000;
+
+/**
+ * A copy of user input as plain data, taken once before anything reads it: arrays and the own
+ * enumerable fields of objects, primitives as they are. A getter that throws, a proxy trap, a
+ * circular reference or nesting deeper than `MAX_DEPTH` becomes a problem at its field path
+ * (and `undefined`), so no later read of the input can throw or see a value change.
+ */
+export function snapshot(value: unknown, path: string, issues: IssueCollector, seen = new Set<object>(), depth = 0): unknown {
+  if (value === null || (typeof value !== 'object')) return value;
+  if (seen.has(value)) {
+    issues.add(path, 'input-circular', 'refers to itself (a circular reference); allowed: plain data');
+    return undefined;
+  }
+  if (depth > MAX_DEPTH) {
+    issues.add(path, 'input-too-deep', `is nested more than ${MAX_DEPTH} levels deep; allowed: the topology's own shape`);
+    return undefined;
+  }
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) {
+      if (value.length > MAX_ENTRIES) {
+        issues.add(path, 'input-too-large', `has ${value.length} entries; allowed: at most ${MAX_ENTRIES} in any list (fewer where the field says so)`);
+        return undefined;
+      }
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) out.push(snapshot(value[i], `${path}[${i}]`, issues, seen, depth + 1));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const at = path === '(topology)' ? key : `${path}.${key}`;
+      let field: unknown;
+      try {
+        field = (value as Record<string, unknown>)[key];
+      } catch {
+        issues.add(at, 'input-unreadable', 'cannot be read (its getter throws); allowed: plain data');
+        continue;
+      }
+      // defineProperty keeps keys such as '__proto__' as plain fields.
+      Object.defineProperty(out, key, { value: snapshot(field, at, issues, seen, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } catch {
+    issues.add(path, 'input-unreadable', 'cannot be read; allowed: plain data');
+    return undefined;
+  } finally {
+    seen.delete(value);
+  }
+}
+
 /** Default link id: the two site ids in alphabetical order joined by `--`. */
 export function defaultLinkId(a: string, b: string): string {
   return [a, b].sort().join('--');
 }
 
 /** Validates the topology; returns normalised sites and links (only meaningful when no issue was added). */
-export function validateTopology(topology: Topology, issues: IssueCollector): { sites: NormalSite[]; links: NormalLink[] } {
+export function validateTopology(given: Topology, issues: IssueCollector): { sites: NormalSite[]; links: NormalLink[] } {
+  const topology = snapshot(given, '(topology)', issues) as Topology;
   const sites: NormalSite[] = [];
   const links: NormalLink[] = [];
   if (!isRecord(topology)) {
@@ -96,10 +174,16 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
     return { sites, links };
   }
   if (!Array.isArray(topology.sites) || topology.sites.length === 0) {
-    issues.add('sites', 'sites-missing', 'expected a non-empty list of sites');
+    issues.add('sites', 'sites-missing', `expected a non-empty list of sites, got ${show(topology.sites)}`);
+  } else if (topology.sites.length > TOPOLOGY_LIMITS.maxSites) {
+    issues.add('sites', 'sites-too-many', `${topology.sites.length} sites given; allowed: at most ${TOPOLOGY_LIMITS.maxSites}`);
+    return { sites, links };
   }
   if (!Array.isArray(topology.links)) {
-    issues.add('links', 'links-missing', 'expected a list of links');
+    issues.add('links', 'links-missing', `expected a list of links, got ${show(topology.links)}`);
+  } else if (topology.links.length > TOPOLOGY_LIMITS.maxLinks) {
+    issues.add('links', 'links-too-many', `${topology.links.length} links given; allowed: at most ${TOPOLOGY_LIMITS.maxLinks}`);
+    return { sites, links };
   }
   const byId = new Map<string, NormalSite>();
   ((Array.isArray(topology.sites) ? topology.sites : []) as readonly SiteSpec[]).forEach((site, index) => {
@@ -114,7 +198,7 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
     } else if (byId.has(site.id)) {
       issues.add(`${path}.id`, 'site-id-duplicate', `${show(site.id)} is already the id of sites[${byId.get(site.id)!.index}]`);
     }
-    if (!CLOUDS.includes(site.cloud)) {
+    if (!CLOUDS.includes(site.cloud as Cloud)) {
       issues.add(`${path}.cloud`, 'cloud-unknown', `${show(site.cloud)} is not a supported cloud; allowed: ${CLOUDS.join(', ')}`);
     }
     const cloud = site.cloud;
@@ -123,13 +207,16 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
       issues.add(`${path}.gateway`, 'gateway-kind-unknown', `${show(site.gateway)} is not a gateway kind of ${CLOUD_NAMES[cloud]}; allowed: ${GATEWAY_KINDS[cloud].join(', ')}`);
     }
     const cidrs = parseCidrList(site.cidrs, `${path}.cidrs`, issues);
+    if (site.asn !== undefined && typeof site.asn !== 'number') {
+      issues.add(`${path}.asn`, 'asn-reserved', `${show(site.asn)} is not an ASN; allowed: an integer (see the cloud's range)`);
+    }
     // Structural problems leave the site out of planning; value problems below do not.
     const structural = issues.size > before;
-    if (site.asn !== undefined && CLOUDS.includes(cloud)) {
+    if (typeof site.asn === 'number' && CLOUDS.includes(cloud)) {
       const problem = ownAsnProblem(cloud, site.asn);
       if (problem) issues.add(`${path}.asn`, 'asn-reserved', problem);
     }
-    if (site.sku !== undefined && (cloud !== 'azure' || typeof site.sku !== 'string' || !Object.hasOwn(AZURE_SKU_TUNNELS, site.sku))) {
+    if (site.sku !== undefined && (cloud !== 'azure' || !hasOwnKey(AZURE_SKU_TUNNELS, site.sku))) {
       issues.add(`${path}.sku`, 'sku-unknown', cloud === 'azure'
         ? `${show(site.sku)} is not an Azure VPN gateway SKU; allowed: ${Object.keys(AZURE_SKU_TUNNELS).join(', ')}`
         : `'sku' applies to Azure sites only`);
@@ -192,6 +279,36 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
     }
     if (link.tunnels !== undefined && !Array.isArray(link.tunnels)) {
       issues.add(`${path}.tunnels`, 'link-malformed', `expected a list of tunnel pins, got ${show(link.tunnels)}`);
+    } else if (link.tunnels !== undefined && link.tunnels.length > TOPOLOGY_LIMITS.maxPins) {
+      issues.add(`${path}.tunnels`, 'tunnel-pins-too-many', `${link.tunnels.length} pins given; allowed: at most ${TOPOLOGY_LIMITS.maxPins} (a link has at most 4 tunnels)`);
+    } else if (link.tunnels !== undefined) {
+      link.tunnels.forEach((pin, i) => {
+        if (pin !== undefined && !isRecord(pin)) issues.add(`${path}.tunnels[${i}]`, 'link-malformed', `expected a tunnel pin (an object with insideCidr and/or presharedKey), got ${show(pin)}`);
+      });
+    }
+    if (link.proposal !== undefined && !isRecord(link.proposal)) {
+      issues.add(`${path}.proposal`, 'link-malformed', `expected an object with ikeVersion, phase1 and phase2, got ${show(link.proposal)}`);
+    } else if (link.proposal !== undefined) {
+      const p = link.proposal as unknown as Record<string, unknown>;
+      if (p.ikeVersion !== undefined && typeof p.ikeVersion !== 'string') issues.add(`${path}.proposal.ikeVersion`, 'link-malformed', `expected 'ikev1' or 'ikev2', got ${show(p.ikeVersion)}`);
+      for (const phase of ['phase1', 'phase2'] as const) {
+        const value = p[phase];
+        if (value !== undefined && !isRecord(value)) {
+          issues.add(`${path}.proposal.${phase}`, 'link-malformed', `expected an object, got ${show(value)}`);
+          continue;
+        }
+        // Types only: which values each cloud takes is the negotiation's to say.
+        const fields = (value ?? {}) as Record<string, unknown>;
+        const group = phase === 'phase1' ? 'dhGroup' : 'pfsGroup';
+        for (const [field, fits, expected] of [
+          ['encryption', (v: unknown) => typeof v === 'string', 'an algorithm name'],
+          ['integrity', (v: unknown) => typeof v === 'string', 'an algorithm name'],
+          [group, (v: unknown) => typeof v === 'number' || (phase === 'phase2' && v === 'none'), phase === 'phase2' ? "a DH group number or 'none'" : 'a DH group number'],
+          ['lifetimeSeconds', (v: unknown) => typeof v === 'number' && Number.isFinite(v), 'a number of seconds'],
+        ] as const) {
+          if (fields[field] !== undefined && !fits(fields[field])) issues.add(`${path}.proposal.${phase}.${field}`, 'link-malformed', `expected ${expected}, got ${show(fields[field])}`);
+        }
+      }
     }
     if (!a || !b || issues.size > before) return;
 
@@ -208,7 +325,7 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
       } else if (!isRecord(link.selectors)) {
         issues.add(`${path}.selectors`, 'link-malformed', `expected a map from site id to prefixes, got ${show(link.selectors)}`);
       } else {
-        for (const [siteId, list] of Object.entries(link.selectors)) {
+        for (const [siteId, list] of Object.entries(link.selectors as Record<string, unknown>)) {
           const side = siteId === a.id ? 0 : siteId === b.id ? 1 : -1;
           if (side < 0) {
             issues.add(`${path}.selectors.${siteId}`, 'site-unknown', `${show(siteId)} is not one of this link's sites (${a.id}, ${b.id})`);
@@ -231,4 +348,60 @@ export function validateTopology(topology: Topology, issues: IssueCollector): { 
     links.push({ index, spec: link, id, a, b, routing, layout, allowWeak: link.allowWeakCrypto === true, selectors });
   });
   return { sites, links };
+}
+
+/**
+ * The allocation record fed back through `PlanOptions.previous`, checked: an object with an
+ * `insideCidrs` map (tunnel id → prefix) and an `asns` map (site id → ASN). Malformed entries are
+ * reported; only own entries are kept, in maps without a prototype (a tunnel id `toString` finds
+ * nothing).
+ */
+export function validatePrevious(given: unknown, issues: IssueCollector): AllocationRecord {
+  const previous = snapshot(given, 'previous', issues);
+  const insideCidrs: Record<string, string> = Object.create(null);
+  const asns: Record<string, number> = Object.create(null);
+  if (previous === undefined) return { insideCidrs, asns };
+  if (!isRecord(previous)) {
+    issues.add('previous', 'previous-malformed', `expected an allocation record { insideCidrs: {...}, asns: {...} } (a plan's allocations), got ${show(previous)}`);
+    return { insideCidrs, asns };
+  }
+  const record = previous as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key !== 'insideCidrs' && key !== 'asns' && key !== 'keys') issues.add(`previous.${key.slice(0, 64)}`, 'previous-malformed', `unknown field; allowed: insideCidrs, asns, keys`);
+  }
+  let keys: KeyScheme | undefined;
+  if (record.keys !== undefined) {
+    const k = record.keys as Record<string, unknown>;
+    if (isRecord(k) && k.derivation === 'unbound-v1') keys = { derivation: 'unbound-v1' };
+    else if (isRecord(k) && k.derivation === 'bound' && typeof k.deployment === 'string' && k.deployment.length > 0 && k.deployment.length <= 256) keys = { derivation: 'bound', deployment: k.deployment };
+    else issues.add('previous.keys', 'previous-malformed', `expected { derivation: 'bound', deployment: '<name>' } or { derivation: 'unbound-v1' }, got ${show(record.keys)}`);
+  }
+  const read = <T>(field: 'insideCidrs' | 'asns', into: Record<string, T>, fits: (v: unknown) => v is T, expected: string) => {
+    const map = record[field];
+    if (map === undefined) return;
+    if (!isRecord(map)) {
+      issues.add(`previous.${field}`, 'previous-malformed', `expected an object mapping ${field === 'asns' ? 'site ids to ASNs' : 'tunnel ids to /30 prefixes'}, got ${show(map)}`);
+      return;
+    }
+    const entries = Object.keys(map as object);
+    if (entries.length > TOPOLOGY_LIMITS.maxPreviousEntries) {
+      issues.add(`previous.${field}`, 'previous-too-large', `${entries.length} entries; allowed: at most ${TOPOLOGY_LIMITS.maxPreviousEntries}`);
+      return;
+    }
+    for (const key of entries) {
+      const value: unknown = (map as Record<string, unknown>)[key];
+      if (fits(value)) into[key] = value;
+      else issues.add(`previous.${field}.${key.slice(0, 128)}`, 'previous-malformed', `expected ${expected}, got ${show(value)}`);
+    }
+  };
+  read('insideCidrs', insideCidrs, (v): v is string => typeof v === 'string', "a prefix such as '169.254.21.0/30'");
+  read('asns', asns, (v): v is number => typeof v === 'number' && Number.isInteger(v), 'an integer ASN');
+  return keys ? { insideCidrs, asns, keys } : { insideCidrs, asns };
+}
+
+/** `planVpn`'s options: an object (or nothing); its fields are checked where they are used. */
+export function validateOptions(options: unknown, issues: IssueCollector): void {
+  if (options !== undefined && !isRecord(options)) {
+    issues.add('(options)', 'options-malformed', `expected an object (masterSecret, previous, deployment, keyDerivation, rotateKeys), got ${show(options)}`);
+  }
 }

@@ -1,3 +1,5 @@
+import { listProblems } from '../plan/errors';
+
 /**
  * The error every construct throws on bad input: the construct path in front, then what was
  * given and what is allowed, and a stable code. Modelled on aws-cdk-lib's `ValidationError`,
@@ -31,9 +33,14 @@ export class PropsChecker {
     if (message !== undefined) this.problems.push({ prop, message, code });
   }
 
+  /** Whether a problem was recorded. */
+  public get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
   public throwIfAny(): void {
     if (this.problems.length === 0) return;
     const text = this.problems.map((p) => `${p.prop}: ${p.message}`);
-    throw new ValidationError(this.constructPath, this.problems[0].code, text.length === 1 ? text[0] : `${text.length} problems:\n  - ${text.join('\n  - ')}`);
+    throw new ValidationError(this.constructPath, this.problems[0].code, text.length === 1 ? text[0] : `${text.length} problems:\n${listProblems(text)}`);
   }
 }

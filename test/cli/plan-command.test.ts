@@ -43,11 +43,29 @@ describe('ccvpn plan', () => {
     expect(plan.tunnels[0].presharedKey).toMatch(/^<psk:derived fp:/);
   });
 
-  test('fails with a clear message when the master secret is missing', () => {
+  test('plans without a master secret: derived keys are shown as not derived, with no fingerprint', () => {
+    // GIVEN no master secret (plan prints redacted keys only, so it needs none)
     delete process.env[MASTER_SECRET_ENV];
+    // WHEN
+    const { code, stdout, stderr } = run('plan', MESH);
+    const json = run('plan', MESH, '--json');
+    // THEN every tunnel is planned, and no derived key shows a fingerprint
+    expect(code).toBe(0);
+    expect(stdout).toContain('3 gateways, 3 links, 10 tunnels');
+    expect(stdout).not.toMatch(/<psk:derived sha256:/);
+    expect(stdout.match(/<psk:derived, not derived \(no master secret\)>/g)).toHaveLength(10);
+    expect(stderr).toMatch(/CCVPN_MASTER_SECRET is not set, so derived keys are shown as not derived/);
+    expect(JSON.parse(json.stdout).tunnels.map((t: { presharedKey: string }) => t.presharedKey)).toEqual(Array(10).fill('<psk:derived, not derived (no master secret)>'));
+    // and the allocations are those of a plan with a secret (keys do not shape them)
+    const withSecret = planVpn(readTopology(MESH), { masterSecret: TEST_SECRET });
+    expect(JSON.parse(json.stdout).allocations).toEqual(withSecret.allocations);
+  });
+
+  test('still refuses a master secret that is set but too short', () => {
+    process.env[MASTER_SECRET_ENV] = 'short';
     const { code, stderr } = run('plan', MESH);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/masterSecret: 10 tunnel\(s\) need a derived pre-shared key .* set the CCVPN_MASTER_SECRET environment variable/);
+    expect(stderr).toMatch(/masterSecret: the master secret must be at least 16 characters, got \d+/);
   });
 
   test('--allocations writes the allocation record and keeps it on the next run', () => {
@@ -74,10 +92,13 @@ describe('ccvpn plan', () => {
 describe('topology file checks (JSON Schema)', () => {
   test.each([
     ['an unknown field', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], colour: red}]\nlinks: []', /sites\[0\]: unknown field 'colour'/],
-    ['an unknown cloud', 'sites: [{id: a, cloud: gcp, cidrs: [10.0.0.0/16]}]\nlinks: []', /sites\[0\]\.cloud: must be one of: "aws", "azure", "alicloud"/],
+    ['an unknown cloud', 'sites: [{id: a, cloud: gcp, cidrs: [10.0.0.0/16]}]\nlinks: []', /sites\[0\]\.cloud: got 'gcp'; must be one of: "aws", "azure", "alicloud"/],
     ['a missing field', 'sites: [{id: a, cloud: aws}]\nlinks: []', /sites\[0\]: missing field 'cidrs'/],
-    ['an ASN of the wrong type', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], asn: "64512"}]\nlinks: []', /sites\[0\]\.asn: must be integer/],
-    ['a link with three ends', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16]}]\nlinks: [{between: [a, b, c]}]', /links\[0\]\.between: must NOT have more than 2 items/],
+    ['an ASN of the wrong type', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], asn: "64512"}]\nlinks: []', /sites\[0\]\.asn: got '64512'; must be integer/],
+    ['a link with three ends', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16]}]\nlinks: [{between: [a, b, c]}]', /links\[0\]\.between: got \["a","b","c"\]; must NOT have more than 2 items/],
+    ['a PFS group that is neither a group nor none', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16]}]\nlinks: [{between: [a, b], proposal: {phase2: {pfsGroup: "nein"}}}]', /links\[0\]\.proposal\.phase2\.pfsGroup: got 'nein'; must be one of: 1, 2, 5, 14.*, or must be "none"/],
+    ['a value of 5 MB, echoed truncated', `sites: [{id: a, cloud: ${'x'.repeat(5_000_000)}, cidrs: [10.0.0.0/16]}]\nlinks: []`, /sites\[0\]\.cloud: got 'x{80}…' \(5000000 characters\); must be one of/],
+    ['too many sites', `sites: [${Array.from({ length: 1001 }, (_, i) => `{id: s${i}, cloud: aws, cidrs: [10.0.0.0/16]}`).join(', ')}]\nlinks: []`, /sites: got \[.*\(truncated\); must NOT have more than 1000 items/],
     ['broken YAML', 'sites: [', /not valid YAML or JSON/],
   ])('fails when the file has %s', (_, text, message) => {
     expect(() => parseTopology(text, 'topology.yaml')).toThrow(message);

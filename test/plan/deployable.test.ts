@@ -112,7 +112,7 @@ describe('Azure capacity counts S2S tunnels: two per connection on an active-act
     const aws = [1, 2, 3, 4].map((n): SiteSpec => ({ id: `aws${n}`, cloud: 'aws', cidrs: [`10.${100 + n}.0.0/16`] }));
     const links = aws.map((a): LinkSpec => ({ between: [a.id, 'azure-east'] }));
     expect(issuesOf(() => plan([azureSite, ...aws], links))).toEqual([
-      expect.stringMatching(/^sites\[0\]: gateway 'azure-east' needs 32 S2S tunnels \(16 connections, 2 tunnels each on an active-active gateway\) but a Azure VpnGw2AZ gateway allows 30/),
+      expect.stringMatching(/^sites\[0\]: gateway 'azure-east' needs 32 S2S tunnels \(16 connections, 2 tunnels each on an active-active gateway\) but an Azure VpnGw2AZ gateway allows 30/),
     ]);
     // the guide's layout (2 connections a link) fits: 4 × 2 × 2 = 16
     expect(() => plan([azureSite, ...aws], links.map((l) => ({ ...l, layout: 'minimal' as const })))).not.toThrow();

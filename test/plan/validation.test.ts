@@ -40,11 +40,11 @@ describe('fails when', () => {
     ['a virtual private gateway needs more than 10 VPN connections', topo(
       [awsSite, ...[1, 2, 3, 4, 5, 6].map((n) => ({ id: `az${n}`, cloud: 'azure' as const, cidrs: [`10.${100 + n}.0.0/16`] }))],
       [1, 2, 3, 4, 5, 6].map((n) => ({ between: ['aws-tokyo', `az${n}`] as const, routing: 'static' as const })),
-    ), /sites\[0\]: gateway 'aws-tokyo' needs 12 VPN connections but a AWS vpn-gateway allows 10/],
+    ), /sites\[0\]: gateway 'aws-tokyo' needs 12 VPN connections but an AWS vpn-gateway allows 10/],
     ['an Azure Basic gateway needs more than its 10 S2S tunnels', topo(
       [{ ...azureSite, sku: 'Basic' }, ...[1, 2, 3].map((n) => ({ id: `aws${n}`, cloud: 'aws' as const, cidrs: [`10.${100 + n}.0.0/16`] }))],
       [1, 2, 3].map((n) => ({ between: [`aws${n}`, 'azure-east'] as const })),
-    ), /gateway 'azure-east' needs 24 S2S tunnels \(12 connections, 2 tunnels each on an active-active gateway\) but a Azure Basic gateway allows 10/],
+    ), /gateway 'azure-east' needs 24 S2S tunnels \(12 connections, 2 tunnels each on an active-active gateway\) but an Azure Basic gateway allows 10/],
     ['a cloud is unknown', topo([awsSite, { ...azureSite, cloud: 'gcp' as never }], []), /sites\[1\]\.cloud: 'gcp' is not a supported cloud; allowed: aws, azure, alicloud/],
     ['a gateway kind is unknown for the cloud', topo([{ ...awsSite, gateway: 'active-active' }], []), /sites\[0\]\.gateway: 'active-active' is not a gateway kind of AWS; allowed: vpn-gateway, transit-gateway/],
     ['site ids repeat', topo([awsSite, { ...awsSite, cidrs: ['10.99.0.0/16'] }], []), /sites\[1\]\.id: 'aws-tokyo' is already the id of sites\[0\]/],

@@ -14,5 +14,7 @@ if ((process.env.CCVPN_FAKE_FAIL || '').split(',').includes(stack)) {
 const i = args.indexOf('--outputs-file');
 if (i >= 0) {
   const outputs = JSON.parse(process.env.CCVPN_FAKE_OUTPUTS || '{}');
-  fs.writeFileSync(args[i + 1], JSON.stringify({ [stack]: outputs[stack] || {} }));
+  const text = JSON.stringify({ [stack]: outputs[stack] || {} });
+  // CCVPN_FAKE_TRUNCATE: write half the file, as a tool killed mid-write would.
+  fs.writeFileSync(args[i + 1], process.env.CCVPN_FAKE_TRUNCATE ? text.slice(0, Math.floor(text.length / 2)) : text);
 }

@@ -1,0 +1,101 @@
+/**
+ * The shapes of the AWS constructs' props, checked at runtime before anything else (see
+ * `src/private/props.ts`): types, lists, finite integers, enums. The ranges AWS documents are
+ * checked by the constructs (from `src/plan/facts.ts`).
+ *
+ * Integer options are EC2 API `Integer`s (32-bit): a larger value is refused here, not by
+ * CloudFormation at deploy time.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpnTunnelOptionsSpecification.html
+ * @internal
+ */
+import { Token } from 'aws-cdk-lib';
+import { ASN, CIDR, CIDRS, ADDRESS, SITE_ID, isPresharedKey, isSecretValue } from '../private/common-shapes';
+import { ObjectShape, PROP_LIMITS, bool, checkProps, either, instance, int, isObject, list, num, obj, optional, required, str } from '../private/props';
+import { AwsGatewayKind } from './gateway-kind';
+
+const NAME = str({ max: 64 });
+const NAMES = list(NAME, { min: 0, max: 20 });
+const DH_GROUPS = list(num(), { min: 0, max: 20 });
+
+export const AWS_TUNNEL_OPTIONS: ObjectShape = {
+  presharedKey: required(either('a SecretValue (SecretValue.secretsManager(...), SecretValue.ssmSecure(...)) or a planner PresharedKey', [
+    instance('a SecretValue', isSecretValue), instance('a PresharedKey', isPresharedKey),
+  ], { secret: true })),
+  insideCidr: required(CIDR),
+  ikeVersions: optional(NAMES),
+  phase1EncryptionAlgorithms: optional(NAMES),
+  phase1IntegrityAlgorithms: optional(NAMES),
+  phase1DhGroupNumbers: optional(DH_GROUPS),
+  phase2EncryptionAlgorithms: optional(NAMES),
+  phase2IntegrityAlgorithms: optional(NAMES),
+  phase2DhGroupNumbers: optional(DH_GROUPS),
+  phase1LifetimeSeconds: optional(num()),
+  phase2LifetimeSeconds: optional(num()),
+  rekeyMarginTimeSeconds: optional(num()),
+  rekeyFuzzPercentage: optional(num()),
+  replayWindowSizePackets: optional(num()),
+  // AWS documents a minimum only (30 s); the API's integer type bounds it above.
+  dpdTimeoutSeconds: optional(int({ min: 0, max: PROP_LIMITS.maxInteger, unit: ' s' })),
+  // Enum values are checked by the construct (its messages name AWS's values).
+  dpdTimeoutAction: optional(NAME),
+  startupAction: optional(NAME),
+};
+
+const GATEWAY = obj({
+  vpnGatewayId: optional(str()),
+  transitGatewayId: optional(str()),
+  amazonSideAsn: required(ASN),
+}, 'an IAwsVpnGateway: an AwsVpnGateway, or { vpnGatewayId or transitGatewayId, amazonSideAsn }');
+
+const PEER = obj({
+  customerGatewayId: required(str()),
+  peerAsn: required(ASN),
+}, 'an IAwsPeerGateway: an AwsPeerGateway, or { customerGatewayId, peerAsn }');
+
+export const AWS_VPN_CONNECTION_PROPS: ObjectShape = {
+  gateway: required(GATEWAY),
+  peer: required(PEER),
+  tunnel1: required(obj(AWS_TUNNEL_OPTIONS, 'tunnel options { presharedKey, insideCidr, ... }')),
+  tunnel2: required(obj(AWS_TUNNEL_OPTIONS, 'tunnel options { presharedKey, insideCidr, ... }')),
+  staticRoutesOnly: optional(bool()),
+  staticRoutes: optional(CIDRS()),
+  awsNetworkCidr: optional(CIDR),
+  peerNetworkCidr: optional(CIDR),
+};
+
+export const AWS_PEER_GATEWAY_PROPS: ObjectShape = {
+  ipAddress: required(ADDRESS),
+  peerAsn: optional(ASN),
+};
+
+export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
+  kind: required(instance('an AwsGatewayKind: AwsGatewayKind.vpnGateway(...), .transitGateway(...) or .existingTransitGateway(...)', (v) => v instanceof AwsGatewayKind && isObject(v._config) && typeof v._config.type === 'string')),
+  amazonSideAsn: optional(ASN),
+  cidrs: optional(CIDRS()),
+  siteId: optional(SITE_ID),
+};
+
+/** The options inside each gateway kind, by kind. */
+const KIND_OPTIONS: Readonly<Record<string, ObjectShape>> = {
+  'vpn-gateway': {
+    vpc: required(instance('an ec2.IVpc (e.g. an ec2.Vpc, or ec2.Vpc.fromLookup(...))', (v) => isObject(v) && typeof v.vpcId === 'string'
+      && typeof v.vpcCidrBlock === 'string' && isObject(v.node) && Array.isArray(v.privateSubnets) && Array.isArray(v.isolatedSubnets))),
+    routeTableIds: optional(list(str(), { min: 0 })),
+  },
+  'new-transit-gateway': {
+    defaultRouteTableAssociation: optional(bool()),
+    defaultRouteTablePropagation: optional(bool()),
+    description: optional(str()),
+  },
+};
+
+/** Checks the props of an AWS construct (`Token.isUnresolved` values pass). */
+export function checkAwsProps(constructPath: string, props: unknown, shape: ObjectShape): void {
+  checkProps(constructPath, props, shape, (v) => Token.isUnresolved(v));
+  if (shape === AWS_VPN_GATEWAY_PROPS) {
+    const config = (props as { kind: AwsGatewayKind }).kind._config;
+    const options = Object.prototype.hasOwnProperty.call(KIND_OPTIONS, config.type) ? KIND_OPTIONS[config.type] : undefined;
+    if (options) checkProps(constructPath, (config as { options?: unknown }).options, options, (v) => Token.isUnresolved(v), 'kind.options');
+    if (config.type === 'existing-transit-gateway') checkProps(constructPath, { transitGatewayId: config.transitGatewayId }, { transitGatewayId: required(str({ max: 64 })) }, (v) => Token.isUnresolved(v), 'kind');
+  }
+}
