@@ -8,6 +8,7 @@
  */
 import { execFile, spawn, ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** Where the lab's tools are looked up when the caller has no `PATH`. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -131,11 +132,12 @@ export interface Daemon {
 /**
  * Starts a long-running process with its output appended to a log file (created 0600). Every
  * layer of the command `exec`s (`ip netns exec`, `sh -c '... && exec daemon'`), so the pid is the
- * daemon's. Its environment is `labEnv(env)`: nothing of the caller's but `PATH`.
+ * daemon's. Its environment is `labEnv(env)`: nothing of the caller's but `PATH`; it runs in the
+ * directory of its log file.
  */
 export function startDaemon(name: string, file: string, args: readonly string[], logFile: string, env?: Readonly<Record<string, string>>): Daemon {
   const fd = fs.openSync(logFile, 'a', 0o600);
-  const child = spawn(file, [...args], { stdio: ['ignore', fd, fd], env: labEnv(env), detached: false });
+  const child = spawn(file, [...args], { stdio: ['ignore', fd, fd], env: labEnv(env), cwd: path.dirname(logFile), detached: false });
   fs.closeSync(fd);
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
