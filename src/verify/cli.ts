@@ -45,7 +45,7 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
   }
   if (args.values['cleanup-stale']) {
     const removed = await cleanupStaleLabs();
-    out(`removed ${removed.length} namespace(s) of dead verify runs\n`);
+    out(`removed ${removed.labs.length} dead verify lab(s): ${removed.namespaces.length} namespace(s), ${removed.killed.length} daemon(s) killed${removed.spared.length ? `, ${removed.spared.length} recorded pid(s) spared (gone or no longer the lab's)` : ''}\n`);
     return 0;
   }
   const scaleText = args.values['timer-scale'];

@@ -1,10 +1,72 @@
 /**
  * Running the lab's commands: every call is an `execFile` (no shell, no interpolated strings)
- * with a deadline, so a hung `swanctl` or `birdc` can never block a run.
+ * with a deadline, so a hung `swanctl` or `birdc` can never block a run. Commands and daemons
+ * get a minimal environment (`PATH`, `LC_ALL=C` and what the call names), never the caller's:
+ * the caller's may hold the master secret the keys are derived from. Commands still running are
+ * known, so a signal handler can kill them before it removes the namespaces they may be creating.
  * @internal
  */
 import { execFile, spawn, ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Where the lab's tools are looked up when the caller has no `PATH`. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * The whole environment of a lab command or daemon: the caller's `PATH` (where it found the
+ * tools), `LC_ALL=C` (output parsed in one language) and `extra`. Nothing else of the caller's.
+ */
+export function labEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return { PATH: process.env.PATH || DEFAULT_PATH, LC_ALL: 'C', ...extra };
+}
+
+/** Commands started by `run` that have not exited yet. */
+const running = new Set<ChildProcess>();
+
+/**
+ * SIGKILLs every command `run` started that is still running and waits (synchronously, up to
+ * `waitMs`) until each is dead, so nothing they do lands after the caller's cleanup.
+ */
+export function killRunningSync(waitMs = 2000): void {
+  const pids = [...running].map((c) => c.pid).filter((p): p is number => p !== undefined);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  const end = Date.now() + waitMs;
+  while (pids.some(isRunning) && Date.now() < end) sleepSync(10);
+}
+
+/** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
+export function isRunning(pid: number): boolean {
+  const stat = procStat(pid);
+  return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
+}
+
+/**
+ * State and start time of a process from `/proc/<pid>/stat` (start time in clock ticks since
+ * boot: with the pid, it names one process for the machine's uptime; proc(5) fields 3 and 22).
+ */
+export function procStat(pid: number): { state: string; startTime: string } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return rest.length > 19 ? { state: rest[0], startTime: rest[19] } : undefined;
+}
+
+/** Blocks the thread for `ms` (signal and exit handlers cannot await). */
+export function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 /** Result of one command. `code` is `null` when it was killed (deadline). */
 export interface CommandResult {
@@ -19,7 +81,7 @@ export interface CommandResult {
 export interface RunOptions {
   /** Deadline in milliseconds; the process gets SIGKILL after it. */
   readonly timeoutMs?: number;
-  /** Extra environment variables. */
+  /** Environment variables besides `PATH` and `LC_ALL` (the caller's are not passed on). */
   readonly env?: Readonly<Record<string, string>>;
   /** Text written to stdin. */
   readonly input?: string;
@@ -33,15 +95,17 @@ export function run(file: string, args: readonly string[], options: RunOptions =
       timeout: options.timeoutMs ?? 10_000,
       killSignal: 'SIGKILL',
       maxBuffer: 16 * 1024 * 1024,
-      env: options.env ? { ...process.env, ...options.env } : process.env,
+      env: labEnv(options.env),
       encoding: 'utf8',
     }, (error, stdout, stderr) => {
+      running.delete(child);
       const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string; signal?: string }) | null;
       const timedOut = !!e && e.killed === true && e.signal === 'SIGKILL';
       let code: number | null = 0;
       if (e) code = typeof e.code === 'number' ? e.code : null;
       resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') + (e && typeof e.code === 'string' ? `${e.code}: ${e.message}` : ''), timedOut, ms: Date.now() - started });
     });
+    running.add(child);
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
@@ -66,12 +130,14 @@ export interface Daemon {
 }
 
 /**
- * Starts a long-running process with its output appended to a log file. Every layer of the
- * command `exec`s (`ip netns exec`, `env`, `sh -c '... && exec daemon'`), so the pid is the daemon's.
+ * Starts a long-running process with its output appended to a log file (created 0600). Every
+ * layer of the command `exec`s (`ip netns exec`, `sh -c '... && exec daemon'`), so the pid is the
+ * daemon's. Its environment is `labEnv(env)`: nothing of the caller's but `PATH`; it runs in the
+ * directory of its log file.
  */
 export function startDaemon(name: string, file: string, args: readonly string[], logFile: string, env?: Readonly<Record<string, string>>): Daemon {
-  const fd = fs.openSync(logFile, 'a');
-  const child = spawn(file, [...args], { stdio: ['ignore', fd, fd], env: env ? { ...process.env, ...env } : process.env, detached: false });
+  const fd = fs.openSync(logFile, 'a', 0o600);
+  const child = spawn(file, [...args], { stdio: ['ignore', fd, fd], env: labEnv(env), cwd: path.dirname(logFile), detached: false });
   fs.closeSync(fd);
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

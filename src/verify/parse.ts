@@ -104,6 +104,71 @@ export function counters(child: ViciSection | undefined): { bytesIn: number; byt
   return { bytesIn: n('bytes-in'), bytesOut: n('bytes-out'), packetsIn: n('packets-in'), packetsOut: n('packets-out') };
 }
 
+/** Byte counters of one CHILD SA, keyed by what identifies the SA across readings. */
+export interface ChildCounters {
+  /** charon's `uniqueid` of the CHILD SA (unique for the daemon's lifetime), else `spi:<spi-in>`. */
+  readonly id: string;
+  readonly state: string;
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+}
+
+/**
+ * Every CHILD SA of connection `name` in `swanctl --list-sas --raw`, across every IKE SA of that
+ * connection (during an IKE rekey its CHILD SAs move to the new IKE SA). Includes SAs that are
+ * rekeying or already rekeyed (`REKEYED`, `DELETED`: charon keeps them a few seconds after a
+ * rekey, then they vanish from the list with their counters).
+ */
+export function childCounters(raw: string, name = 'tun'): ChildCounters[] {
+  const out: ChildCounters[] = [];
+  for (const msg of parseViciRaw(raw)) {
+    const ike = msg[name];
+    if (!ike || typeof ike !== 'object' || Array.isArray(ike)) continue;
+    const sas = ike['child-sas'];
+    if (!sas || typeof sas !== 'object' || Array.isArray(sas)) continue;
+    for (const c of Object.values(sas)) {
+      if (typeof c !== 'object' || Array.isArray(c)) continue;
+      const id = str(c.uniqueid) ? `uid:${str(c.uniqueid)}` : `spi:${str(c['spi-in']) ?? '?'}`;
+      const n = counters(c);
+      out.push({ id, state: str(c.state) ?? '?', bytesIn: n.bytesIn, bytesOut: n.bytesOut });
+    }
+  }
+  return out;
+}
+
+/** Bytes a tunnel half carried between two readings, and whether SAs came and went between them. */
+export interface EspDelta {
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  /** CHILD SAs of the first reading that the second no longer lists (rekeyed and deleted). */
+  readonly vanished: number;
+  /** CHILD SAs of the second reading that the first did not list (new, counted from 0). */
+  readonly appeared: number;
+}
+
+/**
+ * What crossed a half's CHILD SAs between readings `before` and `after`, compared SA by SA: an
+ * SA in both counts its growth, a new SA counts all its bytes (it started from 0), an SA that
+ * vanished counts nothing (its last bytes are unknown). Summing all SAs of each reading and
+ * subtracting instead goes negative when a rekeyed SA is deleted in between, taking its bytes
+ * with it.
+ */
+export function espDelta(before: readonly ChildCounters[], after: readonly ChildCounters[]): EspDelta {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const now = new Set(after.map((c) => c.id));
+  let bytesIn = 0;
+  let bytesOut = 0;
+  let appeared = 0;
+  for (const c of after) {
+    const b = old.get(c.id);
+    if (!b) appeared++;
+    // One SA's counters never shrink; a lower reading (which would be a parsing error) adds 0.
+    bytesIn += b ? Math.max(0, c.bytesIn - b.bytesIn) : c.bytesIn;
+    bytesOut += b ? Math.max(0, c.bytesOut - b.bytesOut) : c.bytesOut;
+  }
+  return { bytesIn, bytesOut, vanished: before.filter((c) => !now.has(c.id)).length, appeared };
+}
+
 /** State of one BIRD BGP protocol from `birdc show protocols all <name>`. */
 export interface BgpProtocolState {
   /** `Established`, `Active`, `Connect`, `Idle`, `OpenSent`, ... (`BGP state:` line). */

@@ -8,7 +8,6 @@
  * Negative tests mutate ONE half of one tunnel in the synthesized output and assert that verify
  * fails on exactly that tunnel, with the matching reason, while the others stay up.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,7 +17,7 @@ import { synthExample } from '../../examples/lib/example-apps';
 import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { VerifyReport, renderReport, verify } from '../../src/verify';
-import { labPrerequisitesSync } from '../../src/verify/harness';
+import { labPrerequisitesSync, labsCreated } from '../../src/verify/harness';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') {
@@ -77,17 +76,27 @@ function tfResource(body: Obj, type: string, pathPart: string): Obj | undefined 
   return Object.values(all).find((r) => JSON.stringify((r as Obj)['//'] ?? '').includes(pathPart)) as Obj | undefined;
 }
 
-/** Namespaces and daemons of verify runs still present (there must be none after a run). */
+/**
+ * What the labs of this test process left behind (there must be nothing after a run): their
+ * namespaces (each lab's own `cv<run id>-` prefix), records, work directories, and processes
+ * naming a work directory. Other labs on the host (other test files, other users) are not
+ * looked at: they may be running right now.
+ */
 function leftovers(): string[] {
-  const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map((l) => l.split(' ')[0]).filter((n) => /^cv[a-z0-9]{4}-/.test(n));
-  const daemons = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
+  const namespaces = fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns') : [];
+  const read = (pid: string, f: string) => {
     try {
-      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ccvpn-verify-') && /charon|bird/.test(fs.readFileSync(`/proc/${pid}/comm`, 'utf8'));
+      return fs.readFileSync(`/proc/${pid}/${f}`, 'utf8');
     } catch {
-      return false;
+      return '';
     }
-  });
-  return [...namespaces, ...daemons.map((p) => `pid ${p}`)];
+  };
+  const pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  return labsCreated().flatMap((lab) => [
+    ...namespaces.filter((n) => n.startsWith(lab.prefix)),
+    ...[lab.recordFile, lab.dir].filter((f) => fs.existsSync(f)),
+    ...pids.filter((p) => read(p, 'cmdline').includes(`${lab.dir}/`) || read(p, 'environ').includes(`${lab.dir}/`)).map((p) => `pid ${p} (${read(p, 'comm').trim()})`),
+  ]);
 }
 
 const failedOn = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'failed');

@@ -2,12 +2,13 @@
  * The lab's pure parts: layout, daemon configuration files, parsers of the daemons' output and
  * the failure diagnosis. No root needed.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyBgpFailure, classifyIkeFailure } from '../../src/verify/harness';
 import { endpointBirdConf, routerBirdConf, strongswanConf, swanctlConf } from '../../src/verify/daemon-config';
 import { linkCommands, namespaceCommands, planLab, staticRouterRoutes } from '../../src/verify/lab-plan';
 import { modelDeployment, pairHalves } from '../../src/verify/models';
-import { counters, parseBirdProtocol, parseBirdRoutes, proposalText, saState } from '../../src/verify/parse';
+import { childCounters, counters, espDelta, parseBirdProtocol, parseBirdRoutes, proposalText, saState } from '../../src/verify/parse';
 import { readDeployment } from '../../src/verify/read-output';
 import type { TunnelHalf } from '../../src/verify/types';
 
@@ -143,6 +144,47 @@ describe('parsers', () => {
 
   test('birdc show route: the prefixes', () => {
     expect(parseBirdRoutes('BIRD 2.0.12 ready.\nTable master4:\n10.20.0.0/16         unicast [tun 09:36:41.181] * (100) [AS65000i]\n\tvia 169.254.21.2 on ipsec0\n')).toEqual(['10.20.0.0/16']);
+  });
+});
+
+// `swanctl --list-sas --raw` of one half (the responder, strongSwan 5.9.8) recorded in the lab
+// around a CHILD rekey: a-before, b-after-ping (2 pings), c-rekeyed (old SA DELETED, new one
+// INSTALLED: charon keeps the old one ~5 s), d-rekeyed-ping, e-old-gone (deleted, its counters
+// with it), f-old-gone-ping. The pings are 2 × 84 bytes each way.
+const sas = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', 'list-sas', `${name}.txt`), 'utf8');
+
+describe('ESP counters across a CHILD rekey', () => {
+  test('every CHILD SA is listed with its identity and state, rekeyed ones included', () => {
+    expect(childCounters(sas('d-rekeyed-ping'))).toEqual([
+      { id: 'uid:3', state: 'DELETED', bytesIn: 459, bytesOut: 459 },
+      { id: 'uid:4', state: 'INSTALLED', bytesIn: 168, bytesOut: 168 },
+    ]);
+    expect(childCounters('list-sas reply {}\n')).toEqual([]);
+  });
+
+  test.each([
+    // GIVEN two readings, WHEN compared SA by SA, THEN the bytes between them, never negative
+    ['the same SA', 'a-before', 'b-after-ping', { bytesIn: 168, bytesOut: 168, vanished: 0, appeared: 0 }],
+    ['a rekey between the readings (the new SA counts from 0)', 'b-after-ping', 'd-rekeyed-ping', { bytesIn: 168, bytesOut: 168, vanished: 0, appeared: 1 }],
+    ['the rekeyed SA deleted between the readings (the bench failure: "+-168 in" by sums)', 'd-rekeyed-ping', 'f-old-gone-ping', { bytesIn: 291, bytesOut: 291, vanished: 1, appeared: 0 }],
+    ['no traffic, old SA deleted', 'c-rekeyed', 'e-old-gone', { bytesIn: 291, bytesOut: 291, vanished: 1, appeared: 0 }],
+    ['nothing happened', 'e-old-gone', 'e-old-gone', { bytesIn: 0, bytesOut: 0, vanished: 0, appeared: 0 }],
+  ])('%s', (_case, before, after, want) => {
+    expect(espDelta(childCounters(sas(before)), childCounters(sas(after)))).toEqual(want);
+  });
+
+  test('summing all SAs of each reading goes negative across the deletion (why the counters are compared SA by SA)', () => {
+    const sum = (raw: string) => saState(raw).children.reduce((n, c) => n + counters(c).bytesIn, 0);
+    expect(sum(sas('f-old-gone-ping')) - sum(sas('d-rekeyed-ping'))).toBe(-168);
+  });
+
+  test('CHILD SAs of every IKE SA of the connection are counted (during an IKE rekey they move to the new one)', () => {
+    // GIVEN the recorded reading, with its CHILD SA listed under a second IKE SA of the same name
+    const raw = sas('f-old-gone-ping');
+    const twoIke = raw.replace(/^list-sa event \{tun \{(.*?) child-sas \{.*$/m, 'list-sa event {tun {$1 child-sas {}}}') + raw;
+    // THEN the CHILD SA is found once, with its counters (the first IKE SA alone has none)
+    expect(saState(twoIke).children).toEqual([]);
+    expect(childCounters(twoIke)).toEqual([{ id: 'uid:4', state: 'INSTALLED', bytesIn: 459, bytesOut: 459 }]);
   });
 });
 
