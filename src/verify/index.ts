@@ -98,11 +98,24 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     gapsOf.set(id, gaps);
     lab.push({ id, halves: p.halves, initiator: roles.initiator, rekeyer: roles.rekeyer, probes: probesOf(p.halves, gaps) });
   });
+  // Routes are proven per link (site pair), not per tunnel: a tunnel that routes nothing for a
+  // network another tunnel of the same site pair carries is a standby for it (a transit gateway
+  // route table holds one static route per prefix), reported as a note; a network no tunnel of
+  // the pair routes fails every tunnel that lacks it.
+  const coveredElsewhere = (id: string, g: RouteGap): boolean => {
+    const mine = lab.find((t) => t.id === id);
+    const far = mine?.halves.find((h) => h !== g.half)?.site;
+    return lab.some((t) => t.id !== id
+      && t.halves.some((h) => h.site === g.half.site) && t.halves.some((h) => h.site === far)
+      && !(gapsOf.get(t.id) ?? []).some((x) => x.half.site === g.half.site && x.prefix === g.prefix && x.from === g.from));
+  };
   const routeMissing = (id: string): TunnelResult['failure'] | undefined => {
-    const gaps = gapsOf.get(id) ?? [];
+    const gaps = (gapsOf.get(id) ?? []).filter((g) => !coveredElsewhere(id, g));
     if (!gaps.length) return undefined;
     return { code: 'route-missing', reason: [...new Set(gaps.map((g) => describeGap(g, siteLabel)))].join('; ') };
   };
+  const standbyNotes = (id: string): string[] => [...new Set((gapsOf.get(id) ?? []).filter((g) => coveredElsewhere(id, g))
+    .map((g) => `standby for ${g.prefix} (from ${g.from}): ${siteLabel(g.half)} ${g.half.label} routes it into another tunnel of this site pair, not this one (${g.why})`))];
   const idle: TunnelResult[] = pairing.unpaired.map((u, i) => {
     // A half the cloud would reject fails for that reason, even when it also pairs with nothing.
     const rejected = violationsOf([u.half], violations);
@@ -148,7 +161,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
         const p = pairs.find((x) => x.halves === t.halves)!;
         const o = run.outcomes.get(t.id)!;
         const missingRoute = o.failure ? undefined : routeMissing(t.id);
-        results.set(p, fromOutcome(t, missingRoute ? { ...o, failure: missingRoute } : o, sides(p.halves), notesOf(p.halves), fingerprints(p.halves)));
+        results.set(p, fromOutcome(t, missingRoute ? { ...o, failure: missingRoute } : o, sides(p.halves), [...notesOf(p.halves), ...standbyNotes(t.id)], fingerprints(p.halves)));
       }
       labStats = { namespaces: run.namespaces, daemons: run.daemons, peakDaemonRssKb: run.peakRssKb, peakDaemonPssKb: run.peakPssKb };
       if (options.failover) {
@@ -181,7 +194,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       const p = pairs.find((x) => x.halves === t.halves)!;
       const missingRoute = routeMissing(t.id);
       const outcome = missingRoute ? { status: 'failed' as const, failure: missingRoute } : { status: 'idle' as const, idleReason: 'not run (model only)' };
-      results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, ...outcome, proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
+      results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, ...outcome, proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: [...notesOf(p.halves), ...standbyNotes(t.id)], keyFingerprints: fingerprints(p.halves) });
     }
   }
   const tunnels = [...pairs.map((p) => results.get(p)!), ...idle];
