@@ -471,7 +471,7 @@ grep -q '<svg' "$CDK/topology.svg" 2>/dev/null || fail "ccvpn plan --diagram top
   const json = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
   if (keys.length === 0) throw new Error("the plan has no tunnels");
   if (keys.some((k) => table.includes(k) || JSON.stringify(json).includes(k))) throw new Error("a pre-shared key is printed in clear");
-  if (!table.includes("<psk:derived sha256:")) throw new Error("the table shows no redacted key");
+  if (!table.includes("<psk:derived fp:")) throw new Error("the table shows no redacted key");
   if (json.tunnels.length !== keys.length) throw new Error(`--json lists ${json.tunnels.length} tunnels, the library plans ${keys.length}`);
   console.log(`${keys.length} tunnels, keys redacted`);' "$WORK/logs/cli-plan.log" plan.json >"$WORK/logs/cli-keys.log" 2>&1) \
   || fail "ccvpn plan: $(tail -3 "$WORK/logs/cli-keys.log")"
