@@ -18,6 +18,7 @@ import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { VerifyReport, renderReport, verify } from '../../src/verify';
 import { labPrerequisitesSync, labsCreated } from '../../src/verify/harness';
+import { Obj, cleanupScratch, mutated, tfResource } from './mutate';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') {
@@ -25,8 +26,6 @@ if (missing && process.env.CI !== 'true') {
 }
 const e2e = missing && process.env.CI !== 'true' ? describe.skip : describe;
 
-type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
-type Obj = { [key: string]: Json };
 
 let root: string;
 let mesh: string;
@@ -48,33 +47,8 @@ afterAll(() => {
   if (savedSecret === undefined) delete process.env[MASTER_SECRET_ENV];
   else process.env[MASTER_SECRET_ENV] = savedSecret;
   if (root) fs.rmSync(root, { recursive: true, force: true });
+  cleanupScratch();
 });
-
-/** A copy of a synthesized deployment with one resource changed. */
-function mutated(source: string, name: string, change: (file: string, body: Obj) => boolean): string {
-  const dir = path.join(root, `mutated-${name}`);
-  fs.cpSync(source, dir, { recursive: true });
-  const files = [
-    ...fs.readdirSync(path.join(dir, 'cdk.out')).filter((f) => f.endsWith('.template.json')).map((f) => path.join(dir, 'cdk.out', f)),
-    ...fs.readdirSync(path.join(dir, 'cdktf.out', 'stacks')).map((s) => path.join(dir, 'cdktf.out', 'stacks', s, 'cdk.tf.json')),
-  ];
-  let changed = 0;
-  for (const f of files) {
-    const body = JSON.parse(fs.readFileSync(f, 'utf8')) as Obj;
-    if (change(f, body)) {
-      changed++;
-      fs.writeFileSync(f, JSON.stringify(body));
-    }
-  }
-  if (changed !== 1) throw new Error(`mutation ${name} changed ${changed} files, expected 1`);
-  return dir;
-}
-
-/** The Terraform resource of `type` whose construct path contains `pathPart`. */
-function tfResource(body: Obj, type: string, pathPart: string): Obj | undefined {
-  const all = ((body.resource as Obj | undefined)?.[type] as Obj | undefined) ?? {};
-  return Object.values(all).find((r) => JSON.stringify((r as Obj)['//'] ?? '').includes(pathPart)) as Obj | undefined;
-}
 
 /**
  * What the labs of this test process left behind (there must be nothing after a run): their

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLES } from '../../examples';
 import { synthExample } from '../../examples/lib/example-apps';
-import { MASTER_SECRET_ENV } from '../../src';
+import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
+import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 
 export type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
 export type Obj = { [key: string]: Json };
@@ -40,6 +41,37 @@ export function exampleOutput(name: string): string {
   try {
     const dir = path.dirname(synthExample(example.name, example.define, scratchDir()).manifest);
     synthesized.set(name, dir);
+    return dir;
+  } finally {
+    if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
+    else process.env[MASTER_SECRET_ENV] = saved;
+  }
+}
+
+/**
+ * The three-cloud mesh with every link on static routing (AWS VPN connection routes, Azure local
+ * network gateway prefixes, Alibaba destination route entries), synthesized once.
+ */
+export function staticMeshOutput(): string {
+  const cached = synthesized.get('static-mesh');
+  if (cached) return cached;
+  const saved = process.env[MASTER_SECRET_ENV];
+  process.env[MASTER_SECRET_ENV] = 'verify-mutation-test-secret-not-for-real-use';
+  try {
+    const dir = path.dirname(synthExample('mesh-static', (apps) => {
+      const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
+      const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
+      const alibaba = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.0.0.0/16', asn: 65100 });
+      return new CrossCloudVpn('Mesh', {
+        masterSecret: apps.masterSecret,
+        links: [
+          { between: [aws.gateway, azure.gateway], routing: 'static' },
+          { between: [azure.gateway, alibaba.gateway], routing: 'static' },
+          { between: [aws.gateway, alibaba.gateway], routing: 'static' },
+        ],
+      });
+    }, scratchDir()).manifest);
+    synthesized.set('static-mesh', dir);
     return dir;
   } finally {
     if (saved === undefined) delete process.env[MASTER_SECRET_ENV];

@@ -5,58 +5,26 @@
  * changes one routing resource and must fail exactly the tunnels it breaks with `route-missing`,
  * naming the prefix and the side, while the others stay up.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { synthExample } from '../../examples/lib/example-apps';
-import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
-import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 import { VerifyReport, labNetworks, verify } from '../../src/verify';
 import { labPrerequisitesSync, runLab } from '../../src/verify/harness';
 import { modelDeployment, pairHalves } from '../../src/verify/models';
 import { Resolver, extractDeployment, loadStacks } from '../../src/verify/read-output';
 import type { TunnelHalf } from '../../src/verify/types';
-import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResource, tfResources } from './mutate';
+import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, staticMeshOutput, tfResource, tfResources } from './mutate';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') console.log(`verify routing lab tests skipped: ${missing}`);
 const lab = missing && process.env.CI !== 'true' ? describe.skip : describe;
 
-let scratch: string;
 let staticMesh: string;
 
 beforeAll(() => {
   if (missing && process.env.CI === 'true') throw new Error(`verify lab prerequisites are missing on CI: ${missing}`);
   if (missing) return;
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-routing-lab-'));
-  const saved = process.env[MASTER_SECRET_ENV];
-  process.env[MASTER_SECRET_ENV] = 'routing-lab-secret-not-for-real-use';
-  try {
-    // The three-cloud mesh on static routing: AWS VPN connection routes, Azure local network
-    // gateway prefixes, Alibaba destination route entries.
-    staticMesh = path.dirname(synthExample('mesh-static', (apps) => {
-      const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
-      const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
-      const alibaba = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.0.0.0/16', asn: 65100 });
-      return new CrossCloudVpn('Mesh', {
-        masterSecret: apps.masterSecret,
-        links: [
-          { between: [aws.gateway, azure.gateway], routing: 'static' },
-          { between: [azure.gateway, alibaba.gateway], routing: 'static' },
-          { between: [aws.gateway, alibaba.gateway], routing: 'static' },
-        ],
-      });
-    }, scratch).manifest);
-  } finally {
-    if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
-    else process.env[MASTER_SECRET_ENV] = saved;
-  }
+  staticMesh = staticMeshOutput();
 }, 60_000);
 
-afterAll(() => {
-  cleanupScratch();
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanupScratch());
 
 const up = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'up');
 const failed = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'failed');

@@ -4,19 +4,13 @@
  * `unverifiable`) already in `verify --model-only` (no root). The lab runs of the same kinds of
  * mutation are in routing-lab.test.ts.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { synthExample } from '../../examples/lib/example-apps';
-import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
-import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 import { verify } from '../../src/verify';
 import { verifyCommand } from '../../src/verify/cli';
 import { modelDeployment, pairHalves } from '../../src/verify/models';
 import { Resolver, extractDeployment, loadStacks } from '../../src/verify/read-output';
 import { awsGatewayMetadata, covers, routeGaps } from '../../src/verify/routing';
 import type { TunnelHalf, VerifyReport } from '../../src/verify/types';
-import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResource, tfResources } from './mutate';
+import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, staticMeshOutput, tfResource, tfResources } from './mutate';
 
 /** Halves and sites of a synthesized folder, with routing read (as `verify` models it). */
 function modelOf(dir: string) {
@@ -31,42 +25,13 @@ const halfOf = (halves: readonly TunnelHalf[], cloud: TunnelHalf['cloud'], label
   return h;
 };
 
-let scratch: string;
 let staticMesh: string;
 
-/** The three-cloud mesh with every link on static routing (no registered example has static links yet). */
-function synthStaticMesh(root: string): string {
-  const saved = process.env[MASTER_SECRET_ENV];
-  process.env[MASTER_SECRET_ENV] = 'routing-test-secret-not-for-real-use';
-  try {
-    return path.dirname(synthExample('mesh-static', (apps) => {
-      const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
-      const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
-      const alibaba = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.0.0.0/16', asn: 65100 });
-      return new CrossCloudVpn('Mesh', {
-        masterSecret: apps.masterSecret,
-        links: [
-          { between: [aws.gateway, azure.gateway], routing: 'static' },
-          { between: [azure.gateway, alibaba.gateway], routing: 'static' },
-          { between: [aws.gateway, alibaba.gateway], routing: 'static' },
-        ],
-      });
-    }, root).manifest);
-  } finally {
-    if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
-    else process.env[MASTER_SECRET_ENV] = saved;
-  }
-}
-
 beforeAll(() => {
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-routing-'));
-  staticMesh = synthStaticMesh(scratch);
+  staticMesh = staticMeshOutput();
 }, 60_000);
 
-afterAll(() => {
-  cleanupScratch();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanupScratch());
 
 const failed = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'failed');
 
