@@ -9,3 +9,5 @@
 export * from './plan';
 export * from './manifest';
 export { CrossCloudVpn, CrossCloudVpnProps, CrossCloudLink, ManifestLocations } from './cross-cloud-vpn';
+export { CrossCloudVpnError, ValidationError, isCrossCloudVpnError, isValidationError } from './common/errors';
+export type { CrossCloudVpnErrorKind, CrossCloudVpnIssue } from './common/errors';

@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { isCrossCloudVpnError } from '../common/errors';
 import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
 import { DEFAULT_MANIFEST, runDeploy } from './deploy';
 import { planToDot } from './diagram';
@@ -122,13 +123,14 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
 }
 
 /**
- * Runs `main` for the process: any error that escapes a command becomes one line on stderr and
- * exit code 1, never a stack trace (set `CCVPN_DEBUG=1` to see it).
+ * Runs `main` for the process: any error that escapes a command becomes one message on stderr (the
+ * library's own error with its list of problems, any other one line) and exit code 1, never a
+ * stack trace (set `CCVPN_DEBUG=1` to see it).
  */
 export function runMain(argv: string[], err: (s: string) => void = (s) => process.stderr.write(s), run: typeof main = main): Promise<number> {
   const command = argv[0] ?? '';
   const fail = (e: unknown) => {
-    err(`ccvpn ${command}: ${oneLine(e)}\n`);
+    err(`ccvpn ${command}: ${isCrossCloudVpnError(e) ? e.message : oneLine(e)}\n`);
     if (process.env.CCVPN_DEBUG) err(`${(e as Error)?.stack ?? String(e)}\n`);
     return 1;
   };

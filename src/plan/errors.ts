@@ -1,90 +1,17 @@
 /**
+ * The planner's errors and message helpers. The error types and the collector live in the neutral
+ * `src/common/errors.ts` (shared with the constructs); this module re-exports the planner's part
+ * of them under their historical names and holds the value formatting every message uses.
+ */
+import type { CrossCloudVpnIssue } from '../common/errors';
+
+export { IssueCollector, MAX_LISTED_PROBLEMS, PlanError, isPlanError, listProblems } from '../common/errors';
+
+/**
  * One problem found in a topology: where (a field path such as `links[2].insideCidrs[1]`), what
- * value was given, and what is allowed.
+ * value was given, and what is allowed. The same shape as every issue of the library.
  */
-export interface PlanIssue {
-  /** Field path in the topology, e.g. `sites[0].asn`. */
-  readonly path: string;
-  /** What is wrong, in the terms of the topology. */
-  readonly message: string;
-  /** Stable, machine-readable code, e.g. `inside-cidr-reserved`. */
-  readonly code: string;
-}
-
-/** Most problems a message lists one by one; the rest are counted (all are in `issues`). */
-export const MAX_LISTED_PROBLEMS = 50;
-
-/**
- * The planner's only error: every problem found in a topology, thrown once.
- *
- * Constructs put their construct path in front (see `src/private/errors.ts`).
- */
-export class PlanError extends Error {
-  /** Every problem found, in the order found; the message lists them too, one per line. */
-  public readonly issues: readonly PlanIssue[];
-
-  /**
-   * @param issues - every problem found
-   * @param context - a line printed after the problems (what the paths refer to); not a problem
-   */
-  constructor(issues: readonly PlanIssue[], context?: string) {
-    super(PlanError.format(issues, context));
-    this.name = 'PlanError';
-    this.issues = issues;
-  }
-
-  private static format(issues: readonly PlanIssue[], context: string | undefined): string {
-    const head = issues.length === 1 ? 'the topology has 1 problem' : `the topology has ${issues.length} problems`;
-    return `${head}:\n${listProblems(issues.map((i) => `${i.path}: ${i.message}`))}${context ? `\n${context}` : ''}`;
-  }
-}
-
-/**
- * Problems as `  - ` lines, at most `MAX_LISTED_PROBLEMS` of them (then a count of the rest), so
- * a message stays readable and bounded whatever the input.
- */
-export function listProblems(lines: readonly string[]): string {
-  const shown = lines.slice(0, MAX_LISTED_PROBLEMS).map((l) => `  - ${l}`);
-  if (lines.length > MAX_LISTED_PROBLEMS) shown.push(`  - … and ${lines.length - MAX_LISTED_PROBLEMS} more`);
-  return shown.join('\n');
-}
-
-/** Collects problems while validating; throws them all at once. */
-export class IssueCollector {
-  private readonly list: PlanIssue[] = [];
-
-  /**
-   * Records one problem.
-   *
-   * @param path - field path in the topology, e.g. `sites[0].asn`
-   * @param code - stable, machine-readable code, e.g. `asn-reserved`
-   * @param message - what is wrong, in the terms of the topology
-   */
-  public add(path: string, code: string, message: string): void {
-    this.list.push({ path, code, message });
-  }
-
-  /** The problems recorded so far, in the order found. */
-  public get all(): readonly PlanIssue[] {
-    return this.list;
-  }
-
-  /** Number of problems recorded so far (0 or more). */
-  public get size(): number {
-    return this.list.length;
-  }
-
-  /**
-   * Throws every problem recorded so far as one `PlanError`; does nothing when there is none.
-   *
-   * @throws PlanError listing every recorded problem
-   */
-  public throwIfAny(): void {
-    if (this.list.length > 0) {
-      throw new PlanError(this.list);
-    }
-  }
-}
+export type PlanIssue = CrossCloudVpnIssue;
 
 /** Longest rendering of a value in a message; longer ones are cut and their length given. */
 export const MAX_SHOWN_LENGTH = 80;
