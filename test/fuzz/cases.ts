@@ -2,7 +2,8 @@
  * The fuzzer: generators of random and adversarial inputs (topologies and plan options, construct
  * props, CLI input files) and the oracle every input must satisfy — a valid result, or the
  * library's own error (`PlanError`, `ValidationError`, or a CLI exit code 1 with a message) whose
- * message is bounded; never another exception, never a hang.
+ * message is bounded and whose every issue has a path and a stable code; never another exception,
+ * never a hang.
  *
  * Used by `test/fuzz/fuzz.test.ts` (a fixed-seed sample in `npm test`) and `scripts/fuzz.ts`
  * (long runs: `node -r @swc-node/register scripts/fuzz.ts --cases 10000`).
@@ -19,6 +20,7 @@ import { AwsGatewayKind, AwsPeerGateway, AwsVpnConnection, AwsVpnGateway } from 
 import { AzurePeerGateway, AzureVpnConnection, AzureVpnGateway } from '../../src/azure';
 import { main } from '../../src/cli/main';
 import { PlanError, PresharedKey, planVpn } from '../../src/plan';
+import { isCrossCloudVpnError } from '../../src';
 import { ValidationError } from '../../src/private/errors';
 
 /** Longest message an error may carry (problems are listed up to 50, values cut at 80 characters). */
@@ -77,7 +79,22 @@ function describe(e: unknown): string {
   return `${name}: ${message.slice(0, 500)}`;
 }
 
-/** Runs `fn`: a result or the library's error with a bounded message, in bounded time. */
+/** A stable code: kebab-case words (the scheme of `CrossCloudVpnIssue`). */
+export const ISSUE_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * What is wrong with an error's issues, or `undefined` when nothing is: the library's error is
+ * recognised by its guard, lists at least one issue, and every issue has a path, a code of the
+ * scheme and a message.
+ */
+export function issueProblem(e: unknown): string | undefined {
+  if (!isCrossCloudVpnError(e)) return 'is not recognised by isCrossCloudVpnError';
+  if (e.issues.length === 0) return 'has no issues';
+  const bad = e.issues.find((i) => typeof i.path !== 'string' || i.path === '' || typeof i.code !== 'string' || !ISSUE_CODE.test(i.code) || typeof i.message !== 'string' || i.message === '');
+  return bad && `has an issue without a path, a kebab-case code or a message: ${JSON.stringify(bad).slice(0, 300)}`;
+}
+
+/** Runs `fn`: a result or the library's error with a bounded message and well-formed issues, in bounded time. */
 export function clean(fn: () => unknown): Outcome {
   const started = Date.now();
   let outcome: Outcome;
@@ -87,6 +104,8 @@ export function clean(fn: () => unknown): Outcome {
   } catch (e) {
     if (!(e instanceof PlanError || e instanceof ValidationError)) throw new FuzzFailure(`threw ${describe(e)}`);
     if (e.message.length > MAX_MESSAGE_LENGTH) throw new FuzzFailure(`message of ${e.message.length} characters: ${e.message.slice(0, 300)}`);
+    const badIssue = issueProblem(e);
+    if (badIssue) throw new FuzzFailure(`${e.name} ${badIssue}: ${e.message.slice(0, 300)}`);
     outcome = 'refused';
   }
   const ms = Date.now() - started;

@@ -1,11 +1,13 @@
 /**
  * A fixed-seed sample of the fuzzer (`./cases.ts`): random and adversarial topologies, construct
  * props and CLI input files give a valid result or the library's own error with a bounded
- * message, never another exception, never a hang. `scripts/fuzz.ts` runs the same cases at length.
+ * message and well-formed issues, never another exception, never a hang. `scripts/fuzz.ts` runs
+ * the same cases at length.
  */
 import * as fs from 'node:fs';
 import * as fc from 'fast-check';
-import { checkCli, checkConstruct, checkPlan, cliCaseArb, constructCaseArb, planCaseArb, scratchDir } from './cases';
+import { PlanError, ValidationError } from '../../src';
+import { checkCli, checkConstruct, checkPlan, clean, cliCaseArb, constructCaseArb, planCaseArb, scratchDir } from './cases';
 
 const SEED = 20261201;
 
@@ -33,5 +35,15 @@ describe('fuzz (fixed seed)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('the oracle refuses an error whose issues lack a path or a stable code', () => {
+    const refusing = (e: unknown) => () => clean(() => { throw e; });
+    expect(refusing(new PlanError([{ path: 'sites[0].asn', code: 'asn-reserved', message: 'reserved' }]))).not.toThrow();
+    expect(refusing(new PlanError([]))).toThrow(/has no issues/);
+    expect(refusing(new PlanError([{ path: '', code: 'asn-reserved', message: 'reserved' }]))).toThrow(/without a path/);
+    expect(refusing(new ValidationError('S/G', 'Not Kebab', 'x'))).toThrow(/kebab-case code/);
+    expect(refusing(new ValidationError('S/G', '', 'x'))).toThrow(/kebab-case code/);
+    expect(refusing(new TypeError('x'))).toThrow(/threw TypeError/);
   });
 });

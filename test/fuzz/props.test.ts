@@ -32,7 +32,12 @@ function refused(construct: string, edit: (props: unknown) => void): ValidationE
   try {
     buildWith(construct, edit);
   } catch (e) {
-    if (e instanceof ValidationError) return e;
+    if (e instanceof ValidationError) {
+      // Every refusal is one issue per problem, each with a path and a stable code.
+      const bad = cases.issueProblem(e);
+      if (bad) throw new Error(`the ValidationError ${bad}`);
+      return e;
+    }
     throw new Error(`expected a ValidationError, got ${(e as Error).constructor.name}: ${(e as Error).message}`);
   }
   throw new Error('expected a ValidationError, got a construct');
@@ -103,6 +108,16 @@ describe('runtime prop checks', () => {
   });
 });
 
+/** What `fn` threw. */
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, got none');
+}
+
 describe('CrossCloudVpn', () => {
   function sites() {
     const tf = new TerraformApp({ outdir: '/tmp/ccvpn-unused' });
@@ -123,6 +138,7 @@ describe('CrossCloudVpn', () => {
     }
     expect(error).toBeInstanceOf(PlanError);
     expect((error as PlanError).issues).toHaveLength(1);
+    expect(cases.issueProblem(error)).toBeUndefined();
     expect((error as PlanError).message).toMatch(/^the topology has 1 problem:\n {2}- \[Mesh\] links\[0\]\.tunnels\[0\]\.insideCidr: .*\n\[Mesh\] \(sites\[0\] is Aws\/VpnGateway, sites\[1\] is ali\/VpnGateway; links\[i\] is props\.links\[i\]\)$/);
   });
 
@@ -134,5 +150,6 @@ describe('CrossCloudVpn', () => {
   ])('refuses %s with a ValidationError', (_, props, message) => {
     expect(() => new CrossCloudVpn('Mesh', props as never)).toThrow(message);
     expect(() => new CrossCloudVpn('Mesh', props as never)).toThrow(ValidationError);
+    expect(cases.issueProblem(thrownBy(() => new CrossCloudVpn('Mesh', props as never)))).toBeUndefined();
   });
 });
