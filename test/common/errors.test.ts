@@ -4,12 +4,14 @@
  * path and a stable code; the guards answer for an error of a second copy of the package, where
  * `instanceof` cannot; one collector serves the planner and the constructs.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   CrossCloudVpnError, CrossCloudVpnIssue, PlanError, ValidationError, isCrossCloudVpnError, isPlanError, isValidationError, planVpn,
 } from '../../src';
 import { IssueCollector } from '../../src/common/errors';
 import { PropsChecker } from '../../src/private/errors';
-import { buildConstruct } from '../fuzz/cases';
+import { ISSUE_CODE, buildConstruct } from '../fuzz/cases';
 import { TEST_SECRET } from '../plan/fixtures';
 
 /** What a user writes: one catch for every error of the library, reading its issues. */
@@ -146,5 +148,28 @@ describe('one collector', () => {
     expect(issues).toHaveLength(60);
     expect(error.message.split('\n')).toHaveLength(52);
     expect(error.message).toMatch(/\n {2}- … and 10 more$/);
+  });
+});
+
+describe('codes', () => {
+  /** Every `.ts` file under `dir`. */
+  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'generated' || e.name === 'verify' ? [] : sources(file); // verify's failure codes are its own
+    return file.endsWith('.ts') ? [file] : [];
+  });
+
+  test('every code written in the source follows the scheme (kebab-case), the branches the fuzzer does not reach included', () => {
+    // Codes given as literals: `collector.add(path, 'code', …)`, `checker.check(prop, 'code', …)`,
+    // `new ValidationError(path, 'code', …)` and issue literals `{ …, code: 'code', … }`.
+    const written = /(?:\.add|\.check|new ValidationError)\(\s*[^,()]+(?:\([^()]*\))?,\s*'([^']*)'|\bcode: '([^']*)'/g;
+    const found = new Map<string, string>();
+    for (const file of sources(path.join(__dirname, '..', '..', 'src'))) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(written)) found.set(m[1] ?? m[2], path.relative(process.cwd(), file));
+    }
+    // The scan finds the codes (it would find none if the call forms changed).
+    expect(found.size).toBeGreaterThan(120);
+    expect(found.has('inside-cidr-reserved') && found.has('prop-invalid') && found.has('endpoint-unknown')).toBe(true);
+    expect([...found].filter(([code]) => !ISSUE_CODE.test(code))).toEqual([]);
   });
 });
