@@ -13,9 +13,10 @@
  * The meshes are synthesized in a child process (this file with `--synth <root>`), so the process
  * that verifies holds what `ccvpn verify` holds and no more. Synthesizing in-process (aws-cdk-lib,
  * cdktf and both meshes loaded: about 500 MB resident instead of 130 MB) made every one of the
- * lab's ~450 command spawns block the event loop 5-9 times longer (a spawn forks the caller, and costs
- * more the more memory it maps: 4.5 ms per spawn in a fresh process, 26-38 ms after synthesis, measured on this machine),
- * which is why this bench once measured 10.9 s for a mesh the CLI verified in 4.5 s.
+ * lab's ~450 command spawns block the event loop 5-9 times longer (a spawn forks the caller and
+ * costs more the more memory it maps: 4.5 ms per spawn in a fresh process, 26-38 ms after
+ * synthesis, measured on this machine), which is why this bench once measured 10.9 s for a mesh
+ * the CLI verified in 4.5 s.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
