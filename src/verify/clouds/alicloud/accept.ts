@@ -11,6 +11,7 @@
  */
 import { containsAddress, parseCidr, parseIpv4 } from '../../../common/cidr';
 import { shown } from '../../acceptance';
+import { Obj, isObj } from '../../output/load';
 import type { Json, Resolver, StackDoc } from '../../read-output';
 import { resourceKey, type Violation } from '../../types';
 import { asnOf, lookup } from './model';
@@ -20,9 +21,6 @@ import {
   LOCAL_BGP_IP, PHASE1_DH, PHASE2_PFS, PSK, REQUIRED, ROUTE_CIDR, ROUTE_NEXT_HOP, ROUTE_WEIGHTS, SINGLE_TUNNEL_CUSTOMER_GATEWAY, SUBNETS,
   TUNNEL_CIDR, TUNNEL_CIDR_UNIQUE,
 } from './tables';
-
-type Obj = { [key: string]: Json };
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One resource being checked. */
 interface Ctx {
@@ -179,16 +177,6 @@ function checkSubnets(c: Ctx, body: Obj, field: string): void {
   });
 }
 
-/** The Terraform resource a reference names, when it is one of the deployment's. */
-function referenced(c: Ctx, v: Json | undefined, type: string): { stack: StackDoc; id: string; body: Obj } | undefined {
-  if (v === undefined) return undefined;
-  const res = c.r.eval(c.stack, v);
-  if (res.kind !== 'resource' || !res.ref.id.startsWith(`${type}.`)) return undefined;
-  const stack = c.r.stack(res.ref.stack, 'cdktf');
-  const body = stack ? c.r.tfResource(stack, res.ref.id) : undefined;
-  return stack && body ? { stack, id: res.ref.id, body } : undefined;
-}
-
 /** Tunnel CIDRs per VPN gateway, for the uniqueness rule. */
 type CidrUse = { readonly ctx: Ctx; readonly attribute: string; readonly cidr: string };
 
@@ -196,7 +184,7 @@ function checkConnection(c: Ctx, body: Obj, cidrsByGateway: Map<string, CidrUse[
   checkRequired(c, 'alicloud_vpn_connection', body);
   checkSubnets(c, body, 'local_subnet');
   checkSubnets(c, body, 'remote_subnet');
-  const gateway = referenced(c, body.vpn_gateway_id, 'alicloud_vpn_gateway');
+  const gateway = c.r.resourceOf(c.stack, body.vpn_gateway_id, 'alicloud_vpn_gateway');
   const gatewayKey = gateway ? resourceKey('cdktf', gateway.stack.name, gateway.id) : `${c.stack.name}:${JSON.stringify(body.vpn_gateway_id)}`;
   const useCidr = (attribute: string, cidr: string | undefined) => {
     if (!cidr) return;
@@ -205,7 +193,7 @@ function checkConnection(c: Ctx, body: Obj, cidrsByGateway: Map<string, CidrUse[
   };
   /** A customer gateway BGP runs to must have an ASN. */
   const needsAsn = (cgwRef: Json | undefined) => {
-    const cgw = referenced(c, cgwRef, 'alicloud_vpn_customer_gateway');
+    const cgw = c.r.resourceOf(c.stack, cgwRef, 'alicloud_vpn_customer_gateway');
     if (!cgw || cgw.body.asn !== undefined) return;
     const cc: Ctx = { ...c, stack: cgw.stack, key: resourceKey('cdktf', cgw.stack.name, cgw.id), out };
     report(cc, 'asn', shown(undefined), 'required: a connection runs BGP to this customer gateway', CUSTOMER_GATEWAY_ASN_FOR_BGP.source);

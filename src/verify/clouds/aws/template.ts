@@ -5,45 +5,21 @@
  * gateway, gateway, outside-IP lookup, VPN connection routes, transit gateway routes and route
  * table associations / propagations).
  */
-import type { Json, Resolver, StackDoc } from '../../read-output';
-import { resourceKey } from '../../types';
+import { Json, Obj, StackDoc, isObj } from '../../output/load';
+import { FoundResource, OUTSIDE_IPS_TYPE, Resolver, eachCfn } from '../../output/resolve';
 
-export type Obj = { [key: string]: Json };
-
-export const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type { Obj };
+export { OUTSIDE_IPS_TYPE, isObj };
 
 /** One CloudFormation resource as written. */
-export interface CfnRes {
-  readonly stack: StackDoc;
-  readonly id: string;
-  readonly type: string;
-  readonly props: Obj;
-  readonly body: Obj;
-  /** `cdk:<stack>/<logicalId>`. */
-  readonly key: string;
-}
-
-/** The construct's tunnel-outside-IP lookup (a custom resource per VPN connection). */
-export const OUTSIDE_IPS_TYPE = 'Custom::VpnTunnelOutsideIps';
+export type CfnRes = FoundResource;
 
 /** Every CloudFormation resource of `type` in the deployment. */
-export function cfnOfType(r: Resolver, type: string): CfnRes[] {
-  const out: CfnRes[] = [];
-  for (const stack of r.stacks) {
-    if (stack.engine !== 'cdk') continue;
-    for (const [id, body] of Object.entries((stack.body.Resources as Obj | undefined) ?? {})) {
-      if (isObj(body) && body.Type === type) out.push({ stack, id, type, props: isObj(body.Properties) ? body.Properties : {}, body, key: resourceKey('cdk', stack.name, id) });
-    }
-  }
-  return out;
-}
+export const cfnOfType = eachCfn;
 
 /** A CloudFormation resource by stack and logical id. */
 export function cfnById(r: Resolver, stackName: string, id: string): CfnRes | undefined {
-  const stack = r.stack(stackName, 'cdk');
-  const body = stack ? r.cfnResource(stack, id) : undefined;
-  if (!stack || !body || typeof body.Type !== 'string') return undefined;
-  return { stack, id, type: body.Type, props: isObj(body.Properties) ? body.Properties : {}, body, key: resourceKey('cdk', stack.name, id) };
+  return r.resourceAt('cdk', stackName, id);
 }
 
 /** What a property holds before deployment. */

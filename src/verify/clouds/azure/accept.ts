@@ -9,6 +9,7 @@
  */
 import { parseIpv4 } from '../../../common/cidr';
 import { shown } from '../../acceptance';
+import { Obj, isObj } from '../../output/load';
 import type { Json, Resolver, StackDoc } from '../../read-output';
 import { resourceKey } from '../../types';
 import type { Violation } from '../../types';
@@ -16,8 +17,6 @@ import {
   ASNS, CONNECTION, DH_GROUP, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP, PUBLIC_IP, SOURCES,
   inRanges, rangesText,
 } from './tables';
-
-type Obj = { [key: string]: Json };
 
 /** One resource being checked. */
 interface Ctx {
@@ -33,7 +32,6 @@ interface Ctx {
 const DEPLOY_TIME = Symbol('deploy-time');
 type Lit = Json | undefined | typeof DEPLOY_TIME;
 
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const blocks = (v: Json | undefined): Obj[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).filter(isObj);
 /** Path of a nested block as written: `name[0]` for a list, `name` for a single object. */
 const blockPath = (parent: Obj, name: string, i: number, prefix = '') => `${prefix}${name}${Array.isArray(parent[name]) ? `[${i}]` : ''}`;
@@ -64,16 +62,6 @@ function intIn(c: Ctx, path: string, v: Lit, min: number, max: number | undefine
   if (v === undefined || v === DEPLOY_TIME) return;
   const ok = typeof v === 'number' && Number.isInteger(v) && v >= min && (max === undefined || v <= max);
   if (!ok) add(c, path, v, max === undefined ? `an integer of at least ${min}${unit}` : `an integer from ${min} to ${max}${unit}`, source);
-}
-
-/** A resource of `type` another attribute references, with its body. */
-function refOf(c: Pick<Ctx, 'r' | 'stack'>, v: Json | undefined, type: string): { stack: StackDoc; id: string; body: Obj } | undefined {
-  if (v === undefined) return undefined;
-  const res = c.r.eval(c.stack, v);
-  if (res.kind !== 'resource' || !res.ref.id.startsWith(`${type}.`)) return undefined;
-  const stack = c.r.stack(res.ref.stack, 'cdktf');
-  const body = stack ? c.r.tfResource(stack, res.ref.id) : undefined;
-  return stack && body ? { stack, id: res.ref.id, body } : undefined;
 }
 
 const isApipaAzure = (address: string) => {
@@ -169,12 +157,12 @@ function checkGateway(c: Ctx): void {
     names.add(effective);
     oneOf(c, `${at}.private_ip_address_allocation`, lit(c, ipc.private_ip_address_allocation), GATEWAY.ipAllocations, SOURCES.ipAllocation);
     if (ipc.subnet_id === undefined) add(c, `${at}.subnet_id`, undefined, 'required: the id of the virtual network\'s GatewaySubnet', SOURCES.gatewaySubnet);
-    const subnet = refOf(c, ipc.subnet_id, 'azurerm_subnet');
+    const subnet = c.r.resourceOf(c.stack, ipc.subnet_id, 'azurerm_subnet');
     const subnetName = subnet ? lit({ r: c.r, stack: subnet.stack }, subnet.body.name) : undefined;
     if (typeof subnetName === 'string' && subnetName.toLowerCase() !== GATEWAY.subnetName.toLowerCase()) {
       add(c, `${at}.subnet_id`, `${subnet!.id} named '${subnetName}'`, `a subnet named ${GATEWAY.subnetName}`, SOURCES.gatewaySubnet);
     }
-    const pip = refOf(c, ipc.public_ip_address_id, 'azurerm_public_ip');
+    const pip = c.r.resourceOf(c.stack, ipc.public_ip_address_id, 'azurerm_public_ip');
     if (pip) {
       const pc = { r: c.r, stack: pip.stack };
       const pipSku = lit(pc, pip.body.sku) ?? PUBLIC_IP.defaultSku;
@@ -278,7 +266,7 @@ function checkConnection(c: Ctx): void {
     add(c, 'use_policy_based_traffic_selectors', true, 'needs an ipsec_policy block', SOURCES.policyBasedNeedsPolicy);
   }
 
-  const gw = refOf(c, b.virtual_network_gateway_id, 'azurerm_virtual_network_gateway');
+  const gw = c.r.resourceOf(c.stack, b.virtual_network_gateway_id, 'azurerm_virtual_network_gateway');
   const g = gw ? gatewayFacts({ r: c.r, stack: gw.stack }, gw.body) : undefined;
   if (g && g.sku === GATEWAY.basicSku && policy) add(c, 'ipsec_policy', 'a custom policy', 'not on a Basic SKU gateway', SOURCES.customPolicyNotBasic);
   if (g && g.sku === GATEWAY.basicSku && g.vpnType === 'RouteBased' && protocol === 'IKEv1') add(c, 'connection_protocol', protocol, 'not IKEv1 on a RouteBased Basic SKU gateway', SOURCES.ikev1NotBasic);
@@ -310,7 +298,7 @@ function checkConnection(c: Ctx): void {
     });
   }
 
-  const lng = refOf(c, b.local_network_gateway_id, 'azurerm_local_network_gateway');
+  const lng = c.r.resourceOf(c.stack, b.local_network_gateway_id, 'azurerm_local_network_gateway');
   const lngBgp = lng ? blocks(lng.body.bgp_settings)[0] : undefined;
   if (bgpOn && g && lngBgp) {
     const lngAsn = lit({ r: c.r, stack: lng!.stack }, lngBgp.asn);

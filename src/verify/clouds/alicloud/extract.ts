@@ -1,0 +1,110 @@
+/**
+ * Extraction of the Alibaba Cloud VPN resources of the synthesized Terraform JSON (alicloud),
+ * references resolved (`output/resolve.ts`), for the Alibaba model (`model.ts`): every
+ * `alicloud_vpn_gateway` (its two endpoints `…#master` (internet_ip) and `…#slave`
+ * (disaster_recovery_internet_ip), the CIDRs of its VPC) and every `alicloud_vpn_connection` with
+ * its customer gateway(s) and keys — per tunnel (`tunnel_options_specification`, dual-tunnel) or
+ * for the connection (single-tunnel) — and the policy-based and destination route entries that
+ * name it as next hop.
+ */
+import { Json, Obj, StackDoc, isObj } from '../../output/load';
+import { Resolved, eachTf } from '../../output/resolve';
+import { ExtractContext, KeyValue, keyValue, numberOf, stringsOf, tfLabel, withoutSecrets } from '../../output/values';
+
+/** One `alicloud_vpn_gateway`, values resolved. */
+export interface AlicloudGatewayRes {
+  readonly key: string;
+  readonly stack: string;
+  readonly label: string;
+  /** Endpoints of the gateway's two IPs: `master` (internet_ip) and `slave` (disaster_recovery_internet_ip). */
+  readonly endpoints: { readonly master: string; readonly slave: string };
+  readonly networks: readonly string[];
+  readonly networksSource: string;
+}
+
+/** One `alicloud_vpn_customer_gateway`, values resolved. */
+export interface AlicloudCustomerGatewayRes {
+  readonly key: string;
+  readonly address: Resolved;
+  readonly asn?: number;
+}
+
+/** One `alicloud_vpn_connection`, values resolved. */
+export interface AlicloudConnectionRes {
+  readonly key: string;
+  readonly stack: string;
+  readonly label: string;
+  readonly gateway?: AlicloudGatewayRes;
+  readonly body: Obj;
+  /** Per-tunnel blocks (dual-tunnel) with their customer gateway and key. */
+  readonly tunnels: readonly { readonly block: Obj; readonly customerGateway?: AlicloudCustomerGatewayRes; readonly psk: KeyValue }[];
+  /** Single-tunnel: the connection's own customer gateway and key. */
+  readonly single?: { readonly customerGateway?: AlicloudCustomerGatewayRes; readonly psk: KeyValue };
+  /** Policy-based route entries of the gateway that name this connection as next hop. */
+  readonly pbrRoutes: readonly { readonly source: string; readonly dest: string; readonly weight?: number }[];
+  /** Destination route entries naming this connection. */
+  readonly routeEntries: readonly string[];
+}
+
+/** Every Alibaba Cloud VPN gateway and connection of the deployment. */
+export function extractAlicloud(x: ExtractContext): { gateways: AlicloudGatewayRes[]; connections: AlicloudConnectionRes[] } {
+  const gateways = alicloudGateways(x);
+  return { gateways, connections: alicloudConnections(x, gateways) };
+}
+
+function alicloudGateways({ r, endpointLabels }: ExtractContext): AlicloudGatewayRes[] {
+  return eachTf(r, 'alicloud_vpn_gateway').map((g) => {
+    const b = g.body;
+    const label = typeof b.vpn_gateway_name === 'string' ? b.vpn_gateway_name : typeof b.name === 'string' ? b.name : g.name;
+    const master = `alicloud:${g.stack.name}/${g.id}#master`;
+    const slave = `alicloud:${g.stack.name}/${g.id}#slave`;
+    endpointLabels.set(master, `${label} master (internet_ip)`);
+    endpointLabels.set(slave, `${label} slave (disaster_recovery_internet_ip)`);
+    let networks: string[] = [];
+    let networksSource = 'not found in the folders read';
+    const vpc = r.resourceOf(g.stack, b.vpc_id, 'alicloud_vpc');
+    if (vpc) {
+      networks = [...stringsOf(r, vpc.stack, vpc.body.cidr_block), ...stringsOf(r, vpc.stack, vpc.body.secondary_cidr_blocks)];
+      networksSource = `CIDR of ${vpc.stack.name}/${vpc.id}`;
+    }
+    return { key: `alicloud:${g.stack.name}/${g.id}`, stack: g.stack.name, label, endpoints: { master, slave }, networks, networksSource };
+  });
+}
+
+function alicloudConnections({ r, warnings }: ExtractContext, gateways: readonly AlicloudGatewayRes[]): AlicloudConnectionRes[] {
+  const cgw = (stack: StackDoc, v: Json | undefined): AlicloudCustomerGatewayRes | undefined => {
+    const ref = r.resourceOf(stack, v, 'alicloud_vpn_customer_gateway');
+    if (!ref) return undefined;
+    return { key: `alicloud:${ref.stack.name}/${ref.id}`, address: r.eval(ref.stack, ref.body.ip_address), asn: numberOf(r.eval(ref.stack, ref.body.asn)) };
+  };
+  const pbr = eachTf(r, 'alicloud_vpn_pbr_route_entry');
+  const dest = eachTf(r, 'alicloud_vpn_route_entry');
+  return eachTf(r, 'alicloud_vpn_connection').map((c) => {
+    const b = c.body;
+    const label = tfLabel(b, typeof b.vpn_connection_name === 'string' ? b.vpn_connection_name : c.name);
+    const gwRef = r.resourceOf(c.stack, b.vpn_gateway_id, 'alicloud_vpn_gateway');
+    const gateway = gwRef ? gateways.find((g) => g.key === `alicloud:${gwRef.stack.name}/${gwRef.id}`) : undefined;
+    if (!gateway) warnings.push(`${c.stack.name}/${c.id}: VPN gateway not found`);
+    const blocks = Array.isArray(b.tunnel_options_specification) ? b.tunnel_options_specification.filter(isObj) : [];
+    const pskOf = (ike: Json | undefined, where: string): KeyValue => {
+      const cfg = Array.isArray(ike) ? ike[0] : ike;
+      if (!isObj(cfg) || cfg.psk === undefined) return { missing: `${where}: psk is not set, Alibaba Cloud generates one at deploy time` };
+      return keyValue(r.eval(c.stack, cfg.psk), `${where} psk`);
+    };
+    const tunnels = blocks.map((blk, i) => ({
+      block: withoutSecrets(blk),
+      customerGateway: cgw(c.stack, blk.customer_gateway_id),
+      psk: pskOf(blk.tunnel_ike_config, `${label} tunnel ${typeof blk.role === 'string' ? blk.role : i + 1}`),
+    }));
+    const single = blocks.length ? undefined : { customerGateway: cgw(c.stack, b.customer_gateway_id), psk: pskOf(b.ike_config, label) };
+    const nextHopIsMe = (v: Json | undefined) => {
+      const target = r.eval(c.stack, v);
+      return target.kind === 'resource' && target.ref.id === c.id && target.ref.stack === c.stack.name;
+    };
+    const pbrRoutes = pbr.filter((e) => nextHopIsMe(e.body.next_hop)).map((e) => ({
+      source: String(e.body.route_source), dest: String(e.body.route_dest), weight: typeof e.body.weight === 'number' ? e.body.weight : undefined,
+    }));
+    const routeEntries = dest.filter((e) => nextHopIsMe(e.body.next_hop)).map((e) => String(e.body.route_dest));
+    return { key: `alicloud:${c.stack.name}/${c.id}`, stack: c.stack.name, label, gateway, body: withoutSecrets(b), tunnels, single, pbrRoutes, routeEntries };
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * Extraction of the Azure VPN resources of the synthesized Terraform JSON (azurerm), references
+ * resolved (`output/resolve.ts`), for the Azure model (`model.ts`): every
+ * `azurerm_virtual_network_gateway` (active-active, BGP, ASN, its instances in `ip_configuration`
+ * order with their public IP endpoint `azure:<stack>/azurerm_public_ip.<name>` and APIPA
+ * addresses, the address space of its subnet's virtual network) and every
+ * `azurerm_virtual_network_gateway_connection` with its local network gateway and shared key.
+ */
+import { Json, Obj, isObj } from '../../output/load';
+import { Resolved, eachTf } from '../../output/resolve';
+import { ExtractContext, KeyValue, keyValue, numberOf, stringsOf, tfLabel, withoutSecrets } from '../../output/values';
+
+/** One `azurerm_virtual_network_gateway`, values resolved. */
+export interface AzureGatewayRes {
+  readonly key: string;
+  readonly stack: string;
+  readonly name: string;
+  readonly activeActive: boolean;
+  readonly bgpEnabled: boolean;
+  readonly asn?: number;
+  readonly vpnType: string;
+  /** Instances in ip_configuration order, with their public IP endpoint. */
+  readonly instances: readonly { readonly name: string; readonly endpoint?: string; readonly apipa: readonly string[] }[];
+  readonly networks: readonly string[];
+  readonly networksSource: string;
+}
+
+/** One `azurerm_virtual_network_gateway_connection`, values resolved. */
+export interface AzureConnectionRes {
+  readonly key: string;
+  readonly stack: string;
+  readonly label: string;
+  readonly gateway?: AzureGatewayRes;
+  readonly localNetworkGateway?: {
+    readonly key: string;
+    readonly address: Resolved;
+    readonly addressSpace: readonly string[];
+    readonly bgp?: { readonly asn: number; readonly peeringAddress: string };
+  };
+  readonly sharedKey: KeyValue;
+  readonly body: Obj;
+}
+
+/** Every Azure virtual network gateway and connection of the deployment. */
+export function extractAzure(x: ExtractContext): { gateways: AzureGatewayRes[]; connections: AzureConnectionRes[] } {
+  const gateways = azureGateways(x);
+  return { gateways, connections: azureConnections(x, gateways) };
+}
+
+/** A block written as a list of one or as an object (cdktf writes either). */
+const firstBlock = (v: Json | undefined) => (Array.isArray(v) ? v[0] : v);
+const blockList = (v: Json | undefined): Obj[] => (Array.isArray(v) ? v.filter(isObj) : isObj(v) ? [v] : []);
+
+function azureGateways({ r, endpointLabels }: ExtractContext): AzureGatewayRes[] {
+  return eachTf(r, 'azurerm_virtual_network_gateway').map((g) => {
+    const b = g.body;
+    const bgp = firstBlock(b.bgp_settings);
+    const peering = isObj(bgp) ? blockList(bgp.peering_addresses) : [];
+    const ipconfs = blockList(b.ip_configuration);
+    const instances = ipconfs.map((ipc, i) => {
+      const name = typeof ipc.name === 'string' ? ipc.name : `instance${i}`;
+      const pip = r.eval(g.stack, ipc.public_ip_address_id);
+      let endpoint: string | undefined;
+      if (pip.kind === 'resource' && pip.ref.id.startsWith('azurerm_public_ip.')) {
+        endpoint = `azure:${pip.ref.stack}/${pip.ref.id}`;
+        endpointLabels.set(endpoint, `${typeof b.name === 'string' ? b.name : g.name} ${name}`);
+      }
+      const own = peering.find((p) => p.ip_configuration_name === name);
+      const apipa = own && Array.isArray(own.apipa_addresses) ? own.apipa_addresses.filter((a): a is string => typeof a === 'string') : [];
+      return { name, endpoint, apipa };
+    });
+    // Networks: the virtual network of the gateway's subnet.
+    let networks: string[] = [];
+    let networksSource = 'not found in the folders read';
+    const subnet = ipconfs[0] ? r.resourceOf(g.stack, ipconfs[0].subnet_id, 'azurerm_subnet') : undefined;
+    if (subnet) {
+      const vnet = r.resourceOf(subnet.stack, subnet.body.virtual_network_name, 'azurerm_virtual_network');
+      if (vnet) {
+        networks = stringsOf(r, vnet.stack, vnet.body.address_space);
+        networksSource = `address space of ${vnet.stack.name}/${vnet.id}`;
+      } else {
+        const vnetName = r.eval(subnet.stack, subnet.body.virtual_network_name);
+        const byName = eachTf(r, 'azurerm_virtual_network').find((v) => vnetName.kind === 'literal' && v.body.name === vnetName.value);
+        if (byName) {
+          networks = stringsOf(r, byName.stack, byName.body.address_space);
+          networksSource = `address space of ${byName.stack.name}/${byName.id}`;
+        }
+      }
+    }
+    return {
+      key: `azure:${g.stack.name}/${g.id}`, stack: g.stack.name, name: typeof b.name === 'string' ? b.name : g.name,
+      activeActive: b.active_active === true, bgpEnabled: b.enable_bgp === true || b.bgp_enabled === true,
+      asn: isObj(bgp) ? numberOf(r.eval(g.stack, bgp.asn)) : undefined,
+      vpnType: typeof b.vpn_type === 'string' ? b.vpn_type : 'RouteBased',
+      instances, networks, networksSource,
+    };
+  });
+}
+
+function azureConnections({ r, warnings }: ExtractContext, gateways: readonly AzureGatewayRes[]): AzureConnectionRes[] {
+  return eachTf(r, 'azurerm_virtual_network_gateway_connection').map((c) => {
+    const b = c.body;
+    const gwRef = r.resourceOf(c.stack, b.virtual_network_gateway_id, 'azurerm_virtual_network_gateway');
+    const gateway = gwRef ? gateways.find((g) => g.key === `azure:${gwRef.stack.name}/${gwRef.id}`) : undefined;
+    if (!gateway) warnings.push(`${c.stack.name}/${c.id}: virtual network gateway not found`);
+    const lngRef = r.resourceOf(c.stack, b.local_network_gateway_id, 'azurerm_local_network_gateway');
+    let lng: AzureConnectionRes['localNetworkGateway'];
+    if (lngRef) {
+      const lb = lngRef.body;
+      const bgp = firstBlock(lb.bgp_settings);
+      const asn = isObj(bgp) ? numberOf(r.eval(lngRef.stack, bgp.asn)) : undefined;
+      const peering = isObj(bgp) ? r.eval(lngRef.stack, bgp.bgp_peering_address) : undefined;
+      lng = {
+        key: `azure:${lngRef.stack.name}/${lngRef.id}`,
+        address: r.eval(lngRef.stack, lb.gateway_address),
+        addressSpace: stringsOf(r, lngRef.stack, lb.address_space),
+        bgp: asn !== undefined && peering?.kind === 'literal' ? { asn, peeringAddress: String(peering.value) } : undefined,
+      };
+    } else {
+      warnings.push(`${c.stack.name}/${c.id}: local network gateway not found`);
+    }
+    const label = tfLabel(b, c.name);
+    return {
+      key: `azure:${c.stack.name}/${c.id}`, stack: c.stack.name, label, gateway, localNetworkGateway: lng,
+      sharedKey: b.shared_key === undefined ? { missing: `${label}: shared_key is not set, Azure generates one at deploy time` } : keyValue(r.eval(c.stack, b.shared_key), `${label} shared_key`),
+      body: withoutSecrets(b),
+    };
+  });
+}
