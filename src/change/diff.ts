@@ -527,7 +527,7 @@ export function renderChange(r: ChangeReport): string {
     out.push('');
     out.push(...table(['tunnel', 'sides', 'status', 'down during the change'], touched.map((t) => [
       t.ref, t.sides, t.status,
-      t.status === 'removed' ? `removed from ${t.outage.from?.label ?? '(not by this deploy)'}` : t.status === 'added' ? `up from ${t.outage.from?.label ?? '-'}` : t.outage.intervals.join('; ') || 'stays up',
+      t.status === 'removed' ? (t.outage.from ? `removed from ${t.outage.from.label}` : 'stays up until its stacks are destroyed (not deployed any more)') : t.status === 'added' ? `up from ${t.outage.from?.label ?? '-'}` : t.outage.intervals.join('; ') || 'stays up',
     ])));
     out.push('', 'changes per half:');
     for (const t of touched) {

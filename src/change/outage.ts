@@ -25,9 +25,10 @@
  *   must agree on until the other half is updated; an AWS VPN connection replaced gets new
  *   outside IPs (an agreement change of its halves and of its peers' halves, whose peer address
  *   changes), so its peers are down until the step that feeds them the new IPs.
- * - A site pair is cut off when at some moment none of its tunnels is up although one was up
- *   before the change and one is up after it. A pair with no tunnel after the change was removed
- *   by it (reported, not an outage); a pair with none before is new.
+ * - A site pair that has tunnels in the output before and after the change is cut off when at
+ *   some moment none of its tunnels is up although one was up before the change (also when none
+ *   comes back: the after-output's halves then disagree). A pair with no tunnel in the after
+ *   output is removed by the change (reported, not an outage); a pair with none before is new.
  *
  * Not modelled: the order of resources within one stack's deploy (a step is one moment), the
  * seconds a cloud takes to renegotiate after both halves agree again, compatible proposal
@@ -78,17 +79,16 @@ export interface Moment {
 export interface TunnelOutage {
   readonly id: string;
   readonly pair: string;
-  /**
-   * `kept`: up before and after the change; `added` / `removed`: up only after / before it;
-   * `broken`: up neither before nor after (e.g. only one half exists, or one half changes
-   * something both ends must agree on and the other never follows).
-   */
-  readonly status: 'kept' | 'added' | 'removed' | 'broken';
-  /** Moments at which a `kept` tunnel is down. */
+  /** `kept`: in the output before and after the change; `added` / `removed`: only after / before it. */
+  readonly status: 'kept' | 'added' | 'removed';
+  /** Moments at which a `kept` tunnel is down (up before the change, or not). */
   readonly down: readonly Moment[];
   /** Down intervals as text (`during phase 2: X … after phase 3: Y`). */
   readonly intervals: readonly string[];
-  /** `removed`: the first moment it is no longer up; `added`: the first moment it is up. */
+  /**
+   * `removed`: the first moment it is no longer up (none: its stacks are not deployed, so it
+   * stays up until they are destroyed); `added`: the first moment it is up.
+   */
   readonly from?: Moment;
 }
 
@@ -160,18 +160,19 @@ export function evaluateOutage(tunnels: readonly TunnelOutageInput[], steps: rea
     const vs = t.halves.map((h) => versions(h, t.id, steps, moments));
     return { t, ups: moments.map((_, i) => up(t.halves, vs.map((v) => v[i]))) };
   });
-  const last = moments.length - 1;
+  const exists = (t: TunnelOutageInput, when: 'before' | 'after') => t.halves.every((h) => h.exists === 'both' || h.exists === when);
   const out: TunnelOutage[] = states.map(({ t, ups }) => {
-    const status = ups[0] && ups[last] ? 'kept' : ups[0] ? 'removed' : ups[last] ? 'added' : 'broken';
+    const status = exists(t, 'before') && exists(t, 'after') ? 'kept' : exists(t, 'before') ? 'removed' : 'added';
     const down = status === 'kept' ? moments.filter((_, i) => !ups[i]) : [];
-    const from = status === 'removed' ? moments[ups.indexOf(false)] : status === 'added' ? moments[ups.indexOf(true)] : undefined;
-    return { id: t.id, pair: t.pair, status, down, intervals: intervals(down, moments), ...(from ? { from } : {}) };
+    const at = status === 'removed' ? ups.indexOf(false) : status === 'added' ? ups.indexOf(true) : -1;
+    return { id: t.id, pair: t.pair, status, down, intervals: intervals(down, moments), ...(at >= 0 ? { from: moments[at] } : {}) };
   });
   const pairs = [...new Set(tunnels.map((t) => t.pair))].sort().map((pair): PairOutage => {
     const mine = states.filter((s) => s.t.pair === pair);
     const anyUp = (i: number) => mine.some((s) => s.ups[i]);
-    const status = !anyUp(last) ? 'removed' : !anyUp(0) ? 'added' : 'kept';
-    const cutOff = status === 'kept' ? moments.filter((_, i) => !anyUp(i)) : [];
+    const status = !mine.some((s) => exists(s.t, 'after')) ? 'removed' : !mine.some((s) => exists(s.t, 'before')) ? 'added' : 'kept';
+    // Cut off: a kept pair with a path before the change and none at some moment of it.
+    const cutOff = status === 'kept' && anyUp(0) ? moments.filter((_, i) => !anyUp(i)) : [];
     return {
       pair,
       status,
