@@ -10,6 +10,7 @@ import { synthExample } from '../../examples/lib/example-apps';
 import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { diffCommand } from '../../src/change/cli';
+import { main } from '../../src/cli/main';
 import { ChangeReport, diffOutputs } from '../../src/change/diff';
 import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResources } from '../verify/mutate';
 
@@ -213,6 +214,16 @@ describe('ccvpn diff', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }, 120000);
+
+  test('is the `ccvpn diff` command of the CLI (help lists it; it dispatches, exit codes pass through)', () => {
+    let out = '';
+    expect(main(['--help'], (s) => { out += s; })).toBe(0);
+    expect(out).toMatch(/ccvpn diff <before> <after> \[--json\]/);
+    out = '';
+    expect(main(['diff', mesh(), mesh(), '--json'], (s) => { out += s; })).toBe(0);
+    expect((JSON.parse(out) as ChangeReport).tunnels).toHaveLength(10);
+    expect(main(['diff', mesh()], () => undefined, () => undefined)).toBe(1);
+  });
 
   test('bad input: one line and exit 1', () => {
     const none = cli('/nonexistent/before', mesh());
