@@ -32,7 +32,12 @@
  *
  * Not modelled: the order of resources within one stack's deploy (a step is one moment), the
  * seconds a cloud takes to renegotiate after both halves agree again, compatible proposal
- * changes (any proposal change on both halves counts as an agreement change).
+ * changes (any proposal change on both halves counts as an agreement change), a route or
+ * route-table resource replaced without its tunnel (the callers pass only gateways, connections,
+ * customer / local network gateways and public IPs as `replaces`), and the brief outage of an
+ * in-place tunnel update a cloud documents (AWS ModifyVpnTunnelOptions: "the modified tunnel is
+ * unavailable during the update"): an in-place change counts as down only when it changes
+ * something both ends must agree on.
  */
 
 /** One deploy step: stacks deployed together, optionally only for some tunnels (a staged rollout). */
