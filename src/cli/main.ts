@@ -6,6 +6,7 @@
  *   ccvpn deploy [manifest] [--dry-run] [--phase N]
  *   ccvpn destroy [manifest] [--dry-run]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
+ *   ccvpn diff <before> <after> [--json]
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -18,11 +19,13 @@ import { renderSvg } from './render-svg';
 import { CliError, oneLine, readAllocations, tmpdirProblem, withoutDerivedKeys, writeOutput } from './files';
 import { readTopology } from './topology-file';
 import { VERIFY_USAGE, verifyCommand } from '../verify/cli';
+import { DIFF_USAGE, diffCommand } from '../change/cli';
 
 const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file>]
        ccvpn deploy [manifest] [--dry-run] [--phase N]
        ccvpn destroy [manifest] [--dry-run]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
+       ccvpn diff <before> <after> [--json]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)
          --json               print the plan itself (JSON, keys redacted)
@@ -37,6 +40,8 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
   destroy  the same in reverse order
 
 ${VERIFY_USAGE.split('\n').slice(2).join('\n')}
+
+${DIFF_USAGE.split('\n').slice(2).join('\n')}
 
 The master secret for pre-shared keys is read from ${MASTER_SECRET_ENV}.`;
 
@@ -66,6 +71,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     return runDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, destroy: command === 'destroy', dryRun: args.values['dry-run'], phase, out, err });
   }
   if (command === 'verify') return verifyCommand(rest, out, err);
+  if (command === 'diff') return diffCommand(rest, out, err);
   if (command !== 'plan') {
     err(`ccvpn: unknown command '${command}'\n${USAGE}\n`);
     return 2;

@@ -1,0 +1,50 @@
+/**
+ * `ccvpn diff`: the command-line face of `diffOutputs` (wired into `src/cli/main.ts`).
+ *
+ *   ccvpn diff <before> <after> [--json]
+ *
+ * Exit codes, for CI gates: 0 no site pair loses every path, 2 a site pair kept by the change
+ * loses every path at some moment, 1 bad input (one line on stderr).
+ */
+import { parseArgs } from 'node:util';
+import { ChangeError, diffOutputs, renderChange } from './diff';
+
+export const DIFF_USAGE = `usage: ccvpn diff <before> <after> [--json]
+
+  diff    what deploying <after> over <before> does (two synthesized outputs: folders holding
+          ccvpn.manifest.json): per resource, whether its engine updates it in place or replaces
+          it (CloudFormation causesReplacement, Terraform ForceNew); per tunnel, what changes on
+          each half (keys by fingerprint only); which tunnels are down while \`ccvpn deploy\`
+          runs the after-manifest's phases, and whether a site pair loses every path
+          --json   print the report as JSON
+          exit code 2 when a site pair would be cut off, 1 on bad input, else 0`;
+
+/** Runs `ccvpn diff`; returns the exit code (0, 2 a site pair cut off, 1 bad input). */
+export function diffCommand(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  let args;
+  try {
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    err(`ccvpn diff: ${(e as Error).message}\n${DIFF_USAGE}\n`);
+    return 1;
+  }
+  if (args.values.help) {
+    out(`${DIFF_USAGE}\n`);
+    return 0;
+  }
+  if (args.positionals.length !== 2) {
+    err(`ccvpn diff: expected two synthesized outputs (before and after), got ${args.positionals.length}\n${DIFF_USAGE}\n`);
+    return 1;
+  }
+  try {
+    const report = diffOutputs(args.positionals[0], args.positionals[1]);
+    out(args.values.json ? `${JSON.stringify(report, null, 2)}\n` : renderChange(report));
+    return report.cutsOff ? 2 : 0;
+  } catch (e) {
+    if (e instanceof ChangeError) {
+      err(`ccvpn diff: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Whether an engine updates a resource in place or replaces it when one attribute changes: a
+ * lookup over the tables generated from each engine's own metadata
+ * (`replacement-tables.generated.ts`, by `scripts/gen-replacement-tables.ts`):
+ *
+ * - CloudFormation: `@aws-cdk/aws-service-spec` `causesReplacement` (the registry schemas'
+ *   `createOnlyProperties`). A change anywhere under a property that causes replacement replaces
+ *   the resource, whatever its sub-properties say: `AWS::EC2::VPNConnection`
+ *   `VpnTunnelOptionsSpecifications` is such a property (so any tunnel option change, a key, a
+ *   proposal, a lifetime, replaces the connection). Custom resources (`Custom::*`) are updated by
+ *   their handler (CloudFormation sends it an `Update` request; "Custom resource request types",
+ *   AWS CloudFormation User Guide, crpg-ref-requesttypes-update).
+ * - azurerm (v4.55.0) and alicloud (v1.289.0): `ForceNew` of the attribute or of any block above it.
+ *
+ * An attribute the tables do not know is `unknown`: callers treat it as a replacement.
+ */
+import type { UpdateBehaviour } from './replacement-tables.generated';
+import { ALICLOUD_UPDATE, ALICLOUD_VERSION, AZURERM_UPDATE, AZURERM_VERSION, CFN_SPEC_VERSION, CFN_UPDATE } from './replacement-tables.generated';
+
+export type { UpdateBehaviour } from './replacement-tables.generated';
+
+/** The verdict for one changed attribute. */
+export interface AttributeVerdict {
+  readonly behaviour: UpdateBehaviour | 'unknown';
+  /** Where the verdict comes from (table and entry, provider file:line). */
+  readonly source: string;
+}
+
+const CUSTOM_RESOURCE_SOURCE = 'AWS CloudFormation User Guide, Custom resource request types (Update): the handler updates the resource';
+
+/**
+ * How a change of `path` (dot-joined, list indices dropped: `ipsec_policy.sa_lifetime`,
+ * `VpnTunnelOptionsSpecifications.PreSharedKey`) to a resource of `type` is applied.
+ */
+export function attributeVerdict(engine: 'cdk' | 'cdktf', type: string, path: string): AttributeVerdict {
+  if (engine === 'cdk') {
+    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return { behaviour: 'in-place', source: CUSTOM_RESOURCE_SOURCE };
+    return fromTable(CFN_UPDATE[type], path, (p) => `@aws-cdk/aws-service-spec ${CFN_SPEC_VERSION} ${type} ${p} causesReplacement`, type);
+  }
+  if (type.startsWith('azurerm_')) {
+    const rows = AZURERM_UPDATE[type];
+    const tuple = rows ? Object.fromEntries(Object.entries(rows).map(([k, [b]]) => [k, b])) : undefined;
+    return fromTable(tuple, path, (p) => `terraform-provider-azurerm ${AZURERM_VERSION} ${rows![p][1]}`, type);
+  }
+  if (type.startsWith('alicloud_')) {
+    return fromTable(ALICLOUD_UPDATE[type], path, (p) => `providers/alicloud/constraints.json (${ALICLOUD_VERSION}) resources.${type}.${p}.forceNew`, type);
+  }
+  return { behaviour: 'unknown', source: `no update metadata for ${type}` };
+}
+
+/** The strongest verdict of `path` and every block above it: replace > conditional > in-place. */
+function fromTable(rows: Readonly<Record<string, UpdateBehaviour>> | undefined, path: string, cite: (p: string) => string, type: string): AttributeVerdict {
+  if (!rows) return { behaviour: 'unknown', source: `no update metadata for ${type}` };
+  const parts = path.split('.');
+  let best: AttributeVerdict | undefined;
+  for (let n = 1; n <= parts.length; n++) {
+    const p = parts.slice(0, n).join('.');
+    const b = rows[p];
+    if (b === undefined) continue;
+    if (!best || rank(b) > rank(best.behaviour)) best = { behaviour: b, source: cite(p) };
+  }
+  return best ?? { behaviour: 'unknown', source: `${type} ${path}: not in the update metadata` };
+}
+
+const rank = (b: UpdateBehaviour | 'unknown') => ({ 'in-place': 0, 'conditional': 1, 'unknown': 2, 'replace': 3 })[b];
+
+/** The resource-level verdict of several attribute verdicts: replaced when any attribute replaces (or may, or is unknown). */
+export function resourceVerdict(verdicts: readonly AttributeVerdict[]): 'update' | 'replace' {
+  return verdicts.some((v) => v.behaviour !== 'in-place') ? 'replace' : 'update';
+}

@@ -1,0 +1,247 @@
+/**
+ * `ccvpn diff` on the three-cloud mesh and on mutations of it (`test/verify/mutate.ts`): what the
+ * engines do with each change, which tunnels go down, when a site pair is cut off, exit codes,
+ * and that no key ever reaches the output.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { synthExample } from '../../examples/lib/example-apps';
+import { threeCloudMesh } from '../../examples/three-cloud-mesh';
+import { MASTER_SECRET_ENV } from '../../src';
+import { diffCommand } from '../../src/change/cli';
+import { main } from '../../src/cli/main';
+import { ChangeReport, diffOutputs } from '../../src/change/diff';
+import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResources } from '../verify/mutate';
+
+afterAll(cleanupScratch);
+
+const MESH = 'three-cloud-mesh';
+const mesh = () => exampleOutput(MESH);
+const file = (f: string, part: string) => f.includes(`${path.sep}${part}`);
+
+/** Runs the CLI; returns exit code, stdout and stderr. */
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = diffCommand(args, (s) => { stdout += s; }, (s) => { stderr += s; });
+  return { code, stdout, stderr };
+}
+
+/** Every pre-shared key written anywhere in a synthesized output (CloudFormation and Terraform). */
+function keysIn(dir: string): string[] {
+  const keys = new Set<string>();
+  const walk = (v: unknown, name = '') => {
+    if (typeof v === 'string' && /^(PreSharedKey|shared_key|psk)$/.test(name) && v.length >= 8 && !v.includes('${')) keys.add(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, name));
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => walk(x, k));
+  };
+  const files = [
+    ...fs.readdirSync(path.join(dir, 'cdk.out')).filter((f) => f.endsWith('.template.json')).map((f) => path.join(dir, 'cdk.out', f)),
+    ...fs.readdirSync(path.join(dir, 'cdktf.out', 'stacks')).map((s) => path.join(dir, 'cdktf.out', 'stacks', s, 'cdk.tf.json')),
+  ];
+  for (const f of files) walk(JSON.parse(fs.readFileSync(f, 'utf8')));
+  return [...keys];
+}
+
+/** GIVEN output that must print no key: neither a key of either output nor anything key-shaped besides fingerprints. */
+function expectNoKey(text: string, dirs: string[]): void {
+  const keys = dirs.flatMap(keysIn);
+  expect(keys.length).toBeGreaterThan(0);
+  for (const k of keys) expect(text.includes(k)).toBe(false);
+  // Key-shaped: a 16+ character token of letters and digits that is not one of the output's names
+  // (logical ids, Terraform addresses, stack names); fingerprints are 12 hex digits.
+  const withoutFolders = dirs.reduce((t, d) => t.split(d).join('<output>'), text);
+  const tokens = withoutFolders.split(/[\s/:(),;'"`[\]{}<>|→⇄…#]+/).filter((t) => t.length >= 16);
+  for (const t of tokens) expect(t).toMatch(/^(Link[a-z]|VpnGateway_|Endpoint|AwsTokyo|azurerm_|alicloud_|azure-|ali-|aws-|cross-stack|Vpn|Tunnel|Phase|@aws-cdk|VpnTunnelOptionsSpecifications|tunnel_options_specification|[a-z_.\-]+$|[a-z]+([A-Z][a-z]+)+$)/);
+}
+
+const tunnelsBy = (r: ChangeReport, status: string) => r.tunnels.filter((t) => t.status === status);
+const action = (r: ChangeReport, part: string) => r.resources.filter((x) => x.key.includes(part)).map((x) => x.action);
+
+describe('ccvpn diff', () => {
+  test('an output against itself: nothing changes, nothing goes down, exit 0', () => {
+    const r = diffOutputs(mesh(), mesh());
+    expect(r.resources).toEqual([]);
+    expect(r.unchangedResources).toBeGreaterThan(50);
+    expect(r.tunnels).toHaveLength(10);
+    expect(r.tunnels.every((t) => t.status === 'unchanged' && t.outage.down.length === 0)).toBe(true);
+    expect(r.pairs.map((p) => [p.status, p.cutOff.length])).toEqual([['kept', 0], ['kept', 0], ['kept', 0]]);
+    expect(r.steps.map((s) => s.label)).toEqual([
+      'phase 1: AwsTokyo', 'phase 1: azure-japaneast', 'phase 1: ali-hangzhou',
+      'phase 2: AwsTokyoLinks2', 'phase 2: azure-japaneast-links-2', 'phase 2: ali-hangzhou-links-2',
+      'phase 3: azure-japaneast-links-3', 'phase 3: ali-hangzhou-links-3',
+    ]);
+    expect(cli(mesh(), mesh()).code).toBe(0);
+  });
+
+  test('a rotated AWS key replaces its VPN connection: its two tunnels are down until phase 3 feeds the new outside IPs; the site pair keeps its other connection (exit 0)', () => {
+    // GIVEN the key of one tunnel of AWS ↔ Azure connection 1 rotated on the AWS half
+    const after = mutated(mesh(), 'rotate-aws-key', (f, body) => {
+      if (!file(f, 'AwsTokyoLinks2.template.json')) return false;
+      const [, conn] = cfnResources(body, 'AWS::EC2::VPNConnection').find(([id]) => id.includes('awstokyoazurejapaneastconn1'))!;
+      const opts = ((conn.Properties as Obj).VpnTunnelOptionsSpecifications as Obj[])[0];
+      opts.PreSharedKey = `${String(opts.PreSharedKey).slice(0, -4)}R0t4`;
+      return true;
+    });
+    const r = diffOutputs(mesh(), after);
+    // THEN CloudFormation replaces the connection (VpnTunnelOptionsSpecifications causes replacement)
+    const conn = r.resources.find((x) => x.type === 'AWS::EC2::VPNConnection')!;
+    expect(conn.action).toBe('replace');
+    expect(conn.attributes).toEqual([expect.objectContaining({ path: 'VpnTunnelOptionsSpecifications[0].PreSharedKey', kind: 'value', verdict: expect.objectContaining({ behaviour: 'replace', source: expect.stringMatching(/aws-service-spec 0\.1\.216 AWS::EC2::VPNConnection VpnTunnelOptionsSpecifications causesReplacement/) }) })]);
+    expect(r.resources.filter((x) => x.action === 'replace').map((x) => x.type)).toEqual(['AWS::EC2::VPNConnection']);
+    // AND the Azure local network gateways facing its tunnels are updated in place with the new IPs (a reference change)
+    const lngs = r.resources.filter((x) => x.type === 'azurerm_local_network_gateway');
+    expect(lngs.map((x) => [x.action, x.attributes.map((a) => [a.path, a.kind, a.verdict.behaviour])])).toEqual([
+      ['update', [['gateway_address', 'reference', 'in-place']]], ['update', [['gateway_address', 'reference', 'in-place']]],
+    ]);
+    // AND both tunnels of the connection are down from AwsTokyoLinks2 until azure-japaneast-links-3; the others stay up
+    const changed = tunnelsBy(r, 'changed');
+    expect(changed.map((t) => t.outage.intervals)).toEqual([
+      ['during phase 2: AwsTokyoLinks2 … during phase 3: azure-japaneast-links-3'], ['during phase 2: AwsTokyoLinks2 … during phase 3: azure-japaneast-links-3'],
+    ]);
+    const [t] = changed.filter((x) => x.halves.some((h) => h.changes.some((c) => c.startsWith('key rotated'))));
+    expect(t.halves[0].changes).toEqual([expect.stringMatching(/^key rotated \(fp:[0-9a-f]{12} → fp:[0-9a-f]{12}\)$/), expect.stringMatching(/^new outside IP/)]);
+    expect(t.halves[1].changes).toEqual([expect.stringMatching(/^peer's new outside IP/)]);
+    expect(r.tunnels.filter((x) => x.outage.down.length === 0)).toHaveLength(8);
+    expect(r.pairs.every((p) => p.cutOff.length === 0)).toBe(true);
+    const run = cli(mesh(), after);
+    expect(run.code).toBe(0);
+    expectNoKey(run.stdout, [mesh(), after]);
+    expectNoKey(cli(mesh(), after, '--json').stdout, [mesh(), after]);
+  });
+
+  test('rotating both halves of every tunnel of a link (Azure in place, Alibaba in place) cuts the pair off between the two stacks (exit 2)', () => {
+    const step1 = mutated(mesh(), 'azure-keys', (f, body) => {
+      if (!file(f, 'azure-japaneast-links-2')) return false;
+      for (const [, c] of tfResources(body, 'azurerm_virtual_network_gateway_connection')) c.shared_key = `${String(c.shared_key).slice(0, -4)}R0t4`;
+      return true;
+    });
+    const after = mutated(step1, 'ali-keys', (f, body) => {
+      if (!file(f, 'ali-hangzhou-links-2')) return false;
+      for (const [, c] of tfResources(body, 'alicloud_vpn_connection')) {
+        for (const t of c.tunnel_options_specification as Obj[]) (t.tunnel_ike_config as Obj).psk = `${String((t.tunnel_ike_config as Obj).psk).slice(0, -4)}R0t4`;
+      }
+      return true;
+    });
+    const r = diffOutputs(mesh(), after);
+    expect(r.resources.map((x) => [x.type, x.action, [...new Set(x.attributes.map((a) => `${a.path.replace(/\[\d\]/g, '[]')}: ${a.verdict.behaviour}`))]])).toEqual([
+      ['alicloud_vpn_connection', 'update', ['tunnel_options_specification[].tunnel_ike_config.psk: in-place']],
+      ['azurerm_virtual_network_gateway_connection', 'update', ['shared_key: in-place']],
+      ['azurerm_virtual_network_gateway_connection', 'update', ['shared_key: in-place']],
+    ]);
+    const pair = r.pairs.find((p) => p.label.includes('ali-hangzhou') && p.label.includes('azure'))!;
+    expect(pair.cutOffIntervals).toEqual(['during phase 2: azure-japaneast-links-2 … during phase 2: ali-hangzhou-links-2']);
+    expect(r.cutsOff).toBe(true);
+    const run = cli(mesh(), after);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/CUT OFF \(no tunnel up\) during phase 2: azure-japaneast-links-2 … during phase 2: ali-hangzhou-links-2/);
+    expectNoKey(run.stdout, [mesh(), after]);
+  });
+
+  test('a changed proposal on one link, both halves: the link is down between its two stacks, the other links stay up', () => {
+    const azure = mutated(mesh(), 'azure-proposal', (f, body) => {
+      if (!file(f, 'azure-japaneast-links-2')) return false;
+      for (const [, c] of tfResources(body, 'azurerm_virtual_network_gateway_connection')) (c.ipsec_policy as Obj).ike_integrity = 'SHA384';
+      return true;
+    });
+    const after = mutated(azure, 'ali-proposal', (f, body) => {
+      if (!file(f, 'ali-hangzhou-links-2')) return false;
+      for (const [, c] of tfResources(body, 'alicloud_vpn_connection')) for (const t of c.tunnel_options_specification as Obj[]) (t.tunnel_ike_config as Obj).ike_auth_alg = 'sha384';
+      return true;
+    });
+    const r = diffOutputs(mesh(), after);
+    const changed = tunnelsBy(r, 'changed');
+    expect(changed).toHaveLength(2);
+    for (const t of changed) {
+      expect(t.halves.every((h) => h.agreementChanged && h.changes.some((c) => c.startsWith('IKE proposals')))).toBe(true);
+      expect(t.outage.intervals).toEqual(['during phase 2: azure-japaneast-links-2 … during phase 2: ali-hangzhou-links-2']);
+    }
+    expect(r.tunnels.filter((t) => t.outage.down.length === 0)).toHaveLength(8);
+    expect(cli(mesh(), after).code).toBe(2);
+  });
+
+  test('a lifetime change on one half (nothing both ends must agree on) takes nothing down', () => {
+    const after = mutated(mesh(), 'ali-lifetime', (f, body) => {
+      if (!file(f, 'ali-hangzhou-links-2')) return false;
+      for (const [, c] of tfResources(body, 'alicloud_vpn_connection')) for (const t of c.tunnel_options_specification as Obj[]) (t.tunnel_ipsec_config as Obj).ipsec_lifetime = 1800;
+      return true;
+    });
+    const r = diffOutputs(mesh(), after);
+    const [t] = tunnelsBy(r, 'changed');
+    expect(t.halves.find((h) => h.cloud === 'alicloud')!.changes).toEqual(['IPsec lifetime 3600 → 1800 s']);
+    expect(t.halves.every((h) => !h.agreementChanged)).toBe(true);
+    expect(r.tunnels.every((x) => x.outage.down.length === 0)).toBe(true);
+  });
+
+  test('a removed link: its resources are deleted, its tunnels removed, the pair reported removed (not an outage, exit 0)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-diff-'));
+    const saved = process.env[MASTER_SECRET_ENV];
+    process.env[MASTER_SECRET_ENV] = 'verify-mutation-test-secret-not-for-real-use';
+    try {
+      const two = path.dirname(synthExample('mesh-two', (apps) => threeCloudMesh(apps, { twoClouds: true }), tmp).manifest);
+      // GIVEN the mesh, WHEN the Alibaba site and its two links go: a removed site
+      const r = diffOutputs(mesh(), two);
+      expect(tunnelsBy(r, 'removed')).toHaveLength(6);
+      // The AWS ↔ Azure tunnels keep every resource; only what Azure announces to AWS shrinks (no Alibaba networks to pass on).
+      const kept = r.tunnels.filter((t) => t.status !== 'removed');
+      expect(kept).toHaveLength(4);
+      for (const t of kept) {
+        expect(t.halves.flatMap((h) => h.resources)).toEqual([]);
+        expect(t.halves.flatMap((h) => h.changes)).toEqual([expect.stringMatching(/^announces 10\.0\.0\.0\/16, 100\.104\.0\.0\/16, 192\.168\.0\.0\/16 → 192\.168\.0\.0\/16$/)]);
+        expect(t.outage.down).toEqual([]);
+      }
+      // The removed links: AWS ↔ Alibaba goes down when AwsTokyoLinks2 deletes its connections; Azure ↔ Alibaba
+      // lives in stacks the after-output no longer deploys: it stays up until they are destroyed.
+      expect(tunnelsBy(r, 'removed').map((t) => t.outage.from?.label ?? 'stays').sort()).toEqual([...Array(4).fill('during phase 2: AwsTokyoLinks2'), 'stays', 'stays']);
+      expect(r.resources.filter((x) => x.action !== 'delete' && x.action !== 'left')).toEqual([]);
+      expect(action(r, 'ali-hangzhou-links').every((a) => a === 'left')).toBe(true);
+      expect(r.resources.filter((x) => x.key.startsWith('cdk:AwsTokyoLinks2/Linkalihangzhou')).every((x) => x.action === 'delete')).toBe(true);
+      expect(r.pairs.map((p) => [p.label, p.status])).toEqual([
+        ['ali-hangzhou ⇄ AwsTokyo', 'removed'], ['ali-hangzhou ⇄ azure-japaneast-vpngw', 'removed'], ['AwsTokyo ⇄ azure-japaneast-vpngw', 'kept'],
+      ]);
+      expect(r.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/stack ali-hangzhou-links-2 is in the before output only: `ccvpn deploy` does not remove it/)]));
+      expect(cli(mesh(), two).code).toBe(0);
+      // AND the reverse, an added site: every existing tunnel unchanged and up throughout
+      const added = diffOutputs(two, mesh());
+      expect(tunnelsBy(added, 'added')).toHaveLength(6);
+      expect(added.tunnels.filter((t) => t.status !== 'added').every((t) => t.outage.down.length === 0 && t.halves.every((h) => !h.resources.length))).toBe(true);
+      expect(added.resources.filter((x) => x.action !== 'create')).toEqual([]);
+      expect(added.pairs.map((p) => p.status).sort()).toEqual(['added', 'added', 'kept']);
+    } finally {
+      if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
+      else process.env[MASTER_SECRET_ENV] = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120000);
+
+  test('is the `ccvpn diff` command of the CLI (help lists it; it dispatches, exit codes pass through)', () => {
+    let out = '';
+    expect(main(['--help'], (s) => { out += s; })).toBe(0);
+    expect(out).toMatch(/ccvpn diff <before> <after> \[--json\]/);
+    out = '';
+    expect(main(['diff', mesh(), mesh(), '--json'], (s) => { out += s; })).toBe(0);
+    expect((JSON.parse(out) as ChangeReport).tunnels).toHaveLength(10);
+    expect(main(['diff', mesh()], () => undefined, () => undefined)).toBe(1);
+  });
+
+  test('bad input: one line and exit 1', () => {
+    const none = cli('/nonexistent/before', mesh());
+    expect([none.code, none.stdout]).toEqual([1, '']);
+    expect(none.stderr).toBe('ccvpn diff: before output \'/nonexistent/before\': no such file or folder (give a synthesized output folder holding ccvpn.manifest.json)\n');
+    const cdkOnly = cli(mesh(), path.join(mesh(), 'cdk.out'));
+    expect(cdkOnly.code).toBe(1);
+    expect(cdkOnly.stderr).toMatch(/^ccvpn diff: after output '.*cdk\.out': no ccvpn\.manifest\.json there/);
+    const broken = mutated(mesh(), 'not-json', (f) => {
+      if (!file(f, 'AwsTokyo.template.json')) return false;
+      return true;
+    });
+    fs.writeFileSync(path.join(broken, 'cdk.out', 'AwsTokyo.template.json'), '{ not json');
+    const bad = cli(mesh(), broken);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^ccvpn diff: after output '.*': a synthesized file is not readable JSON/);
+    expect(bad.stderr.split('\n')).toHaveLength(2);
+    expect(cli(mesh()).code).toBe(1);
+    expect(cli(mesh(), mesh(), '--bogus').code).toBe(1);
+  });
+});
