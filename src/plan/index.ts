@@ -9,5 +9,5 @@ export { planVpn, PlanOptions } from './planner';
 export { parseCidr, formatIpv4, parseIpv4 } from '../common/cidr';
 export type { CidrParse, Ipv4Cidr } from '../common/cidr';
 export { ownAsnProblem, peerAsnProblem, defaultLinkId, TOPOLOGY_LIMITS } from './validate';
-export { awsEndpoint, endpointsOf } from './pairing';
+export { endpointsOf } from './pairing';
 export * from './checks';
