@@ -240,6 +240,8 @@ export interface CloudProfile<Kind extends string = string, R extends LinkResour
 
   /** The resources a gateway of this cloud needs, per link. */
   planGateway(ctx: GatewayContext): GatewayResources<R>;
+  /** The documented connection limit of a gateway of `kind` (and `sku`, where the cloud has SKUs), in the unit the cloud counts. */
+  connectionLimit(kind: Kind, sku?: string): number;
   /** How many connections a gateway uses (from its planned resources) and may use. */
   capacity(site: NormalSite, links: readonly R[]): Capacity;
 }

@@ -227,6 +227,7 @@ export const ALICLOUD_PROFILE: CloudProfile<AlicloudGatewayKind, AlicloudLinkRes
       return { cloud: 'alicloud', link: link.id, remoteSite: remote.id, customerGateways, connections };
     }),
   }),
+  connectionLimit: (kind) => ALICLOUD_CONNECTION_LIMITS[kind],
   capacity: (site, links) => ({
     used: links.reduce((n, r) => n + r.connections.length, 0),
     limit: ALICLOUD_CONNECTION_LIMITS[site.kind as AlicloudGatewayKind],

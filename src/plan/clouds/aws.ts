@@ -229,6 +229,7 @@ export const AWS_PROFILE: CloudProfile<AwsGatewayKind, AwsLinkResources> = {
       return { cloud: 'aws', link: link.id, remoteSite: remote.id, customerGateways, vpnConnections };
     }),
   }),
+  connectionLimit: (kind) => AWS_CONNECTION_LIMITS[kind],
   capacity: (site, links) => ({
     used: links.reduce((n, r) => n + r.vpnConnections.length, 0),
     limit: AWS_CONNECTION_LIMITS[site.kind as AwsGatewayKind],

@@ -353,6 +353,7 @@ export const AZURE_PROFILE: CloudProfile<AzureGatewayKind, AzureLinkResources> =
     });
     return { links: resources, addresses: apipa };
   },
+  connectionLimit: (_kind, sku) => AZURE_SKU_TUNNELS[skuOf(sku)],
   // S2S tunnels: every connection of an active-active gateway is two (AZURE_TUNNELS_PER_CONNECTION).
   capacity: (site, links) => {
     const connections = links.reduce((n, r) => n + r.connections.length, 0);

@@ -9,9 +9,9 @@
  */
 import type { CloudFacts } from '../facts';
 import type { CloudProfile } from '../profile';
-import { ALICLOUD_CONNECTION_LIMITS, ALICLOUD_PROFILE, AlicloudGatewayKind, AlicloudLinkResources } from './alicloud';
-import { AWS_CONNECTION_LIMITS, AWS_DEFAULT_TUNNEL, AWS_PROFILE, AwsGatewayKind, AwsLinkResources } from './aws';
-import { AZURE_DEFAULT_TUNNEL, AZURE_PROFILE, AZURE_SKU_TUNNELS, AZURE_DEFAULT_SKU, AzureGatewayKind, AzureLinkResources } from './azure';
+import { ALICLOUD_PROFILE, AlicloudGatewayKind, AlicloudLinkResources } from './alicloud';
+import { AWS_DEFAULT_TUNNEL, AWS_PROFILE, AwsGatewayKind, AwsLinkResources } from './aws';
+import { AZURE_DEFAULT_TUNNEL, AZURE_PROFILE, AzureGatewayKind, AzureLinkResources } from './azure';
 
 export * from './aws';
 export * from './azure';
@@ -57,12 +57,7 @@ export const DEFAULT_GATEWAY_KIND: Record<Cloud, GatewayKind> = each((p) => p.ki
  * its own and its sources). On Azure the SKU sets the limit (`AZURE_SKU_TUNNELS`); the values here
  * are the default SKU's.
  */
-export const CONNECTION_LIMITS: Record<GatewayKind, number> = {
-  ...AWS_CONNECTION_LIMITS,
-  'active-active': AZURE_SKU_TUNNELS[AZURE_DEFAULT_SKU],
-  'active-standby': AZURE_SKU_TUNNELS[AZURE_DEFAULT_SKU],
-  ...ALICLOUD_CONNECTION_LIMITS,
-};
+export const CONNECTION_LIMITS: Record<GatewayKind, number> = Object.assign({}, ...Object.values(PROFILES).map((p) => Object.fromEntries(p.kinds.map((k) => [k, p.connectionLimit(k)]))));
 
 /**
  * Lifetimes and timers the planner sets explicitly on every tunnel, as each cloud's default
