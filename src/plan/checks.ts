@@ -19,10 +19,24 @@ export function describeInsideRange(clouds: readonly Cloud[]): string {
   return `an aligned /30 in ${ranges.map((c) => c.text).join(' or ')}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
 }
 
+/** An inside CIDR that passed `checkInsideCidr`. */
+export interface InsideCidrAccepted {
+  /** Accepted. */
+  readonly ok: true;
+  /** The /30's network address, as a 32-bit unsigned integer (0-4294967295). */
+  readonly network: number;
+}
+/** An inside CIDR that `checkInsideCidr` refused. */
+export interface InsideCidrRefused {
+  /** Refused. */
+  readonly ok: false;
+  /** The problem's code, the same wherever the check runs. */
+  readonly code: 'inside-cidr-malformed' | 'inside-cidr-not-30' | 'inside-cidr-outside-range' | 'inside-cidr-reserved';
+  /** The problem in words: what was given, what is allowed. */
+  readonly message: string;
+}
 /** The outcome of checking a tunnel's inside CIDR: its network, or the problem with its code. */
-export type InsideCidrCheck =
-  | { readonly ok: true; readonly network: number }
-  | { readonly ok: false; readonly code: 'inside-cidr-malformed' | 'inside-cidr-not-30' | 'inside-cidr-outside-range' | 'inside-cidr-reserved'; readonly message: string };
+export type InsideCidrCheck = InsideCidrAccepted | InsideCidrRefused;
 
 /**
  * Inside CIDR of a tunnel: an aligned /30 in every given cloud's range, reserved by none. One code

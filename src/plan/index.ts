@@ -5,7 +5,7 @@ export * from './plan';
 export * from './gateway';
 export { PresharedKey, deriveKey, pskProblem, masterSecretProblem, MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, MIN_MASTER_SECRET_BITS, DERIVED_KEY_LENGTH, DEMO_MASTER_SECRET } from './psk';
 export type { KeyDerivation } from './psk';
-export { planVpn, PlanOptions } from './planner';
+export { planVpn, PlanOptions, ALLOCATED_ASNS } from './planner';
 export { parseCidr, formatIpv4, parseIpv4 } from '../common/cidr';
 export type { CidrParse, Ipv4Cidr } from '../common/cidr';
 export { ownAsnProblem, peerAsnProblem, defaultLinkId, TOPOLOGY_LIMITS } from './validate';

@@ -89,17 +89,16 @@ export interface TunnelEnd {
    */
   readonly insideAddress?: string;
   /**
-   * This end's own ASN on a BGP link: its site's pinned or allocated ASN (an AWS site without one
-   * takes AWS's default 64512; allocated ones lie in 64513-65514), valid for this end's cloud.
-   * 1-4294967295, within the cloud's range (`FACTS[cloud].ownAsn`).
+   * This end's own ASN on a BGP link: its site's pinned ASN, its cloud's default (a cloud with one:
+   * {@link AWS_DEFAULT_AMAZON_SIDE_ASN}) or an allocated one ({@link ALLOCATED_ASNS}). 1-4294967295,
+   * within the cloud's range ({@link FACTS}`[cloud].ownAsn`).
    *
    * @default - none: `static` and `policy` links run no BGP
    */
   readonly asn?: number;
   /**
-   * The other end's ASN, as this end registers its peer on a BGP link: pinned, AWS's default 64512
-   * or allocated (64513-65514), a peer ASN this end's cloud accepts (1-4294967295, within
-   * `FACTS[cloud].peerAsn`).
+   * The other end's ASN, as this end registers its peer on a BGP link (the other end's `asn`): a
+   * peer ASN this end's cloud accepts (1-4294967295, within {@link FACTS}`[cloud].peerAsn`).
    *
    * @default - none: `static` and `policy` links run no BGP
    */
@@ -174,7 +173,11 @@ export interface GatewayPlan {
   readonly cloud: Cloud;
   /** The gateway kind (AWS VGW or transit gateway, Azure active-active or active-standby, Alibaba dual- or single-tunnel). */
   readonly kind: GatewayKind;
-  /** The gateway's own ASN: pinned; on AWS without one, AWS's default 64512; else allocated from 64513-65514. */
+  /**
+   * The gateway's own ASN, 1-4294967295 within its cloud's range ({@link FACTS}`[cloud].ownAsn`):
+   * pinned; else its cloud's default ({@link AWS_DEFAULT_AMAZON_SIDE_ASN} on AWS); else allocated
+   * from {@link ALLOCATED_ASNS}.
+   */
   readonly asn: number;
   /** The site's networks (CIDRs) behind the gateway. */
   readonly cidrs: readonly string[];

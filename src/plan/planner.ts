@@ -12,6 +12,7 @@ import { IssueCollector, show, withArticle } from './errors';
 import { FreeRing } from './free-ring';
 import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
 import type { GatewayPlan, LinkPlan, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan } from './plan';
+import type { IntRange } from './facts';
 import type { GatewayLink, Initiation } from './profile';
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
@@ -59,11 +60,11 @@ export interface PlanOptions {
 }
 
 /**
- * The ASNs allocated to sites that pin none: the run of 2-byte private ASNs (RFC 6996,
+ * The ASNs allocated to sites that pin none (`min`-`max`, 2-byte private ASNs): the run of 2-byte private ASNs (RFC 6996,
  * 64512-65534) from the lowest one no cloud keeps as its default, up to the last one every cloud
  * accepts in both roles (64513-65514 for AWS's default 64512 and Azure's refused 65515).
  */
-const ASN_POOL = (() => {
+export const ALLOCATED_ASNS: IntRange = (() => {
   const profiles = Object.values(PROFILES);
   const defaults = new Set(profiles.map((p) => p.defaultAsn).filter((a): a is number => a !== undefined));
   const fitsAll = (asn: number) => profiles.every((p) => !ownAsnProblem(p.cloud, asn) && !peerAsnProblem(p.cloud, asn));
@@ -73,6 +74,7 @@ const ASN_POOL = (() => {
   while (max < 65534 && !defaults.has(max + 1) && fitsAll(max + 1)) max++;
   return { min, max };
 })();
+const ASN_POOL = ALLOCATED_ASNS;
 
 /** FNV-1a, 32 bit: a stable start position for hash-preferred allocation. */
 function hash32(text: string): number {

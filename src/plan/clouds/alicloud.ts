@@ -108,7 +108,7 @@ export interface AlicloudCustomerGatewayPlan {
   /** The remote endpoint whose public IP the customer gateway registers. */
   readonly remote: EndpointRef;
   /**
-   * The remote end's ASN: a peer ASN Alibaba Cloud accepts ({@link ALICLOUD}`.peerAsn`).
+   * The remote end's ASN: 1-4294967295, a peer ASN Alibaba Cloud accepts ({@link ALICLOUD}`.peerAsn`).
    *
    * @default - none: not a BGP link
    */

@@ -135,8 +135,8 @@ export interface AwsCustomerGatewayPlan {
   /** The remote endpoint whose public IP the customer gateway registers. */
   readonly remote: EndpointRef;
   /**
-   * The remote end's ASN, as the customer gateway's `BgpAsn`: a peer ASN AWS accepts
-   * (`AWS.peerAsn`, {@link AWS}).
+   * The remote end's ASN, as the customer gateway's `BgpAsn`: 1-4294967295, a peer ASN AWS
+   * accepts ({@link AWS}`.peerAsn`).
    *
    * @default - none: not a BGP link (`AwsPeerGateway` then registers AWS's default, 65000)
    */

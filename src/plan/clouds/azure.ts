@@ -199,7 +199,7 @@ export interface AzureLocalNetworkGatewayPlan {
    * @default - none: not a BGP link
    */
   readonly bgp?: {
-    /** The remote end's ASN: a peer ASN Azure accepts ({@link AZURE}`.peerAsn`). */
+    /** The remote end's ASN: 1-4294967295, a peer ASN Azure accepts ({@link AZURE}`.peerAsn`). */
     readonly asn: number;
     /** The remote end's inside (BGP peering) address. */
     readonly peeringAddress: string;
