@@ -258,6 +258,9 @@ export function validateTopology(given: Topology, issues: IssueCollector): { sit
       issues.add(`${path}.between`, 'link-to-itself', `a link needs two different sites, got ${show(between[0])} twice`);
     } else if (a && b && a.cloud === b.cloud) {
       issues.add(`${path}.between`, 'link-same-cloud', `${show(a.id)} and ${show(b.id)} are both ${CLOUD_NAMES[a.cloud]} gateways; allowed: links between two different clouds (use the cloud's own peering within one cloud)`);
+    } else if (a && b && profileOf(a.cloud).perConnection && profileOf(b.cloud).perConnection) {
+      // Each end would wait for the other's endpoints: no tunnel can pair.
+      issues.add(`${path}.between`, 'link-unsupported', `${CLOUD_NAMES[a.cloud]} and ${CLOUD_NAMES[b.cloud]} both have tunnel endpoints only per connection, so no tunnel pairs; allowed: links with at least one end whose gateway has its own endpoints`);
     }
     const id = link.id ?? defaultLinkId(between[0], between[1]);
     if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) {

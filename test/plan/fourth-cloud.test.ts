@@ -157,6 +157,19 @@ describe('a fourth cloud, registered as a profile', () => {
   });
 });
 
+test('a link between two clouds whose endpoints both exist per connection is refused, not planned empty', () => {
+  // GIVEN a test cloud whose outside IPs, like AWS's, exist per connection
+  const perConnection = { ...TEST_PROFILE, cloud: 'perconn' as never, name: 'Per-Connection Cloud', kinds: ['ha-gateway'], endpoints: () => [], perConnection: { tunnelsPerConnection: 2, endpoint: (l: string, c: number, t: number) => `${l}/${c}/${t}` } };
+  const undo = register(perConnection as unknown as CloudProfile<string, LinkResourcesBase>);
+  try {
+    // WHEN it is linked to AWS; THEN one clear error
+    expect(() => planVpn({ sites: [site('p', 'perconn', '10.9.0.0/16'), site('aws', 'aws', '10.1.0.0/16')], links: [{ between: ['p', 'aws'] }] }, { masterSecret: TEST_SECRET }))
+      .toThrow(/links\[0\]\.between: Per-Connection Cloud and AWS both have tunnel endpoints only per connection, so no tunnel pairs/);
+  } finally {
+    undo();
+  }
+});
+
 describe('what a fourth cloud touches outside its own profile', () => {
   test('in the planning core and the topology schema: the registry (the cloud union and one line) and the schema enum', () => {
     // Files that list every cloud by id, as an enumeration does: what a new cloud must join.
