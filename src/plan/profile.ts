@@ -129,7 +129,11 @@ export interface Capacity {
  */
 export type Initiation = 'leads' | 'initiates' | 'yields' | 'responds';
 
-/** A cloud, as the planner knows it. */
+/**
+ * A cloud, as the planner knows it.
+ *
+ * @internal not public API yet: its questions carry the planner's normalised sites and links
+ */
 export interface CloudProfile<Kind extends string = string, R extends LinkResourcesBase = LinkResourcesBase> {
   /** The cloud's id (`SiteSpec.cloud`). */
   readonly cloud: R['cloud'];

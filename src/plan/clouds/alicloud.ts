@@ -162,7 +162,11 @@ const ENDPOINTS: Record<AlicloudGatewayKind, string[]> = { 'dual-tunnel': ['mast
 const configuresIdle = (kind: string) => kind === 'dual-tunnel';
 const ROLES = ['master', 'slave'] as const;
 
-/** Alibaba Cloud, as the planner knows it. */
+/**
+ * Alibaba Cloud, as the planner knows it.
+ *
+ * @internal the planner's contract with a cloud (`CloudProfile`) is not public API yet
+ */
 export const ALICLOUD_PROFILE: CloudProfile<AlicloudGatewayKind, AlicloudLinkResources> = {
   cloud: 'alicloud',
   name: 'Alibaba Cloud',

@@ -183,7 +183,11 @@ export interface AwsLinkResources extends LinkResourcesBase {
   readonly vpnConnections: readonly AwsVpnConnectionPlan[];
 }
 
-/** AWS, as the planner knows it. */
+/**
+ * AWS, as the planner knows it.
+ *
+ * @internal the planner's contract with a cloud (`CloudProfile`) is not public API yet
+ */
 export const AWS_PROFILE: CloudProfile<AwsGatewayKind, AwsLinkResources> = {
   cloud: 'aws',
   name: 'AWS',

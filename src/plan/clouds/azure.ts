@@ -262,7 +262,11 @@ const INSTANCES: Record<AzureGatewayKind, string[]> = { 'active-active': ['insta
 const otherInstance = (instance: string) => (instance === 'instance0' ? 'instance1' : 'instance0');
 const skuOf = (sku: string | undefined) => sku ?? AZURE_DEFAULT_SKU;
 
-/** Azure, as the planner knows it. */
+/**
+ * Azure, as the planner knows it.
+ *
+ * @internal the planner's contract with a cloud (`CloudProfile`) is not public API yet
+ */
 export const AZURE_PROFILE: CloudProfile<AzureGatewayKind, AzureLinkResources> = {
   cloud: 'azure',
   name: 'Azure',

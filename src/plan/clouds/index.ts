@@ -26,14 +26,22 @@ export type GatewayKind = AwsGatewayKind | AzureGatewayKind | AlicloudGatewayKin
 /** What a gateway needs for one link, in its cloud's terms (discriminated by `cloud`). */
 export type LinkResources = AwsLinkResources | AzureLinkResources | AlicloudLinkResources;
 
-/** Every cloud's profile, in the order tables and diagrams list them. One line per cloud. */
+/**
+ * Every cloud's profile, in the order tables and diagrams list them. One line per cloud.
+ *
+ * @internal the planner's contract with a cloud (`CloudProfile`) is not public API yet
+ */
 export const PROFILES: Readonly<Record<Cloud, CloudProfile<GatewayKind, LinkResources>>> = {
   aws: AWS_PROFILE as CloudProfile<GatewayKind, LinkResources>,
   azure: AZURE_PROFILE as CloudProfile<GatewayKind, LinkResources>,
   alicloud: ALICLOUD_PROFILE as CloudProfile<GatewayKind, LinkResources>,
 };
 
-/** The profile of a cloud. */
+/**
+ * The profile of a cloud.
+ *
+ * @internal
+ */
 export function profileOf(cloud: Cloud): CloudProfile<GatewayKind, LinkResources> {
   return PROFILES[cloud];
 }
