@@ -88,8 +88,3 @@ export function pairTunnels(link: NormalLink): TunnelSlot[] {
   leading.forEach((own, j) => add(lead, [own, following[j % following.length]], [j, j % following.length], 1));
   return slots;
 }
-
-/** Whether a site's cloud creates a tunnel even when nothing answers it (AWS pairs, Alibaba dual-tunnel connections). */
-export function configuresIdle(site: NormalSite): boolean {
-  return profileOf(site.cloud).configuresIdle(site.kind);
-}

@@ -5,7 +5,7 @@
  * gateway (local network gateways and connections). Facts: `shared/reference/cloud-vpn-facts.md`
  * (Z*), hashicorp/terraform-provider-azurerm.
  */
-import { cidr, containsAddress, parseIpv4 } from '../../common/cidr';
+import { cidr, containsAddress, formatIpv4, parseIpv4 } from '../../common/cidr';
 import { show } from '../errors';
 import type { CloudFacts, IntRange } from '../facts';
 import type { EndpointRef, LinkResourcesBase } from '../plan';
@@ -175,12 +175,19 @@ export const AZURE_DEFAULT_TUNNEL = {
   dpdTimeoutSeconds: 45,
 } as const;
 
+/** Azure's APIPA range, first to last address (`169.254.21.0-169.254.22.255`): {@link AZURE}`.insideRanges`. */
+const APIPA_SPAN = (() => {
+  const blocks = AZURE.insideRanges.map(cidr);
+  const last = blocks[blocks.length - 1];
+  return `${formatIpv4(blocks[0].network)}-${formatIpv4(last.network + 2 ** (32 - last.prefixLength) - 1)}`;
+})();
+
 /** Azure custom APIPA BGP address: inside Azure's APIPA range, {@link AZURE}`.insideRanges` (Z7 Z11). */
 export function azureApipaProblem(address: string): string | undefined {
   const a = parseIpv4(address);
-  if (a === undefined) return `${show(address)} is not a dotted-quad IPv4 address; allowed: an address in 169.254.21.0-169.254.22.255`;
+  if (a === undefined) return `${show(address)} is not a dotted-quad IPv4 address; allowed: an address in ${APIPA_SPAN}`;
   if (!AZURE.insideRanges.some((r) => containsAddress(cidr(r), a))) {
-    return `${show(address)} is outside Azure's APIPA range; allowed: an address in 169.254.21.0-169.254.22.255`;
+    return `${show(address)} is outside Azure's APIPA range; allowed: an address in ${APIPA_SPAN}`;
   }
   return undefined;
 }
