@@ -12,6 +12,12 @@ import { CloudProfile, TunnelSlot, range, single } from '../profile';
 /** The gateway kinds of Alibaba Cloud: dual-tunnel (master and slave IPs) or single-tunnel. */
 export type AlicloudGatewayKind = 'dual-tunnel' | 'single-tunnel';
 
+/**
+ * Alibaba Cloud's own ASN (L3): what its VPN gateway uses when none is set, refused for a peer.
+ * What the Alibaba Cloud constructs default to without a plan.
+ */
+export const ALICLOUD_DEFAULT_ASN = 45104;
+
 /** Alibaba Cloud VPN Gateway facts. */
 export const ALICLOUD: CloudFacts = {
   cloud: 'alicloud',
@@ -31,7 +37,7 @@ export const ALICLOUD: CloudFacts = {
   },
   peerAsn: {
     ranges: [range(1, 4294967295)],
-    reserved: [single(45104)],
+    reserved: [single(ALICLOUD_DEFAULT_ASN)],
     rule: '1-4294967295, except 45104 (Alibaba Cloud\'s own)',
     sources: ['L3'],
   },

@@ -21,6 +21,12 @@ export type AzureGatewayKind = 'active-active' | 'active-standby';
  */
 const AZURE_REFUSED_ASNS: readonly IntRange[] = [single(0), single(8074), single(8075), single(12076), single(23456), range(64496, 64511), range(65535, 65551), single(429496729), single(4294967295)];
 
+/**
+ * The ASN an Azure VPN gateway has when none is set (Z6): allowed as a gateway's own, refused for
+ * an on-premises peer. What the Azure constructs default to without a plan.
+ */
+export const AZURE_DEFAULT_ASN = 65515;
+
 /** Azure VPN Gateway facts. */
 export const AZURE: CloudFacts = {
   cloud: 'azure',
@@ -46,7 +52,7 @@ export const AZURE: CloudFacts = {
     // As the gateway's own, and 65515 too: "you can't specify these ASNs for your on-premises
     // VPN devices" (Z6).
     ranges: [range(1, 4294967294)],
-    reserved: [...AZURE_REFUSED_ASNS, range(65515, 65520)],
+    reserved: [...AZURE_REFUSED_ASNS, range(AZURE_DEFAULT_ASN, 65520)],
     rule: '1-4294967294 (32-bit ASNs supported), except 8074, 8075, 12076, 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729',
     sources: ['Z6'],
   },
