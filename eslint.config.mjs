@@ -47,6 +47,20 @@ export default tseslint.config(
     },
   },
   {
+    // The cloud profiles of the planning core (src/plan/clouds): the registry imports its sibling
+    // profiles (./aws.ts, ...); the construct folders are two levels up from here.
+    files: ['src/plan/clouds/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...providerBarrels,
+        patterns: [generatedIndex, {
+          group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'cdktf', 'cdktf/*', 'constructs', '@cdktf/*', '../../aws', '../../azure', '../../alicloud', '../../aws/*', '../../azure/*', '../../alicloud/*'],
+          message: 'The planning core stays engine-free: no aws-cdk-lib, cdktf, constructs or provider imports, nothing of the construct folders.',
+        }],
+      }],
+    },
+  },
+  {
     // verify is an independent witness: its per-cloud tables come from the clouds' documentation
     // and the providers' source, never from the planner or the constructs (a shared mistake must
     // not pass both). Neutral helpers (CIDR parsing, the key wrapper) live in src/common.

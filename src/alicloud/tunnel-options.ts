@@ -4,7 +4,7 @@
  * provider's blocks, with every IKE and IPsec setting written explicitly.
  */
 import {
-  FACTS, PresharedKey, TIMERS, addressInCidrProblem, algorithmProblem, formatIpv4, insideCidrProblem, lifetimeProblem, parseCidr, pskProblem, show,
+  ALICLOUD_DEFAULT_TUNNEL, FACTS, PresharedKey, addressInCidrProblem, algorithmProblem, formatIpv4, insideCidrProblem, lifetimeProblem, parseCidr, pskProblem, show,
 } from '../plan';
 import { Lazy, Token } from '../private/cdktf';
 import type { PropsChecker } from '../private/errors';
@@ -197,16 +197,16 @@ export interface ResolvedTunnel {
   readonly localBgpIp?: string;
 }
 
-/** The defaults: the planner's strong proposal and timers (`TIMERS` in `src/plan/facts.ts`). */
+/** The defaults: the planner's strong proposal and timers (`ALICLOUD_DEFAULT_TUNNEL`, the Alibaba Cloud profile in `src/plan/clouds/alicloud.ts`). */
 export const TUNNEL_DEFAULTS = {
-  ikeVersion: 'ikev2',
+  ikeVersion: ALICLOUD_DEFAULT_TUNNEL.ikeVersion,
   ikeMode: AlicloudIkeMode.MAIN,
-  encryption: FACTS.alicloud.spelling.encryption.aes256!,
-  integrity: FACTS.alicloud.spelling.integrity.sha256!,
-  dhGroup: FACTS.alicloud.spelling.phase1Dh[14]!,
-  pfsGroup: FACTS.alicloud.spelling.phase2Dh[14]!,
-  phase1LifetimeSeconds: TIMERS.phase1LifetimeSeconds,
-  phase2LifetimeSeconds: TIMERS.phase2LifetimeSeconds,
+  encryption: ALICLOUD_DEFAULT_TUNNEL.encryption,
+  integrity: ALICLOUD_DEFAULT_TUNNEL.integrity,
+  dhGroup: ALICLOUD_DEFAULT_TUNNEL.dhGroup,
+  pfsGroup: ALICLOUD_DEFAULT_TUNNEL.pfsGroup,
+  phase1LifetimeSeconds: ALICLOUD_DEFAULT_TUNNEL.phase1LifetimeSeconds,
+  phase2LifetimeSeconds: ALICLOUD_DEFAULT_TUNNEL.phase2LifetimeSeconds,
 } as const;
 
 const isToken = (v: unknown) => Token.isUnresolved(v);

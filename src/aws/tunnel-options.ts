@@ -7,7 +7,7 @@ import { SecretValue, Stack, Token, Lazy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
 import {
-  FACTS, IntRange, PresharedKey, TIMERS, algorithmProblem, insideCidrProblem, lifetimeProblem, parseCidr, pskProblem, rangeProblem, show,
+  AWS_DEFAULT_TUNNEL, FACTS, IntRange, PresharedKey, algorithmProblem, insideCidrProblem, lifetimeProblem, parseCidr, pskProblem, rangeProblem, show,
 } from '../plan';
 import type { PropsChecker } from '../private/errors';
 
@@ -209,18 +209,18 @@ interface ResolvedTunnel {
   readonly startupAction: string;
 }
 
-/** The defaults: the planner's strong proposal and timers (`TIMERS` in `src/plan/facts.ts`). */
+/** The defaults: the planner's strong proposal and timers (`AWS_DEFAULT_TUNNEL`, the AWS profile in `src/plan/clouds/aws.ts`). */
 export const TUNNEL_DEFAULTS = {
-  ikeVersions: ['ikev2'],
-  encryption: ['AES256'],
-  integrity: ['SHA2-256'],
-  dhGroups: [14],
-  phase1LifetimeSeconds: TIMERS.phase1LifetimeSeconds,
-  phase2LifetimeSeconds: TIMERS.phase2LifetimeSeconds,
-  rekeyMarginTimeSeconds: TIMERS.awsRekeyMarginSeconds,
-  rekeyFuzzPercentage: TIMERS.awsRekeyFuzzPercentage,
-  replayWindowSizePackets: TIMERS.awsReplayWindowPackets,
-  dpdTimeoutSeconds: TIMERS.awsDpdTimeoutSeconds,
+  ikeVersions: [AWS_DEFAULT_TUNNEL.ikeVersion],
+  encryption: [AWS_DEFAULT_TUNNEL.encryption],
+  integrity: [AWS_DEFAULT_TUNNEL.integrity],
+  dhGroups: [AWS_DEFAULT_TUNNEL.dhGroup],
+  phase1LifetimeSeconds: AWS_DEFAULT_TUNNEL.phase1LifetimeSeconds,
+  phase2LifetimeSeconds: AWS_DEFAULT_TUNNEL.phase2LifetimeSeconds,
+  rekeyMarginTimeSeconds: AWS_DEFAULT_TUNNEL.rekeyMarginSeconds,
+  rekeyFuzzPercentage: AWS_DEFAULT_TUNNEL.rekeyFuzzPercentage,
+  replayWindowSizePackets: AWS_DEFAULT_TUNNEL.replayWindowPackets,
+  dpdTimeoutSeconds: AWS_DEFAULT_TUNNEL.dpdTimeoutSeconds,
   dpdTimeoutAction: AwsDpdTimeoutAction.RESTART,
 } as const;
 

@@ -4,7 +4,7 @@
  */
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
-import { FACTS, PresharedKey, TIMERS, algorithmProblem, azureApipaProblem, lifetimeProblem, parseCidr, pskProblem, rangeProblem, show } from '../plan';
+import { AZURE_DEFAULT_TUNNEL, FACTS, PresharedKey, algorithmProblem, azureApipaProblem, lifetimeProblem, parseCidr, pskProblem, rangeProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
 import { AZURE_VPN_CONNECTION_PROPS, checkAzureProps } from './props-shape';
@@ -247,18 +247,18 @@ export class AzureVpnConnection extends Construct {
   constructor(scope: Construct, id: string, props: AzureVpnConnectionProps) {
     super(scope, id);
     checkAzureProps(this.node.path, props, AZURE_VPN_CONNECTION_PROPS);
-    const ikeVersion = props.ikeVersion ?? FACTS.azure.spelling.ikeVersion.ikev2;
+    const ikeVersion = props.ikeVersion ?? AZURE_DEFAULT_TUNNEL.ikeVersion;
     const policy = {
-      ikeEncryption: props.ikeEncryption ?? 'AES256',
-      ikeIntegrity: props.ikeIntegrity ?? 'SHA256',
-      dhGroup: props.dhGroup ?? 'DHGroup14',
-      ipsecEncryption: props.ipsecEncryption ?? 'AES256',
-      ipsecIntegrity: props.ipsecIntegrity ?? 'SHA256',
-      pfsGroup: props.pfsGroup ?? 'PFS2048',
-      saLifetime: props.saLifetimeSeconds ?? FACTS.azure.phase2.defaultLifetimeSeconds,
+      ikeEncryption: props.ikeEncryption ?? AZURE_DEFAULT_TUNNEL.ikeEncryption,
+      ikeIntegrity: props.ikeIntegrity ?? AZURE_DEFAULT_TUNNEL.ikeIntegrity,
+      dhGroup: props.dhGroup ?? AZURE_DEFAULT_TUNNEL.dhGroup,
+      ipsecEncryption: props.ipsecEncryption ?? AZURE_DEFAULT_TUNNEL.ipsecEncryption,
+      ipsecIntegrity: props.ipsecIntegrity ?? AZURE_DEFAULT_TUNNEL.ipsecIntegrity,
+      pfsGroup: props.pfsGroup ?? AZURE_DEFAULT_TUNNEL.pfsGroup,
+      saLifetime: props.saLifetimeSeconds ?? AZURE_DEFAULT_TUNNEL.phase2LifetimeSeconds,
       saDatasize: props.saDataSizeKilobytes,
     };
-    const dpdTimeoutSeconds = props.dpdTimeoutSeconds ?? TIMERS.azureDpdTimeoutSeconds;
+    const dpdTimeoutSeconds = props.dpdTimeoutSeconds ?? AZURE_DEFAULT_TUNNEL.dpdTimeoutSeconds;
     const bgpEnabled = props.bgpEnabled ?? props.peer.peerAsn !== undefined;
     this.validate(props, ikeVersion, policy, dpdTimeoutSeconds, bgpEnabled);
 

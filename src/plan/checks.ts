@@ -3,23 +3,63 @@
  * without the planner applies exactly the same rules. Each returns `undefined` when the value is
  * allowed, else a sentence that says what was given and what is allowed.
  */
-import { CLOUD_NAMES, Cloud, FACTS, IntRange, PhaseCapability } from './facts';
-import { cidr, contains, parseCidr, parseIpv4, containsAddress } from '../common/cidr';
+import { CLOUD_NAMES, Cloud, FACTS } from './clouds';
+import type { IntRange, PhaseCapability } from './facts';
+import { cidr, contains, containsAddress, intersect, overlaps, parseCidr, parseIpv4 } from '../common/cidr';
 import { show } from './errors';
 
-/** Inside CIDR of a tunnel: an aligned /30 in every given cloud's range, reserved by none. */
-export function insideCidrProblem(clouds: readonly Cloud[], text: string): string | undefined {
-  const ranges = clouds.map((c) => `${CLOUD_NAMES[c]}: ${FACTS[c].insideRanges.join(', ')}`).join('; ');
-  const reserved = [...new Set(clouds.flatMap((c) => FACTS[c].insideReserved))];
-  const allowed = `an aligned /30 inside ${ranges}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
+/**
+ * The inside /30s every given cloud accepts, in words: the intersection of their ranges, outside
+ * the reserved blocks that lie in it (e.g. `an aligned /30 in 169.254.21.0/24 or 169.254.22.0/24`).
+ */
+export function describeInsideRange(clouds: readonly Cloud[]): string {
+  const ranges = clouds.map((c) => FACTS[c].insideRanges.map(cidr)).reduce((x, y) => intersect(x, y));
+  // Only the reserved blocks that lie in those ranges are worth naming.
+  const reserved = [...new Set(clouds.flatMap((c) => FACTS[c].insideReserved))].filter((r) => ranges.some((g) => overlaps(g, cidr(r))));
+  return `an aligned /30 in ${ranges.map((c) => c.text).join(' or ')}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
+}
+
+/** An inside CIDR that passed `checkInsideCidr`. */
+export interface InsideCidrAccepted {
+  /** Accepted. */
+  readonly ok: true;
+  /** The /30's network address, as a 32-bit unsigned integer (0-4294967295). */
+  readonly network: number;
+}
+/** An inside CIDR that `checkInsideCidr` refused. */
+export interface InsideCidrRefused {
+  /** Refused. */
+  readonly ok: false;
+  /** The problem's code, the same wherever the check runs. */
+  readonly code: 'inside-cidr-malformed' | 'inside-cidr-not-30' | 'inside-cidr-outside-range' | 'inside-cidr-reserved';
+  /** The problem in words: what was given, what is allowed. */
+  readonly message: string;
+}
+/** The outcome of checking a tunnel's inside CIDR: its network, or the problem with its code. */
+export type InsideCidrCheck = InsideCidrAccepted | InsideCidrRefused;
+
+/**
+ * Inside CIDR of a tunnel: an aligned /30 in every given cloud's range, reserved by none. One code
+ * per problem, the planner's and the constructs' alike.
+ */
+export function checkInsideCidr(clouds: readonly Cloud[], text: string): InsideCidrCheck {
+  const allowed = describeInsideRange(clouds);
   const p = parseCidr(text);
-  if (!p.ok) return `${show(text)} is not a valid prefix (${p.reason}); allowed: ${allowed}`;
-  if (p.cidr.prefixLength !== 30) return `${show(text)} is a /${p.cidr.prefixLength}; allowed: ${allowed}`;
-  for (const c of clouds) {
-    if (!FACTS[c].insideRanges.some((r) => contains(cidr(r), p.cidr))) return `${show(text)} is outside ${CLOUD_NAMES[c]}'s range; allowed: ${allowed}`;
-    if (FACTS[c].insideReserved.some((r) => contains(cidr(r), p.cidr))) return `${show(text)} is reserved by ${CLOUD_NAMES[c]}; allowed: ${allowed}`;
+  if (!p.ok) return { ok: false, code: 'inside-cidr-malformed', message: `${show(text)} is not a valid prefix (${p.reason}); allowed: ${allowed}` };
+  if (p.cidr.prefixLength !== 30) return { ok: false, code: 'inside-cidr-not-30', message: `${show(text)} is a /${p.cidr.prefixLength}; allowed: ${allowed}` };
+  const outside = clouds.find((c) => !FACTS[c].insideRanges.some((r) => contains(cidr(r), p.cidr)));
+  if (outside) {
+    return { ok: false, code: 'inside-cidr-outside-range', message: `${show(text)} is outside ${CLOUD_NAMES[outside]}'s range (${FACTS[outside].insideRanges.join(', ')}); allowed: ${allowed}` };
   }
-  return undefined;
+  const reserver = clouds.find((c) => FACTS[c].insideReserved.some((r) => contains(cidr(r), p.cidr)));
+  if (reserver) return { ok: false, code: 'inside-cidr-reserved', message: `${show(text)} is reserved by ${CLOUD_NAMES[reserver]}; allowed: ${allowed}` };
+  return { ok: true, network: p.cidr.network };
+}
+
+/** Inside CIDR of a tunnel (see `checkInsideCidr`): the problem in words, or `undefined`. */
+export function insideCidrProblem(clouds: readonly Cloud[], text: string): string | undefined {
+  const check = checkInsideCidr(clouds, text);
+  return check.ok ? undefined : check.message;
 }
 
 /** An address that must lie inside a given /30 (e.g. Alibaba's local BGP IP). */
@@ -30,16 +70,6 @@ export function addressInCidrProblem(address: string, block: string): string | u
   if (!p.ok) return undefined; // reported on the block itself
   if (!containsAddress(p.cidr, a) || a === p.cidr.network || (p.cidr.prefixLength === 30 && a === p.cidr.network + 3)) {
     return `${show(address)} is not a host address of ${block}`;
-  }
-  return undefined;
-}
-
-/** Azure custom APIPA BGP address: inside 169.254.21.0-169.254.22.255 (Z7 Z11). */
-export function azureApipaProblem(address: string): string | undefined {
-  const a = parseIpv4(address);
-  if (a === undefined) return `${show(address)} is not a dotted-quad IPv4 address; allowed: an address in 169.254.21.0-169.254.22.255`;
-  if (!FACTS.azure.insideRanges.some((r) => containsAddress(cidr(r), a))) {
-    return `${show(address)} is outside Azure's APIPA range; allowed: an address in 169.254.21.0-169.254.22.255`;
   }
   return undefined;
 }
@@ -59,8 +89,8 @@ export function spellingsOf(cloud: Cloud, phase: IkePhase, kind: AlgorithmKind):
       return cap.encryption.map((e) => s.encryption[e]).filter((x): x is string => !!x);
     case 'integrity': {
       const names = cap.integrity.map((i) => s.integrity[i]).filter((x): x is string => !!x);
-      // Azure names the GCM cipher as the phase 2 integrity of an AEAD proposal.
-      if (cloud === 'azure' && phase === 'phase2') names.push(...cap.encryption.filter((e) => e.endsWith('gcm16')).map((e) => s.encryption[e]!));
+      // A cloud may name the GCM cipher as the phase 2 integrity of an AEAD proposal.
+      if (s.aeadIntegrity === 'cipher' && phase === 'phase2') names.push(...cap.encryption.filter((e) => e.endsWith('gcm16')).map((e) => s.encryption[e]!));
       return names;
     }
     default: {

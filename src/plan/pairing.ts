@@ -1,6 +1,18 @@
 /**
  * Tunnel pairing: which endpoint of one gateway talks to which endpoint of the other, and which
- * tunnels are idle. Facts: cloud-vpn-facts §0 "Tunnel pairing" (A1 Z8 Z10 L5 and the guides).
+ * tunnels are idle. One rule for every pair of clouds, asking each end's profile
+ * (`src/plan/clouds/`) the rest. Facts: cloud-vpn-facts §0 "Tunnel pairing" (A1 Z8 Z10 L5 and
+ * the guides).
+ *
+ * - An end whose endpoints exist per connection (`CloudProfile.perConnection`) drives: one
+ *   connection per endpoint of the other end, each with its tunnels; tunnel 1 of every connection
+ *   first, then tunnel 2, ...
+ * - Otherwise instance by instance: the end whose every endpoint carries a tunnel
+ *   (`tunnelOnEveryEndpoint`) leads, and its endpoint j talks to the other end's endpoint
+ *   (j mod count).
+ *
+ * Each end's profile then says why a tunnel is idle (`idleReason`) and where the tunnel sits on it
+ * (`place`). For the three clouds:
  *
  * ```
  * AWS ↔ Azure active-active (layout 'all')            AWS ↔ Alibaba dual-tunnel (layout 'all')
@@ -18,97 +30,61 @@
  * Tunnels are listed in a stable order in which a `minimal` layout's tunnels come first, so pins
  * by index mean the same tunnel whatever the layout.
  */
-import type { GatewayKind } from './facts';
+import { GatewayKind, profileOf, PROFILES } from './clouds';
+import type { PairingStep, Placement, TunnelSlot } from './profile';
 import type { NormalLink, NormalSite } from './validate';
 
-/** One tunnel before addresses and keys are chosen. */
-export interface TunnelSlot {
-  readonly index: number;
-  /** Endpoint per end, in `between` order. */
-  readonly endpoints: readonly [string, string];
-  readonly state: 'active' | 'idle';
-  readonly idleReason?: string;
-  /** AWS end: which VPN connection (1-based) and tunnel number. */
-  readonly aws?: { readonly connection: number; readonly tunnel: 1 | 2 };
-  /** Alibaba end: which connection (1-based) and role. */
-  readonly alicloud?: { readonly connection: number; readonly role: 'master' | 'slave' };
-}
+export type { Placement, TunnelSlot } from './profile';
 
-/** Public endpoints of a gateway that exist independently of its links. */
+/** Public endpoints of a gateway that exist independently of its links (none where they exist per connection). */
 export function endpointsOf(kind: GatewayKind): string[] {
-  switch (kind) {
-    case 'active-active': return ['instance0', 'instance1'];
-    case 'active-standby': return ['instance0'];
-    case 'dual-tunnel': return ['master', 'slave'];
-    case 'single-tunnel': return ['master'];
-    default: return [];
-  }
+  const owner = Object.values(PROFILES).find((p) => p.kinds.includes(kind));
+  return owner ? owner.endpoints(kind) : [];
 }
 
-/** The endpoint name of an AWS tunnel's outside IP. */
-export function awsEndpoint(linkId: string, connection: number, tunnel: 1 | 2): string {
-  return `${linkId}/conn${connection}/tunnel${tunnel}`;
-}
+const endpointsOfSite = (site: NormalSite) => profileOf(site.cloud).endpoints(site.kind);
 
 /** Pairs the tunnels of one link. */
 export function pairTunnels(link: NormalLink): TunnelSlot[] {
   const sites: readonly [NormalSite, NormalSite] = [link.a, link.b];
-  const awsSide = sites.findIndex((s) => s.cloud === 'aws');
+  const profiles = sites.map((s) => profileOf(s.cloud));
   const slots: TunnelSlot[] = [];
-  const place = (sideEndpoint: string, otherEndpoint: string, side: number): readonly [string, string] =>
-    side === 0 ? [sideEndpoint, otherEndpoint] : [otherEndpoint, sideEndpoint];
+  const both = <T>(x: T, y: T, firstSide: number): readonly [T, T] => (firstSide === 0 ? [x, y] : [y, x]);
+  /** Adds one slot: `lead` is the side that enumerates, `endpoints` in [lead, other] order. */
+  const add = (lead: 0 | 1, endpoints: [string, string], indexes: [number, number], round: number, leadPlacement?: Placement) => {
+    const steps = ([lead, 1 - lead] as const).map((side, i): PairingStep => ({
+      link, side: side as 0 | 1, site: sites[side], endpoint: endpoints[i], endpointIndex: indexes[i], round, earlier: slots,
+    }));
+    const idleReason = profiles[lead].idleReason(steps[0]) ?? profiles[1 - lead].idleReason(steps[1]);
+    const placements = [leadPlacement ?? profiles[lead].place(steps[0]), profiles[1 - lead].place(steps[1])] as const;
+    slots.push({
+      index: slots.length,
+      endpoints: both(endpoints[0], endpoints[1], lead),
+      state: idleReason ? 'idle' : 'active',
+      idleReason,
+      placements: both(placements[0], placements[1], lead),
+    });
+  };
 
-  if (awsSide >= 0) {
-    const other = sites[1 - awsSide];
-    const remote = endpointsOf(other.kind);
-    const azureStandbyBgp = other.kind === 'active-standby' && link.routing === 'bgp';
-    for (const tunnel of [1, 2] as const) {
-      remote.forEach((endpoint, k) => {
-        let idleReason: string | undefined;
-        if (tunnel === 2 && link.layout === 'minimal') {
-          idleReason = 'minimal layout: tunnel 1 of each AWS VPN connection carries the link';
-        } else if (tunnel === 2 && azureStandbyBgp) {
-          idleReason = 'an active-standby Azure gateway has one usable APIPA BGP address (Z8)';
-        }
-        slots.push({
-          index: slots.length,
-          endpoints: place(awsEndpoint(link.id, k + 1, tunnel), endpoint, awsSide),
-          state: idleReason ? 'idle' : 'active',
-          idleReason,
-          aws: { connection: k + 1, tunnel },
-          alicloud: other.cloud === 'alicloud'
-            ? other.kind === 'dual-tunnel' ? { connection: tunnel, role: k === 0 ? 'master' : 'slave' } : { connection: slots.filter((s) => s.state === 'active').length + 1, role: 'master' }
-            : undefined,
-        });
-      });
+  const driver = profiles.findIndex((p) => p.perConnection !== undefined);
+  if (driver >= 0) {
+    // One connection per endpoint of the other end; the driver's tunnel n of every connection in turn.
+    const d = driver as 0 | 1;
+    const { tunnelsPerConnection, endpoint } = profiles[d].perConnection!;
+    const remote = endpointsOfSite(sites[1 - d]);
+    for (let n = 1; n <= tunnelsPerConnection; n++) {
+      remote.forEach((other, k) => add(d, [endpoint(link.id, k + 1, n), other], [k, k], n, { connection: k + 1, tunnel: n }));
     }
-    // Alibaba single-tunnel connections exist only for active tunnels; renumber them densely.
     return slots;
   }
 
-  // Azure ↔ Alibaba Cloud.
-  const azureSide = sites.findIndex((s) => s.cloud === 'azure');
-  const azure = sites[azureSide];
-  const ali = sites[1 - azureSide];
-  const instances = endpointsOf(azure.kind);
-  const aliEndpoints = endpointsOf(ali.kind);
-  aliEndpoints.forEach((aliEndpoint, j) => {
-    const instance = instances[j % instances.length];
-    const idleReason = j > 0 && instance === instances[0] && link.routing === 'bgp'
-      ? 'an active-standby Azure gateway has one usable APIPA BGP address (Z8)'
-      : undefined;
-    slots.push({
-      index: slots.length,
-      endpoints: place(instance, aliEndpoint, azureSide),
-      state: idleReason ? 'idle' : 'active',
-      idleReason,
-      alicloud: { connection: 1, role: j === 0 ? 'master' : 'slave' },
-    });
-  });
+  // Instance by instance: the end that carries a tunnel on every endpoint leads (else the one with more).
+  const counts = sites.map((s) => endpointsOfSite(s).length);
+  const carrying = profiles.map((p) => p.tunnelOnEveryEndpoint);
+  const lead: 0 | 1 = carrying[0] !== carrying[1] ? (carrying[0] ? 0 : 1) : counts[1] > counts[0] ? 1 : 0;
+  const leading = endpointsOfSite(sites[lead]);
+  const following = endpointsOfSite(sites[1 - lead]);
+  if (following.length === 0) return slots;
+  leading.forEach((own, j) => add(lead, [own, following[j % following.length]], [j, j % following.length], 1));
   return slots;
-}
-
-/** Whether a cloud creates a tunnel even when nothing answers it (AWS pairs, Alibaba dual-tunnel connections). */
-export function configuresIdle(site: NormalSite): boolean {
-  return site.cloud === 'aws' || (site.cloud === 'alicloud' && site.kind === 'dual-tunnel');
 }

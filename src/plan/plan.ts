@@ -2,7 +2,11 @@
  * The planner's output: every tunnel with both ends' parameters, and per gateway the resources
  * its cloud needs. Plain data (JSON-serialisable); pre-shared keys serialise redacted.
  */
-import type { Cloud, DhGroup, Encryption, GatewayKind, IkeVersion, Integrity } from './facts';
+import type { Cloud, GatewayKind, LinkResources } from './clouds';
+
+// The union of every cloud's link resources lives with the registry; named here too for the modules that read it from the plan.
+export type { LinkResources } from './clouds';
+import type { DhGroup, Encryption, IkeVersion, Integrity } from './facts';
 import type { PresharedKey } from './psk';
 import type { AllocationRecord, Routing, TunnelLayout } from './topology';
 
@@ -85,17 +89,16 @@ export interface TunnelEnd {
    */
   readonly insideAddress?: string;
   /**
-   * This end's own ASN on a BGP link: its site's pinned or allocated ASN (an AWS site without one
-   * takes AWS's default 64512; allocated ones lie in 64513-65514), valid for this end's cloud.
-   * 1-4294967295, within the cloud's range (`FACTS[cloud].ownAsn`).
+   * This end's own ASN on a BGP link: its site's pinned ASN, its cloud's default (a cloud with one:
+   * {@link AWS_DEFAULT_AMAZON_SIDE_ASN}) or an allocated one ({@link ALLOCATED_ASNS}). 1-4294967295,
+   * within the cloud's range ({@link FACTS}`[cloud].ownAsn`).
    *
    * @default - none: `static` and `policy` links run no BGP
    */
   readonly asn?: number;
   /**
-   * The other end's ASN, as this end registers its peer on a BGP link: pinned, AWS's default 64512
-   * or allocated (64513-65514), a peer ASN this end's cloud accepts (1-4294967295, within
-   * `FACTS[cloud].peerAsn`).
+   * The other end's ASN, as this end registers its peer on a BGP link (the other end's `asn`): a
+   * peer ASN this end's cloud accepts (1-4294967295, within {@link FACTS}`[cloud].peerAsn`).
    *
    * @default - none: `static` and `policy` links run no BGP
    */
@@ -149,207 +152,18 @@ export interface PlannedTunnel {
   readonly ends: readonly [TunnelEnd, TunnelEnd];
 }
 
-/** AWS customer gateway for one remote endpoint. */
-export interface AwsCustomerGatewayPlan {
-  /** Id of the customer gateway within its link (stable; part of construct ids). */
-  readonly id: string;
-  /** The remote endpoint whose public IP the customer gateway registers. */
-  readonly remote: EndpointRef;
-  /**
-   * The remote end's ASN, as the customer gateway's `BgpAsn`: a peer ASN AWS accepts
-   * (1-2147483647 except 7224 and 9059).
-   *
-   * @default - none: not a BGP link (`AwsPeerGateway` then registers AWS's default, 65000)
-   */
-  readonly bgpAsn?: number;
-}
-
-/** AWS VPN connection: one tunnel pair toward one customer gateway. */
-export interface AwsVpnConnectionPlan {
-  /** Id of the VPN connection within its link (stable; part of construct ids). */
-  readonly id: string;
-  /** Id of the customer gateway (`AwsCustomerGatewayPlan.id`) the connection goes to. */
-  readonly customerGateway: string;
-  /** Tunnel ids of tunnel 1 and tunnel 2 (active or idle). */
-  readonly tunnels: readonly [string, string];
-  /** Whether the connection uses static routes instead of BGP (`StaticRoutesOnly`). */
-  readonly staticRoutesOnly: boolean;
-  /** Remote prefixes routed over the connection (static routing). */
-  readonly staticRoutes: readonly string[];
-  /**
-   * The single AWS-side prefix of policy routing (AWS takes one prefix per side): the AWS site's
-   * selector. `AwsVpnConnectionProps.awsNetworkCidr`, CloudFormation `RemoteIpv4NetworkCidr`
-   * (AWS names its own side "remote").
-   *
-   * @default - none: not a policy link
-   */
-  readonly localNetworkCidr?: string;
-  /**
-   * The single peer-side prefix of policy routing: the remote site's selector.
-   * `AwsVpnConnectionProps.peerNetworkCidr`, CloudFormation `LocalIpv4NetworkCidr` (AWS names the
-   * customer side "local").
-   *
-   * @default - none: not a policy link
-   */
-  readonly remoteNetworkCidr?: string;
-}
-
-/** What an AWS gateway needs for one link. */
-export interface AwsLinkResources {
-  /** Discriminator: an AWS gateway's resources. */
-  readonly cloud: 'aws';
+/**
+ * What every cloud's resources for one link have in common; each cloud's profile extends it
+ * (`AwsLinkResources`, `AzureLinkResources`, `AlicloudLinkResources`: the union `LinkResources`).
+ */
+export interface LinkResourcesBase {
+  /** Discriminator: the cloud of the gateway the resources are for. */
+  readonly cloud: Cloud;
   /** Id of the link. */
   readonly link: string;
   /** Site id of the gateway at the other end. */
   readonly remoteSite: string;
-  /** One customer gateway per remote endpoint. */
-  readonly customerGateways: readonly AwsCustomerGatewayPlan[];
-  /** VPN connections, two tunnels each. */
-  readonly vpnConnections: readonly AwsVpnConnectionPlan[];
 }
-
-/** Azure local network gateway for one remote endpoint. */
-export interface AzureLocalNetworkGatewayPlan {
-  /** Id of the local network gateway within its link (stable; part of construct ids). */
-  readonly id: string;
-  /** The remote endpoint whose public IP the local network gateway registers. */
-  readonly remote: EndpointRef;
-  /** Address space (static and policy routing). */
-  readonly addressSpace: readonly string[];
-  /**
-   * BGP peer (dynamic routing).
-   *
-   * @default - none: not a BGP link
-   */
-  readonly bgp?: {
-    /**
-     * The remote end's ASN: a peer ASN Azure accepts (1-4294967294 except 8074, 8075, 12076,
-     * 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729).
-     */
-    readonly asn: number;
-    /** The remote end's inside (BGP peering) address. */
-    readonly peeringAddress: string;
-  };
-}
-
-/** Azure connection to one local network gateway. */
-export interface AzureConnectionPlan {
-  /** Id of the connection within its link (stable; part of construct ids). */
-  readonly id: string;
-  /** Id of the local network gateway (`AzureLocalNetworkGatewayPlan.id`) it connects to. */
-  readonly localNetworkGateway: string;
-  /** Id of the tunnel the connection carries. */
-  readonly tunnel: string;
-  /** Whether BGP runs over the connection (`enable_bgp`, or `bgp_enabled` in the provider versions that have it). */
-  readonly bgpEnabled: boolean;
-  /**
-   * Custom APIPA BGP addresses: primary on instance 0, secondary on instance 1.
-   *
-   * @default - none: not a BGP link
-   */
-  readonly customBgpAddresses?: {
-    /** APIPA address on gateway instance 0. */
-    readonly primary: string;
-    /**
-     * APIPA address on gateway instance 1 (active-active gateways).
-     *
-     * @default - none: an active-standby gateway has no instance 1
-     */
-    readonly secondary?: string;
-  };
-  /** Who may start IKE (`connection_mode`). */
-  readonly connectionMode: 'Default' | 'ResponderOnly' | 'InitiatorOnly';
-  /** Dead peer detection timeout, in seconds (`dpd_timeout_seconds`, 9-3600). */
-  readonly dpdTimeoutSeconds: number;
-  /**
-   * Policy-based traffic selectors (policy routing).
-   *
-   * @default - none: route-based (any-to-any) selectors on `bgp` and `static` links
-   */
-  readonly trafficSelectors?: {
-    /** Prefixes on the Azure side. */
-    readonly local: readonly string[];
-    /** Prefixes on the remote side. */
-    readonly remote: readonly string[];
-  };
-}
-
-/** What an Azure gateway needs for one link. */
-export interface AzureLinkResources {
-  /** Discriminator: an Azure gateway's resources. */
-  readonly cloud: 'azure';
-  /** Id of the link. */
-  readonly link: string;
-  /** Site id of the gateway at the other end. */
-  readonly remoteSite: string;
-  /** One local network gateway per remote endpoint. */
-  readonly localNetworkGateways: readonly AzureLocalNetworkGatewayPlan[];
-  /** One connection per tunnel. */
-  readonly connections: readonly AzureConnectionPlan[];
-}
-
-/** Alibaba Cloud customer gateway for one remote endpoint. */
-export interface AlicloudCustomerGatewayPlan {
-  /** Id of the customer gateway within its link (stable; part of construct ids). */
-  readonly id: string;
-  /** The remote endpoint whose public IP the customer gateway registers. */
-  readonly remote: EndpointRef;
-  /**
-   * The remote end's ASN: a peer ASN Alibaba Cloud accepts (1-4294967295 except 45104).
-   *
-   * @default - none: not a BGP link
-   */
-  readonly asn?: number;
-}
-
-/** Alibaba Cloud IPsec connection: dual-tunnel (master + slave) or single-tunnel. */
-export interface AlicloudConnectionPlan {
-  /** Id of the connection within its link (stable; part of construct ids). */
-  readonly id: string;
-  /** Dual-tunnel (master + slave) or single-tunnel connection. */
-  readonly mode: 'dual-tunnel' | 'single-tunnel';
-  /** The connection's tunnels. */
-  readonly tunnels: readonly {
-    /** The gateway endpoint the tunnel leaves from. */
-    readonly role: 'master' | 'slave';
-    /** Id of the customer gateway (`AlicloudCustomerGatewayPlan.id`) it goes to. */
-    readonly customerGateway: string;
-    /** Id of the planned tunnel. */
-    readonly tunnel: string;
-  }[];
-  /** Whether BGP runs over the connection. */
-  readonly bgpEnabled: boolean;
-  /** Interest-flow subnets: local / remote (`0.0.0.0/0` both in destination-routing mode). */
-  readonly localSubnets: readonly string[];
-  /** Remote interest-flow subnets (`0.0.0.0/0` in destination-routing mode). */
-  readonly remoteSubnets: readonly string[];
-  /** Route entries to publish to the VPC. */
-  readonly routes: {
-    /** Policy routes, destination routes, or none to write (BGP learns them). */
-    readonly kind: 'policy' | 'destination' | 'bgp';
-    /** Destination prefixes (the remote side). */
-    readonly destinations: readonly string[];
-    /** Source prefixes of policy routes (the local side). */
-    readonly sources: readonly string[];
-  };
-}
-
-/** What an Alibaba Cloud gateway needs for one link. */
-export interface AlicloudLinkResources {
-  /** Discriminator: an Alibaba Cloud gateway's resources. */
-  readonly cloud: 'alicloud';
-  /** Id of the link. */
-  readonly link: string;
-  /** Site id of the gateway at the other end. */
-  readonly remoteSite: string;
-  /** One customer gateway per remote endpoint. */
-  readonly customerGateways: readonly AlicloudCustomerGatewayPlan[];
-  /** IPsec connections (dual-tunnel: two tunnels each). */
-  readonly connections: readonly AlicloudConnectionPlan[];
-}
-
-/** What a gateway needs for one link, in its cloud's terms (discriminated by `cloud`). */
-export type LinkResources = AwsLinkResources | AzureLinkResources | AlicloudLinkResources;
 
 /** What one gateway needs in its cloud. */
 export interface GatewayPlan {
@@ -359,7 +173,11 @@ export interface GatewayPlan {
   readonly cloud: Cloud;
   /** The gateway kind (AWS VGW or transit gateway, Azure active-active or active-standby, Alibaba dual- or single-tunnel). */
   readonly kind: GatewayKind;
-  /** The gateway's own ASN: pinned; on AWS without one, AWS's default 64512; else allocated from 64513-65514. */
+  /**
+   * The gateway's own ASN, 1-4294967295 within its cloud's range ({@link FACTS}`[cloud].ownAsn`):
+   * pinned; else its cloud's default ({@link AWS_DEFAULT_AMAZON_SIDE_ASN} on AWS); else allocated
+   * from {@link ALLOCATED_ASNS}.
+   */
   readonly asn: number;
   /** The site's networks (CIDRs) behind the gateway. */
   readonly cidrs: readonly string[];

@@ -5,17 +5,15 @@
  * link ids, tunnel ids), never by position, and allocations fed back through `previous` are
  * kept, so adding or removing a link or a site changes no parameter of any other tunnel.
  */
-import {
-  AWS_DEFAULT_AMAZON_SIDE_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKU_TUNNELS, AZURE_TUNNELS_PER_CONNECTION, CLOUD_NAMES, CONNECTION_LIMITS, Cloud, FACTS, TIMERS,
-} from './facts';
-import { Ipv4Cidr, cidr, contains, formatIpv4, hostsOf30, intersect, overlaps, parseCidr, slash30Pool } from '../common/cidr';
+import { CLOUD_NAMES, Cloud, FACTS, PROFILES, profileOf } from './clouds';
+import { checkInsideCidr, describeInsideRange } from './checks';
+import { cidr, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
 import { IssueCollector, show, withArticle } from './errors';
 import { FreeRing } from './free-ring';
-import { TunnelSlot, configuresIdle, endpointsOf, pairTunnels } from './pairing';
-import type {
-  AlicloudConnectionPlan, AlicloudCustomerGatewayPlan, AwsCustomerGatewayPlan, AwsVpnConnectionPlan, AzureConnectionPlan,
-  AzureLocalNetworkGatewayPlan, GatewayPlan, LinkPlan, LinkResources, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan,
-} from './plan';
+import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
+import type { GatewayPlan, LinkPlan, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan } from './plan';
+import type { IntRange } from './facts';
+import type { GatewayLink, Initiation } from './profile';
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
 import type { AllocationRecord, KeyScheme, Topology, TunnelPin } from './topology';
@@ -62,10 +60,21 @@ export interface PlanOptions {
 }
 
 /**
- * 2-byte private ASNs every cloud accepts in both roles (65515+ is Azure's); 64512, AWS's default
- * Amazon-side ASN, is left to AWS sites, which take it when they pin none.
+ * The ASNs allocated to sites that pin none (`min`-`max`, 2-byte private ASNs): the run of 2-byte private ASNs (RFC 6996,
+ * 64512-65534) from the lowest one no cloud keeps as its default, up to the last one every cloud
+ * accepts in both roles (64513-65514 for AWS's default 64512 and Azure's refused 65515).
  */
-const ASN_POOL = { min: AWS_DEFAULT_AMAZON_SIDE_ASN + 1, max: 65514 };
+export const ALLOCATED_ASNS: IntRange = (() => {
+  const profiles = Object.values(PROFILES);
+  const defaults = new Set(profiles.map((p) => p.defaultAsn).filter((a): a is number => a !== undefined));
+  const fitsAll = (asn: number) => profiles.every((p) => !ownAsnProblem(p.cloud, asn) && !peerAsnProblem(p.cloud, asn));
+  let min = 64512;
+  while (defaults.has(min) || !fitsAll(min)) min++;
+  let max = min;
+  while (max < 65534 && !defaults.has(max + 1) && fitsAll(max + 1)) max++;
+  return { min, max };
+})();
+const ASN_POOL = ALLOCATED_ASNS;
 
 /** FNV-1a, 32 bit: a stable start position for hash-preferred allocation. */
 function hash32(text: string): number {
@@ -77,32 +86,6 @@ function hash32(text: string): number {
   return h;
 }
 
-/** Azure's APIPA range: kept for tunnels that have an Azure end. */
-const AZURE_RANGES = FACTS.azure.insideRanges.map(cidr);
-
-const poolCache = new Map<string, number[]>();
-/** Aligned /30s both clouds accept, minus both clouds' reserved blocks. */
-function insidePool(x: Cloud, y: Cloud): number[] {
-  const key = [x, y].sort().join('+');
-  let pool = poolCache.get(key);
-  if (!pool) {
-    const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
-    const reserved = [...FACTS[x].insideReserved, ...FACTS[y].insideReserved].map(cidr);
-    // Tunnels without an Azure end leave Azure's scarce 512 addresses to tunnels that need them.
-    const avoid = x === 'azure' || y === 'azure' ? reserved : [...reserved, ...AZURE_RANGES];
-    pool = slash30Pool(ranges, avoid);
-    poolCache.set(key, pool);
-  }
-  return pool;
-}
-
-function describePool(x: Cloud, y: Cloud): string {
-  const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
-  // Only the reserved blocks that lie in those ranges are worth naming.
-  const reserved = [...new Set([...FACTS[x].insideReserved, ...FACTS[y].insideReserved])].filter((r) => ranges.some((g) => overlaps(g, cidr(r))));
-  return `an aligned /30 in ${ranges.map((c) => c.text).join(' or ')}${reserved.length ? `, outside ${reserved.join(', ')}` : ''}`;
-}
-
 /** A tunnel being planned. */
 interface Draft {
   readonly id: string;
@@ -110,34 +93,40 @@ interface Draft {
   readonly slot: TunnelSlot;
   readonly pin?: TunnelPin;
   readonly pinPath: string;
-  /** Conflict domains: the gateways it touches, and every Azure gateway together. */
+  /** Conflict domains: the gateways it touches, and every gateway of a cloud whose inside range is scarce. */
   readonly domains: readonly string[];
   readonly needsInside: boolean;
   insideCidr?: number;
 }
 
+/** The conflict domains of a tunnel's inside /30 on the given sites. */
+function domainsOf(sites: readonly NormalSite[]): string[] {
+  const domains = sites.map((s) => `gw:${s.id}`);
+  for (const s of sites) if (profileOf(s.cloud).scarceInsideRange) domains.push(`cloud:${s.cloud}`);
+  return domains;
+}
+
 /**
- * The custom BGP address an active-active Azure end needs on its other instance for a tunnel whose
- * link has no tunnel there (Azure AA ↔ Alibaba single-tunnel): a /30 of Azure's APIPA range of
- * its own, allocated and recorded under `<tunnel id>/<instance>` like a tunnel's, so that the
- * address depends on nothing but the tunnel.
+ * The inside addresses an end needs beyond its tunnels' (`CloudProfile.ownAddresses`: Azure
+ * active-active toward a single-tunnel Alibaba gateway): a /30 of its cloud's range of its own,
+ * allocated and recorded under `<tunnel id>/<endpoint>` like a tunnel's, so that the address
+ * depends on nothing but the tunnel.
  */
-function ownSecondaryDrafts(link: NormalLink, drafts: readonly Draft[]): Draft[] {
+function ownAddressDrafts(link: NormalLink, drafts: readonly Draft[]): Draft[] {
   if (link.routing !== 'bgp') return [];
   const out: Draft[] = [];
   for (const [side, site] of [link.a, link.b].entries()) {
-    if (site.cloud !== 'azure' || site.kind !== 'active-active') continue;
+    const own = profileOf(site.cloud).ownAddresses;
+    if (!own) continue;
     const active = drafts.filter((d) => d.slot.state === 'active');
     for (const d of active) {
-      const other = otherInstance(d.slot.endpoints[side]);
-      if (active.some((x) => x.slot.endpoints[side] === other)) continue;
-      out.push({ ...d, id: `${d.id}/${other}`, pin: undefined, domains: [`gw:${site.id}`, 'azure'], needsInside: true, insideCidr: undefined });
+      for (const endpoint of own(site, side as 0 | 1, d.slot, active.map((x) => x.slot))) {
+        out.push({ ...d, id: `${d.id}/${endpoint}`, pin: undefined, domains: domainsOf([site]), needsInside: true, insideCidr: undefined });
+      }
     }
   }
   return out;
 }
-
-const otherInstance = (instance: string) => (instance === 'instance0' ? 'instance1' : 'instance0');
 
 /**
  * Plans a topology.
@@ -163,9 +152,8 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
     const proposal = negotiate(clouds, link.spec.proposal, link.allowWeak, path, issues);
     const lifetimes = chooseLifetimes(clouds, link.spec.proposal, path, issues);
     if (proposal && lifetimes) proposals.set(link.id, { proposal, lifetimes });
-    if (link.routing === 'bgp' && clouds.includes('azure') && clouds.includes('alicloud')) {
-      warnings.push(`links[${link.index}] (${link.id}): Azure never starts BGP from an APIPA address and whether Alibaba Cloud does is unconfirmed; if sessions stay idle, use routing 'static' or 'policy'`);
-    }
+    const warning = link.routing === 'bgp' ? bgpStartWarning(clouds) : undefined;
+    if (warning) warnings.push(`links[${link.index}] (${link.id}): ${warning}; if sessions stay idle, use routing 'static' or 'policy'`);
   }
 
   // 2. Tunnels.
@@ -179,10 +167,9 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
     if (pins.length > slots.length) {
       issues.add(`links[${link.index}].tunnels`, 'tunnel-pins-too-many', `${pins.length} pins given, but the link has ${slots.length} tunnels (indexes 0-${slots.length - 1})`);
     }
-    const hasAws = link.a.cloud === 'aws' || link.b.cloud === 'aws';
+    const alwaysInside = [link.a, link.b].some((s) => profileOf(s.cloud).alwaysInside);
+    const domains = domainsOf([link.a, link.b]);
     for (const slot of slots) {
-      const domains = [`gw:${link.a.id}`, `gw:${link.b.id}`];
-      if (link.a.cloud === 'azure' || link.b.cloud === 'azure') domains.push('azure');
       drafts.push({
         id: `${link.id}:${slot.index + 1}`,
         link,
@@ -190,22 +177,17 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
         pin: pins[slot.index],
         pinPath: `links[${link.index}].tunnels[${slot.index}]`,
         domains,
-        needsInside: link.routing === 'bgp' || hasAws,
+        needsInside: link.routing === 'bgp' || alwaysInside,
       });
     }
-    secondaries.push(...ownSecondaryDrafts(link, drafts.filter((d) => d.link === link)));
+    secondaries.push(...ownAddressDrafts(link, drafts.filter((d) => d.link === link)));
   }
-  for (const site of sites) {
-    const sku = site.spec.sku;
-    if (site.cloud === 'azure' && typeof sku === 'string' && Object.hasOwn(AZURE_RETIRED_SKUS, sku)) {
-      warnings.push(`sites[${site.index}].sku: ${show(sku)} is a non-AZ SKU, which Azure no longer creates (NonAzSkusNotAllowedForVPNGateway since 2025-11-01); planned as an existing gateway's. A new gateway needs ${AZURE_RETIRED_SKUS[sku]}`);
-    }
-  }
+  for (const site of sites) warnings.push(...profileOf(site.cloud).siteWarnings(site, `sites[${site.index}]`));
 
   // 3. ASNs: pinned ones checked in each role they play, missing ones allocated.
   const asns = allocateAsns(sites, links, previous, issues);
 
-  // 4. Inside /30s, and the Azure secondaries' own (kept ones of both before any fresh one).
+  // 4. Inside /30s, and the ends' own addresses (kept ones of both before any fresh one).
   allocateInsideCidrs([...drafts, ...secondaries], previous, issues);
 
   // 5. Pre-shared keys.
@@ -248,8 +230,8 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   const tunnelById = new Map(tunnels.map((t) => [t.id, t]));
 
   // 7. Resources per gateway.
-  const secondaryAddress = new Map(secondaries.map((d) => [d.id, hostsOf30({ network: d.insideCidr!, prefixLength: 30, text: '' })[1]]));
-  const gateways = sites.map((site) => buildGateway(site, links, slotsByLink, tunnelById, secondaryAddress, asns.get(site.id)!, issues));
+  const ownAddresses = new Map(secondaries.map((d) => [d.id, hostsOf30({ network: d.insideCidr!, prefixLength: 30, text: '' })[1]]));
+  const gateways = sites.map((site) => buildGateway(site, links, slotsByLink, tunnelById, ownAddresses, asns.get(site.id)!, issues));
   issues.throwIfAny();
 
   const linkPlans: LinkPlan[] = links.map((l) => ({
@@ -324,31 +306,34 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
   const peersOf = (site: NormalSite) => peers.get(site) ?? [];
   const fits = (site: NormalSite, asn: number) =>
     !taken.has(asn) && !ownAsnProblem(site.cloud, asn) && peersOf(site).every((p) => !peerAsnProblem(p.cloud, asn));
-  // Kept from an earlier plan first; then AWS sites take AWS's default, as the AWS constructs do;
-  // then fresh ones in site-id order, each from a hashed start.
+  // Kept from an earlier plan first; then sites of a cloud with a default ASN take it, as that
+  // cloud's constructs do; then fresh ones in site-id order, each from a hashed start.
   const missing = sites.filter((s) => s.spec.asn === undefined).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const fresh: NormalSite[] = [];
-  const awsDefault: NormalSite[] = [];
+  const defaulted: NormalSite[] = [];
+  const defaultOf = (site: NormalSite) => profileOf(site.cloud).defaultAsn;
   for (const site of missing) {
     const kept = Object.hasOwn(previous.asns, site.id) ? previous.asns[site.id] : undefined;
-    if (typeof kept === 'number' && !(site.cloud === 'aws' && kept === AWS_DEFAULT_AMAZON_SIDE_ASN) && fits(site, kept)) {
+    if (typeof kept === 'number' && kept !== defaultOf(site) && fits(site, kept)) {
       asns.set(site.id, kept);
       taken.add(kept);
-    } else if (site.cloud === 'aws') {
-      awsDefault.push(site);
+    } else if (defaultOf(site) !== undefined) {
+      defaulted.push(site);
     } else {
       fresh.push(site);
     }
   }
-  // 64512 stays AWS's default: never allocated to another site.
-  taken.add(AWS_DEFAULT_AMAZON_SIDE_ASN);
-  for (const site of awsDefault) {
-    asns.set(site.id, AWS_DEFAULT_AMAZON_SIDE_ASN);
+  // A cloud's default ASN stays its own: never allocated to another site.
+  for (const p of Object.values(PROFILES)) if (p.defaultAsn !== undefined) taken.add(p.defaultAsn);
+  for (const site of defaulted) {
+    const asn = defaultOf(site)!;
+    const name = CLOUD_NAMES[site.cloud];
+    asns.set(site.id, asn);
     for (const link of links) {
       if (link.routing !== 'bgp' || (link.a !== site && link.b !== site)) continue;
       const peer = link.a === site ? link.b : link.a;
-      if (asns.get(peer.id) === AWS_DEFAULT_AMAZON_SIDE_ASN && peer.cloud !== 'aws') {
-        issues.add(`sites[${site.index}].asn`, 'asn-equal', `${show(site.id)} pins no ASN, so it takes AWS's default ${AWS_DEFAULT_AMAZON_SIDE_ASN} (as the AWS constructs do), which its BGP peer ${show(peer.id)} also uses (links[${link.index}]); the two ends of a BGP link need different ASNs: pin asn on one of them`);
+      if (asns.get(peer.id) === asn && peer.cloud !== site.cloud) {
+        issues.add(`sites[${site.index}].asn`, 'asn-equal', `${show(site.id)} pins no ASN, so it takes ${name}'s default ${asn} (as the ${name} constructs do), which its BGP peer ${show(peer.id)} also uses (links[${link.index}]); the two ends of a BGP link need different ASNs: pin asn on one of them`);
       }
     }
   }
@@ -398,36 +383,21 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
     if (pinned === undefined) continue;
     const path = `${d.pinPath}.insideCidr`;
     if (!d.needsInside) {
-      issues.add(path, 'inside-cidr-unused', `tunnel ${d.id} has no inside addresses (routing ${show(d.link.routing)} without an AWS end)`);
+      const always = Object.values(PROFILES).filter((x) => x.alwaysInside).map((x) => withArticle(x.name)).join(' or ');
+      issues.add(path, 'inside-cidr-unused', `tunnel ${d.id} has no inside addresses (routing ${show(d.link.routing)} without ${always} end)`);
       continue;
     }
-    const p = parseCidr(pinned);
-    const [x, y] = clouds(d);
-    const allowed = describePool(x, y);
-    if (!p.ok) {
-      issues.add(path, 'inside-cidr-malformed', `${show(pinned)} is not a valid prefix (${p.reason}); allowed: ${allowed}`);
+    const check = checkInsideCidr(clouds(d), pinned);
+    if (!check.ok) {
+      issues.add(path, check.code, check.message);
       continue;
     }
-    if (p.cidr.prefixLength !== 30) {
-      issues.add(path, 'inside-cidr-not-30', `${show(pinned)} is a /${p.cidr.prefixLength}; allowed: ${allowed}`);
-      continue;
-    }
-    const outside = [x, y].find((c) => !FACTS[c].insideRanges.map(cidr).some((r: Ipv4Cidr) => contains(r, p.cidr)));
-    if (outside) {
-      issues.add(path, 'inside-cidr-outside-range', `${show(pinned)} is outside ${CLOUD_NAMES[outside]}'s range (${FACTS[outside].insideRanges.join(', ')}); allowed: ${allowed}`);
-      continue;
-    }
-    const reserver = [x, y].find((c) => FACTS[c].insideReserved.map(cidr).some((r) => contains(r, p.cidr)));
-    if (reserver) {
-      issues.add(path, 'inside-cidr-reserved', `${show(pinned)} is reserved by ${CLOUD_NAMES[reserver]}; allowed: ${allowed}`);
-      continue;
-    }
-    const h = holder(d, p.cidr.network);
+    const h = holder(d, check.network);
     if (h) {
       issues.add(path, 'inside-cidr-duplicate', `${show(pinned)} is already used by tunnel ${h.id} (${h.pinPath}) on a shared gateway; each tunnel needs its own /30`);
       continue;
     }
-    take(d, p.cidr.network);
+    take(d, check.network);
   }
   // Kept from an earlier plan, then fresh ones in tunnel-id order, each from a hashed start.
   const rest = drafts.filter((d) => d.needsInside && d.insideCidr === undefined && d.pin?.insideCidr === undefined);
@@ -453,8 +423,8 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
       }
     }
     if (d.insideCidr === undefined) {
-      const [x, y] = clouds(d);
-      issues.add(`${d.pinPath}.insideCidr`, 'inside-pool-exhausted', `no free inside /30 left for tunnel ${d.id}: all ${pool.length} blocks of ${describePool(x, y)} are used by tunnels sharing a gateway${d.domains.includes('azure') ? ' or Azure\'s APIPA range' : ''}`);
+      const scarce = [...new Set(clouds(d))].filter((c) => d.domains.includes(`cloud:${c}`)).map((c) => ` or ${CLOUD_NAMES[c]}'s APIPA range`).join('');
+      issues.add(`${d.pinPath}.insideCidr`, 'inside-pool-exhausted', `no free inside /30 left for tunnel ${d.id}: all ${pool.length} blocks of ${describeInsideRange(clouds(d))} are used by tunnels sharing a gateway${scarce}`);
     }
   }
 }
@@ -468,18 +438,14 @@ function buildTunnel(
   let hosts: [string, string] | undefined;
   if (d.insideCidr !== undefined) {
     const [first, second] = hostsOf30({ network: d.insideCidr, prefixLength: 30, text: '' });
-    // AWS takes the first host (Z8); between Azure and Alibaba Cloud, Alibaba takes the first.
-    const firstSide = sites.findIndex((s) => s.cloud === 'aws') >= 0 ? sites.findIndex((s) => s.cloud === 'aws') : sites.findIndex((s) => s.cloud === 'alicloud');
-    hosts = firstSide === 0 ? [first, second] : [second, first];
+    // The end with the higher claim takes the first host (`CloudProfile.firstHostRank`).
+    const [rank0, rank1] = sites.map((s) => profileOf(s.cloud).firstHostRank);
+    hosts = rank0 > rank1 ? [first, second] : [second, first];
   }
-  const ikev2 = negotiated.proposal.ikeVersion === 'ikev2';
-  const awsInitiates = ikev2; // startup action `start` needs IKEv2 (A9)
+  const roles = sites.map((s) => profileOf(s.cloud).initiation(negotiated.proposal.ikeVersion));
   const ends = sites.map((site, i): TunnelEnd => {
     const peer = sites[1 - i];
-    let initiates: boolean;
-    if (site.cloud === 'aws') initiates = awsInitiates;
-    else if (site.cloud === 'azure') initiates = !(peer.cloud === 'aws' && awsInitiates); // ResponderOnly facing an initiating AWS (Z8)
-    else initiates = true; // Alibaba: effect immediately
+    const initiates = initiatesFacing(roles[i], roles[1 - i]);
     return {
       site: site.id,
       cloud: site.cloud,
@@ -506,143 +472,54 @@ function buildTunnel(
   };
 }
 
+/** Whether an end with role `own` starts IKE facing one with role `peer` (see `Initiation`). */
+function initiatesFacing(own: Initiation, peer: Initiation): boolean {
+  return own === 'leads' || own === 'initiates' || (own === 'yields' && peer !== 'leads');
+}
+
+/**
+ * A warning for a BGP link on which no end is known to open the BGP session, e.g. `Azure never
+ * starts BGP from an APIPA address and whether Alibaba Cloud does is unconfirmed`.
+ */
+function bgpStartWarning(clouds: readonly Cloud[]): string | undefined {
+  const profiles = [...clouds].map(profileOf);
+  if (profiles.some((p) => p.startsBgp === true)) return undefined;
+  const never = profiles.filter((p) => p.startsBgp === false).map((p) => `${p.name} never starts BGP from an APIPA address`);
+  const unknown = profiles.filter((p) => p.startsBgp === undefined).map((p) => `whether ${p.name} does is unconfirmed`);
+  return [...never, ...unknown].join(' and ');
+}
+
+/** Inside /30s every cloud of a pair accepts, minus their reserved blocks and the scarce ranges of other clouds. */
+const poolCache = new Map<string, number[]>();
+function insidePool(x: Cloud, y: Cloud): number[] {
+  const key = [x, y].sort().join('+');
+  let pool = poolCache.get(key);
+  if (!pool) {
+    const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
+    const reserved = [...FACTS[x].insideReserved, ...FACTS[y].insideReserved].map(cidr);
+    // Tunnels without an end on a cloud whose range is scarce leave that range to tunnels that need it.
+    const scarce = Object.values(PROFILES).filter((p) => p.scarceInsideRange && p.cloud !== x && p.cloud !== y).flatMap((p) => p.facts.insideRanges.map(cidr));
+    pool = slash30Pool(ranges, [...reserved, ...scarce]);
+    poolCache.set(key, pool);
+  }
+  return pool;
+}
+
+/** The resources of one gateway: its profile's, its capacity checked. */
 function buildGateway(
   site: NormalSite, links: readonly NormalLink[], slotsByLink: Map<string, TunnelSlot[]>, tunnels: Map<string, PlannedTunnel>,
-  secondaryAddress: ReadonlyMap<string, string>, asn: number, issues: IssueCollector,
+  ownAddresses: ReadonlyMap<string, string>, asn: number, issues: IssueCollector,
 ): GatewayPlan {
-  const resources: LinkResources[] = [];
-  const apipa: Record<string, string[]> = {};
-  if (site.cloud === 'azure') for (const e of endpointsOf(site.kind)) apipa[e] = [];
-
-  const mine = links.filter((l) => l.a === site || l.b === site);
-  // Azure APIPA addresses per instance first: connections refer to them.
-  if (site.cloud === 'azure') {
-    for (const link of mine) {
-      if (link.routing !== 'bgp') continue;
-      const side = link.a === site ? 0 : 1;
-      for (const slot of slotsByLink.get(link.id)!) {
-        const t = tunnels.get(`${link.id}:${slot.index + 1}`)!;
-        if (t.state !== 'active') continue;
-        apipa[slot.endpoints[side]].push(t.ends[side].insideAddress!);
-        const own = secondaryAddress.get(`${t.id}/${otherInstance(slot.endpoints[side])}`);
-        if (own !== undefined) apipa[otherInstance(slot.endpoints[side])].push(own);
-      }
-    }
-  }
-
-  for (const link of mine) {
+  const profile = profileOf(site.cloud);
+  const mine = links.filter((l) => l.a === site || l.b === site).map((link): GatewayLink => {
     const side = link.a === site ? 0 : 1;
-    const remote = side === 0 ? link.b : link.a;
-    const slots = slotsByLink.get(link.id)!;
-    const tunnel = (slot: TunnelSlot) => tunnels.get(`${link.id}:${slot.index + 1}`)!;
-    const remoteRef = (slot: TunnelSlot) => ({ site: remote.id, endpoint: slot.endpoints[1 - side] });
-    const bgp = link.routing === 'bgp';
-    const remoteAsn = bgp ? tunnel(slots[0]).ends[1 - side].asn : undefined;
-
-    if (site.cloud === 'aws') {
-      const remoteEndpoints = endpointsOf(remote.kind);
-      const customerGateways: AwsCustomerGatewayPlan[] = remoteEndpoints.map((endpoint, k) => ({ id: `cgw${k + 1}`, remote: { site: remote.id, endpoint }, bgpAsn: remoteAsn }));
-      const vpnConnections: AwsVpnConnectionPlan[] = remoteEndpoints.map((_, k) => {
-        const pair = [1, 2].map((n) => slots.find((s) => s.aws?.connection === k + 1 && s.aws.tunnel === n)!);
-        return {
-          id: `conn${k + 1}`,
-          customerGateway: `cgw${k + 1}`,
-          tunnels: [tunnel(pair[0]).id, tunnel(pair[1]).id],
-          staticRoutesOnly: !bgp,
-          staticRoutes: link.routing === 'static' ? remote.cidrs.map((c) => c.text) : link.routing === 'policy' ? [...link.selectors[1 - side]] : [],
-          localNetworkCidr: link.routing === 'policy' ? link.selectors[side][0] : undefined,
-          remoteNetworkCidr: link.routing === 'policy' ? link.selectors[1 - side][0] : undefined,
-        };
-      });
-      resources.push({ cloud: 'aws', link: link.id, remoteSite: remote.id, customerGateways, vpnConnections });
-    } else if (site.cloud === 'azure') {
-      const active = slots.filter((s) => s.state === 'active');
-      const localNetworkGateways: AzureLocalNetworkGatewayPlan[] = [];
-      const connections: AzureConnectionPlan[] = [];
-      active.forEach((slot, n) => {
-        const t = tunnel(slot);
-        const instance = slot.endpoints[side];
-        localNetworkGateways.push({
-          id: `lng${n + 1}`,
-          remote: remoteRef(slot),
-          addressSpace: link.routing === 'static' ? remote.cidrs.map((c) => c.text) : link.routing === 'policy' ? [...link.selectors[1 - side]] : [],
-          bgp: bgp ? { asn: t.ends[1 - side].asn!, peeringAddress: t.ends[1 - side].insideAddress! } : undefined,
-        });
-        let customBgpAddresses: AzureConnectionPlan['customBgpAddresses'];
-        if (bgp) {
-          const own = t.ends[side].insideAddress!;
-          const other = otherInstance(instance);
-          // The other instance's address, from this tunnel's own link only (so that no other link
-          // changes it): the link's first tunnel on that instance, else the address allocated for
-          // this tunnel there (ownSecondaryDrafts); none on an active-standby gateway.
-          const sibling = active.find((s) => s.endpoints[side] === other);
-          const otherAddress = apipa[other] ? (sibling ? tunnel(sibling).ends[side].insideAddress : secondaryAddress.get(`${t.id}/${other}`)) : undefined;
-          customBgpAddresses = instance === 'instance0' ? { primary: own, secondary: otherAddress } : { primary: otherAddress ?? own, secondary: own };
-          if (instance === 'instance1' && otherAddress === undefined) {
-            issues.add(`sites[${site.index}]`, 'apipa-missing', `instance0 of Azure gateway ${show(site.id)} has no APIPA address for the primary custom BGP address of ${t.id}`);
-          }
-        }
-        connections.push({
-          id: `conn${n + 1}`,
-          localNetworkGateway: `lng${n + 1}`,
-          tunnel: t.id,
-          bgpEnabled: bgp,
-          customBgpAddresses,
-          connectionMode: t.ends[side].initiates ? 'Default' : 'ResponderOnly',
-          dpdTimeoutSeconds: TIMERS.azureDpdTimeoutSeconds,
-          trafficSelectors: link.routing === 'policy' ? { local: [...link.selectors[side]], remote: [...link.selectors[1 - side]] } : undefined,
-        });
-      });
-      resources.push({ cloud: 'azure', link: link.id, remoteSite: remote.id, localNetworkGateways, connections });
-    } else {
-      // Alibaba Cloud: one customer gateway per remote endpoint its tunnels use.
-      const customerGateways: AlicloudCustomerGatewayPlan[] = [];
-      const cgwFor = (slot: TunnelSlot): string => {
-        const ref = remoteRef(slot);
-        let cgw = customerGateways.find((c) => c.remote.endpoint === ref.endpoint);
-        if (!cgw) {
-          cgw = { id: `cgw${customerGateways.length + 1}`, remote: ref, asn: remoteAsn };
-          customerGateways.push(cgw);
-        }
-        return cgw.id;
-      };
-      const groups = new Map<number, TunnelSlot[]>();
-      for (const slot of slots) {
-        if (slot.state !== 'active' && !(configuresIdle(site) && slots.some((s) => s.state === 'active' && s.alicloud?.connection === slot.alicloud?.connection))) continue;
-        const n = slot.alicloud!.connection;
-        groups.set(n, [...(groups.get(n) ?? []), slot]);
-      }
-      const subnets = link.routing === 'policy'
-        ? { local: [...link.selectors[side]], remote: [...link.selectors[1 - side]] }
-        : { local: ['0.0.0.0/0'], remote: ['0.0.0.0/0'] };
-      const connections: AlicloudConnectionPlan[] = [...groups.entries()].sort((x, y) => x[0] - y[0]).map(([n, group]) => ({
-        id: `conn${n}`,
-        mode: site.kind === 'dual-tunnel' ? 'dual-tunnel' : 'single-tunnel',
-        tunnels: group.map((slot) => ({ role: slot.alicloud!.role, customerGateway: cgwFor(slot), tunnel: tunnel(slot).id })),
-        bgpEnabled: bgp,
-        localSubnets: subnets.local,
-        remoteSubnets: subnets.remote,
-        routes: link.routing === 'policy'
-          ? { kind: 'policy', destinations: [...link.selectors[1 - side]], sources: [...link.selectors[side]] }
-          : link.routing === 'static'
-            ? { kind: 'destination', destinations: remote.cidrs.map((c) => c.text), sources: [] }
-            : { kind: 'bgp', destinations: [], sources: [] },
-      }));
-      resources.push({ cloud: 'alicloud', link: link.id, remoteSite: remote.id, customerGateways, connections });
-    }
-  }
-
-  // Counted as each cloud counts its limit: AWS VPN connections; Azure S2S tunnels (every
-  // connection of an active-active gateway is two, AZURE_TUNNELS_PER_CONNECTION); Alibaba Cloud connections.
-  const connections = resources.reduce((n, r) => n + (r.cloud === 'aws' ? r.vpnConnections.length : r.connections.length), 0);
-  const perConnection = site.cloud === 'azure' ? AZURE_TUNNELS_PER_CONNECTION[site.kind as 'active-active' | 'active-standby'] : 1;
-  const connectionCount = connections * perConnection;
-  const limit = site.spec.maxConnections
-    ?? (site.cloud === 'azure' ? AZURE_SKU_TUNNELS[site.spec.sku ?? AZURE_DEFAULT_SKU] : CONNECTION_LIMITS[site.kind]);
-  if (connectionCount > limit) {
-    const unit = site.cloud === 'aws' ? 'VPN connections'
-      : site.cloud === 'azure' ? `S2S tunnels (${connections} connections${perConnection > 1 ? `, ${perConnection} tunnels each on an active-active gateway` : ''})` : 'connections';
-    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${connectionCount} ${unit} but ${withArticle(CLOUD_NAMES[site.cloud])} ${site.cloud === 'azure' ? `${site.spec.sku ?? AZURE_DEFAULT_SKU} gateway` : site.kind} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${site.cloud === 'azure' ? 'a larger SKU, ' : ''}or raise maxConnections after a quota increase)`);
+    return { link, side, remote: side === 0 ? link.b : link.a, slots: slotsByLink.get(link.id)!, tunnel: (slot) => tunnels.get(`${link.id}:${slot.index + 1}`)! };
+  });
+  const planned = profile.planGateway({ site, links: mine, ownAddress: (tunnel, endpoint) => ownAddresses.get(`${tunnel}/${endpoint}`), issues });
+  const capacity = profile.capacity(site, planned.links);
+  const limit = site.spec.maxConnections ?? capacity.limit;
+  if (capacity.used > limit) {
+    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${capacity.used} ${capacity.unit} but ${withArticle(profile.name)} ${capacity.gateway} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${capacity.remedy}or raise maxConnections after a quota increase)`);
   }
   return {
     site: site.id,
@@ -651,10 +528,9 @@ function buildGateway(
     asn,
     cidrs: site.cidrs.map((c) => c.text),
     endpoints: endpointsOf(site.kind),
-    apipaAddresses: site.cloud === 'azure' ? apipa : undefined,
-    connectionCount,
+    apipaAddresses: planned.addresses,
+    connectionCount: capacity.used,
     connectionLimit: limit,
-    links: resources,
+    links: planned.links,
   };
 }
-

@@ -2,10 +2,9 @@
  * Proposal negotiation: the first choice of an ordered preference list that both clouds accept,
  * weak choices only on request, every value spelled the way each cloud's API spells it.
  */
-import {
-  CLOUD_NAMES, Cloud, DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, FACTS, INTEGRITIES, IkeVersion, Integrity,
-  PhaseCapability, TIMERS, WEAK,
-} from './facts';
+import { CLOUD_NAMES, Cloud, FACTS, profileOf } from './clouds';
+import { IkePhase, lifetimeProblem } from './checks';
+import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, IkeVersion, Integrity, WEAK } from './facts';
 import { IssueCollector, show } from './errors';
 import type { CloudProposal, NeutralProposal } from './plan';
 import type { ProposalSpec } from './topology';
@@ -104,53 +103,54 @@ export function negotiate(
 export interface EndLifetimes { readonly phase1: number; readonly phase2: number }
 
 /**
- * Chooses each end's lifetimes so that the end that cannot change its own (Azure's phase 1 is
- * fixed at 28800 s) is never the one left waiting for a rekey: a peer of Azure uses a shorter
- * phase 1 lifetime and rekeys first; Azure's phase 2 stays at its own default, longer than its
- * peer's, since Azure lifetimes are local. Pins apply to every end that can set them.
+ * Chooses each end's lifetimes so that an end that cannot change its own (a fixed phase 1,
+ * `CloudProfile.fixedPhase1`: Azure's 28800 s) is never the one left waiting for a rekey: its
+ * peer uses a shorter phase 1 lifetime and rekeys first; phase 2 lifetimes are each end's own
+ * default (`CloudProfile.lifetimes`). Pins apply to every end that can set them and are checked
+ * with `lifetimeProblem`, the constructs' check.
  */
 export function chooseLifetimes(
   clouds: readonly [Cloud, Cloud], spec: ProposalSpec | undefined, path: string, issues: IssueCollector,
 ): [EndLifetimes, EndLifetimes] | undefined {
   const before = issues.size;
-  const facingAzure = clouds.includes('azure');
   const pinned1 = spec?.phase1?.lifetimeSeconds;
   const pinned2 = spec?.phase2?.lifetimeSeconds;
 
-  const check = (cloud: Cloud, phase: 'phase1' | 'phase2', value: number) => {
-    const cap: PhaseCapability = FACTS[cloud][phase];
-    if (!Number.isInteger(value) || value < cap.lifetimeSeconds.min || value > cap.lifetimeSeconds.max) {
-      const range = cap.lifetimeFixed ? `fixed at ${cap.lifetimeSeconds.min}` : `${cap.lifetimeSeconds.min}-${cap.lifetimeSeconds.max}`;
-      issues.add(`${path}.${phase}.lifetimeSeconds`, 'lifetime-out-of-range', `${show(value)} s is outside ${CLOUD_NAMES[cloud]}'s ${phase} lifetime range (${range} s)`);
-    }
+  const check = (cloud: Cloud, phase: IkePhase, value: number) => {
+    const problem = lifetimeProblem(cloud, phase, value);
+    if (problem) issues.add(`${path}.${phase}.lifetimeSeconds`, 'lifetime-out-of-range', problem);
   };
+  const fixed = (cloud: Cloud) => FACTS[cloud].phase1.lifetimeFixed;
 
-  const ends = clouds.map((cloud): EndLifetimes => {
+  const ends = clouds.map((cloud, i): EndLifetimes => {
+    const profile = profileOf(cloud);
+    const peer = profileOf(clouds[1 - i]);
     let phase1: number;
-    if (cloud === 'azure') {
-      phase1 = FACTS.azure.phase1.defaultLifetimeSeconds;
+    if (fixed(cloud)) {
+      phase1 = profile.facts.phase1.defaultLifetimeSeconds;
     } else if (pinned1 !== undefined) {
       check(cloud, 'phase1', pinned1);
-      if (facingAzure && pinned1 > TIMERS.phase1LifetimeSeconds) {
-        issues.add(`${path}.phase1.lifetimeSeconds`, 'lifetime-azure-waits', `${pinned1} s would leave Azure (phase 1 fixed at ${TIMERS.phase1LifetimeSeconds} s) waiting for ${CLOUD_NAMES[cloud]} to rekey; allowed: at most ${TIMERS.phase1LifetimeSeconds} s`);
+      const peerFixed = peer.fixedPhase1 && peer.facts.phase1.lifetimeSeconds.max;
+      if (peer.fixedPhase1 && peerFixed && pinned1 > peerFixed) {
+        issues.add(`${path}.phase1.lifetimeSeconds`, peer.fixedPhase1.waitsCode, `${pinned1} s would leave ${peer.name} (phase 1 fixed at ${peerFixed} s) waiting for ${profile.name} to rekey; allowed: at most ${peerFixed} s`);
       }
       phase1 = pinned1;
     } else {
-      phase1 = facingAzure ? TIMERS.phase1LifetimeFacingAzureSeconds : TIMERS.phase1LifetimeSeconds;
+      phase1 = peer.fixedPhase1 ? peer.fixedPhase1.peerSeconds : profile.lifetimes.phase1;
     }
     let phase2: number;
     if (pinned2 !== undefined) {
       check(cloud, 'phase2', pinned2);
       phase2 = pinned2;
     } else {
-      phase2 = cloud === 'azure' ? TIMERS.azurePhase2LifetimeSeconds : TIMERS.phase2LifetimeSeconds;
+      phase2 = profile.lifetimes.phase2;
     }
     if (phase2 >= phase1 && issues.size === before) {
-      issues.add(`${path}.phase2.lifetimeSeconds`, 'lifetime-order', `${phase2} s must be below the phase 1 lifetime of ${CLOUD_NAMES[cloud]} (${phase1} s)`);
+      issues.add(`${path}.phase2.lifetimeSeconds`, 'lifetime-order', `${phase2} s must be below the phase 1 lifetime of ${profile.name} (${phase1} s)`);
     }
     return { phase1, phase2 };
   });
-  if (pinned1 !== undefined && clouds.every((c) => c === 'azure')) check('azure', 'phase1', pinned1);
+  if (pinned1 !== undefined && clouds.every(fixed)) check(clouds[0], 'phase1', pinned1);
   return issues.size > before ? undefined : [ends[0], ends[1]];
 }
 
@@ -164,8 +164,8 @@ export function spell(cloud: Cloud, p: NeutralProposal, lifetimes: EndLifetimes)
   };
   let phase2Integrity: string | null;
   if (p.phase2.integrity === null) {
-    // AEAD: Azure names the GCM cipher again as the integrity algorithm; the others take none.
-    phase2Integrity = cloud === 'azure' ? need(s.encryption, p.phase2.encryption) : null;
+    // AEAD: a cloud may name the GCM cipher again as the integrity algorithm; the others take none.
+    phase2Integrity = s.aeadIntegrity === 'cipher' ? need(s.encryption, p.phase2.encryption) : null;
   } else {
     phase2Integrity = need(s.integrity, p.phase2.integrity);
   }

@@ -39,16 +39,14 @@ export interface SiteSpec {
   /**
    * BGP ASN of this gateway: its own ASN, and the ASN its BGP peers register for it.
    *
-   * As the gateway's own ASN: AWS 64512-65534 or 4200000000-4294967294 (private ASNs only);
-   * Azure 1-4294967294 (32-bit ASNs supported) except 8074, 8075, 12076, 23456, 64496-64511,
-   * 65516-65520, 65535-65551 and 429496729; Alibaba Cloud 1-4294967295. On a BGP link it must
-   * also be a peer ASN the other end's cloud registers (AWS 1-4294967295 except 7224 and 9059,
-   * Azure also refuses 65515, Alibaba Cloud 45104) and differ from the other end's. The ranges
-   * are `FACTS[cloud].ownAsn` / `.peerAsn`.
+   * 1-4294967295: as the gateway's own ASN, one its cloud allows ({@link FACTS}`[cloud].ownAsn`:
+   * {@link AWS}, {@link AZURE}, {@link ALICLOUD}); on a BGP link also a peer ASN the other end's
+   * cloud registers ({@link FACTS}`[cloud].peerAsn`), different from the other end's.
    *
-   * @default - AWS sites: AWS's default 64512 (`AWS_DEFAULT_AMAZON_SIDE_ASN`, what the AWS
-   * constructs emit); other sites: allocated from 64513-65514 (private, accepted by every cloud in
-   * both roles), distinct from every other site's; kept when fed back through `PlanOptions.previous`
+   * @default - a site of a cloud with a default ASN takes it (AWS: {@link AWS_DEFAULT_AMAZON_SIDE_ASN},
+   * what the AWS constructs emit); other sites: allocated from {@link ALLOCATED_ASNS} (private,
+   * accepted by every cloud in both roles), distinct from every other site's; kept when fed back
+   * through `PlanOptions.previous`
    */
   readonly asn?: number;
   /**
@@ -124,14 +122,16 @@ export interface ProposalSpec {
      */
     readonly dhGroup?: DhGroup;
     /**
-     * Phase 1 lifetime of the ends that can set one, in seconds (Azure's is fixed at 28800 s).
+     * Phase 1 lifetime of the ends that can set one, in seconds (a cloud with a fixed phase 1,
+     * Azure, keeps its own: {@link AZURE_DEFAULT_TUNNEL}`.phase1LifetimeSeconds`).
      *
-     * Within each such end's range (AWS 900-28800, Alibaba Cloud 0-86400), above the phase 2
-     * lifetime, and at most 28800 on a link with an Azure end, so that Azure never waits for its
-     * peer to rekey.
+     * Within each such end's range ({@link FACTS}`[cloud].phase1.lifetimeSeconds`), above the phase 2
+     * lifetime, and at most the fixed lifetime of the other end, if it has one, so that it never
+     * waits for its peer to rekey.
      *
-     * @default - 28800; 27000 on the end facing Azure, so that it rekeys before Azure's fixed
-     * 28800 s run out
+     * @default - each end's default (`phase1LifetimeSeconds` of {@link AWS_DEFAULT_TUNNEL},
+     * {@link ALICLOUD_DEFAULT_TUNNEL}); facing a fixed phase 1, the shorter one that rekeys first
+     * ({@link AZURE_DEFAULT_TUNNEL}`.peerPhase1LifetimeSeconds`)
      */
     readonly lifetimeSeconds?: number;
   };
@@ -165,11 +165,12 @@ export interface ProposalSpec {
     /**
      * Phase 2 lifetime of both ends, in seconds.
      *
-     * Within both clouds' ranges (AWS 900-3600, Azure 300-172799, Alibaba Cloud 0-86400) and below
-     * each end's phase 1 lifetime.
+     * Within both clouds' ranges ({@link FACTS}`[cloud].phase2.lifetimeSeconds`) and below each
+     * end's phase 1 lifetime.
      *
-     * @default - 3600 on AWS and Alibaba Cloud ends (AWS's maximum); 27000 on an Azure end
-     * (Azure's own default: its lifetimes are local, the peer rekeys first)
+     * @default - each end's default tunnel's `phase2LifetimeSeconds` ({@link AWS_DEFAULT_TUNNEL},
+     * {@link AZURE_DEFAULT_TUNNEL}: Azure's own default, its lifetimes are local and the peer
+     * rekeys first; {@link ALICLOUD_DEFAULT_TUNNEL})
      */
     readonly lifetimeSeconds?: number;
   };
@@ -180,8 +181,9 @@ export interface TunnelPin {
   /**
    * Inside /30 of the tunnel, e.g. `169.254.21.0/30`: the two ends' BGP addresses.
    *
-   * An aligned /30 inside both clouds' inside ranges (with an Azure end: 169.254.21.0/24 or
-   * 169.254.22.0/24) and outside both clouds' reserved blocks; unique among the tunnels that share
+   * An aligned /30 inside both clouds' inside ranges ({@link FACTS}`[cloud].insideRanges`; with an
+   * Azure end, {@link AZURE}`.insideRanges`) and outside both clouds' reserved blocks
+   * (`.insideReserved`); unique among the tunnels that share
    * a gateway (and among all tunnels with an Azure end). Only tunnels that have inside addresses
    * take one: those of BGP links, and every tunnel with an AWS end.
    *
@@ -275,7 +277,10 @@ export interface AllocationRecord {
    * no tunnel there.
    */
   readonly insideCidrs: Readonly<Record<string, string>>;
-  /** ASN per site id, pinned or allocated (AWS sites without one: 64512; allocated ones lie in 64513-65514). */
+  /**
+   * ASN per site id (1-4294967295): pinned, a cloud's default ({@link AWS_DEFAULT_AMAZON_SIDE_ASN}),
+   * or allocated from {@link ALLOCATED_ASNS}.
+   */
   readonly asns: Readonly<Record<string, number>>;
   /**
    * How the plan derived its keys (`PlanOptions.keyDerivation`, `deployment`): a later plan that

@@ -2,7 +2,9 @@
  * Validation of a topology's shape and values before anything is planned. Every problem is
  * collected with its field path; nothing here throws except through the collector.
  */
-import { AZURE_SKU_TUNNELS, CLOUDS, CLOUD_NAMES, Cloud, DEFAULT_GATEWAY_KIND, FACTS, GATEWAY_KINDS, GatewayKind, IntRange } from './facts';
+import { CLOUDS, CLOUD_NAMES, Cloud, DEFAULT_GATEWAY_KIND, FACTS, GATEWAY_KINDS, GatewayKind, PROFILES, profileOf } from './clouds';
+import { withArticle } from './errors';
+import type { IntRange } from './facts';
 import { Ipv4Cidr, overlaps, parseCidr } from '../common/cidr';
 import { hasOwnKey } from '../common/own-key';
 import { IssueCollector, show } from './errors';
@@ -216,10 +218,11 @@ export function validateTopology(given: Topology, issues: IssueCollector): { sit
       const problem = ownAsnProblem(cloud, site.asn);
       if (problem) issues.add(`${path}.asn`, 'asn-reserved', problem);
     }
-    if (site.sku !== undefined && (cloud !== 'azure' || !hasOwnKey(AZURE_SKU_TUNNELS, site.sku))) {
-      issues.add(`${path}.sku`, 'sku-unknown', cloud === 'azure'
-        ? `${show(site.sku)} is not an Azure VPN gateway SKU; allowed: ${Object.keys(AZURE_SKU_TUNNELS).join(', ')}`
-        : `'sku' applies to Azure sites only`);
+    const skus = CLOUDS.includes(cloud) ? profileOf(cloud).skus : undefined;
+    if (site.sku !== undefined && (!skus || !hasOwnKey(skus, site.sku))) {
+      issues.add(`${path}.sku`, 'sku-unknown', skus
+        ? `${show(site.sku)} is not ${withArticle(CLOUD_NAMES[cloud])} VPN gateway SKU; allowed: ${Object.keys(skus).join(', ')}`
+        : `'sku' applies to ${Object.values(PROFILES).filter((p) => p.skus).map((p) => p.name).join(', ')} sites only`);
     }
     if (site.maxConnections !== undefined && (!Number.isInteger(site.maxConnections) || site.maxConnections < 1)) {
       issues.add(`${path}.maxConnections`, 'limit-invalid', `${show(site.maxConnections)} is not a positive integer`);
@@ -255,6 +258,9 @@ export function validateTopology(given: Topology, issues: IssueCollector): { sit
       issues.add(`${path}.between`, 'link-to-itself', `a link needs two different sites, got ${show(between[0])} twice`);
     } else if (a && b && a.cloud === b.cloud) {
       issues.add(`${path}.between`, 'link-same-cloud', `${show(a.id)} and ${show(b.id)} are both ${CLOUD_NAMES[a.cloud]} gateways; allowed: links between two different clouds (use the cloud's own peering within one cloud)`);
+    } else if (a && b && profileOf(a.cloud).perConnection && profileOf(b.cloud).perConnection) {
+      // Each end would wait for the other's endpoints: no tunnel can pair.
+      issues.add(`${path}.between`, 'link-unsupported', `${CLOUD_NAMES[a.cloud]} and ${CLOUD_NAMES[b.cloud]} both have tunnel endpoints only per connection, so no tunnel pairs; allowed: links with at least one end whose gateway has its own endpoints`);
     }
     const id = link.id ?? defaultLinkId(between[0], between[1]);
     if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) {
@@ -336,11 +342,12 @@ export function validateTopology(given: Topology, issues: IssueCollector): { sit
       }
     }
     if (routing === 'policy') {
-      const aws = [a, b].findIndex((s) => s.cloud === 'aws');
-      if (aws >= 0) {
+      // A cloud that takes one prefix per side (AWS) limits both sides of the link.
+      const single = [a, b].map((s) => profileOf(s.cloud).singlePolicyPrefix).find((x) => x !== undefined);
+      if (single) {
         for (const side of [0, 1]) {
           if (selectors[side].length !== 1) {
-            issues.add(`${path}.selectors.${[a, b][side].id}`, 'selectors-aws-single', `AWS takes one local and one remote prefix per VPN connection with policy routing; got ${selectors[side].length}: ${selectors[side].join(', ')}`);
+            issues.add(`${path}.selectors.${[a, b][side].id}`, single.code, `${single.rule}; got ${selectors[side].length}: ${selectors[side].join(', ')}`);
           }
         }
       }

@@ -4,64 +4,10 @@ import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import { AzurePeerGateway, AzureVpnConnection, AzureVpnGateway } from '../../src/azure';
 import {
-  Cloud, GATEWAY_KINDS, LinkSpec, PlanError, SiteSpec, Topology, VpnPlan, algorithmProblem, insideCidrProblem, lifetimeProblem, planVpn, pskProblem,
+  PlanError, Topology, VpnPlan, algorithmProblem, insideCidrProblem, lifetimeProblem, planVpn, pskProblem,
 } from '../../src/plan';
+import { clouds, topologyArb, validTopologyArb } from './arbitraries';
 import { TEST_SECRET } from './fixtures';
-
-const clouds: Cloud[] = ['aws', 'azure', 'alicloud'];
-
-const siteArb = (index: number): fc.Arbitrary<SiteSpec> => fc.record({
-  cloud: fc.constantFrom(...clouds),
-  kindPick: fc.nat(1),
-  net: fc.integer({ min: 0, max: 40 }),
-  asn: fc.option(fc.constantFrom(64512, 65000, 65010, 65515, 45104, 4200000001, 16509, 64600), { freq: 3 }),
-  badKind: fc.boolean().map((b) => b && Math.random() < 0.05),
-}).map(({ cloud, kindPick, net, asn, badKind }) => ({
-  id: `s${index}`,
-  cloud,
-  gateway: badKind ? 'nonsense' as never : GATEWAY_KINDS[cloud][kindPick],
-  cidrs: [`10.${net}.0.0/16`],
-  ...(asn === null ? {} : { asn }),
-}));
-
-const linkArb = (n: number): fc.Arbitrary<LinkSpec> => fc.record({
-  a: fc.nat(n - 1),
-  b: fc.nat(n - 1),
-  routing: fc.constantFrom('bgp', 'bgp', 'static', 'policy'),
-  layout: fc.constantFrom('all', 'minimal'),
-  pin: fc.option(fc.constantFrom('169.254.21.0/30', '169.254.22.4/30', '169.254.40.0/30', '169.254.5.0/30', '169.254.21.1/30'), { freq: 4 }),
-}).map(({ a, b, routing, layout, pin }) => ({
-  between: [`s${a}`, `s${b}`] as const,
-  routing: routing as LinkSpec['routing'],
-  layout: layout as LinkSpec['layout'],
-  ...(pin === null ? {} : { tunnels: [{ insideCidr: pin }] }),
-}));
-
-const topologyArb: fc.Arbitrary<Topology> = fc.integer({ min: 2, max: 7 }).chain((n) => fc.record({
-  sites: fc.tuple(...Array.from({ length: n }, (_, i) => siteArb(i))),
-  links: fc.array(linkArb(n), { maxLength: 8 }),
-}));
-
-/** Topologies that plan: distinct networks, links only across clouds, each pair once, within every limit (at most 5 links a gateway). */
-const validTopologyArb: fc.Arbitrary<Topology> = fc.integer({ min: 2, max: 6 }).chain((n) => fc.tuple(
-  fc.tuple(...Array.from({ length: n }, () => fc.tuple(fc.constantFrom(...clouds), fc.nat(1)))),
-  fc.infiniteStream(fc.tuple(fc.constantFrom('bgp', 'static', 'policy'), fc.constantFrom('all', 'minimal'))),
-  fc.array(fc.boolean(), { minLength: n * n, maxLength: n * n }),
-)).map(([kinds, options, picks]) => {
-  // Azure sites on VpnGw5AZ: 5 links to AWS gateways use up to 40 S2S tunnels (2 per active-active connection).
-  const sites: SiteSpec[] = kinds.map(([cloud, k], i) => ({
-    id: `s${i}`, cloud, gateway: GATEWAY_KINDS[cloud][k], cidrs: [`10.${i}.0.0/16`], ...(cloud === 'azure' ? { sku: 'VpnGw5AZ' } : {}),
-  }));
-  const links: LinkSpec[] = [];
-  for (let i = 0; i < sites.length; i++) {
-    for (let j = i + 1; j < sites.length; j++) {
-      if (sites[i].cloud === sites[j].cloud || !picks[i * sites.length + j]) continue;
-      const [routing, layout] = options.next().value;
-      links.push({ between: [sites[i].id, sites[j].id], routing: routing as LinkSpec['routing'], layout: layout as LinkSpec['layout'] });
-    }
-  }
-  return { sites, links };
-});
 
 /** Every invariant a plan must meet; returns the first broken one. */
 function brokenInvariant(plan: VpnPlan): string | undefined {
