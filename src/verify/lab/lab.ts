@@ -77,6 +77,8 @@ export interface EndpointRuntime {
   readonly paths: EndpointPaths & { readonly swanctl: string; readonly birdConf: string; readonly birdSock: string; readonly birdLog: string };
   charon?: Daemon;
   bird?: Daemon;
+  /** The half the endpoint's files were last written for (the plan's, or a change's after-half). */
+  half: TunnelHalf;
   /** Byte offset of charon.log at the last marker. */
   logMark: number;
 }
@@ -153,8 +155,11 @@ export class Lab {
     return this.endpoints.get(name)!;
   }
 
-  /** Namespaces, links, addresses, routes and the outside counters. */
-  public async buildNetwork(): Promise<void> {
+  /**
+   * Namespaces, links, addresses, routes and the outside counters; the site routers' static
+   * routes only toward the endpoints `staticFor` selects (default: all).
+   */
+  public async buildNetwork(staticFor: (e: LabEndpoint) => boolean = () => true): Promise<void> {
     const p = this.plan;
     await mustRun('ip', ['-batch', '-'], { input: `${p.namespaces.map((n) => `netns add ${n}`).join('\n')}\n`, timeoutMs: 20000 });
     await mapLimit(p.namespaces, 8, (ns) => mustRun('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w',
@@ -163,7 +168,7 @@ export class Lab {
     await mustRun('ip', ['-batch', '-'], { input: `${linkCommands(p).join('\n')}\n`, timeoutMs: 20000 });
     const perNs = namespaceCommands(p);
     await mapLimit([...perNs.entries()], 8, ([ns, lines]) => mustRun('ip', ['-n', ns, '-batch', '-'], { input: `${lines.join('\n')}\n` }));
-    for (const [ns, lines] of staticRouterRoutes(p)) await mustRun('ip', ['-n', ns, '-batch', '-'], { input: `${lines.join('\n')}\n` });
+    for (const [ns, lines] of staticRouterRoutes({ ...p, endpoints: p.endpoints.filter(staticFor) })) await mustRun('ip', ['-n', ns, '-batch', '-'], { input: `${lines.join('\n')}\n` });
     // Proof that test traffic crosses the outside only as ESP-in-UDP: count what "inet" forwards.
     const nft = [
       'table inet ccvpn {',
@@ -190,42 +195,20 @@ export class Lab {
     return { plainIcmp: get('plain_icmp'), espUdp: get('esp_udp') };
   }
 
-  /** Writes every endpoint's files and starts the charons and the site routers' BIRDs. */
-  public async startDaemons(decisions: ReadonlyMap<string, { initiates: boolean; createsChildren: boolean }>, charonTimers: (h: TunnelHalf) => CharonTimers, bgpTimers: (h: TunnelHalf) => BgpTimers, scale: number, bfd: boolean): Promise<void> {
+  /**
+   * Writes every endpoint's files and starts the charons and the site routers' BIRDs; with
+   * `active`, only those endpoints (the others start later with `startEndpoint`).
+   */
+  public async startDaemons(decisions: ReadonlyMap<string, { initiates: boolean; createsChildren: boolean }>, charonTimers: (h: TunnelHalf) => CharonTimers, bgpTimers: (h: TunnelHalf) => BgpTimers, scale: number, bfd: boolean, active: (e: LabEndpoint) => boolean = () => true): Promise<void> {
     this.assertOpen();
     const p = this.plan;
-    const updown = path.join(this.dir, 'updown.sh');
-    fs.writeFileSync(updown, UPDOWN_SCRIPT, { mode: 0o700 });
+    this.settings = { charonTimers, bgpTimers, scale, bfd };
+    fs.writeFileSync(path.join(this.dir, 'updown.sh'), UPDOWN_SCRIPT, { mode: 0o700 });
     for (const e of p.endpoints) {
-      const dir = path.join(this.dir, e.name);
-      const swanDir = path.join(dir, 'swanctl');
-      privateDir(path.join(dir, 'run'));
-      for (const sub of ['x509', 'x509ca', 'x509ocsp', 'x509aa', 'x509ac', 'x509crl', 'pubkey', 'private', 'rsa', 'ecdsa', 'bliss', 'pkcs8', 'pkcs12']) {
-        privateDir(path.join(swanDir, sub));
-      }
-      const paths = {
-        dir, runDir: path.join(dir, 'run'), vici: path.join(dir, 'charon.vici'), charonLog: path.join(dir, 'charon.log'), updown,
-        swanctl: path.join(swanDir, 'swanctl.conf'), birdConf: path.join(dir, 'bird.conf'), birdSock: path.join(dir, 'bird.ctl'), birdLog: path.join(dir, 'bird.log'),
-      };
-      fs.writeFileSync(path.join(dir, 'strongswan.conf'), strongswanConf(paths, charonTimers(e.half)), { mode: 0o600 });
-      const d = decisions.get(e.name)!;
-      fs.writeFileSync(paths.swanctl, swanctlConf(e.half, e.half.peerAddress!, paths, {
-        initiates: d.initiates, createsChildren: d.createsChildren, timerScale: scale, insideFollowsSa: true,
-      }), { mode: 0o600 });
-      if (e.half.routing === 'bgp' && e.half.inside && e.half.bgp) {
-        fs.writeFileSync(paths.birdConf, endpointBirdConf(e.half, {
-          logFile: paths.birdLog, routerId: e.linkAddress, linkAddress: e.linkAddress, routerAddress: e.routerAddress, timers: bgpTimers(e.half), bfd,
-        }), { mode: 0o600 });
-      }
-      this.endpoints.set(e.name, { e, paths, logMark: 0 });
+      if (active(e)) this.configure(e, e.half, decisions.get(e.name)!);
     }
-    // charons first (they are the slow part), then the routers' BIRDs. umask 077: what the
-    // daemons create (logs, sockets, pid files) is theirs alone.
-    for (const rt of this.endpoints.values()) {
-      rt.charon = this.track(startDaemon(`charon ${rt.e.name}`, 'ip', [
-        'netns', 'exec', rt.e.ns, 'sh', '-c', 'umask 077 && mount --bind "$1" /run && exec "$2"', 'sh', rt.paths.runDir, charonPath(),
-      ], path.join(rt.paths.dir, 'charon.out'), { STRONGSWAN_CONF: path.join(rt.paths.dir, 'strongswan.conf') }));
-    }
+    // charons first (they are the slow part), then the routers' BIRDs.
+    for (const rt of this.endpoints.values()) this.startCharon(rt);
     for (const s of p.sites) {
       const bgpEndpoints = p.endpoints.filter((e) => e.site === s.key && e.half.routing === 'bgp' && e.half.bgp && e.half.inside);
       if (!bgpEndpoints.length) continue;
@@ -243,34 +226,151 @@ export class Lab {
     this.startSampler();
   }
 
-  /** Waits for every charon's VICI socket, puts the inside addresses on ipsec0, loads the configs. */
-  public async readyCharons(): Promise<Map<string, string | undefined>> {
+  /** Timers and options the daemons were started with (set by `startDaemons`). */
+  private settings?: { charonTimers: (h: TunnelHalf) => CharonTimers; bgpTimers: (h: TunnelHalf) => BgpTimers; scale: number; bfd: boolean };
+
+  /** Writes (or rewrites) the files of one endpoint for `half`; the runtime keeps its daemons. */
+  private configure(e: LabEndpoint, half: TunnelHalf, d: { initiates: boolean; createsChildren: boolean }): EndpointRuntime {
+    const st = this.settings!;
+    const dir = path.join(this.dir, e.name);
+    const swanDir = path.join(dir, 'swanctl');
+    privateDir(path.join(dir, 'run'));
+    for (const sub of ['x509', 'x509ca', 'x509ocsp', 'x509aa', 'x509ac', 'x509crl', 'pubkey', 'private', 'rsa', 'ecdsa', 'bliss', 'pkcs8', 'pkcs12']) {
+      privateDir(path.join(swanDir, sub));
+    }
+    const paths = {
+      dir, runDir: path.join(dir, 'run'), vici: path.join(dir, 'charon.vici'), charonLog: path.join(dir, 'charon.log'), updown: path.join(this.dir, 'updown.sh'),
+      swanctl: path.join(swanDir, 'swanctl.conf'), birdConf: path.join(dir, 'bird.conf'), birdSock: path.join(dir, 'bird.ctl'), birdLog: path.join(dir, 'bird.log'),
+    };
+    fs.writeFileSync(path.join(dir, 'strongswan.conf'), strongswanConf(paths, st.charonTimers(half)), { mode: 0o600 });
+    fs.writeFileSync(paths.swanctl, swanctlConf(half, half.peerAddress!, paths, {
+      initiates: d.initiates, createsChildren: d.createsChildren, timerScale: st.scale, insideFollowsSa: true,
+    }), { mode: 0o600 });
+    if (half.routing === 'bgp' && half.inside && half.bgp) {
+      fs.writeFileSync(paths.birdConf, endpointBirdConf(half, {
+        logFile: paths.birdLog, routerId: e.linkAddress, linkAddress: e.linkAddress, routerAddress: e.routerAddress, timers: st.bgpTimers(half), bfd: st.bfd,
+      }), { mode: 0o600 });
+    }
+    const existing = this.endpoints.get(e.name);
+    const rt: EndpointRuntime = existing ?? { e, paths, logMark: 0, half };
+    rt.half = half;
+    this.endpoints.set(e.name, rt);
+    return rt;
+  }
+
+  /** Starts the charon of an endpoint (umask 077: what it creates is its own). */
+  private startCharon(rt: EndpointRuntime): void {
+    this.assertOpen();
+    rt.charon = this.track(startDaemon(`charon ${rt.e.name}`, 'ip', [
+      'netns', 'exec', rt.e.ns, 'sh', '-c', 'umask 077 && mount --bind "$1" /run && exec "$2"', 'sh', rt.paths.runDir, charonPath(),
+    ], path.join(rt.paths.dir, 'charon.out'), { STRONGSWAN_CONF: path.join(rt.paths.dir, 'strongswan.conf') }));
+  }
+
+  /**
+   * Waits for every (selected) charon's VICI socket, puts the inside addresses on ipsec0, loads
+   * the configs; a problem per endpoint, `undefined` when it is ready.
+   */
+  public async readyCharons(only: (e: LabEndpoint) => boolean = () => true): Promise<Map<string, string | undefined>> {
     const problems = new Map<string, string | undefined>();
-    await mapLimit([...this.endpoints.values()], 6, async (rt) => {
-      // The socket file first (cheap; the run directory is fresh, so it cannot be stale), then VICI.
-      const ready = await poll(async () => {
-        if (rt.charon!.hasExited()) return 'exited';
-        if (!fs.existsSync(rt.paths.vici)) return undefined;
-        return (await this.swanctl(rt, ['--stats'], 3000)).code === 0 ? 'ok' : undefined;
-      }, 15000, 50);
-      if (ready !== 'ok') {
-        problems.set(rt.e.name, `charon ${ready === 'exited' ? 'exited' : 'did not answer on VICI within 15 s'} (${tail(path.join(rt.paths.dir, 'charon.out'), 3)})`);
-        return;
-      }
-      const tun = await poll(async () => ((await run('ip', ['-n', rt.e.ns, 'link', 'show', 'ipsec0'], { timeoutMs: 3000 })).code === 0 ? true : undefined), 5000, 50);
-      if (!tun) {
-        problems.set(rt.e.name, 'kernel-libipsec created no ipsec0 TUN device');
-        return;
-      }
-      const inside = rt.e.half.inside;
-      if (inside) await run('ip', ['-n', rt.e.ns, 'addr', 'replace', inside.address, 'peer', inside.peerAddress, 'dev', 'ipsec0']);
-      const load = await this.swanctl(rt, ['--load-all', '--file', rt.paths.swanctl], COMMAND_TIMEOUT_MS);
-      if (load.code !== 0) problems.set(rt.e.name, `swanctl --load-all failed: ${lastLines(load.stdout + load.stderr, 2)}`);
-      else problems.set(rt.e.name, undefined);
-      // BIRD now (its inside address exists): its 1 s connect delay overlaps with IKE.
-      await this.startEndpointBird(rt.e.name);
+    await mapLimit([...this.endpoints.values()].filter((rt) => only(rt.e)), 6, async (rt) => {
+      problems.set(rt.e.name, await this.readyCharon(rt));
     });
     return problems;
+  }
+
+  private async readyCharon(rt: EndpointRuntime): Promise<string | undefined> {
+    // The socket file first (cheap; the run directory is fresh, so it cannot be stale), then VICI.
+    const ready = await poll(async () => {
+      if (rt.charon!.hasExited()) return 'exited';
+      if (!fs.existsSync(rt.paths.vici)) return undefined;
+      return (await this.swanctl(rt, ['--stats'], 3000)).code === 0 ? 'ok' : undefined;
+    }, 15000, 50);
+    if (ready !== 'ok') return `charon ${ready === 'exited' ? 'exited' : 'did not answer on VICI within 15 s'} (${tail(path.join(rt.paths.dir, 'charon.out'), 3)})`;
+    const tun = await poll(async () => ((await run('ip', ['-n', rt.e.ns, 'link', 'show', 'ipsec0'], { timeoutMs: 3000 })).code === 0 ? true : undefined), 5000, 50);
+    if (!tun) return 'kernel-libipsec created no ipsec0 TUN device';
+    const inside = rt.half.inside;
+    if (inside) await run('ip', ['-n', rt.e.ns, 'addr', 'replace', inside.address, 'peer', inside.peerAddress, 'dev', 'ipsec0']);
+    const load = await this.swanctl(rt, ['--load-all', '--file', rt.paths.swanctl], COMMAND_TIMEOUT_MS);
+    // BIRD now (its inside address exists): its 1 s connect delay overlaps with IKE.
+    await this.startEndpointBird(rt.e.name);
+    return load.code !== 0 ? `swanctl --load-all failed: ${lastLines(load.stdout + load.stderr, 2)}` : undefined;
+  }
+
+  /**
+   * An endpoint that was not started with the others (a tunnel a change adds): its files for
+   * `half`, its charon, readiness, configuration and BIRD. Returns a problem, or `undefined`.
+   */
+  public async startEndpoint(name: string, half: TunnelHalf, d: { initiates: boolean; createsChildren: boolean }): Promise<string | undefined> {
+    const e = this.plan.endpoints.find((x) => x.name === name)!;
+    const rt = this.configure(e, half, d);
+    this.startCharon(rt);
+    return this.readyCharon(rt);
+  }
+
+  /**
+   * Reconfigures a live half as its cloud applies an update of its resource: the new swanctl.conf
+   * loaded, BIRD's configuration re-read, then the tunnel reset (the IKE SA deleted, which sends
+   * an IKE DELETE to the peer; the updown hook takes the inside address off ipsec0).
+   */
+  public async reconfigureHalf(name: string, half: TunnelHalf, d: { initiates: boolean; createsChildren: boolean }): Promise<void> {
+    const rt = this.configure(this.runtime(name).e, half, d);
+    await this.swanctl(rt, ['--load-all', '--file', rt.paths.swanctl], COMMAND_TIMEOUT_MS);
+    if (rt.bird && fs.existsSync(rt.paths.birdConf)) await this.birdc(rt.paths.birdSock, ['configure']);
+    await this.swanctl(rt, ['--terminate', '--ike', 'tun', '--timeout', '5'], 8000);
+  }
+
+  /** Removes a half as its cloud deletes the resource: the IKE SA deleted (DELETE sent), then its daemons stopped. */
+  public async stopEndpoint(name: string): Promise<void> {
+    const rt = this.runtime(name);
+    await this.swanctl(rt, ['--terminate', '--ike', 'tun', '--timeout', '3'], 5000);
+    const ds = [rt.bird, rt.charon].filter((x): x is Daemon => !!x && !x.hasExited());
+    for (const x of ds) signalPid(x.pid, 'SIGTERM');
+    await Promise.race([Promise.all(ds.map((x) => x.exited)), sleep(3000)]);
+    for (const x of ds) if (!x.hasExited()) signalPid(x.pid, 'SIGKILL');
+  }
+
+  /**
+   * Replaces the site routers' static routes with those toward the endpoints `active` selects
+   * (a change added or removed a static tunnel); prefixes no longer routed are deleted.
+   */
+  public async applyStaticRoutes(active: (e: LabEndpoint) => boolean): Promise<void> {
+    const all = staticRouterRoutes(this.plan);
+    const now = staticRouterRoutes({ ...this.plan, endpoints: this.plan.endpoints.filter(active) });
+    for (const [ns, lines] of all) {
+      const keep = now.get(ns) ?? [];
+      const prefix = (l: string) => l.split(' ')[2];
+      const gone = lines.map(prefix).filter((x) => !keep.some((k) => prefix(k) === x));
+      const batch = [...keep, ...[...new Set(gone)].map((x) => `route del ${x}`)];
+      if (batch.length) await run('ip', ['-n', ns, '-force', '-batch', '-'], { input: `${batch.join('\n')}\n` });
+    }
+  }
+
+  /** Starts a probe (a ping in a lab namespace) that runs until `stopProbes` or the cleanup. */
+  public startProbe(name: string, ns: string, args: readonly string[], logFile: string): void {
+    this.assertOpen();
+    this.probes.push(this.track(startDaemon(name, 'ip', ['netns', 'exec', ns, ...args], logFile)));
+  }
+
+  /** Stops every probe with SIGINT (ping prints its summary). */
+  public stopProbes(): void {
+    for (const d of this.probes) if (!d.hasExited()) signalPid(d.pid, 'SIGINT');
+  }
+
+  private readonly probes: Daemon[] = [];
+
+  /** State changes of an endpoint's BGP session to its peer logged since `sinceEpoch` (seconds). */
+  public bgpStateChanges(name: string, sinceEpoch: number): string[] {
+    const rt = this.runtime(name);
+    let text = '';
+    try {
+      text = fs.readFileSync(rt.paths.birdLog, 'utf8');
+    } catch {
+      return [];
+    }
+    return text.split('\n').filter((l) => / tun: State changed to /.test(l)).filter((l) => {
+      const m = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})/.exec(l);
+      return m ? new Date(m[1].replace(' ', 'T')).getTime() / 1000 >= sinceEpoch : false;
+    });
   }
 
   /** Starts the BIRD of a BGP endpoint. */
