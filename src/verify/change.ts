@@ -54,6 +54,14 @@ export interface ChangeOptions {
   readonly stepDeadlineMs?: number;
   /** How long traffic runs before the first step and after the last, in ms. @default 2000 */
   readonly settleMs?: number;
+  /**
+   * How a reconfigured half resets its tunnel: `graceful` (an IKE DELETE reaches the peer) or
+   * `silent` (no DELETE: the peer notices through DPD or its BGP hold timer; measures failover).
+   * @default 'graceful'
+   */
+  readonly reset?: 'graceful' | 'silent';
+  /** Time between the two halves of a tunnel being reconfigured, in ms. @default 0 */
+  readonly halfDelayMs?: number;
 }
 
 /** What differs between the before- and the after-half of one tunnel. */
@@ -184,17 +192,13 @@ export function renumber(before: readonly TunnelHalf[], after: readonly TunnelHa
     if (endpoint && known.has(endpoint)) return known.get(endpoint);
     const k = endpoint ?? `address:${address}`;
     if (fresh.has(k)) return fresh.get(k);
-    const p = parseCidr(`${address}/24`);
-    let next = address;
-    if (p.ok) {
-      for (let host = 100; host < 255; host++) {
-        const candidate = formatIpv4(p.cidr.network + host);
-        if (!used.has(candidate)) {
-          next = candidate;
-          break;
-        }
-      }
+    const p = parseCidr(`${address.split('.').slice(0, 3).join('.')}.0/24`);
+    let next: string | undefined;
+    for (let host = 100; p.ok && host < 255 && !next; host++) {
+      const candidate = formatIpv4(p.cidr.network + host);
+      if (!used.has(candidate)) next = candidate;
     }
+    if (!next) throw new Error(`no free documentation address left in ${address}/24 for the after-output's endpoint ${endpoint ?? address}`);
     used.add(next);
     fresh.set(k, next);
     return next;
@@ -245,6 +249,7 @@ export function planChange(input: ChangeInput): ChangePlan {
       id, before: { halves: b.halves, initiator: b.initiator, rekeyer: b.rekeyer },
       after: afterHalves && roles && !('reason' in roles) ? { halves: afterHalves, initiator: roles.initiator, rekeyer: roles.rekeyer } : undefined,
       changed: !a || changes.length > 0,
+      reset: changes.some((c) => c !== 'routes'),
     });
     report.push({ id, sides: b.sides, halves: b.halves.map((h) => h.key), status: !a ? 'removed' : changes.length ? 'changed' : 'unchanged', changes });
   });
@@ -304,10 +309,12 @@ export function planChange(input: ChangeInput): ChangePlan {
  * cloud documents about a tunnel whose options change, and what the lab does.
  */
 export const CHANGE_MODEL: readonly string[] = [
+  'A change of announced routes only (a site added behind a gateway that transits, a network added) is applied in place: the configuration is re-read, the SAs and BGP sessions stay up.',
   'A half is reconfigured as its cloud updates the resource: the new swanctl.conf is loaded (swanctl --load-all) and BIRD re-reads its configuration (birdc configure), then the half resets the tunnel: its IKE SA is deleted (an IKE DELETE reaches the peer), so both ends drop the tunnel, take the inside address off ipsec0 and withdraw its routes; the tunnel is initiated again once both halves have the after-configuration.',
   'AWS documents the reset: "Modify the VPN tunnel options (ModifyVpnTunnelOptions): the modified tunnel is unavailable during the update" (Site-to-Site VPN user guide, "Tunnel endpoint replacements", docs.aws.amazon.com/vpn/latest/s2svpn/endpoint-replacements.html); through CloudFormation the change replaces the connection instead (VpnTunnelOptionsSpecifications: update requires replacement).',
   'Azure (a connection\'s shared key or IPsec policy, a PUT of Microsoft.Network/connections) and Alibaba Cloud (ModifyVpnConnectionAttribute / ModifyVpnAttachmentAttribute: asynchronous, the gateway or connection is "updating" meanwhile, VPN Gateway API reference) document no effect on the live tunnel: the lab assumes they reset it too (a tunnel cannot keep an IKE SA authenticated with a key it no longer has once it rekeys).',
-  'Whether a cloud sends an IKE DELETE when it resets a tunnel is documented by none of them: the lab sends one (a graceful reset). A reset without DELETE leaves the peer routing into the dead tunnel until DPD or the BGP hold timer notices (`ccvpn verify --failover` measures that case).',
+  'Static and policy-routed tunnels: while one is reset, its gateways route around it (Alibaba Cloud documents it for its dual-tunnel connections: "If the active tunnel is disconnected, the VPN Gateway automatically switches traffic to the standby tunnel", VPN Gateway "Dual-tunnel mode"); the lab withdraws the site routers\' static routes into it at the reset and restores them once its SAs are up, so a real gateway\'s detection delay is not in the figures.',
+  'Whether a cloud sends an IKE DELETE when it resets a tunnel is documented by none of them: the lab sends one (a graceful reset, the default). A reset without DELETE (option reset = silent) leaves the peer routing into the dead tunnel until DPD or the BGP hold timer notices: with the clouds\' timers as the lab models them (BGP hold 30 s on every link with an AWS end, Azure 180 s, Alibaba 90 s; DPD AWS 30 s, Azure 45 s) that is the BGP hold time, 20-30 s.',
 ];
 
 /**
@@ -332,6 +339,8 @@ export async function verifyChange(input: ChangeInput, options: ChangeOptions = 
     probeIntervalMs: options.probeIntervalMs,
     stepDeadlineMs: options.stepDeadlineMs,
     settleMs: options.settleMs,
+    reset: options.reset,
+    halfDelayMs: options.halfDelayMs,
   });
   const siteName = (key: string) => plan.siteLabels.get(key) ?? key;
   const stepOf = (id: string) => plan.steps.findIndex((s) => s.includes(id));

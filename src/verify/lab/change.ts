@@ -38,6 +38,13 @@ export interface ChangeLabTunnel {
   readonly after?: TunnelVersion;
   /** Whether a step touches it (an unchanged tunnel in a step is left alone). */
   readonly changed: boolean;
+  /**
+   * Whether the change resets the live tunnel (key, proposal, lifetimes, inside addresses, ASN…);
+   * a change of announced routes only is applied in place (the configuration re-read, the SAs
+   * and the BGP session kept), as a gateway updates its announcements.
+   * @default true
+   */
+  readonly reset?: boolean;
 }
 
 /** Options of `runChangeLab`. */
@@ -48,6 +55,15 @@ export interface ChangeLabOptions extends Pick<LabOptions, 'runId' | 'workRoot' 
   readonly stepDeadlineMs?: number;
   /** Traffic before the first step and after the last, in ms. @default 2000 */
   readonly settleMs?: number;
+  /**
+   * How a reconfigured half resets its tunnel: `graceful` deletes the IKE SA (an IKE DELETE
+   * reaches the peer); `silent` kills and restarts its charon (no DELETE: the peer keeps sending
+   * into the tunnel until DPD or its BGP hold timer notices).
+   * @default 'graceful'
+   */
+  readonly reset?: 'graceful' | 'silent';
+  /** Time between the two halves of a tunnel being reconfigured (the second cloud's deploy), in ms. @default 0 */
+  readonly halfDelayMs?: number;
 }
 
 /** What the lab saw of one tunnel; times in seconds since the first step began. */
@@ -257,22 +273,31 @@ export async function runChangeLab(sites: readonly LabSiteSpec[], tunnels: reado
       await Promise.all(step.map(async (id) => {
         const t = byId.get(id)!;
         const spec = layout.find((l) => l.id === id)!;
-        const sides = [endpointOf(lab, spec, 0), endpointOf(lab, spec, 1)] as const;
+        // An added tunnel's endpoints have no runtime until they start: names first.
+        const names = ([0, 1] as const).map((side) => lab.plan.endpoints.find((e) => e.tunnel === spec.id && e.side === side)!.name);
         if (!t.changed) {
           results.set(id, { ok: true, detail: 'unchanged: not touched' });
           return;
         }
         if (!t.after) {
           const downAt = at();
-          await Promise.all(sides.map((rt) => lab.stopEndpoint(rt.e.name)));
+          await Promise.all(names.map((n) => lab.stopEndpoint(n)));
           active.delete(id);
           results.set(id, { downAt, ok: true, detail: 'removed' });
           return;
         }
         const v = t.after;
+        let sides = [lab.runtime(names[0]), lab.runtime(names[1])] as const;
         const decision = (side: 0 | 1) => ({ initiates: v.initiator === side, createsChildren: v.rekeyer === side });
         const downAt = at();
         const isStatic = v.halves.some((h) => h.routing !== 'bgp');
+        if (t.before && t.reset === false) {
+          for (const side of [0, 1] as const) await lab.reconfigureHalf(names[side], v.halves[side], decision(side), false);
+          const back = await poll(async () => ((await carries(lab, t, v, sides)) === undefined ? 'ok' : undefined), stepDeadline, 100);
+          results.set(id, back ? { ok: true, detail: 'applied in place (routes only)' } : { ok: false, detail: `routes changed in place, then: ${await carries(lab, t, v, sides)}` });
+          if (!back) problemsOfStep.push(`${id} ${results.get(id)!.detail}`);
+          return;
+        }
         if (t.before) {
           // A static tunnel that goes down leaves its gateways' routing at once (below).
           if (isStatic) {
@@ -280,15 +305,24 @@ export async function runChangeLab(sites: readonly LabSiteSpec[], tunnels: reado
             await lab.applyStaticRoutes(routed);
           }
           // Each half as its cloud applies the update: new configuration, then the reset.
-          for (const side of [0, 1] as const) await lab.reconfigureHalf(sides[side].e.name, v.halves[side], decision(side));
+          for (const side of [0, 1] as const) {
+            if (side === 1 && opts.halfDelayMs) await sleep(opts.halfDelayMs);
+            if (opts.reset === 'silent') {
+              const problem = await lab.restartHalf(names[side], v.halves[side], decision(side));
+              if (problem) problemsOfStep.push(`${id}: ${problem}`);
+            } else {
+              await lab.reconfigureHalf(names[side], v.halves[side], decision(side));
+            }
+          }
         } else {
           active.add(id);
           // The responder first, so the initiator finds it listening.
           for (const side of [(1 - v.initiator) as 0 | 1, v.initiator]) {
-            const problem = await lab.startEndpoint(sides[side].e.name, v.halves[side], decision(side));
+            const problem = await lab.startEndpoint(names[side], v.halves[side], decision(side));
             if (problem) problemsOfStep.push(`${id}: ${problem}`);
           }
         }
+        sides = [endpointOf(lab, spec, 0), endpointOf(lab, spec, 1)] as const;
         const initiate = await lab.swanctl(sides[v.initiator], ['--initiate', '--child', 'tun', '--timeout', '20'], 25000);
         if (isStatic) {
           await poll(async () => ((await Promise.all(sides.map((rt) => lab.sas(rt)))).every((x) => x.child?.state === 'INSTALLED') ? true : undefined), stepDeadline, 100);

@@ -309,14 +309,33 @@ export class Lab {
 
   /**
    * Reconfigures a live half as its cloud applies an update of its resource: the new swanctl.conf
-   * loaded, BIRD's configuration re-read, then the tunnel reset (the IKE SA deleted, which sends
-   * an IKE DELETE to the peer; the updown hook takes the inside address off ipsec0).
+   * loaded, BIRD's configuration re-read, then (`reset`) the tunnel reset: the IKE SA deleted,
+   * which sends an IKE DELETE to the peer; the updown hook takes the inside address off ipsec0.
    */
-  public async reconfigureHalf(name: string, half: TunnelHalf, d: { initiates: boolean; createsChildren: boolean }): Promise<void> {
+  public async reconfigureHalf(name: string, half: TunnelHalf, d: { initiates: boolean; createsChildren: boolean }, reset = true): Promise<void> {
     const rt = this.configure(this.runtime(name).e, half, d);
     await this.swanctl(rt, ['--load-all', '--file', rt.paths.swanctl], COMMAND_TIMEOUT_MS);
     if (rt.bird && fs.existsSync(rt.paths.birdConf)) await this.birdc(rt.paths.birdSock, ['configure']);
-    await this.swanctl(rt, ['--terminate', '--ike', 'tun', '--timeout', '5'], 8000);
+    if (reset) await this.swanctl(rt, ['--terminate', '--ike', 'tun', '--timeout', '5'], 8000);
+  }
+
+  /**
+   * Reconfigures a live half with a silent reset: its charon is killed (no DELETE reaches the
+   * peer, as when a cloud re-provisions the tunnel endpoint) and started again with the new
+   * configuration. The peer notices only through DPD or its BGP hold timer.
+   */
+  public async restartHalf(name: string, half: TunnelHalf, d: { initiates: boolean; createsChildren: boolean }): Promise<string | undefined> {
+    const rt = this.configure(this.runtime(name).e, half, d);
+    const old = rt.charon;
+    if (old && !old.hasExited()) {
+      signalPid(old.pid, 'SIGKILL');
+      await Promise.race([old.exited, sleep(3000)]);
+    }
+    fs.rmSync(rt.paths.vici, { force: true });
+    this.startCharon(rt);
+    const problem = await this.readyCharon(rt);
+    if (rt.bird && fs.existsSync(rt.paths.birdConf)) await this.birdc(rt.paths.birdSock, ['configure']);
+    return problem;
   }
 
   /** Removes a half as its cloud deletes the resource: the IKE SA deleted (DELETE sent), then its daemons stopped. */
