@@ -6,6 +6,7 @@
  *   ccvpn deploy [manifest] [--dry-run] [--phase N]
  *   ccvpn destroy [manifest] [--dry-run]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
+ *   ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -22,6 +23,7 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
        ccvpn deploy [manifest] [--dry-run] [--phase N]
        ccvpn destroy [manifest] [--dry-run]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
+       ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)
          --json               print the plan itself (JSON, keys redacted)
