@@ -6,6 +6,7 @@
  *   ccvpn deploy [manifest] [--dry-run] [--phase N]
  *   ccvpn destroy [manifest] [--dry-run]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
+ *   ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
  *   ccvpn diff <before> <after> [--json]
  */
 import { randomBytes } from 'node:crypto';
@@ -25,6 +26,7 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
        ccvpn deploy [manifest] [--dry-run] [--phase N]
        ccvpn destroy [manifest] [--dry-run]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
+       ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
        ccvpn diff <before> <after> [--json]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)

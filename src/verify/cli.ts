@@ -2,6 +2,7 @@
  * `ccvpn verify`: the command-line face of `verify` (wired into `src/cli/main.ts`).
  *
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep] [--cleanup-stale]
+ *   ccvpn verify --change <before> <after> [--steps <file.json>] [--json] [--keep]
  *
  * Folders given are read as ONE deployment. Without folders, every example under `out/`
  * (`out/<name>/cdk.out` and `out/<name>/cdktf.out`, as `npm run example` writes them) is verified
@@ -11,9 +12,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cleanupStaleLabs } from './harness';
+import { renderChangeReport, verifyChange } from './change';
 import { VerifyReport, defaultFolders, renderReport, verify } from './index';
 
 export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep] [--cleanup-stale]
+       ccvpn verify --change <before> <after> [--steps <file.json>] [--json] [--keep]
 
   verify  negotiate every tunnel of the synthesized output between real strongSwan (IKE) and
           BIRD (BGP) daemons in network namespaces on this machine (needs root): IKE SA, CHILD SA
@@ -25,7 +28,15 @@ export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-ru
           --failover      also take one tunnel of each active-active pair down while traffic flows
           --timer-scale N divide cloud timers (BGP hold, DPD) by N in failover runs (default 10)
           --keep          leave namespaces, daemons and files for debugging
-          --cleanup-stale remove namespaces and daemons of verify runs that died, then exit`;
+          --cleanup-stale remove namespaces and daemons of verify runs that died, then exit
+          --change        bring the lab up on <before> (a synthesized output folder), send traffic
+                          between every pair of site networks, apply the change to <after> step by
+                          step, and report per site pair the longest gap in traffic and per tunnel
+                          when it went down and came back
+          --steps FILE    the rollout: a JSON array of steps, each an array of tunnel ids (as
+                          \`ccvpn verify <before>\` numbers them; tunnels only in <after> continue
+                          the numbering) or half keys; default: one changed tunnel per step in
+                          tunnel order (a placeholder, not a planned rollout)`;
 
 /** Runs `ccvpn verify`; resolves with the exit code (0 ok, 1 a tunnel failed, 2 usage). */
 export async function verifyCommand(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -33,7 +44,7 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
   try {
     args = parseArgs({
       args: [...argv], allowPositionals: true,
-      options: { 'json': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'failover': { type: 'boolean' }, 'timer-scale': { type: 'string' }, 'keep': { type: 'boolean' }, 'cleanup-stale': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' } },
+      options: { 'change': { type: 'boolean' }, 'steps': { type: 'string' }, 'json': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'failover': { type: 'boolean' }, 'timer-scale': { type: 'string' }, 'keep': { type: 'boolean' }, 'cleanup-stale': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     err(`ccvpn verify: ${(e as Error).message}\n${VERIFY_USAGE}\n`);
@@ -47,6 +58,11 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
     const removed = await cleanupStaleLabs();
     out(`removed ${removed.labs.length} dead verify lab(s): ${removed.namespaces.length} namespace(s), ${removed.killed.length} daemon(s) killed${removed.spared.length ? `, ${removed.spared.length} recorded pid(s) spared (gone or no longer the lab's)` : ''}\n`);
     return 0;
+  }
+  if (args.values.change) return changeCommand(args.positionals, args.values.steps, !!args.values.json, !!args.values.keep, out, err);
+  if (args.values.steps !== undefined) {
+    err(`ccvpn verify: --steps needs --change\n${VERIFY_USAGE}\n`);
+    return 2;
   }
   const scaleText = args.values['timer-scale'];
   const timerScale = scaleText === undefined ? undefined : Number(scaleText);
@@ -85,4 +101,60 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
   }
   if (json) out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+/** `ccvpn verify --change <before> <after>`: 0 ok, 1 the change fails, 2 usage. */
+async function changeCommand(positionals: readonly string[], stepsFile: string | undefined, json: boolean, keep: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (positionals.length !== 2) {
+    err(`ccvpn verify --change takes two folders, <before> and <after> (got ${positionals.length})\n${VERIFY_USAGE}\n`);
+    return 2;
+  }
+  for (const f of positionals) {
+    if (!fs.existsSync(f)) {
+      err(`ccvpn verify --change: ${f} does not exist\n`);
+      return 2;
+    }
+  }
+  let steps: string[][] | undefined;
+  if (stepsFile !== undefined) {
+    const parsed = readSteps(stepsFile);
+    if (typeof parsed === 'string') {
+      err(`ccvpn verify --change: --steps ${stepsFile}: ${parsed}\n`);
+      return 2;
+    }
+    steps = parsed;
+  }
+  let report;
+  try {
+    report = await verifyChange({ before: [positionals[0]], after: [positionals[1]], steps }, { progress: json ? undefined : (l) => out(`  .. ${l}\n`), keep });
+  } catch (e) {
+    err(`ccvpn verify --change: ${(e as Error).message}\n`);
+    return 2;
+  }
+  out(json ? `${JSON.stringify(report, null, 2)}\n` : renderChangeReport(report));
+  return report.ok ? 0 : 1;
+}
+
+/** The steps file: a JSON array of arrays of non-empty strings, or why not. */
+export function readSteps(file: string): string[][] | string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return 'is not JSON';
+  }
+  if (!Array.isArray(v) || !v.length) return 'must be a non-empty JSON array of steps, e.g. [["t1","t2"],["t3"]]';
+  for (const [i, step] of v.entries()) {
+    if (!Array.isArray(step) || !step.length || !step.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 400)) {
+      const shown = JSON.stringify(step) ?? String(step);
+      return `step ${i} is ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}: each step must be a non-empty array of tunnel ids`;
+    }
+  }
+  return v as string[][];
 }

@@ -1,0 +1,111 @@
+/**
+ * The data-plane check of healthy tunnels: a ping per network pair through each tunnel, proven
+ * to cross it (the routes the lab installed from the output point into it; the CHILD SA byte
+ * counters of both halves rise).
+ * @internal
+ */
+import { mapLimit, run } from '../exec';
+import { KernelRoute, LabTunnelSpec, hostAddressFor, routeVia } from '../lab-plan';
+import { espDelta } from '../parse';
+import type { CheckResult, FailureCode } from '../types';
+import { Lab, TunnelOutcome, endpointOf } from './lab';
+
+/**
+ * Pings through each healthy tunnel, one per probe (a network behind side 0 → a network behind
+ * side 1; without probes, the two sites' first host addresses): each site router must already
+ * route the other end's host address to this tunnel's endpoint with the routes the lab installed
+ * from the output (static routes, BGP-learned routes) — else `route-missing`, naming the address,
+ * the side and the route it has instead; then both routers get a /32 for the two host addresses
+ * via this tunnel (so the tunnel under test carries them, not a sibling), the host pings from its
+ * address in the source network, and the CHILD SA byte counters of both halves must rise.
+ * Tunnels between the same two sites take turns.
+ */
+export async function pingAll(lab: Lab, tunnels: readonly LabTunnelSpec[], outcomes: Map<string, TunnelOutcome>, done: (id: string) => void): Promise<void> {
+  const pairs = new Map<string, LabTunnelSpec[]>();
+  for (const t of tunnels) {
+    if (outcomes.get(t.id)?.failure) continue;
+    const key = [t.halves[0].site, t.halves[1].site].sort().join(' ');
+    if (!pairs.has(key)) pairs.set(key, []);
+    pairs.get(key)!.push(t);
+  }
+  await mapLimit([...pairs.values()], 4, async (list) => {
+    for (const t of list) {
+      const o = outcomes.get(t.id)!;
+      const result = await pingThrough(lab, t);
+      outcomes.set(t.id, result.ok
+        ? { ...o, ping: result }
+        : { ...o, ping: result, failure: { code: result.code ?? (result.summary.startsWith('ESP') ? 'esp-not-used' : 'ping-failed'), reason: result.detail ?? result.summary } });
+      done(t.id);
+    }
+  });
+}
+
+/** The kernel routes of a namespace (`ip -j route show`); empty when unreadable. */
+export async function kernelRoutes(ns: string): Promise<KernelRoute[]> {
+  const r = await run('ip', ['-n', ns, '-j', 'route', 'show'], { timeoutMs: 3000 });
+  try {
+    return r.code === 0 ? (JSON.parse(r.stdout) as KernelRoute[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { code?: FailureCode }> {
+  const sides = [endpointOf(lab, t, 0), endpointOf(lab, t, 1)] as const;
+  const sites = sides.map((rt) => lab.plan.sites.find((s) => s.key === rt.e.site)!);
+  const probes = (t.probes?.length ? t.probes.map((p) => ({ net: [p.from, p.to], address: [hostAddressFor(sites[0], p.from), hostAddressFor(sites[1], p.to)] }))
+    : t.probes ? [] : [{ net: [sites[0].networks[0], sites[1].networks[0]], address: [sites[0].hostAddress, sites[1].hostAddress] }]);
+  if (!probes.length) return { ok: true, summary: '- (no probe)', detail: 'every network pair is a route gap' };
+  const before = await Promise.all(sides.map((rt) => lab.childCounters(rt)));
+  let sent = 0;
+  let received = 0;
+  const rtts: number[] = [];
+  for (const p of probes) {
+    const [from, to] = p.address;
+    if (!from || !to) return { ok: false, summary: 'no host', detail: `internal: no test host address in ${p.net.join(' / ')}`, code: 'lab-error' };
+    // The routes the lab installed from the output must send each end's address into this tunnel.
+    for (const i of [0, 1] as const) {
+      const dest = i === 0 ? to : from;
+      const via = routeVia(await kernelRoutes(sites[i].routerNs), dest, sides[i].e.linkAddress);
+      if (!via.ok) {
+        return {
+          ok: false, summary: 'route-missing', code: 'route-missing',
+          detail: `${t.halves[i].label} has no route into this tunnel for ${p.net[1 - i]} (${dest}): ${via.why}`,
+        };
+      }
+    }
+    const steer = async (add: boolean) => {
+      for (const [i, dest] of [[0, to], [1, from]] as const) {
+        const args = add ? ['route', 'replace', `${dest}/32`, 'via', sides[i].e.linkAddress] : ['route', 'del', `${dest}/32`, 'via', sides[i].e.linkAddress];
+        await run('ip', ['-n', sites[i].routerNs, ...args], { timeoutMs: 3000 });
+      }
+    };
+    await steer(true);
+    try {
+      const r = await run('ip', ['netns', 'exec', sites[0].hostNs, 'ping', '-n', '-q', '-c', '2', '-i', '0.05', '-W', '2', '-I', from, to], { timeoutMs: 8000 });
+      const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
+      const rtt = /= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1];
+      const s = Number(m?.[1] ?? 2);
+      const got = Number(m?.[2] ?? 0);
+      sent += s;
+      received += got;
+      if (rtt) rtts.push(Number(rtt));
+      if (got === 0) {
+        return { ok: false, summary: `${received}/${sent}`, detail: `no reply from ${to} (${sites[1].key}, ${p.net[1]}) to ${from} (${sites[0].key}, ${p.net[0]}) through this tunnel` };
+      }
+    } finally {
+      await steer(false);
+    }
+  }
+  const after = await Promise.all(sides.map((rt) => lab.childCounters(rt)));
+  const summary = `${received}/${sent}${rtts.length ? ` ${(rtts.reduce((a, b) => a + b, 0) / rtts.length).toFixed(3)} ms` : ''}${probes.length > 1 ? ` (${probes.length} network pairs)` : ''}`;
+  const unread = [0, 1].filter((i) => !before[i] || !after[i]).map((i) => t.halves[i].label);
+  if (unread.length) return { ok: false, summary: `ESP ${summary}`, detail: `replies arrived but the CHILD SA counters of ${unread.join(' and ')} could not be read (swanctl --list-sas failed 3 times)` };
+  // SA by SA: a CHILD SA rekeyed before the ping may be deleted during it, taking its counters.
+  const delta = [0, 1].map((i) => espDelta(before[i]!, after[i]!));
+  if (delta.some((d) => d.bytesIn <= 0 || d.bytesOut <= 0)) {
+    const churn = delta.map((d) => (d.vanished || d.appeared ? ` (${d.vanished} CHILD SA(s) deleted, ${d.appeared} new between the readings)` : ''));
+    return { ok: false, summary: `ESP ${summary}`, detail: `replies arrived but the CHILD SA counters did not rise on both halves (${delta.map((d, i) => `+${d.bytesOut} out/+${d.bytesIn} in${churn[i]}`).join(', ')})` };
+  }
+  return { ok: true, summary, detail: `${probes.map((p) => `${p.net[0]} → ${p.net[1]}`).join(', ')}; ESP bytes ${delta.map((d) => `+${d.bytesOut}/+${d.bytesIn}`).join(' ')}` };
+}
