@@ -142,7 +142,7 @@ describe('rollouts of planned layouts', () => {
     ['a tunnel between one site', [{ id: 'a', sites: ['x', 'x'], state: 'active' }], [], /tunnels\[0\] \(a\): sites must be two different site ids/],
     ['an unknown state', [{ id: 'a', sites: ['x', 'y'], state: 'up' }], [], /state must be 'active' or 'idle', got up/],
   ])('%s is refused with a clear error', (_what, tunnels, changing, message) => {
-    expect(() => planRollout(tunnels as RolloutTunnel[], changing)).toThrow(RolloutError);
-    expect(() => planRollout(tunnels as RolloutTunnel[], changing)).toThrow(message);
+    expect(() => planRollout(tunnels as unknown as RolloutTunnel[], changing)).toThrow(RolloutError);
+    expect(() => planRollout(tunnels as unknown as RolloutTunnel[], changing)).toThrow(message);
   });
 });
