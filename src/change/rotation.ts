@@ -87,15 +87,15 @@ export function rolloutTunnelsOfRecord(record: AllocationRecord): RolloutTunnel[
   return Object.entries(record.tunnels ?? {}).map(([id, t]) => ({ id, sites: [t.ends[0].site, t.ends[1].site], state: t.state }));
 }
 
-/** The record with the changes of some tunnels applied. */
+/** The record with the changes of some tunnels applied (built with own properties only: any tunnel id is safe). */
 function applied(record: AllocationRecord, changes: readonly TunnelChange[]): AllocationRecord {
-  const tunnels: Record<string, TunnelRecord> = { ...record.tunnels };
-  for (const c of changes) {
-    let t: TunnelRecord = tunnels[c.tunnel];
-    if (c.keyGeneration) t = { ...t, keyGeneration: c.keyGeneration.to };
-    if (c.releasesSettings) t = Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'settings' && k !== 'pending')) as unknown as TunnelRecord;
-    tunnels[c.tunnel] = t;
-  }
+  const byTunnel = new Map(changes.map((c) => [c.tunnel, c]));
+  const change = (t: TunnelRecord, c: TunnelChange): TunnelRecord => {
+    const entries = Object.entries(t).filter(([k]) => !(c.releasesSettings && (k === 'settings' || k === 'pending')) && !(c.keyGeneration && k === 'keyGeneration'));
+    if (c.keyGeneration) entries.push(['keyGeneration', c.keyGeneration.to]);
+    return Object.fromEntries(entries) as unknown as TunnelRecord;
+  };
+  const tunnels = Object.fromEntries(Object.entries(record.tunnels ?? {}).map(([id, t]) => [id, byTunnel.has(id) ? change(t, byTunnel.get(id)!) : t]));
   return { ...record, tunnels };
 }
 

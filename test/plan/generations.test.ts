@@ -5,6 +5,7 @@
  * its record releases them.
  */
 import { createHash } from 'node:crypto';
+import * as fc from 'fast-check';
 import { AllocationRecord, PlanError, ProposalSpec, TunnelRecord, VpnPlan, deriveKey, planVpn } from '../../src/plan';
 import { keyGenerationOf } from '../../src/plan/generations';
 import { TEST_SECRET, mesh, topo, awsSite, azureSite } from './fixtures';
@@ -218,5 +219,29 @@ describe('proposals and lifetimes are kept until released', () => {
     const next = planVpn(other, { masterSecret: TEST_SECRET, previous: asFile(first.allocations) });
     expect(next.tunnels.every((t) => t.proposal.phase2.encryption === 'aes256gcm16')).toBe(true);
     expect(Object.values(next.allocations.tunnels!).every((r) => r.pending === undefined)).toBe(true);
+  });
+});
+
+describe('any record', () => {
+  test('plans or fails with a PlanError naming previous.tunnels, never another error (property-based)', () => {
+    const first = planVpn(mesh, { masterSecret: TEST_SECRET }).allocations;
+    const valid = Object.entries(JSON.parse(JSON.stringify(first.tunnels)) as Record<string, unknown>);
+    // A valid record with one field of one tunnel replaced by anything, or a tunnel replaced whole.
+    const tunnelsArb = fc.oneof(
+      fc.anything(),
+      fc.record({ pick: fc.nat(), field: fc.constantFrom('link', 'state', 'ends', 'keyGeneration', 'pinnedKey', 'settings', 'pending', '__proto__', 'proposal'), value: fc.anything() }).map(({ pick, field, value }) => {
+        const [id, t] = valid[pick % valid.length];
+        return Object.fromEntries(valid.map(([k, v]) => [k, k === id ? { ...(t as object), [field]: value } : v]));
+      }),
+      fc.dictionary(fc.string(), fc.anything()),
+    );
+    fc.assert(fc.property(tunnelsArb, (tunnels) => {
+      try {
+        planVpn(mesh, { masterSecret: TEST_SECRET, previous: { ...first, tunnels } as AllocationRecord });
+      } catch (e) {
+        expect(e).toBeInstanceOf(PlanError);
+        expect((e as PlanError).issues.every((i) => i.path.startsWith('previous.tunnels'))).toBe(true);
+      }
+    }), { numRuns: 300 });
   });
 });
