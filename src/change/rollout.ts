@@ -26,6 +26,10 @@
  *
  * The steps are as few as these rules allow: one for the idle tunnels (if any change), then as
  * many as the most active tunnels changing on one site pair.
+ *
+ * Where a change takes several tunnels down at once (an AWS VPN connection replaced by
+ * CloudFormation takes both its tunnels down), `RolloutOptions.downTogether` says so, and the
+ * rules apply to those groups.
  */
 
 /** A tunnel as a rollout sees it. */
@@ -44,14 +48,24 @@ export interface RolloutStep {
   readonly step: number;
   /** Ids of the tunnels that change in this step, in the order they were given. */
   readonly tunnels: readonly string[];
+  /**
+   * Tunnels that do not change but are down during the step with a changing one
+   * (`RolloutOptions.downTogether`).
+   *
+   * @default - none
+   */
+  readonly alsoDown?: readonly string[];
 }
 
-/** A site pair that loses every path while one step runs: its only active tunnel changes. */
+/**
+ * A site pair that loses every path while one step runs: its only active tunnel changes (or all
+ * of its active tunnels go down together, `RolloutOptions.downTogether`), so no order avoids it.
+ */
 export interface RolloutOutage {
   /** The two site ids, sorted. */
   readonly sites: readonly [string, string];
-  /** The tunnel that changes: the pair's only active one. */
-  readonly tunnel: string;
+  /** The pair's active tunnels, all down during the step. */
+  readonly tunnels: readonly string[];
   /** The step during which the pair has no path. */
   readonly step: number;
 }
@@ -93,6 +107,33 @@ function checkTunnels(tunnels: readonly RolloutTunnel[]): void {
   }
 }
 
+/** Options of `planRollout`. */
+export interface RolloutOptions {
+  /**
+   * Tunnels that go down together when any of them changes: e.g. the two tunnels of an AWS VPN
+   * connection that CloudFormation replaces on any tunnel-option change (without in-place tunnel
+   * options). Groups that share a tunnel are merged. A step then takes down the whole group of
+   * each changing tunnel, and the rules apply to groups: one group touching a site pair per step,
+   * idle-only groups first.
+   *
+   * @default - every tunnel changes on its own (in-place updates)
+   */
+  readonly downTogether?: readonly (readonly string[])[];
+}
+
+/** Merges groups that share a tunnel: a representative per tunnel id (union-find). */
+function unitsOf(ids: readonly string[], groups: readonly (readonly string[])[]): Map<string, string> {
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const g of groups) for (const id of g.slice(1)) parent.set(find(id), find(g[0]));
+  return new Map(ids.map((id) => [id, find(id)]));
+}
+
 /**
  * Orders the changing tunnels into steps (see the file comment for the rules).
  *
@@ -100,40 +141,65 @@ function checkTunnels(tunnels: readonly RolloutTunnel[]): void {
  * @param changing - ids of the tunnels that change, each one of `tunnels`
  * @throws RolloutError on a duplicate or unknown id or a malformed tunnel
  */
-export function planRollout(tunnels: readonly RolloutTunnel[], changing: Iterable<string>): Rollout {
+export function planRollout(tunnels: readonly RolloutTunnel[], changing: Iterable<string>, options: RolloutOptions = {}): Rollout {
   if (!Array.isArray(tunnels)) throw new RolloutError('tunnels: expected a list of tunnels');
   checkTunnels(tunnels);
   const wanted = new Set(changing);
   const known = new Set(tunnels.map((t) => t.id));
   const unknown = [...wanted].filter((id) => !known.has(id));
   if (unknown.length) throw new RolloutError(`changing tunnel(s) not among the tunnels: ${unknown.slice(0, 10).map((id) => `'${short(String(id))}'`).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`);
+  const groups = options.downTogether ?? [];
+  if (!Array.isArray(groups) || !groups.every((g) => Array.isArray(g) && g.every((id) => typeof id === 'string'))) throw new RolloutError('downTogether: expected a list of lists of tunnel ids');
+  const strays = groups.flat().filter((id) => !known.has(id));
+  if (strays.length) throw new RolloutError(`downTogether: tunnel(s) not among the tunnels: ${strays.slice(0, 10).map((id) => `'${short(id)}'`).join(', ')}`);
 
-  const steps: string[][] = [];
-  const idle = tunnels.filter((t) => t.state === 'idle' && wanted.has(t.id));
-  if (idle.length) steps.push(idle.map((t) => t.id));
+  // Units: what goes down together; a unit runs when one of its tunnels changes.
+  const unitOf = unitsOf(tunnels.map((t) => t.id), groups);
+  const members = new Map<string, RolloutTunnel[]>();
+  for (const t of tunnels) members.set(unitOf.get(t.id)!, [...(members.get(unitOf.get(t.id)!) ?? []), t]);
+  const running = [...new Set(tunnels.filter((t) => wanted.has(t.id)).map((t) => unitOf.get(t.id)!))];
+
+  const steps: { changing: string[]; down: Set<string>; pairs: Set<string> }[] = [];
+  const place = (unit: string, index: number) => {
+    while (steps.length <= index) steps.push({ changing: [], down: new Set(), pairs: new Set() });
+    for (const t of members.get(unit)!) {
+      steps[index].down.add(t.id);
+      if (wanted.has(t.id)) steps[index].changing.push(t.id);
+      if (t.state === 'active') steps[index].pairs.add(sitePair(t.sites));
+    }
+  };
+  // Idle-only units first, together: they carry no traffic.
+  const idleOnly = running.filter((u) => members.get(u)!.every((t) => t.state === 'idle'));
+  for (const u of idleOnly) place(u, 0);
   const offset = steps.length;
+  // Then each unit in the earliest step where none of its site pairs has another unit.
+  for (const u of running.filter((x) => !idleOnly.includes(x))) {
+    const pairs = new Set(members.get(u)!.filter((t) => t.state === 'active').map((t) => sitePair(t.sites)));
+    let index = offset;
+    while (index < steps.length && [...pairs].some((p) => steps[index].pairs.has(p))) index++;
+    place(u, index);
+  }
 
-  // Per site pair: its active tunnels, and the changing ones in the order given.
-  const pairs = new Map<string, { sites: readonly [string, string]; active: RolloutTunnel[] }>();
-  for (const t of tunnels) {
-    if (t.state !== 'active') continue;
-    const key = sitePair(t.sites);
-    if (!pairs.has(key)) pairs.set(key, { sites: [...t.sites].sort() as [string, string], active: [] });
-    pairs.get(key)!.active.push(t);
-  }
+  // Outages: a site pair whose active tunnels are all down during a step (all in one unit, so no
+  // order avoids it).
   const outages: RolloutOutage[] = [];
-  for (const { sites, active } of pairs.values()) {
-    active.filter((t) => wanted.has(t.id)).forEach((t, n) => {
-      const index = offset + n;
-      while (steps.length <= index) steps.push([]);
-      steps[index].push(t.id);
-      if (active.length === 1) outages.push({ sites, tunnel: t.id, step: index + 1 });
-    });
-  }
+  const activeByPair = new Map<string, RolloutTunnel[]>();
+  for (const t of tunnels) if (t.state === 'active') activeByPair.set(sitePair(t.sites), [...(activeByPair.get(sitePair(t.sites)) ?? []), t]);
+  steps.forEach((s, i) => {
+    for (const [pair, active] of activeByPair) {
+      if (s.pairs.has(pair) && active.every((t) => s.down.has(t.id))) {
+        outages.push({ sites: [...active[0].sites].sort() as [string, string], tunnels: active.map((t) => t.id), step: i + 1 });
+      }
+    }
+  });
   // Within a step, tunnels in the order given.
   const order = new Map(tunnels.map((t, i) => [t.id, i]));
+  const sorted = (ids: Iterable<string>) => [...ids].sort((x, y) => order.get(x)! - order.get(y)!);
   return {
-    steps: steps.map((ids, i) => ({ step: i + 1, tunnels: ids.sort((x, y) => order.get(x)! - order.get(y)!) })),
+    steps: steps.map((s, i) => {
+      const also = sorted([...s.down].filter((id) => !wanted.has(id)));
+      return { step: i + 1, tunnels: sorted(s.changing), ...(also.length ? { alsoDown: also } : {}) };
+    }),
     outages,
   };
 }
@@ -148,6 +214,7 @@ export function rolloutTunnelsOf(plan: { readonly tunnels: readonly { readonly i
  * are back, with both halves updated). For outage models (`ccvpn diff`, `verify --change`).
  */
 export function upDuring(rollout: Rollout, tunnels: readonly RolloutTunnel[], step: number): RolloutTunnel[] {
-  const down = new Set(rollout.steps.find((s) => s.step === step)?.tunnels ?? []);
+  const s = rollout.steps.find((x) => x.step === step);
+  const down = new Set([...(s?.tunnels ?? []), ...(s?.alsoDown ?? [])]);
   return tunnels.filter((t) => t.state === 'active' && !down.has(t.id));
 }

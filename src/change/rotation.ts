@@ -24,6 +24,15 @@ export interface RotationRequest {
   readonly keys: boolean;
   /** Release the chosen tunnels' recorded proposal and lifetimes where the topology asks for others. */
   readonly settings: boolean;
+  /**
+   * Whether a change to one tunnel of an AWS VPN connection takes both its tunnels down: true
+   * where CloudFormation replaces the connection on any tunnel-option change
+   * (`VpnTunnelOptionsSpecifications`: "Update requires: Replacement"), false where the tunnel
+   * options are changed in place, one tunnel at a time.
+   *
+   * @default false
+   */
+  readonly awsConnectionsReplaced?: boolean;
 }
 
 /** What changes on one tunnel. */
@@ -78,6 +87,8 @@ export interface RolloutFileStep {
   readonly step: number;
   /** The tunnels that change in it. */
   readonly tunnels: readonly string[];
+  /** Tunnels that do not change but are down with them (see `RolloutStep.alsoDown`). @default - none */
+  readonly alsoDown?: readonly string[];
   /** The allocation record to apply at this step: every change of this and earlier steps. */
   readonly record: AllocationRecord;
 }
@@ -85,6 +96,18 @@ export interface RolloutFileStep {
 /** The tunnels of a record, as a rollout sees them. */
 export function rolloutTunnelsOfRecord(record: AllocationRecord): RolloutTunnel[] {
   return Object.entries(record.tunnels ?? {}).map(([id, t]) => ({ id, sites: [t.ends[0].site, t.ends[1].site], state: t.state }));
+}
+
+/** The tunnels of each AWS VPN connection in a record (AWS endpoints are `<link>/conn<k>/tunnel<n>`, `awsEndpoint`). */
+export function awsConnections(record: AllocationRecord): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const [id, t] of Object.entries(record.tunnels ?? {})) {
+    for (const end of t.ends) {
+      const m = /^(.*\/conn\d+)\/tunnel[12]$/.exec(end.endpoint);
+      if (m) groups.set(JSON.stringify([end.site, m[1]]), [...(groups.get(JSON.stringify([end.site, m[1]])) ?? []), id]);
+    }
+  }
+  return [...groups.values()];
 }
 
 /** The record with the changes of some tunnels applied (built with own properties only: any tunnel id is safe). */
@@ -146,7 +169,7 @@ export function planRotation(record: AllocationRecord, request: RotationRequest)
     notes.push(`${pinned.length} tunnel(s) have pinned keys, which the library does not derive: ${list(pinned)}; their generation changes their key only if your app picks the pinned key by it (keyGenerationOf(record, tunnelId)), so that each new key reaches its tunnel in its step`);
   }
 
-  const rollout = planRollout(rolloutTunnelsOfRecord(record), changes.map((c) => c.tunnel));
+  const rollout = planRollout(rolloutTunnelsOfRecord(record), changes.map((c) => c.tunnel), request.awsConnectionsReplaced ? { downTogether: awsConnections(record) } : {});
   const byTunnel = new Map(changes.map((c) => [c.tunnel, c]));
   const records: AllocationRecord[] = [];
   let current = record;
@@ -164,7 +187,7 @@ export function rolloutFile(allocations: string, before: AllocationRecord, rotat
     allocations,
     before,
     changes: rotation.changes,
-    steps: rotation.rollout.steps.map((s, i) => ({ step: s.step, tunnels: s.tunnels, record: rotation.records[i] })),
+    steps: rotation.rollout.steps.map((s, i) => ({ step: s.step, tunnels: s.tunnels, ...(s.alsoDown ? { alsoDown: s.alsoDown } : {}), record: rotation.records[i] })),
     outages: rotation.rollout.outages,
   };
 }

@@ -253,7 +253,7 @@ export function runStagedDeploy(o: StagedDeployOptions): number {
     }
     if (!o.synth) throw new DeployError('--synth "<command>" is required with --rollout: the app is synthesized again from each step\'s record');
     for (const outage of rollout.outages) {
-      o.err(`ccvpn deploy: note: step ${outage.step} cuts sites ${outage.sites[0]} and ${outage.sites[1]} off from each other (tunnel ${outage.tunnel} is their only active one)\n`);
+      o.err(`ccvpn deploy: note: step ${outage.step} cuts sites ${outage.sites[0]} and ${outage.sites[1]} off from each other (their active tunnels ${outage.tunnels.join(', ')} are all down during it)\n`);
     }
     const write = (record: AllocationRecord) => writeOutput(allocations, `${JSON.stringify(record, null, 2)}\n`, 'allocations file');
     const baseline = first === 1 ? rollout.before : rollout.steps[first - 2].record;

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { RotationError, Rotation, planRotation, rolloutFile } from '../change/rotation';
 import { CliError, readAllocations, writeOutput } from './files';
 
-export const ROTATE_USAGE = `usage: ccvpn rotate --allocations <file> (--all | --link <id> ... | --tunnel <id> ...) [--keys] [--settings] [--out <file>]
+export const ROTATE_USAGE = `usage: ccvpn rotate --allocations <file> (--all | --link <id> ... | --tunnel <id> ...) [--keys] [--settings] [--replaced-connections] [--out <file>]
 
   rotate   plan a staged change of deployed tunnels, one tunnel of a site pair per step
            --allocations <file>  the allocation record the app reads (CrossCloudVpn allocationsFile,
@@ -19,6 +19,8 @@ export const ROTATE_USAGE = `usage: ccvpn rotate --allocations <file> (--all | -
            --all | --link <id> | --tunnel <id>   which tunnels (repeatable)
            --keys       a new key generation per tunnel (the default without --settings)
            --settings   release recorded proposals / lifetimes to what the topology now asks
+           --replaced-connections  a change to one tunnel of an AWS VPN connection takes both down
+                        (CloudFormation replaces the connection; not with in-place tunnel options)
            --out <file> the rollout file (default: ccvpn.rollout.json beside the allocations file)
            then: ccvpn deploy --rollout <file> --synth "<your app's synth command>"`;
 
@@ -35,10 +37,10 @@ export function renderRotation(rotation: Rotation, file: string): string {
   };
   lines.push(`rollout of ${rotation.changes.length} tunnel(s) in ${rotation.rollout.steps.length} step(s), written to ${file}`);
   for (const s of rotation.rollout.steps) {
-    lines.push(`  step ${s.step}: ${s.tunnels.map(what).join(', ')}`);
+    lines.push(`  step ${s.step}: ${s.tunnels.map(what).join(', ')}${s.alsoDown?.length ? `; also down: ${s.alsoDown.join(', ')}` : ''}`);
   }
   for (const o of rotation.rollout.outages) {
-    lines.push(`!! outage: sites ${o.sites[0]} and ${o.sites[1]} have one active tunnel (${o.tunnel}): no path between them during step ${o.step}`);
+    lines.push(`!! outage: sites ${o.sites[0]} and ${o.sites[1]} have no path during step ${o.step}: their active tunnel(s) ${o.tunnels.join(', ')} are all down during it (no order avoids it)`);
   }
   for (const n of rotation.notes) lines.push(`note: ${n}`);
   lines.push(`next: ccvpn deploy --rollout ${file} --synth "<your app's synth command>" (--dry-run to see the commands)`);
@@ -54,7 +56,7 @@ export function rotateCommand(argv: string[], out: (s: string) => void, err: (s:
       allowPositionals: false,
       options: {
         allocations: { type: 'string' }, all: { type: 'boolean' }, link: { type: 'string', multiple: true }, tunnel: { type: 'string', multiple: true },
-        keys: { type: 'boolean' }, settings: { type: 'boolean' }, out: { type: 'string' },
+        keys: { type: 'boolean' }, settings: { type: 'boolean' }, 'replaced-connections': { type: 'boolean' }, out: { type: 'string' },
       },
     });
   } catch (e) {
@@ -75,7 +77,7 @@ export function rotateCommand(argv: string[], out: (s: string) => void, err: (s:
     const record = readAllocations(v.allocations)!;
     const rotation = planRotation(record, {
       all: v.all, links: v.link, tunnels: v.tunnel,
-      keys: v.keys === true || v.settings !== true, settings: v.settings === true,
+      keys: v.keys === true || v.settings !== true, settings: v.settings === true, awsConnectionsReplaced: v['replaced-connections'] === true,
     });
     const file = v.out ?? path.join(path.dirname(v.allocations), 'ccvpn.rollout.json');
     const relative = path.relative(path.dirname(path.resolve(file)), path.resolve(v.allocations));

@@ -107,6 +107,18 @@ describe('ccvpn rotate', () => {
     expect(rolloutOf().changes).toEqual([{ tunnel: 'aws--azure:1', keyGeneration: { from: 0, to: 1 }, releasesSettings: true }]);
   });
 
+  test('--replaced-connections: both tunnels of an AWS VPN connection go down together, one connection per step', () => {
+    // GIVEN AWS ↔ Azure minimal: conn1 = tunnels 1 (active) and 3 (idle), conn2 = tunnels 2 and 4
+    writeRecord(planVpn(rotationTopology(), { masterSecret: TEST_SECRET }).allocations);
+    const { code, stdout } = run('rotate', '--allocations', allocations, '--link', 'aws--azure', '--replaced-connections');
+    expect(code).toBe(0);
+    // THEN the idle tunnels are not "free": each takes its connection's active tunnel with it
+    expect(rolloutOf().steps.map((s) => [s.tunnels, s.alsoDown])).toEqual([[['aws--azure:1', 'aws--azure:3'], undefined], [['aws--azure:2', 'aws--azure:4'], undefined]]);
+    expect(rolloutOf().outages).toEqual([]);
+    expect(run('rotate', '--allocations', allocations, '--tunnel', 'aws--azure:3', '--replaced-connections').stdout).toMatch(/step 1: aws--azure:3 \(key generation 0 → 1\); also down: aws--azure:1/);
+    expect(stdout).toContain('in 2 step(s)');
+  });
+
   test('a site pair with one active tunnel is printed as an outage', () => {
     const single: Topology = {
       sites: [{ id: 'az', cloud: 'azure', gateway: 'active-standby', cidrs: ['10.1.0.0/16'] }, { id: 'ali', cloud: 'alicloud', gateway: 'single-tunnel', cidrs: ['10.2.0.0/16'] }],
@@ -115,8 +127,8 @@ describe('ccvpn rotate', () => {
     writeRecord(planVpn(single, { masterSecret: TEST_SECRET }).allocations);
     const { code, stdout } = run('rotate', '--allocations', allocations, '--all');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/!! outage: sites ali and az have one active tunnel \(ali--az:1\): no path between them during step 1/);
-    expect(rolloutOf().outages).toEqual([{ sites: ['ali', 'az'], tunnel: 'ali--az:1', step: 1 }]);
+    expect(stdout).toMatch(/!! outage: sites ali and az have no path during step 1: their active tunnel\(s\) ali--az:1 are all down during it/);
+    expect(rolloutOf().outages).toEqual([{ sites: ['ali', 'az'], tunnels: ['ali--az:1'], step: 1 }]);
   });
 
   test('tunnels with pinned keys get a note on picking the pinned key by generation', () => {
