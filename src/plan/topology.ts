@@ -2,7 +2,8 @@
  * The planner's input: sites (one VPN gateway each) and links between them.
  *
  * The same shape is the topology file format (`ccvpn plan topology.yaml`), described by the JSON
- * Schema shipped in `schema/topology.schema.json`.
+ * Schema shipped in `schema/topology.schema.json`; the allocation record (`AllocationRecord`) by
+ * `schema/allocations.schema.json`.
  */
 import type { Cloud, DhGroup, Encryption, GatewayKind, IkeVersion, Integrity } from './facts';
 import type { NeutralProposal } from './plan';

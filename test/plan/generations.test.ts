@@ -5,6 +5,9 @@
  * its record releases them.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
 import * as fc from 'fast-check';
 import { AllocationRecord, PlanError, ProposalSpec, TunnelRecord, VpnPlan, deriveKey, planVpn } from '../../src/plan';
 import { keyGenerationOf } from '../../src/plan/generations';
@@ -243,5 +246,31 @@ describe('any record', () => {
         expect((e as PlanError).issues.every((i) => i.path.startsWith('previous.tunnels'))).toBe(true);
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('schema/allocations.schema.json', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'allocations.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+  test('describes every record the planner writes (generations, pinned keys, pending settings)', () => {
+    const first = planVpn(mesh, { masterSecret: TEST_SECRET });
+    const gcm = { ...mesh, links: mesh.links.map((l, i) => (i === 0 ? { ...l, proposal: { phase2: { encryption: 'aes256gcm16' as const } }, tunnels: [{ presharedKey: 'PinnedKeyOnlyForThisTest_0123456789' }] } : l)) };
+    const bumped = withTunnel(asFile(first.allocations), 'aws-tokyo--azure-east:2', (t) => ({ ...t, keyGeneration: 3 }));
+    const held = planVpn(gcm, { masterSecret: TEST_SECRET, previous: bumped }).allocations;
+    expect(Object.values(held.tunnels!).some((t) => t.pending && t.pinnedKey)).toBe(true);
+    for (const record of [first.allocations, held, planVpn(mesh, { masterSecret: TEST_SECRET, keyDerivation: 'unbound-v1' }).allocations]) {
+      expect(validate(asFile(record)) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
+  test.each([
+    ['an unknown tunnel field', (r: AllocationRecord) => withTunnel(r, 'aws-tokyo--azure-east:1', (t) => ({ ...t, colour: 1 } as TunnelRecord))],
+    ['a negative generation', (r: AllocationRecord) => withTunnel(r, 'aws-tokyo--azure-east:1', (t) => ({ ...t, keyGeneration: -1 }))],
+    ['one end', (r: AllocationRecord) => withTunnel(r, 'aws-tokyo--azure-east:1', (t) => ({ ...t, ends: [t.ends[0]] } as unknown as TunnelRecord))],
+  ])('refuses what the planner refuses: %s', (_what, change) => {
+    const record = change(asFile(planVpn(mesh, { masterSecret: TEST_SECRET }).allocations));
+    expect(validate(record)).toBe(false);
+    expect(() => planVpn(mesh, { masterSecret: TEST_SECRET, previous: record })).toThrow(PlanError);
   });
 });
