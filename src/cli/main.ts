@@ -6,7 +6,7 @@
  *   ccvpn deploy [manifest] [--dry-run] [--phase N]
  *   ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--dry-run]
  *   ccvpn destroy [manifest] [--dry-run]
- *   ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--out <file>]
+ *   ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
  */
 import { randomBytes } from 'node:crypto';
@@ -25,6 +25,7 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
        ccvpn deploy [manifest] [--dry-run] [--phase N]
        ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--dry-run]
        ccvpn destroy [manifest] [--dry-run]
+       ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)
