@@ -10,7 +10,14 @@
  * app, with a non-default ASN, e.g. 64700) instead of a new virtual private gateway: its stack
  * holds only a placeholder resource (a stack needs one), and every VPN connection records the
  * gateway's ASN and networks in `Metadata.CrossCloudVpn` (the template holds nothing else about it).
- * With EXAMPLE_VARIANT=existing-tgw the entry file builds that variant.
+ * With EXAMPLE_VARIANT=existing-tgw the entry file builds that variant. With
+ * CCVPN_ALLOCATIONS=<file> it keeps its allocations in that file (`allocationsFile`: read when it
+ * exists, written at synth), the record `ccvpn rotate` plans from and `ccvpn deploy --rollout`
+ * writes step by step, e.g. a rotation of every key:
+ *
+ *   ccvpn rotate --allocations mesh.allocations.json --all
+ *   ccvpn deploy out/three-cloud-mesh/ccvpn.manifest.json --rollout ccvpn.rollout.json \
+ *     --synth "CCVPN_ALLOCATIONS=mesh.allocations.json node -r @swc-node/register examples/three-cloud-mesh.ts"
  *
  * Run: npm run example · npx cdktf synth (top-level cdktf.json) ·
  *      npx cdk synth --app "node -r @swc-node/register examples/three-cloud-mesh.ts"
@@ -24,6 +31,8 @@ export interface ThreeCloudMeshOptions {
   readonly azureAlicloud?: Extract<Routing, 'policy' | 'bgp'>;
   /** An existing AWS transit gateway instead of a new virtual private gateway: its id and the ASN it was created with. */
   readonly existingTransitGateway?: { readonly id: string; readonly asn: number };
+  /** The allocations file (`CrossCloudVpnProps.allocationsFile`). */
+  readonly allocationsFile?: string;
 }
 
 /** The example's existing transit gateway (a placeholder id) and its non-default ASN. */
@@ -43,13 +52,13 @@ export function threeCloudMesh(apps: ExampleApps, options: ThreeCloudMeshOptions
       { between: [aws.gateway, alibaba.gateway], routing: 'bgp' },
     );
   }
-  return new CrossCloudVpn('Mesh', { masterSecret: apps.masterSecret, links });
+  return new CrossCloudVpn('Mesh', { masterSecret: apps.masterSecret, links, allocationsFile: options.allocationsFile });
 }
 
 if (require.main === module) {
   if (process.env.EXAMPLE_VARIANT === 'existing-tgw') {
     main('three-cloud-mesh-existing-tgw', (apps) => threeCloudMesh(apps, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }));
   } else {
-    main('three-cloud-mesh', (apps) => threeCloudMesh(apps));
+    main('three-cloud-mesh', (apps) => threeCloudMesh(apps, { allocationsFile: process.env.CCVPN_ALLOCATIONS || undefined }));
   }
 }

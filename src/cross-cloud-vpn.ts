@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
 import { AllocationRecord, DEMO_MASTER_SECRET, IVpnGateway, KeyDerivation, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
 import { checkCrossCloudVpnProps } from './private/cross-cloud-props';
+import { readAllocationsFile, writeAllocationsFile } from './change/allocations-file';
 
 /**
  * A link between two gateways, as `CrossCloudVpn` takes it: a topology link (`LinkSpec`: id,
@@ -34,6 +35,16 @@ export interface CrossCloudVpnProps {
    * @default - allocate from scratch (deterministic)
    */
   readonly previous?: AllocationRecord;
+  /**
+   * A file that keeps the plan's allocations between synths, like `cdk.context.json` (commit it):
+   * read as `previous` when it exists, written with the plan's allocations (`VpnPlan.allocations`)
+   * when the app runs. `ccvpn rotate` plans key, proposal and lifetime changes from it, and
+   * `ccvpn deploy --rollout` writes each step's record into it before synthesizing the app again.
+   * A relative path is relative to the folder the app runs in. Not together with `previous`.
+   *
+   * @default - no file: allocations come from `previous` only
+   */
+  readonly allocationsFile?: string;
   /**
    * Name of the deployment derived keys are bound to (see `PlanOptions.deployment`).
    *
@@ -183,9 +194,13 @@ export class CrossCloudVpn {
     const links: LinkSpec[] = props.links.map((l) => ({ ...l, between: [l.between[0].site.id, l.between[1].site.id] }));
     this.terraformBackend = props.terraformBackend;
     this.demoSecret = (props.masterSecret ?? process.env[MASTER_SECRET_ENV]) === DEMO_MASTER_SECRET;
+    if (props.allocationsFile !== undefined && props.previous !== undefined) {
+      throw new PlanError([{ path: `[${id}] allocationsFile`, code: 'allocations-file-invalid', message: 'give previous or allocationsFile, not both (the file holds the previous allocations)' }]);
+    }
+    const previous = props.allocationsFile === undefined ? props.previous : readAllocationsFile(props.allocationsFile, `[${id}]`);
     try {
       this.plan = planVpn({ sites: this.gateways.map((g) => g.site), links }, {
-        masterSecret: props.masterSecret ?? process.env[MASTER_SECRET_ENV], previous: props.previous,
+        masterSecret: props.masterSecret ?? process.env[MASTER_SECRET_ENV], previous,
         deployment: props.deployment ?? id, keyDerivation: props.keyDerivation, rotateKeys: props.rotateKeys,
       });
     } catch (e) {
@@ -197,6 +212,7 @@ export class CrossCloudVpn {
     }
 
     claimGateways(id, this.gateways, this.plan);
+    if (props.allocationsFile !== undefined) writeAllocationsFile(props.allocationsFile, this.plan.allocations, `[${id}]`);
 
     // AWS halves first: the other clouds' halves facing AWS read the AWS tunnel outside IPs.
     const halves = this.plan.links.flatMap((link) => link.between.map((site, side) => ({ link, site, remote: link.between[1 - side] })));

@@ -4,7 +4,9 @@
  *
  *   ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file.svg|.dot>]
  *   ccvpn deploy [manifest] [--dry-run] [--phase N]
+ *   ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--dry-run]
  *   ccvpn destroy [manifest] [--dry-run]
+ *   ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
  *   ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
  *   ccvpn diff <before> <after> [--json]
@@ -13,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isCrossCloudVpnError } from '../common/errors';
 import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
-import { DEFAULT_MANIFEST, runDeploy } from './deploy';
+import { DEFAULT_MANIFEST, runDeploy, runStagedDeploy } from './deploy';
+import { ROTATE_USAGE, rotateCommand } from './rotate';
 import { planToDot } from './diagram';
 import { renderPlan } from './plan-table';
 import { renderSvg } from './render-svg';
@@ -24,7 +27,9 @@ import { DIFF_USAGE, diffCommand } from '../change/cli';
 
 const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file>]
        ccvpn deploy [manifest] [--dry-run] [--phase N]
+       ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--dry-run]
        ccvpn destroy [manifest] [--dry-run]
+       ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
        ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
        ccvpn diff <before> <after> [--json]
@@ -39,7 +44,12 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
   deploy   run the phases of a deployment manifest (default ${DEFAULT_MANIFEST}) with the real
            cdk and cdktf CLIs, passing each phase's outputs to the next
            --dry-run  print the commands only      --phase N  run one phase
+           --rollout <file> --synth "<command>"  run the steps of a rollout (ccvpn rotate): per
+                      step, write its record, run the app's synth, deploy the stacks whose
+                      output changed, in phase order      --from-step N  resume at step N
   destroy  the same in reverse order
+
+${ROTATE_USAGE.split('\n').slice(2).join('\n')}
 
 ${VERIFY_USAGE.split('\n').slice(2).join('\n')}
 
@@ -60,7 +70,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   if (command === 'deploy' || command === 'destroy') {
     let args;
     try {
-      args = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, phase: { type: 'string' } } });
+      args = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, phase: { type: 'string' }, rollout: { type: 'string' }, synth: { type: 'string' }, 'from-step': { type: 'string' } } });
     } catch (e) {
       err(`ccvpn ${command}: ${(e as Error).message}\n${USAGE}\n`);
       return 2;
@@ -70,10 +80,20 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       err(`ccvpn ${command}: --phase takes a phase number, got '${args.values.phase}'\n`);
       return 2;
     }
+    const staged = args.values.rollout !== undefined || args.values.synth !== undefined || args.values['from-step'] !== undefined;
+    if (staged) {
+      const fromStep = args.values['from-step'] === undefined ? undefined : Number(args.values['from-step']);
+      if (command === 'destroy' || phase !== undefined || args.values.rollout === undefined || (fromStep !== undefined && !Number.isInteger(fromStep))) {
+        err(`ccvpn ${command}: --synth and --from-step go with --rollout <file>, on deploy only and without --phase; --from-step takes a step number\n`);
+        return 2;
+      }
+      return runStagedDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, rollout: args.values.rollout, synth: args.values.synth, dryRun: args.values['dry-run'], fromStep, out, err });
+    }
     return runDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, destroy: command === 'destroy', dryRun: args.values['dry-run'], phase, out, err });
   }
   if (command === 'verify') return verifyCommand(rest, out, err);
   if (command === 'diff') return diffCommand(rest, out, err);
+  if (command === 'rotate') return rotateCommand(rest, out, err);
   if (command !== 'plan') {
     err(`ccvpn: unknown command '${command}'\n${USAGE}\n`);
     return 2;

@@ -14,6 +14,7 @@ import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
 import type { GatewayPlan, LinkPlan, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan } from './plan';
 import type { IntRange } from './facts';
 import type { GatewayLink, Initiation } from './profile';
+import { keyGenerationOf, recordTunnels, settleSettings } from './generations';
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
 import type { AllocationRecord, KeyScheme, Topology, TunnelPin } from './topology';
@@ -215,7 +216,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
       }
       keys.set(d.id, new PresharedKey(pinned, 'pinned'));
     } else if (typeof master === 'string' && !masterProblem) {
-      keys.set(d.id, new PresharedKey(deriveKey(master, d.id, binding), 'derived'));
+      keys.set(d.id, new PresharedKey(deriveKey(master, d.id, binding, keyGenerationOf(previous, d.id)), 'derived'));
     } else {
       missingMaster++;
     }
@@ -223,10 +224,12 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   if (missingMaster > 0 && master === undefined) {
     issues.add('masterSecret', 'master-secret-missing', `${missingMaster} tunnel(s) need a derived pre-shared key but no master secret was given; set the ${MASTER_SECRET_ENV} environment variable (e.g. \`export ${MASTER_SECRET_ENV}=$(openssl rand -base64 32)\`, kept in your secret store) or pass masterSecret, or pin presharedKey on every tunnel`);
   }
+  // Each tunnel keeps the proposal and lifetimes it was deployed with until a rollout releases it.
+  const settings = settleSettings(drafts, proposals, previous, issues, warnings);
   issues.throwIfAny();
 
   // 6. Tunnels with both ends' parameters.
-  const tunnels: PlannedTunnel[] = drafts.map((d) => buildTunnel(d, asns, proposals.get(d.link.id)!, keys.get(d.id)!));
+  const tunnels: PlannedTunnel[] = drafts.map((d) => buildTunnel(d, asns, settings.get(d.id)!, keys.get(d.id)!));
   const tunnelById = new Map(tunnels.map((t) => [t.id, t]));
 
   // 7. Resources per gateway.
@@ -248,7 +251,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
     gateways,
     links: linkPlans,
     tunnels,
-    allocations: { insideCidrs, asns: Object.fromEntries(sites.map((s) => [s.id, asns.get(s.id)!])), keys: scheme },
+    allocations: { insideCidrs, asns: Object.fromEntries(sites.map((s) => [s.id, asns.get(s.id)!])), keys: scheme, tunnels: recordTunnels(tunnels, settings, previous) },
     warnings,
   };
 }
@@ -430,7 +433,7 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
 }
 
 function buildTunnel(
-  d: Draft, asns: Map<string, number>, negotiated: { proposal: NeutralProposal; lifetimes: [EndLifetimes, EndLifetimes] }, key: PresharedKey,
+  d: Draft, asns: Map<string, number>, negotiated: { proposal: NeutralProposal; lifetimes: readonly [EndLifetimes, EndLifetimes] }, key: PresharedKey,
 ): PlannedTunnel {
   const { link, slot } = d;
   const sites = [link.a, link.b] as const;

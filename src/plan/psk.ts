@@ -55,14 +55,34 @@ export function masterSecretProblem(secret: unknown): string | undefined {
   return undefined;
 }
 
+/** Highest key generation (`TunnelRecord.keyGeneration`): a 31-bit counter. */
+export const MAX_KEY_GENERATION = 2147483647;
+
+/**
+ * The HMAC label of one tunnel's key. Generation 0 is the label of the keys before generations
+ * existed (byte for byte); a later generation adds itself to the label, in a form no generation-0
+ * label can take (a three-element JSON array, or the `v1g` prefix no `v1/` label starts with).
+ */
+function keyLabel(tunnelId: string, binding: { readonly deployment: string } | 'unbound-v1', generation: number): string {
+  if (binding === 'unbound-v1') return generation === 0 ? `ccvpn/psk/v1/${tunnelId}` : `ccvpn/psk/v1g/${JSON.stringify([tunnelId, generation])}`;
+  return `ccvpn/psk/v2/${JSON.stringify(generation === 0 ? [binding.deployment, tunnelId] : [binding.deployment, tunnelId, generation])}`;
+}
+
 /**
  * Derives the key of one tunnel: HMAC-SHA-256 under the master secret of the deployment name and
- * tunnel id (or, `unbound-v1`, of the tunnel id alone), expanded and mapped to [A-Za-z0-9] by
- * rejection sampling (no modulo bias), first character a letter. Every cloud accepts the result
- * (AWS is the narrowest: letters, digits, `.` `_`, 8-64 characters, not starting with `0`).
+ * tunnel id (or, `unbound-v1`, of the tunnel id alone) and, from generation 1 on, the key
+ * generation; expanded and mapped to [A-Za-z0-9] by rejection sampling (no modulo bias), first
+ * character a letter. Every cloud accepts the result (AWS is the narrowest: letters, digits,
+ * `.` `_`, 8-64 characters, not starting with `0`).
+ *
+ * @param generation - the tunnel's key generation (`TunnelRecord.keyGeneration`), an integer
+ *   0-`MAX_KEY_GENERATION`; 0 gives the key of a tunnel never rotated
  */
-export function deriveKey(masterSecret: string, tunnelId: string, binding: { readonly deployment: string } | 'unbound-v1'): string {
-  const label = binding === 'unbound-v1' ? `ccvpn/psk/v1/${tunnelId}` : `ccvpn/psk/v2/${JSON.stringify([binding.deployment, tunnelId])}`;
+export function deriveKey(masterSecret: string, tunnelId: string, binding: { readonly deployment: string } | 'unbound-v1', generation = 0): string {
+  if (!Number.isInteger(generation) || generation < 0 || generation > MAX_KEY_GENERATION) {
+    throw new RangeError(`key generation ${String(generation).slice(0, 20)} is not an integer 0-${MAX_KEY_GENERATION}`);
+  }
+  const label = keyLabel(tunnelId, binding, generation);
   let out = '';
   for (let block = 0; out.length < DERIVED_KEY_LENGTH; block++) {
     const bytes = createHmac('sha256', masterSecret).update(`${label}/${block}`).digest();

@@ -2,9 +2,11 @@
  * The planner's input: sites (one VPN gateway each) and links between them.
  *
  * The same shape is the topology file format (`ccvpn plan topology.yaml`), described by the JSON
- * Schema shipped in `schema/topology.schema.json`.
+ * Schema shipped in `schema/topology.schema.json`; the allocation record (`AllocationRecord`) by
+ * `schema/allocations.schema.json`.
  */
 import type { Cloud, DhGroup, Encryption, GatewayKind, IkeVersion, Integrity } from './facts';
+import type { NeutralProposal } from './plan';
 
 /** How routes are exchanged over a link. */
 export type Routing = 'bgp' | 'static' | 'policy';
@@ -289,6 +291,79 @@ export interface AllocationRecord {
    * @default - not recorded (a record written before keys were bound: `unbound-v1`)
    */
   readonly keys?: KeyScheme;
+  /**
+   * What each tunnel was deployed with, per tunnel id: its key generation, proposal and
+   * lifetimes (kept until a rollout step changes them, see `ccvpn rotate`), and its ends.
+   *
+   * @default - not recorded (a record written before 0.3): every key of generation 0, proposals
+   *   and lifetimes as the topology asks
+   */
+  readonly tunnels?: Readonly<Record<string, TunnelRecord>>;
+}
+
+/**
+ * One tunnel as it was deployed. The planner writes it for every tunnel; `ccvpn rotate` changes
+ * `keyGeneration` and drops `settings` (a rollout step releasing the tunnel).
+ */
+export interface TunnelRecord {
+  /** Id of the tunnel's link. */
+  readonly link: string;
+  /** `active` (both ends configured) or `idle` (see `PlannedTunnel.state`). */
+  readonly state: 'active' | 'idle';
+  /** Site id and endpoint of each end, in the link's `between` order. */
+  readonly ends: readonly [RecordedEnd, RecordedEnd];
+  /**
+   * Generation of the tunnel's derived key: 0 is the key the tunnel was first planned with;
+   * `ccvpn rotate` counts it up, and each generation derives another key. An integer, 0-2147483647.
+   *
+   * @default 0
+   */
+  readonly keyGeneration?: number;
+  /**
+   * Whether the tunnel's key is pinned (`TunnelPin.presharedKey`): then the generation changes
+   * the key only where the app picks its pinned key by generation (see `keyGenerationOf`).
+   *
+   * @default false
+   */
+  readonly pinnedKey?: boolean;
+  /**
+   * The proposal and lifetimes the tunnel was deployed with. A later plan keeps them, whatever
+   * the topology asks, until a rollout step releases them (drops this field).
+   *
+   * @default - none: the tunnel takes what the topology asks
+   */
+  readonly settings?: TunnelSettings;
+  /**
+   * What the topology asks for while the tunnel keeps `settings` (written by the planner for
+   * `ccvpn rotate --settings` to read).
+   *
+   * @default - none: the tunnel has what the topology asks
+   */
+  readonly pending?: TunnelSettings;
+}
+
+/** One end of a recorded tunnel. */
+export interface RecordedEnd {
+  /** The end's site id. */
+  readonly site: string;
+  /** The end's endpoint (see `TunnelEnd.endpoint`). */
+  readonly endpoint: string;
+}
+
+/** A tunnel's negotiated proposal and each end's lifetimes. */
+export interface TunnelSettings {
+  /** The proposal, in engine-neutral names. */
+  readonly proposal: NeutralProposal;
+  /** Lifetimes per site id of each end, in seconds. */
+  readonly lifetimes: Readonly<Record<string, RecordedLifetimes>>;
+}
+
+/** One end's lifetimes. */
+export interface RecordedLifetimes {
+  /** Phase 1 (IKE SA) lifetime, in seconds. */
+  readonly phase1: number;
+  /** Phase 2 (IPsec SA) lifetime, in seconds. */
+  readonly phase2: number;
 }
 
 /** How derived keys were derived: bound to a deployment name, or the unbound keys of 0.1. */

@@ -8,6 +8,7 @@ import type { IntRange } from './facts';
 import { Ipv4Cidr, overlaps, parseCidr } from '../common/cidr';
 import { hasOwnKey } from '../common/own-key';
 import { IssueCollector, show } from './errors';
+import { readTunnelRecords } from './generations';
 import type { AllocationRecord, KeyScheme, LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
 
 /**
@@ -24,7 +25,7 @@ export const TOPOLOGY_LIMITS = {
   maxPrefixes: 200,
   /** Most tunnel pins on one link (a link has at most 4 tunnels). */
   maxPins: 16,
-  /** Most entries in each map of `PlanOptions.previous` (`insideCidrs`, `asns`). */
+  /** Most entries in each map of `PlanOptions.previous` (`insideCidrs`, `asns`, `tunnels`). */
   maxPreviousEntries: 100000,
 } as const;
 
@@ -374,7 +375,7 @@ export function validatePrevious(given: unknown, issues: IssueCollector): Alloca
   }
   const record = previous as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (key !== 'insideCidrs' && key !== 'asns' && key !== 'keys') issues.add(`previous.${key.slice(0, 64)}`, 'previous-malformed', `unknown field; allowed: insideCidrs, asns, keys`);
+    if (key !== 'insideCidrs' && key !== 'asns' && key !== 'keys' && key !== 'tunnels') issues.add(`previous.${key.slice(0, 64)}`, 'previous-malformed', `unknown field; allowed: insideCidrs, asns, keys, tunnels`);
   }
   let keys: KeyScheme | undefined;
   if (record.keys !== undefined) {
@@ -403,7 +404,8 @@ export function validatePrevious(given: unknown, issues: IssueCollector): Alloca
   };
   read('insideCidrs', insideCidrs, (v): v is string => typeof v === 'string', "a prefix such as '169.254.21.0/30'");
   read('asns', asns, (v): v is number => typeof v === 'number' && Number.isInteger(v), 'an integer ASN');
-  return keys ? { insideCidrs, asns, keys } : { insideCidrs, asns };
+  const tunnels = readTunnelRecords(record.tunnels, TOPOLOGY_LIMITS.maxPreviousEntries, issues);
+  return { insideCidrs, asns, ...(keys ? { keys } : {}), ...(tunnels ? { tunnels } : {}) };
 }
 
 /** `planVpn`'s options: an object (or nothing); its fields are checked where they are used. */

@@ -14,6 +14,10 @@ if ((process.env.CCVPN_FAKE_FAIL || '').split(',').includes(stack)) {
 const i = args.indexOf('--outputs-file');
 if (i >= 0) {
   const outputs = JSON.parse(process.env.CCVPN_FAKE_OUTPUTS || '{}');
+  // A template written by fake-synth.js may carry the outputs its stack reports.
+  const app = args.indexOf('--app') >= 0 ? args[args.indexOf('--app') + 1] : undefined;
+  const template = app && path.join(app, `${stack}.template.json`);
+  if (outputs[stack] === undefined && template && fs.existsSync(template)) outputs[stack] = JSON.parse(fs.readFileSync(template, 'utf8')).FakeOutputs;
   const text = JSON.stringify({ [stack]: outputs[stack] || {} });
   // CCVPN_FAKE_TRUNCATE: write half the file, as a tool killed mid-write would.
   fs.writeFileSync(args[i + 1], process.env.CCVPN_FAKE_TRUNCATE ? text.slice(0, Math.floor(text.length / 2)) : text);
