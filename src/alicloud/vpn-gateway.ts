@@ -3,9 +3,8 @@
  * `IVpnGateway` the cross-cloud layer plans and wires.
  */
 import { Construct } from 'constructs';
-import {
-  AlicloudLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec, ownAsnProblem, parseCidr, show,
-} from '../plan';
+import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
+import { AlicloudLinkResources, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
@@ -133,6 +132,8 @@ export interface AlicloudVpnGatewayProps {
  * @resource alicloud_vpn_gateway
  */
 export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicloudVpnGateway {
+  /** Its endpoints are the gateway's public IPs (`master`, `slave`): they exist once the gateway is deployed. */
+  public readonly endpointsKnown: EndpointsKnown = 'gateway';
   /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `localAsn`. */
   public readonly site: SiteSpec;
   /** The VPN gateway's id, e.g. `vpn-bp1q8bgx4xnkm2ogj****`. */

@@ -5,7 +5,8 @@
 import { Annotations, Resource, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { FACTS, IGatewayDeployment, IVpnGateway, LinkRealisation, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
+import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
+import { FACTS, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { CdkGatewayDeployment } from '../private/cdk-deployment';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
@@ -66,6 +67,8 @@ export interface AwsVpnGatewayProps {
  * @resource AWS::EC2::TransitGateway
  */
 export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGateway {
+  /** Its endpoints are the outside IPs of its VPN connections' tunnels: they exist once a link is deployed. */
+  public readonly endpointsKnown: EndpointsKnown = 'link';
   public readonly site: SiteSpec;
   /** The virtual private gateway's id (virtual private gateways only). */
   public readonly vpnGatewayId?: string;

@@ -6,8 +6,9 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
+import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import {
-  AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
+  AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, SiteSpec,
   azureApipaProblem, isAzureAzSku, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../common/cidr';
@@ -206,6 +207,8 @@ export interface AzureVpnGatewayProps {
  * @resource azurerm_virtual_network_gateway
  */
 export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpnGateway {
+  /** Its endpoints are its instances' public IPs: they exist once the gateway is deployed. */
+  public readonly endpointsKnown: EndpointsKnown = 'gateway';
   public readonly site: SiteSpec;
   public readonly deployment: IGatewayDeployment;
   public readonly virtualNetworkGatewayId: string;

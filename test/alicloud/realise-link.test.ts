@@ -4,7 +4,8 @@ import { VpnConnection } from '../../src/alicloud/generated/providers/alicloud/v
 import { VpnCustomerGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-customer-gateway';
 import { VpnPbrRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-pbr-route-entry';
 import { VpnRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-route-entry';
-import { AlicloudLinkResources, LinkRealisation, PlannedTunnel, Topology, VpnPlan, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { AlicloudLinkResources, PlannedTunnel, Topology, VpnPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
 
 const SECRET = 'test-only-master-secret-0123456789';

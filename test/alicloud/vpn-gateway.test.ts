@@ -3,7 +3,8 @@ import {
   AlicloudPaymentType, AlicloudTunnelMode, AlicloudVpnGateway, AlicloudVpnGatewayProps,
 } from '../../src/alicloud';
 import { VpnGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-gateway';
-import { GatewayPlan, LinkRealisation, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { GatewayPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
 
 function gateway(props: Partial<AlicloudVpnGatewayProps> = {}, id = 'Gateway') {

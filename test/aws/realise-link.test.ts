@@ -2,7 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
-import { LinkRealisation, LinkSpec, PlannedTunnel, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { LinkSpec, PlannedTunnel, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
 import { testStack } from './util';
 
 /** A master secret for tests only (never a real one). */

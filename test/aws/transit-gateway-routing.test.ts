@@ -7,7 +7,8 @@ import { App, CfnParameter, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsPeerGateway, AwsVpnConnection, AwsVpnGateway, IAwsVpnGateway } from '../../src/aws';
-import { LinkRealisation, LinkSpec, SiteSpec, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { LinkSpec, SiteSpec, planVpn } from '../../src/plan';
 import { STRICT_CONTEXT, testStack } from './util';
 
 const TEST_SECRET = 'test-only-master-secret-0123456789';

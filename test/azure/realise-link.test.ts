@@ -4,7 +4,8 @@ import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/vir
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzureVpnGateway, AzureVpnGatewayProps } from '../../src/azure';
-import { ILinkStack, LinkRealisation, LinkSpec, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
+import type { ILinkStack, LinkRealisation } from '../../src/contract';
+import { LinkSpec, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
 import { TEST_SECRET } from '../plan/fixtures';
 import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
 
