@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { parseIpv4, peerAsnProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import type { IAlicloudPeerGateway } from './interfaces';
 import { ALICLOUD_PEER_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-gateway';
 
@@ -14,21 +15,6 @@ import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-
  */
 export function asnText(asn: number): string {
   return Token.isUnresolved(asn) ? Token.asString(asn) : String(asn);
-}
-
-/** A peer device as an Alibaba Cloud IPsec connection sees it. */
-export interface IAlicloudPeerGateway {
-  /** The customer gateway's id, e.g. `cgw-bp1pvpl9r9adju6l5****`. */
-  readonly customerGatewayId: string;
-  /** The peer's public IPv4 address, as registered on the customer gateway. */
-  readonly ipAddress: string;
-  /**
-   * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
-   * 1-4294967295 except 45104 (Alibaba Cloud's own).
-   *
-   * @default - no ASN registered (static and policy routing only)
-   */
-  readonly peerAsn?: number;
 }
 
 /** Properties of an `AlicloudPeerGateway`. */

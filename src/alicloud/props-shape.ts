@@ -14,10 +14,9 @@ import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
 import { ObjectShape, bool, checkProps, instance, isObject, num, obj, optional, required, str } from '../private/props';
 import { AlicloudConnectionRouting } from './connection-routing';
-import type { AlicloudTunnelMode } from './vpn-connection';
+import { AlicloudTunnelMode } from './interfaces';
 
-/** `AlicloudTunnelMode`'s values (written out: `vpn-connection.ts` imports this file). */
-const TUNNEL_MODES: readonly `${AlicloudTunnelMode}`[] = ['dual-tunnel', 'single-tunnel'];
+const TUNNEL_MODES: readonly string[] = Object.values(AlicloudTunnelMode);
 
 const ID = str({ min: 1, max: 128 });
 const ALGORITHM = str({ max: 64 });

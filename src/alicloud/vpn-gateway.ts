@@ -12,7 +12,8 @@ import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/providers/alicloud/vpn-gateway';
 import { AlicloudPeerGateway } from './peer-gateway';
 import { PAYMENT_TYPES, PUBLIC_BANDWIDTHS_MBPS, SUBSCRIPTION_PERIODS_MONTHS } from './provider-values';
-import { AlicloudTunnelMode, AlicloudVpnConnection, IAlicloudVpnGateway } from './vpn-connection';
+import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';
+import { AlicloudVpnConnection } from './vpn-connection';
 
 /**
  * How a VPN gateway is billed. Terraform `payment_type`.

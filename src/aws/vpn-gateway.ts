@@ -12,7 +12,8 @@ import { PropsChecker, ValidationError } from '../private/errors';
 import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
 import { AwsPeerGateway } from './peer-gateway';
 import { AWS_VPN_GATEWAY_PROPS, checkAwsProps } from './props-shape';
-import { AwsVpnConnection, IAwsVpnGateway } from './vpn-connection';
+import type { IAwsVpnGateway } from './interfaces';
+import { AwsVpnConnection } from './vpn-connection';
 
 /** AWS's default Amazon-side ASN (EC2 `CreateVpnGateway`, `CreateTransitGateway`). */
 import { AWS_DEFAULT_AMAZON_SIDE_ASN as DEFAULT_AMAZON_SIDE_ASN } from '../plan';

@@ -7,21 +7,9 @@ import { Construct } from 'constructs';
 import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import type { IAzurePeerGateway } from './interfaces';
 import { AZURE_PEER_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { azureNameProblem } from './azure-names';
-
-/** A remote VPN device as an Azure connection sees it. */
-export interface IAzurePeerGateway {
-  /** The local network gateway's resource id. */
-  readonly localNetworkGatewayId: string;
-  /**
-   * The remote device's BGP ASN, when the local network gateway has BGP settings: 1-4294967294
-   * except 8074, 8075, 12076, 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729.
-   *
-   * @default - no BGP settings: connections to it route statically or by policy (`addressSpace`)
-   */
-  readonly peerAsn?: number;
-}
 
 /** Properties of an `AzurePeerGateway`. */
 export interface AzurePeerGatewayProps {

@@ -12,10 +12,9 @@
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
 import { ObjectShape, bool, checkProps, instance, isObject, list, map, num, obj, optional, required, str } from '../private/props';
-import type { AzureConnectionMode } from './vpn-connection';
+import { AzureConnectionMode, AzureGatewayInstance } from './interfaces';
 
-/** `AzureConnectionMode`'s values (written out: `vpn-connection.ts` imports this file). */
-const CONNECTION_MODES: readonly `${AzureConnectionMode}`[] = ['Default', 'ResponderOnly', 'InitiatorOnly'];
+const CONNECTION_MODES: readonly string[] = Object.values(AzureConnectionMode);
 
 const NAME = str({ min: 1 });
 const RESOURCE_GROUP = str({ min: 1, max: 90 });
@@ -96,7 +95,7 @@ export const AZURE_VPN_CONNECTION_PROPS: ObjectShape = {
 
 /** The arguments of `AzureVpnGateway.addApipaAddresses`. */
 export const AZURE_ADD_APIPA_ARGS: ObjectShape = {
-  instance: required(str({ values: ['instance0', 'instance1'] })),
+  instance: required(str({ values: Object.values(AzureGatewayInstance) })),
   addresses: required(list(ADDRESS, { max: 128 })),
 };
 

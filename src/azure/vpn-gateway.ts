@@ -18,24 +18,10 @@ import { PropsChecker, ValidationError } from '../private/errors';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
-import { AzureGatewayInstance } from './gateway-instance';
+import { AzureConnectionMode, AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
 import { AzurePeerGateway } from './peer-gateway';
 import { azurermSpellings, setVersionedAttribute } from './provider-versions';
-import { AzureConnectionMode, AzureVpnConnection } from './vpn-connection';
-
-/** An Azure VPN gateway as its connections see it. */
-export interface IAzureVpnGateway {
-  /** The virtual network gateway's resource id. */
-  readonly virtualNetworkGatewayId: string;
-  /** Resource group of the gateway. */
-  readonly resourceGroupName: string;
-  /** Azure region of the gateway. */
-  readonly location: string;
-  /** Whether the gateway runs two active instances (two public IPs). */
-  readonly activeActive: boolean;
-  /** The custom APIPA BGP addresses configured on one instance (ip configuration). */
-  apipaAddressesOf(instance: AzureGatewayInstance): string[];
-}
+import { AzureVpnConnection } from './vpn-connection';
 
 /** Azure's own default gateway ASN (Z6). */
 const AZURE_DEFAULT_ASN = 65515;
