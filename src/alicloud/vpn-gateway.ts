@@ -7,6 +7,7 @@ import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation }
 import { AlicloudLinkResources, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { linkScope, realisedResources } from '../private/realise-link';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/providers/alicloud/vpn-gateway';
@@ -239,20 +240,14 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
    * endpoint (`cgw1`, ...) and the planned IPsec connections (`conn1`, ...) with their routes.
    */
   public realiseLink(realisation: LinkRealisation): void {
-    const r = realisation.resources;
-    const mismatch = (message: string) => new ValidationError(this.node.path, 'plan-mismatch', message);
-    if (r.cloud !== 'alicloud') throw mismatch(`link ${show(r.link)} carries ${show(r.cloud)} resources; an Alibaba Cloud gateway builds Alibaba Cloud resources only`);
-    const plan = realisation.gateway;
-    if (plan.site !== this.site.id) throw mismatch(`the plan is for site ${show(plan.site)}, this gateway is site ${show(this.site.id)}`);
-    if (plan.kind !== this.tunnelMode) throw mismatch(`the plan makes site ${show(this.site.id)} a ${plan.kind} gateway, but tunnelMode is ${this.tunnelMode}`);
-    if (this.localAsn !== undefined && !Token.isUnresolved(this.localAsn) && plan.asn !== this.localAsn) {
-      throw mismatch(`the plan gives site ${show(this.site.id)} ASN ${plan.asn}, but localAsn is ${this.localAsn}; plan from this gateway's site`);
-    }
+    const r = realisedResources({
+      construct: this, site: this.site, cloudName: 'Alibaba Cloud', givenAsn: this.localAsn === undefined || Token.isUnresolved(this.localAsn) ? undefined : this.localAsn,
+    }, realisation, 'alicloud');
     this.build(realisation, r);
   }
 
   private build(realisation: LinkRealisation, r: AlicloudLinkResources): void {
-    const scope = new Construct(realisation.stack ? (realisation.stack.scope as Construct) : this, `Link-${r.link}`);
+    const scope = linkScope(this, realisation, 'link-prefixed');
     const peers = new Map(r.customerGateways.map((cgw) => [cgw.id, new AlicloudPeerGateway(scope, cgw.id, {
       ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
       peerAsn: cgw.asn,

@@ -9,6 +9,7 @@ import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation }
 import { FACTS, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { CdkGatewayDeployment } from '../private/cdk-deployment';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { linkScope, realisedResources } from '../private/realise-link';
 import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
 import { AwsPeerGateway } from './peer-gateway';
 import { AWS_VPN_GATEWAY_PROPS, checkAwsProps } from './props-shape';
@@ -249,17 +250,11 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
    * endpoint (`cgw1`, ...) and a VPN connection per customer gateway (`conn1`, ...).
    */
   public realiseLink(realisation: LinkRealisation): void {
-    const r = realisation.resources;
+    const r = realisedResources({
+      construct: this, site: this.site, cloudName: 'AWS', givenAsn: Token.isUnresolved(this.amazonSideAsn) ? undefined : this.amazonSideAsn,
+    }, realisation, 'aws');
     const mismatch = (message: string) => new ValidationError(this.node.path, 'plan-mismatch', message);
-    if (r.cloud !== 'aws') throw mismatch(`link ${show(r.link)} carries ${show(r.cloud)} resources; an AWS gateway builds AWS resources only`);
-    if (realisation.gateway.site !== this.site.id) {
-      throw mismatch(`the plan is for site ${show(realisation.gateway.site)}, this gateway is site ${show(this.site.id)}`);
-    }
-    if (!Token.isUnresolved(this.amazonSideAsn) && realisation.gateway.asn !== this.amazonSideAsn) {
-      throw mismatch(`the plan gives site ${show(this.site.id)} ASN ${realisation.gateway.asn}, but amazonSideAsn is ${this.amazonSideAsn}; plan from this gateway's site`);
-    }
-
-    const scope = new Construct(realisation.stack ? (realisation.stack.scope as Construct) : this, `Link-${r.link}`);
+    const scope = linkScope(this, realisation, 'link-prefixed');
     const peers = new Map(r.customerGateways.map((cgw) => [cgw.id, new AwsPeerGateway(scope, cgw.id, {
       ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
       peerAsn: cgw.bgpAsn,

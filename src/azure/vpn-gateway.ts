@@ -15,6 +15,7 @@ import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
 import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { linkScope, realisedResources } from '../private/realise-link';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
@@ -349,24 +350,11 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
    * addresses from the plan, and its ASN when none was given.
    */
   public realiseLink(r: LinkRealisation): void {
-    const resources = r.resources;
-    if (resources.cloud !== 'azure' || r.gateway.site !== this.site.id || r.gateway.kind !== this.site.gateway) {
-      throw new ValidationError(this.node.path, 'plan-mismatch',
-        `link ${show(resources.link)} was planned for ${r.gateway.cloud} site ${show(r.gateway.site)} (${r.gateway.kind}); allowed: a link of Azure site ${show(this.site.id)} (${this.site.gateway})`);
-    }
-    // In the link stack the cross-cloud layer gives (a later deployment phase), else here.
-    const parent = r.stack
-      ? ((r.stack.scope as Construct).node.tryFindChild(this.node.id) as Construct | undefined) ?? new Construct(r.stack.scope as Construct, this.node.id)
-      : this;
-    if (parent.node.tryFindChild(resources.link)) {
-      throw new ValidationError(this.node.path, 'link-realised-twice', `link ${show(resources.link)} is already realised on this gateway; allowed: each link once`);
-    }
-    if (this.asnFromProps && r.gateway.asn !== this.site.asn) {
-      throw new ValidationError(this.node.path, 'plan-mismatch', `asn: the plan uses ${r.gateway.asn} but the gateway has ${this.site.asn}; allowed: the gateway's own ASN (plan with this gateway's site)`);
-    }
+    const resources = realisedResources({ construct: this, site: this.site, cloudName: 'Azure', givenAsn: this.asnFromProps ? this.site.asn : undefined }, r, 'azure');
+    const scope = linkScope(this, r, 'under-gateway');
     this.resource.bgpSettings.asn = r.gateway.asn;
     for (const instance of this.instances) this.addApipaAddresses(instance, r.gateway.apipaAddresses?.[instance] ?? []);
-    this.buildLink(new Construct(parent, resources.link), r, resources);
+    this.buildLink(scope, r, resources);
   }
 
   private buildLink(scope: Construct, r: LinkRealisation, resources: AzureLinkResources): void {

@@ -128,19 +128,25 @@ describe('AlicloudVpnGateway.realiseLink guards', () => {
 
   test('fails when the link carries another cloud\'s resources', () => {
     expect(() => gateway({ localAsn: 64620 }).gateway.realiseLink({ ...realisation(ali), resources: azure.links[0] }))
-      .toThrow(/\[Stack\/Gateway\] link 'Gateway--az' carries 'azure' resources; an Alibaba Cloud gateway builds Alibaba Cloud resources only/);
+      .toThrow(/\[Stack\/Gateway\] link 'Gateway--az' was planned for azure site 'Gateway' \(dual-tunnel\); allowed: a link of Alibaba Cloud site 'Gateway' \(dual-tunnel\)/);
   });
 
   test('fails when the plan is for another site', () => {
-    expect(() => gateway({ localAsn: 64620 }, 'Other').gateway.realiseLink(realisation(ali))).toThrow(/the plan is for site 'Gateway', this gateway is site 'Other'/);
+    expect(() => gateway({ localAsn: 64620 }, 'Other').gateway.realiseLink(realisation(ali))).toThrow(/\[Stack\/Other\] link 'Gateway--az' was planned for alicloud site 'Gateway' \(dual-tunnel\); allowed: a link of Alibaba Cloud site 'Other'/);
   });
 
   test('fails when the plan gives the site another gateway kind', () => {
     expect(() => gateway({ localAsn: 64620, tunnelMode: AlicloudTunnelMode.SINGLE_TUNNEL, disasterRecoveryVswitchId: undefined }).gateway.realiseLink(realisation(ali)))
-      .toThrow(/the plan makes site 'Gateway' a dual-tunnel gateway, but tunnelMode is single-tunnel/);
+      .toThrow(/planned for alicloud site 'Gateway' \(dual-tunnel\); allowed: a link of Alibaba Cloud site 'Gateway' \(single-tunnel\)/);
   });
 
   test('fails when the plan gives the site another ASN', () => {
-    expect(() => gateway({ localAsn: 64999 }).gateway.realiseLink(realisation(ali))).toThrow(/the plan gives site 'Gateway' ASN 64620, but localAsn is 64999/);
+    expect(() => gateway({ localAsn: 64999 }).gateway.realiseLink(realisation(ali))).toThrow(/the plan gives site 'Gateway' ASN 64620, but asn is 64999/);
+  });
+
+  test('fails with one clear error when the link is realised twice', () => {
+    const gw = gateway({ localAsn: 64620 }).gateway;
+    gw.realiseLink(realisation(ali));
+    expect(() => gw.realiseLink(realisation(ali))).toThrow(/\[Stack\/Gateway\] link 'Gateway--az' is already realised on this gateway; allowed: each link once/);
   });
 });

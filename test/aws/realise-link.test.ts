@@ -198,13 +198,21 @@ describe('AwsVpnGateway.realiseLink', () => {
     const gw = awsGateway(stack);
     const { plan, realisation } = planLink(gw);
     const azure = plan.gateways.find((g) => g.site === 'azure-east')!;
-    expect(() => gw.realiseLink({ ...realisation, resources: azure.links[0] })).toThrow(/\[Test\/Tokyo\] link 'aws-tokyo--azure-east' carries 'azure' resources/);
+    expect(() => gw.realiseLink({ ...realisation, resources: azure.links[0] })).toThrow(/\[Test\/Tokyo\] link 'aws-tokyo--azure-east' was planned for azure site 'aws-tokyo' \(vpn-gateway\); allowed: a link of AWS site 'aws-tokyo' \(vpn-gateway\)/);
   });
 
   test('fails when the plan gives the site another ASN', () => {
     const stack = testStack();
     const gw = awsGateway(stack);
     const { realisation } = planLink(gw);
-    expect(() => gw.realiseLink({ ...realisation, gateway: { ...realisation.gateway, asn: 64999 } })).toThrow(/the plan gives site 'aws-tokyo' ASN 64999, but amazonSideAsn is 64600/);
+    expect(() => gw.realiseLink({ ...realisation, gateway: { ...realisation.gateway, asn: 64999 } })).toThrow(/the plan gives site 'aws-tokyo' ASN 64999, but asn is 64600/);
+  });
+
+  test('fails with one clear error when the link is realised twice', () => {
+    const stack = testStack();
+    const gw = awsGateway(stack);
+    const { realisation } = planLink(gw);
+    gw.realiseLink(realisation);
+    expect(() => gw.realiseLink(realisation)).toThrow(/\[Test\/Tokyo\] link 'aws-tokyo--azure-east' is already realised on this gateway; allowed: each link once/);
   });
 });
