@@ -11,7 +11,7 @@ import type { AwsTransitGatewayRouteTableOptions } from './gateway-kind';
  * The AWS side a VPN connection attaches to: a virtual private gateway or a transit gateway.
  *
  * Implemented by `AwsVpnGateway`; an existing gateway can be given as a plain object, e.g.
- * `{ vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64512 }`.
+ * `{ vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64512 }`.
  */
 export interface IAwsVpnGateway {
   /**
@@ -28,9 +28,19 @@ export interface IAwsVpnGateway {
   readonly transitGatewayId?: string;
   /**
    * The AWS side's BGP ASN: 64512-65534 or 4200000000-4294967294 (private ASNs only). Checked,
-   * and compared with the peer's on BGP connections.
+   * and compared with the peer's on BGP connections. Required: optional in the type only while
+   * its old name `amazonSideAsn` is accepted.
+   *
+   * @default - `amazonSideAsn` (one of the two is required)
    */
-  readonly amazonSideAsn: number;
+  readonly asn?: number;
+  /**
+   * The AWS side's BGP ASN: the old name of `asn` (the same value under both is accepted).
+   *
+   * @default - `asn`
+   * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
+   */
+  readonly amazonSideAsn?: number;
   /**
    * The IPv4 prefixes of the networks behind the gateway, recorded on every connection in
    * `Metadata.CrossCloudVpn.Gateway.Networks` (for an existing transit gateway the template holds

@@ -31,7 +31,7 @@ export function gatewayMetadata(gw: IAwsVpnGateway): { Gateway: Record<string, u
     Gateway: {
       Kind: transit ? 'transit-gateway' : 'vpn-gateway',
       Existing: gw.existing ?? true,
-      Asn: gw.amazonSideAsn,
+      Asn: gw.asn ?? gw.amazonSideAsn,
       Networks: [...(gw.cidrs ?? [])],
       ...(routeTableId === undefined ? {} : { RouteTableId: routeTableId }),
     },
@@ -308,9 +308,9 @@ export class AwsVpnConnection extends Resource {
       };
     }
 
-    const ownAsn = gw.amazonSideAsn;
+    const ownAsn = (gw.asn ?? gw.amazonSideAsn)!;
     const peerAsn = props.peer.peerAsn;
-    if (!Token.isUnresolved(ownAsn)) checker.check('gateway.amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', ownAsn));
+    if (!Token.isUnresolved(ownAsn)) checker.check('gateway.asn', 'asn-invalid', ownAsnProblem('aws', ownAsn));
     if (!staticRoutesOnly && !Token.isUnresolved(ownAsn) && !Token.isUnresolved(peerAsn) && ownAsn === peerAsn) {
       checker.check('peer.peerAsn', 'asn-equal', `${show(peerAsn)} is also the AWS side's ASN; the two ends of a BGP connection need different ASNs (eBGP)`);
     }

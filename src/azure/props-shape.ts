@@ -11,7 +11,7 @@
  */
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, isObject, list, map, num, obj, optional, required, str } from '../private/props';
+import { ObjectShape, bool, checkProps, instance, isObject, list, map, num, obj, optional, renamed, required, str } from '../private/props';
 import { AzureConnectionMode, AzureGatewayInstance } from './interfaces';
 
 const CONNECTION_MODES: readonly string[] = Object.values(AzureConnectionMode);
@@ -27,7 +27,8 @@ export const AZURE_VPN_GATEWAY_PROPS: ObjectShape = {
   name: optional(NAME),
   resourceGroupName: required(RESOURCE_GROUP),
   location: required(LOCATION),
-  virtualNetworkAddressSpace: required(CIDRS()),
+  cidrs: required(CIDRS()),
+  virtualNetworkAddressSpace: renamed('cidrs', CIDRS()),
   virtualNetworkName: optional(str({ min: 1, max: 64 })),
   gatewaySubnetCidr: optional(CIDR),
   gatewaySubnetId: optional(str()),
@@ -46,7 +47,8 @@ export const AZURE_PEER_GATEWAY_PROPS: ObjectShape = {
   resourceGroupName: required(RESOURCE_GROUP),
   location: required(LOCATION),
   gatewayAddress: required(ADDRESS),
-  addressSpace: optional(CIDRS()),
+  cidrs: optional(CIDRS()),
+  addressSpace: renamed('cidrs', CIDRS()),
   peerAsn: optional(ASN),
   bgpPeeringAddress: optional(ADDRESS),
   tags: optional(TAGS),

@@ -17,6 +17,7 @@ import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { linkScope, realisedResources } from '../private/realise-link';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
+import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureConnectionMode, AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
@@ -41,6 +42,9 @@ const SKUS = Object.keys(AZURE_SKU_TUNNELS).filter(isAzureAzSku);
 /** Azure requires a GatewaySubnet of /29 or larger (/27 recommended). */
 const GATEWAY_SUBNET_LONGEST_PREFIX = 29;
 const ZONES = ['1', '2', '3'];
+
+/** The props under their current names (after `currentTfProps`). */
+type CurrentProps = Omit<AzureVpnGatewayProps, 'virtualNetworkAddressSpace'> & { readonly cidrs: readonly string[] };
 
 /** Properties of an `AzureVpnGateway`. */
 export interface AzureVpnGatewayProps {
@@ -71,11 +75,23 @@ export interface AzureVpnGatewayProps {
   readonly location: string;
 
   /**
-   * Address space of the virtual network: the networks this gateway connects (the site's CIDRs).
+   * The IPv4 prefixes of the networks behind the gateway, as the planner sees them (the address
+   * space of the virtual network: peers route them over the VPN). Literal CIDRs, network address
+   * aligned. Azure `addressSpace.addressPrefixes` of the VNet. Required: optional in the type only
+   * while its old name `virtualNetworkAddressSpace` is accepted.
    *
-   * IPv4 prefixes, network address aligned. Azure `addressSpace.addressPrefixes` of the VNet.
+   * @default - `virtualNetworkAddressSpace` (one of the two is required)
    */
-  readonly virtualNetworkAddressSpace: string[];
+  readonly cidrs?: readonly string[];
+
+  /**
+   * Address space of the virtual network: the old name of `cidrs` (the same value under both is
+   * accepted; different values are refused).
+   *
+   * @default - `cidrs`
+   * @deprecated use `cidrs` (one name for the networks behind a gateway in every cloud); removed in the next release
+   */
+  readonly virtualNetworkAddressSpace?: string[];
 
   /**
    * Name of the virtual network the GatewaySubnet is created in. Required unless `gatewaySubnetId`.
@@ -89,7 +105,7 @@ export interface AzureVpnGatewayProps {
   /**
    * Prefix of the `GatewaySubnet` to create. Required unless `gatewaySubnetId`.
    *
-   * /29 or larger (/27 recommended), inside `virtualNetworkAddressSpace`. Terraform
+   * /29 or larger (/27 recommended), inside `cidrs`. Terraform
    * `azurerm_subnet.address_prefixes`.
    *
    * @default - none: `gatewaySubnetId` is used
@@ -221,9 +237,10 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
   private readonly asnFromProps: boolean;
   private readonly tags?: Record<string, string>;
 
-  constructor(scope: Construct, id: string, props: AzureVpnGatewayProps) {
+  constructor(scope: Construct, id: string, given: AzureVpnGatewayProps) {
     super(scope, id);
-    checkAzureProps(this.node.path, props, AZURE_VPN_GATEWAY_PROPS);
+    checkAzureProps(this.node.path, given, AZURE_VPN_GATEWAY_PROPS);
+    const props = currentTfProps(this, given, AZURE_VPN_GATEWAY_PROPS, 'AzureVpnGatewayProps') as CurrentProps;
     const siteId = props.siteId ?? id;
     const sku = props.sku ?? AZURE_DEFAULT_SKU;
     const generation = props.generation ?? (SKUS_BY_GENERATION.Generation2.includes(sku) ? 'Generation2' : 'Generation1');
@@ -239,7 +256,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       id: siteId,
       cloud: 'azure',
       gateway: this.activeActive ? 'active-active' : 'active-standby',
-      cidrs: [...props.virtualNetworkAddressSpace],
+      cidrs: [...props.cidrs],
       asn: props.asn,
       sku,
     };
@@ -365,7 +382,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         resourceGroupName: this.resourceGroupName,
         location: this.location,
         gatewayAddress: r.remoteAddress(lng.remote.endpoint),
-        addressSpace: [...lng.addressSpace],
+        cidrs: [...lng.addressSpace],
         peerAsn: lng.bgp?.asn,
         bgpPeeringAddress: lng.bgp?.peeringAddress,
         tags: this.tags,
@@ -413,7 +430,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     }));
   }
 
-  private validate(props: AzureVpnGatewayProps, siteId: string, sku: string, generation: string, name: string, zones: string[] | undefined): void {
+  private validate(props: CurrentProps, siteId: string, sku: string, generation: string, name: string, zones: string[] | undefined): void {
     const checker = new PropsChecker(this.node.path);
     const literal = (s: string | undefined): s is string => s !== undefined && !Token.isUnresolved(s);
 
@@ -444,13 +461,13 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     }
 
     const space: ReturnType<typeof parseCidr>[] = [];
-    if (!Token.isUnresolved(props.virtualNetworkAddressSpace)) {
-      if (props.virtualNetworkAddressSpace.length === 0) checker.check('virtualNetworkAddressSpace', 'cidrs-missing', 'is empty; allowed: the VNet\'s IPv4 prefixes, e.g. 10.20.0.0/16');
-      props.virtualNetworkAddressSpace.forEach((prefix, i) => {
+    if (!Token.isUnresolved(props.cidrs)) {
+      if (props.cidrs.length === 0) checker.check('cidrs', 'cidrs-missing', 'is empty; allowed: the VNet\'s IPv4 prefixes, e.g. 10.20.0.0/16');
+      props.cidrs.forEach((prefix, i) => {
         if (Token.isUnresolved(prefix)) return;
         const p = parseCidr(prefix);
         space.push(p);
-        if (!p.ok) checker.check(`virtualNetworkAddressSpace[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
+        if (!p.ok) checker.check(`cidrs[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
       });
     }
 
@@ -463,14 +480,14 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         if (props[prop] === undefined) checker.check(prop, 'subnet-missing', 'is missing; allowed: virtualNetworkName with gatewaySubnetCidr (new GatewaySubnet), or gatewaySubnetId (existing subnet)');
       }
       if (literal(props.gatewaySubnetCidr)) {
-        const allowed = `allowed: a /${GATEWAY_SUBNET_LONGEST_PREFIX} or larger prefix (/27 recommended) inside virtualNetworkAddressSpace`;
+        const allowed = `allowed: a /${GATEWAY_SUBNET_LONGEST_PREFIX} or larger prefix (/27 recommended) inside cidrs`;
         const p = parseCidr(props.gatewaySubnetCidr);
         if (!p.ok) {
           checker.check('gatewaySubnetCidr', 'cidr-malformed', `${show(props.gatewaySubnetCidr)} is not a valid IPv4 prefix (${p.reason}); ${allowed}`);
         } else if (p.cidr.prefixLength > GATEWAY_SUBNET_LONGEST_PREFIX) {
           checker.check('gatewaySubnetCidr', 'subnet-too-small', `${show(props.gatewaySubnetCidr)} is smaller than Azure's minimum GatewaySubnet; ${allowed}`);
         } else if (space.length > 0 && space.every((s) => s.ok) && !space.some((s) => s.ok && contains(s.cidr, p.cidr))) {
-          checker.check('gatewaySubnetCidr', 'subnet-outside-vnet', `${show(props.gatewaySubnetCidr)} is outside the virtual network's address space ${props.virtualNetworkAddressSpace.join(', ')}; ${allowed}`);
+          checker.check('gatewaySubnetCidr', 'subnet-outside-vnet', `${show(props.gatewaySubnetCidr)} is outside the virtual network's address space ${props.cidrs.join(', ')}; ${allowed}`);
         }
       }
     }

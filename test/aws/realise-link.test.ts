@@ -14,10 +14,10 @@ const AZURE_IPS: Record<string, string> = { instance0: '203.0.113.10', instance1
 
 function awsGateway(stack: Stack, kind: 'vgw' | 'tgw' = 'vgw'): AwsVpnGateway {
   if (kind === 'tgw') {
-    return new AwsVpnGateway(stack, 'Hub', { kind: AwsGatewayKind.transitGateway(), siteId: 'aws-tokyo', amazonSideAsn: 64600, cidrs: ['10.10.0.0/16'] });
+    return new AwsVpnGateway(stack, 'Hub', { kind: AwsGatewayKind.transitGateway(), siteId: 'aws-tokyo', asn: 64600, cidrs: ['10.10.0.0/16'] });
   }
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 2, natGateways: 1 });
-  return new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc }), siteId: 'aws-tokyo', amazonSideAsn: 64600 });
+  return new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc }), siteId: 'aws-tokyo', asn: 64600 });
 }
 
 /** Plans the AWS gateway with an Azure site, and a realisation of the link for the AWS side. */
