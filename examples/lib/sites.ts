@@ -91,8 +91,8 @@ export class AlicloudSite extends TerraformStack {
       vswitchId: zone('h', 1).id,
       disasterRecoveryVswitchId: zone('i', 2).id,
       bandwidthMbps: 100,
-      localAsn: props.asn,
-      vpnGatewayName: props.siteId,
+      asn: props.asn,
+      name: props.siteId,
     });
   }
 }

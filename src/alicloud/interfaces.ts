@@ -48,7 +48,14 @@ export interface IAlicloudVpnGateway {
   /**
    * The gateway side's BGP ASN, used by BGP connections that name none: 1-4294967295.
    *
-   * @default - 45104 (Alibaba Cloud's own)
+   * @default - `localAsn`, else 45104 (Alibaba Cloud's own)
+   */
+  readonly asn?: number;
+  /**
+   * The gateway side's BGP ASN: the old name of `asn` (the same value under both is accepted).
+   *
+   * @default - `asn`
+   * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
    */
   readonly localAsn?: number;
 }

@@ -177,7 +177,7 @@ export class AlicloudVpnConnection extends Construct {
     const dual = gw.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;
     const routing = props.routing._config;
     const bgp = routing.kind === 'bgp';
-    const localAsn = routing.kind === 'bgp' ? (routing.localAsn ?? gw.localAsn ?? ALICLOUD_DEFAULT_ASN) : undefined;
+    const localAsn = routing.kind === 'bgp' ? (routing.localAsn ?? gw.asn ?? gw.localAsn ?? ALICLOUD_DEFAULT_ASN) : undefined;
 
     const master = resolveTunnel(props.masterTunnel, gw.internetIp);
     const slave = props.slaveTunnel && resolveTunnel(props.slaveTunnel, gw.disasterRecoveryInternetIp);

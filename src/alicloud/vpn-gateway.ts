@@ -9,6 +9,7 @@ import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { linkScope, realisedResources } from '../private/realise-link';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
+import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/providers/alicloud/vpn-gateway';
 import { AlicloudPeerGateway } from './peer-gateway';
@@ -97,6 +98,14 @@ export interface AlicloudVpnGatewayProps {
    *
    * @default - the planner allocates one (64512-65514); used without the planner, 45104
    */
+  readonly asn?: number;
+
+  /**
+   * The old name of `asn` (the same value under both is accepted; different values are refused).
+   *
+   * @default - `asn`
+   * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
+   */
   readonly localAsn?: number;
 
   /**
@@ -112,6 +121,14 @@ export interface AlicloudVpnGatewayProps {
    * Name of the gateway: 2-100 characters. Terraform `vpn_gateway_name`.
    *
    * @default - no name (the console shows the id)
+   */
+  readonly name?: string;
+
+  /**
+   * The old name of `name` (the same value under both is accepted; different values are refused).
+   *
+   * @default - `name`
+   * @deprecated use `name` (one name for a resource's name in every cloud); removed in the next release
    */
   readonly vpnGatewayName?: string;
 
@@ -136,7 +153,7 @@ export interface AlicloudVpnGatewayProps {
 export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicloudVpnGateway {
   /** Its endpoints are the gateway's public IPs (`master`, `slave`): they exist once the gateway is deployed. */
   public readonly endpointsKnown: EndpointsKnown = 'gateway';
-  /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `localAsn`. */
+  /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `asn`. */
   public readonly site: SiteSpec;
   /** The VPN gateway's id, e.g. `vpn-bp1q8bgx4xnkm2ogj****`. */
   public readonly vpnGatewayId: string;
@@ -150,15 +167,16 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
    * The Alibaba Cloud side's BGP ASN, when given: 1-4294967295 (else the plan's, or 45104 without
    * the planner).
    */
-  public readonly localAsn?: number;
+  public readonly asn?: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;
 
-  constructor(scope: Construct, id: string, props: AlicloudVpnGatewayProps) {
+  constructor(scope: Construct, id: string, given: AlicloudVpnGatewayProps) {
     super(scope, id);
-    checkAlicloudProps(this.node.path, props, ALICLOUD_VPN_GATEWAY_PROPS);
+    checkAlicloudProps(this.node.path, given, ALICLOUD_VPN_GATEWAY_PROPS);
+    const props = currentTfProps(this, given, ALICLOUD_VPN_GATEWAY_PROPS, 'AlicloudVpnGatewayProps');
     this.tunnelMode = props.tunnelMode ?? AlicloudTunnelMode.DUAL_TUNNEL;
-    this.localAsn = props.localAsn;
+    this.asn = props.asn;
     const dual = this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;
     const paymentType = props.paymentType ?? AlicloudPaymentType.PAY_AS_YOU_GO;
     this.deployment = new TerraformGatewayDeployment(this, (endpoint) => ({ scope: this, value: this.endpointAddress(endpoint) }));
@@ -184,7 +202,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     } else if (period !== undefined && !Token.isUnresolved(period) && !SUBSCRIPTION_PERIODS_MONTHS.includes(period)) {
       checker.check('subscriptionPeriodMonths', 'period-invalid', `${show(period)} months is not a subscription period; allowed: 1-9, 12, 24 or 36 months`);
     }
-    if (props.localAsn !== undefined && !Token.isUnresolved(props.localAsn)) checker.check('localAsn', 'asn-invalid', ownAsnProblem('alicloud', props.localAsn));
+    if (props.asn !== undefined && !Token.isUnresolved(props.asn)) checker.check('asn', 'asn-invalid', ownAsnProblem('alicloud', props.asn));
     if (props.cidrs.length === 0) checker.check('cidrs', 'cidrs-missing', 'expected at least one IPv4 prefix, got none');
     props.cidrs.forEach((c, i) => {
       const parsed = Token.isUnresolved(c) ? undefined : parseCidr(c);
@@ -198,7 +216,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       cloud: 'alicloud',
       gateway: this.tunnelMode,
       cidrs: [...props.cidrs],
-      asn: props.localAsn,
+      asn: props.asn,
     };
 
     const resource = new VpnGateway(this, 'Resource', {
@@ -212,11 +230,20 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       paymentType,
       period: paymentType === AlicloudPaymentType.SUBSCRIPTION ? (period ?? 1) : undefined,
       autoPropagate: props.autoPropagateBgpRoutes ?? true,
-      vpnGatewayName: props.vpnGatewayName,
+      vpnGatewayName: props.name,
     });
     this.vpnGatewayId = resource.id;
     this.internetIp = resource.internetIp;
     this.disasterRecoveryInternetIp = dual ? resource.disasterRecoveryInternetIp : undefined;
+  }
+
+  /**
+   * The Alibaba Cloud side's BGP ASN, when given: the old name of `asn`.
+   *
+   * @deprecated use `asn`; removed in the next release
+   */
+  public get localAsn(): number | undefined {
+    return this.asn;
   }
 
   /** Path of the construct, for messages. */
@@ -241,7 +268,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
    */
   public realiseLink(realisation: LinkRealisation): void {
     const r = realisedResources({
-      construct: this, site: this.site, cloudName: 'Alibaba Cloud', givenAsn: this.localAsn === undefined || Token.isUnresolved(this.localAsn) ? undefined : this.localAsn,
+      construct: this, site: this.site, cloudName: 'Alibaba Cloud', givenAsn: this.asn === undefined || Token.isUnresolved(this.asn) ? undefined : this.asn,
     }, realisation, 'alicloud');
     this.build(realisation, r);
   }

@@ -135,7 +135,7 @@ describe('realiseLink: AWS ↔ Alibaba Cloud dual-tunnel, BGP', () => {
 
   function realise() {
     const { stack } = newStack();
-    const gateway = new AlicloudVpnGateway(stack, 'ali-fra', { ...GATEWAY_PROPS, localAsn: 64620 });
+    const gateway = new AlicloudVpnGateway(stack, 'ali-fra', { ...GATEWAY_PROPS, asn: 64620 });
     const fake = fakeRealisation(plan, 'ali-fra', 'aws-ali');
     gateway.realiseLink(fake.realisation);
     return { ...fake, synth: synthChecked(stack) };

@@ -215,6 +215,22 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
     props: () => ({ kind: AwsGatewayKind.transitGateway({ description: 'fuzz' }), asn: 64600, cidrs: ['10.10.0.0/16'], siteId: 'aws' }),
     build: (s: Stack, p) => new AwsVpnGateway(s, 'Gw', p as never),
   },
+  // The deprecated names of renamed props, so the fuzzer mutates them too (and their conflicts with the new names).
+  'AwsVpnGateway (deprecated names)': {
+    scope: awsStack,
+    props: () => ({ kind: AwsGatewayKind.transitGateway(), amazonSideAsn: 64600, cidrs: ['10.10.0.0/16'] }),
+    build: (s: Stack, p) => new AwsVpnGateway(s, 'Gw', p as never),
+  },
+  'AzureVpnGateway (deprecated names)': {
+    scope: tfStack,
+    props: () => ({ resourceGroupName: 'rg', location: 'japaneast', virtualNetworkAddressSpace: ['10.20.0.0/16'], cidrs: ['10.20.0.0/16'], virtualNetworkName: 'vnet', gatewaySubnetCidr: '10.20.255.0/27' }),
+    build: (s: TerraformStack, p) => new AzureVpnGateway(s, 'Gw', p as never),
+  },
+  'AlicloudVpnGateway (deprecated names)': {
+    scope: tfStack,
+    props: () => ({ vpcId: 'vpc-1', vswitchId: 'vsw-1', disasterRecoveryVswitchId: 'vsw-2', bandwidthMbps: 100, cidrs: ['10.30.0.0/16'], vpnGatewayName: 'gw', localAsn: 65001, asn: 65001 }),
+    build: (s: TerraformStack, p) => new AlicloudVpnGateway(s, 'Gw', p as never),
+  },
   'AwsVpnGateway (virtual private gateway)': {
     scope: () => {
       const stack = awsStack();
@@ -256,18 +272,18 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
   },
   AlicloudVpnGateway: {
     scope: tfStack,
-    props: () => ({ vpcId: 'vpc-1', vswitchId: 'vsw-1', disasterRecoveryVswitchId: 'vsw-2', bandwidthMbps: 100, cidrs: ['10.30.0.0/16'], vpnGatewayName: 'gw' }),
+    props: () => ({ vpcId: 'vpc-1', vswitchId: 'vsw-1', disasterRecoveryVswitchId: 'vsw-2', bandwidthMbps: 100, cidrs: ['10.30.0.0/16'], name: 'gw' }),
     build: (s: TerraformStack, p) => new AlicloudVpnGateway(s, 'Gw', p as never),
   },
   AlicloudPeerGateway: {
     scope: tfStack,
-    props: () => ({ ipAddress: '203.0.113.30', peerAsn: 65030, customerGatewayName: 'cgw' }),
+    props: () => ({ ipAddress: '203.0.113.30', peerAsn: 65030, name: 'cgw' }),
     build: (s: TerraformStack, p) => new AlicloudPeerGateway(s, 'Peer', p as never),
   },
   AlicloudVpnConnection: {
     scope: tfStack,
     props: () => ({
-      gateway: { vpnGatewayId: 'vpn-1', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL, localAsn: 65001 },
+      gateway: { vpnGatewayId: 'vpn-1', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL, asn: 65001 },
       routing: AlicloudConnectionRouting.bgp({ localAsn: 65001 }),
       masterTunnel: { peer: { customerGatewayId: 'cgw-1', ipAddress: '203.0.113.30', peerAsn: 65030 }, presharedKey: KEY, tunnelCidr: '169.254.10.0/30' },
       slaveTunnel: { peer: { customerGatewayId: 'cgw-1', ipAddress: '203.0.113.30', peerAsn: 65030 }, presharedKey: 'FuzzOnlyKeyValue0123456789abcdeh', tunnelCidr: '169.254.11.0/30' },
