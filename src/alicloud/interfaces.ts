@@ -52,7 +52,8 @@ export interface IAlicloudVpnGateway {
    */
   readonly asn?: number;
   /**
-   * The gateway side's BGP ASN: the old name of `asn` (the same value under both is accepted).
+   * The gateway side's BGP ASN, 1-4294967295: the old name of `asn` (the same value under both
+   * is accepted).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release

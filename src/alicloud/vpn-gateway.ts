@@ -101,7 +101,8 @@ export interface AlicloudVpnGatewayProps {
   readonly asn?: number;
 
   /**
-   * The old name of `asn` (the same value under both is accepted; different values are refused).
+   * The Alibaba Cloud side's BGP ASN, 1-4294967295: the old name of `asn` (the same value under
+   * both is accepted; different values are refused).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -238,7 +239,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
   }
 
   /**
-   * The Alibaba Cloud side's BGP ASN, when given: the old name of `asn`.
+   * The Alibaba Cloud side's BGP ASN, when given (1-4294967295): the old name of `asn`.
    *
    * @deprecated use `asn`; removed in the next release
    */

@@ -35,7 +35,8 @@ export interface IAwsVpnGateway {
    */
   readonly asn?: number;
   /**
-   * The AWS side's BGP ASN: the old name of `asn` (the same value under both is accepted).
+   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn` (the
+   * same value under both is accepted).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release

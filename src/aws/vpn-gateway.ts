@@ -42,8 +42,8 @@ export interface AwsVpnGatewayProps {
   readonly asn?: number;
 
   /**
-   * The AWS side's BGP ASN: the old name of `asn` (the same value under both names is accepted;
-   * different values are refused).
+   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn` (the
+   * same value under both names is accepted; different values are refused).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -232,7 +232,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   }
 
   /**
-   * The AWS side's BGP ASN: the old name of `asn`.
+   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn`.
    *
    * @deprecated use `asn`; removed in the next release
    */
