@@ -5,10 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { IVpnGateway } from './contract';
 import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
-import { AllocationRecord, DEMO_MASTER_SECRET, IVpnGateway, KeyDerivation, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
+import { AllocationRecord, DEMO_MASTER_SECRET, KeyDerivation, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
 import { checkCrossCloudVpnProps } from './private/cross-cloud-props';
 import { readAllocationsFile, writeAllocationsFile } from './change/allocations-file';
+import { PHASE_DESCRIPTIONS } from './private/phases';
 
 /**
  * A link between two gateways, as `CrossCloudVpn` takes it: a topology link (`LinkSpec`: id,
@@ -93,19 +95,13 @@ export interface ManifestLocations {
   readonly cdktfOut?: string;
 }
 
-const PHASE_DESCRIPTIONS: Record<number, string> = {
-  1: 'gateways and their public IPs',
-  2: 'AWS VPN connections and links between gateways that already know each other\'s IPs',
-  3: 'links that need the AWS tunnel outside IPs',
-};
-
 /** What one declaration took on a gateway: another declaration may not take it again. */
 interface GatewayClaim {
   readonly declaration: string;
   readonly asn: number;
   /** Inside /30 → tunnel id. */
   readonly insideCidrs: ReadonlyMap<string, string>;
-  /** Azure APIPA addresses used. */
+  /** APIPA addresses used (`GatewayPlan.apipaAddresses`). */
   readonly apipa: ReadonlySet<string>;
   readonly connections: number;
   readonly limit: number;
@@ -164,9 +160,11 @@ function claimGateways(id: string, gateways: readonly IVpnGateway[], plan: VpnPl
  *
  * Every pre-shared key, inside /30, ASN, proposal and lifetime on both halves of every tunnel
  * comes from one plan. Values known only after deployment cross engines through stack outputs
- * and inputs, in three phases: (1) the gateways, (2) the AWS VPN connections (they need the other
- * clouds' gateway IPs) and links between non-AWS gateways, (3) the other clouds' halves facing
- * AWS (they need the AWS tunnel outside IPs). Inside one app, stacks reference each other directly.
+ * and inputs, in three phases ordered by each gateway's `endpointsKnown`: (1) the gateways,
+ * (2) the halves of gateways whose endpoints exist only with their links (the AWS VPN connections,
+ * which need the other gateways' IPs) and links between gateways whose endpoints exist with the
+ * gateway, (3) the halves facing the former (they need, e.g., the AWS tunnel outside IPs). Inside
+ * one app, stacks reference each other directly.
  */
 export class CrossCloudVpn {
   /** The plan every half was built from (keys redacted when printed). */
@@ -214,14 +212,16 @@ export class CrossCloudVpn {
     claimGateways(id, this.gateways, this.plan);
     if (props.allocationsFile !== undefined) writeAllocationsFile(props.allocationsFile, this.plan.allocations, `[${id}]`);
 
-    // AWS halves first: the other clouds' halves facing AWS read the AWS tunnel outside IPs.
+    // Halves of gateways whose endpoints exist only with their links first: the halves facing
+    // them read those endpoints' addresses, so they wait for them (phase 3); every other half is
+    // in phase 2.
     const halves = this.plan.links.flatMap((link) => link.between.map((site, side) => ({ link, site, remote: link.between[1 - side] })));
-    const isAws = (site: string) => bySite.get(site)!.site.cloud === 'aws';
-    halves.sort((x, y) => Number(!isAws(x.site)) - Number(!isAws(y.site)));
+    const knownAtLink = (site: string) => bySite.get(site)!.endpointsKnown === 'link';
+    halves.sort((x, y) => Number(!knownAtLink(x.site)) - Number(!knownAtLink(y.site)));
     for (const half of halves) {
       const gateway = bySite.get(half.site)!;
       const remote = bySite.get(half.remote)!;
-      const phase = isAws(half.site) || !isAws(half.remote) ? 2 : 3;
+      const phase = knownAtLink(half.site) || !knownAtLink(half.remote) ? 2 : 3;
       const stack = gateway.deployment.linkStack(phase, { terraformBackend: this.terraformBackend });
       const entry = this.stackEntry(gateway, stack.stackName, phase);
       const gatewayPlan = this.plan.gateways.find((g) => g.site === half.site)!;

@@ -4,7 +4,7 @@
  * `ccvpn deploy` / `ccvpn destroy`. Engine-free.
  */
 
-import type { StackEngine } from './plan/gateway';
+import type { StackEngine } from './contract';
 
 /** A value one stack needs from another stack of another phase. */
 export interface ManifestInput {

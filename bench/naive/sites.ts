@@ -25,7 +25,7 @@ export class NaiveAwsSite extends cdk.Stack {
     });
     this.gateway = new AwsVpnGateway(this, 'VpnGateway', {
       siteId: props.siteId,
-      amazonSideAsn: props.asn,
+      asn: props.asn,
       kind: AwsGatewayKind.vpnGateway({ vpc }),
       cidrs: [props.cidr],
     });
@@ -46,7 +46,7 @@ export class NaiveAzureSite extends cdktf.TerraformStack {
       resourceGroupName: group.name,
       location,
       virtualNetworkName: vnet.name,
-      virtualNetworkAddressSpace: [props.cidr],
+      cidrs: [props.cidr],
       gatewaySubnetCidr: props.gatewaySubnet,
       asn: props.asn,
     });
@@ -72,8 +72,8 @@ export class NaiveAlicloudSite extends cdktf.TerraformStack {
       vswitchId: zone('h', 1).id,
       disasterRecoveryVswitchId: zone('i', 2).id,
       bandwidthMbps: 100,
-      localAsn: props.asn,
-      vpnGatewayName: props.siteId,
+      asn: props.asn,
+      name: props.siteId,
     });
   }
 }

@@ -54,10 +54,10 @@ export class AlicloudOnlyStack extends TerraformStack {
       vswitchId: zoneA.id,
       disasterRecoveryVswitchId: zoneB.id,
       bandwidthMbps: 10,
-      localAsn: 64620,
-      vpnGatewayName: 'cross-cloud-vpn',
+      asn: 64620,
+      name: 'cross-cloud-vpn',
     });
-    const router = new AlicloudPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.30', peerAsn: 65030, customerGatewayName: 'on-prem-router' });
+    const router = new AlicloudPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.30', peerAsn: 65030, name: 'on-prem-router' });
 
     const keys = props.keys;
     const key = (tunnel: 'master' | 'slave') => (keys.kind === 'variables'

@@ -34,7 +34,7 @@ export class AwsOnlyStack extends Stack {
     const vpc = new ec2.Vpc(this, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 2, natGateways: 1 });
     const gateway = new AwsVpnGateway(this, 'VpnGateway', {
       kind: AwsGatewayKind.vpnGateway({ vpc }),
-      amazonSideAsn: 64600,
+      asn: 64600,
     });
     const router = new AwsPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.12', peerAsn: 65010 });
 

@@ -50,7 +50,7 @@ export class AzureOnlyStack extends TerraformStack {
       resourceGroupName: group.name,
       location: group.location,
       virtualNetworkName: vnet.name,
-      virtualNetworkAddressSpace: [VNET_CIDR],
+      cidrs: [VNET_CIDR],
       gatewaySubnetCidr: '10.20.255.0/27',
       asn: 65515,
       instance0ApipaAddresses: ['169.254.21.2'],

@@ -26,7 +26,7 @@ export class AwsSite extends Stack {
     if (props.existingTransitGateway !== undefined) {
       this.gateway = new AwsVpnGateway(this, 'VpnGateway', {
         siteId: props.siteId,
-        amazonSideAsn: props.asn,
+        asn: props.asn,
         kind: AwsGatewayKind.existingTransitGateway(props.existingTransitGateway),
         cidrs: [props.cidr],
       });
@@ -40,7 +40,7 @@ export class AwsSite extends Stack {
     });
     this.gateway = new AwsVpnGateway(this, 'VpnGateway', {
       siteId: props.siteId,
-      amazonSideAsn: props.asn,
+      asn: props.asn,
       kind: props.transitGateway
         ? AwsGatewayKind.transitGateway({ description: `${props.siteId} VPN hub (ECMP over every tunnel)` })
         : AwsGatewayKind.vpnGateway({ vpc }),
@@ -64,7 +64,7 @@ export class AzureSite extends TerraformStack {
       resourceGroupName: group.name,
       location,
       virtualNetworkName: vnet.name,
-      virtualNetworkAddressSpace: [props.cidr],
+      cidrs: [props.cidr],
       gatewaySubnetCidr: props.gatewaySubnet,
       asn: props.asn,
     });
@@ -91,8 +91,8 @@ export class AlicloudSite extends TerraformStack {
       vswitchId: zone('h', 1).id,
       disasterRecoveryVswitchId: zone('i', 2).id,
       bandwidthMbps: 100,
-      localAsn: props.asn,
-      vpnGatewayName: props.siteId,
+      asn: props.asn,
+      name: props.siteId,
     });
   }
 }

@@ -42,7 +42,7 @@ export interface AlicloudBgpRoutingOptions {
    * 1-4294967295; must differ from the peer's ASN. Terraform `tunnel_bgp_config.local_asn`
    * (dual-tunnel) / `bgp_config.local_asn` (single-tunnel).
    *
-   * @default - the gateway's `localAsn`, else 45104 (Alibaba Cloud's own default, written explicitly)
+   * @default - the gateway's `asn`, else 45104 (Alibaba Cloud's own default, written explicitly)
    * @see https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/configure-bgp-dynamic-routing
    */
   readonly localAsn?: number;

@@ -17,9 +17,11 @@
 export { AlicloudVpnGateway, AlicloudPaymentType } from './vpn-gateway';
 export type { AlicloudVpnGatewayProps } from './vpn-gateway';
 export { AlicloudPeerGateway } from './peer-gateway';
-export type { AlicloudPeerGatewayProps, IAlicloudPeerGateway } from './peer-gateway';
-export { AlicloudVpnConnection, AlicloudTunnelMode } from './vpn-connection';
-export type { AlicloudVpnConnectionProps, AlicloudVpnConnectionPlanOptions, IAlicloudVpnGateway } from './vpn-connection';
+export type { AlicloudPeerGatewayProps } from './peer-gateway';
+export { AlicloudVpnConnection } from './vpn-connection';
+export type { AlicloudVpnConnectionProps, AlicloudVpnConnectionPlanOptions } from './vpn-connection';
+export { AlicloudTunnelMode } from './interfaces';
+export type { IAlicloudVpnGateway, IAlicloudPeerGateway } from './interfaces';
 export { AlicloudConnectionRouting } from './connection-routing';
 export type { AlicloudPolicyRoutingOptions, AlicloudDestinationRoutingOptions, AlicloudBgpRoutingOptions } from './connection-routing';
 export { AlicloudIkeMode } from './tunnel-options';

@@ -5,7 +5,9 @@ import { Construct } from 'constructs';
 import { parseIpv4, peerAsnProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import type { IAlicloudPeerGateway } from './interfaces';
 import { ALICLOUD_PEER_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
+import { currentTfProps } from '../private/tf-renamed';
 import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-gateway';
 
 /**
@@ -14,21 +16,6 @@ import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-
  */
 export function asnText(asn: number): string {
   return Token.isUnresolved(asn) ? Token.asString(asn) : String(asn);
-}
-
-/** A peer device as an Alibaba Cloud IPsec connection sees it. */
-export interface IAlicloudPeerGateway {
-  /** The customer gateway's id, e.g. `cgw-bp1pvpl9r9adju6l5****`. */
-  readonly customerGatewayId: string;
-  /** The peer's public IPv4 address, as registered on the customer gateway. */
-  readonly ipAddress: string;
-  /**
-   * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
-   * 1-4294967295 except 45104 (Alibaba Cloud's own).
-   *
-   * @default - no ASN registered (static and policy routing only)
-   */
-  readonly peerAsn?: number;
 }
 
 /** Properties of an `AlicloudPeerGateway`. */
@@ -47,7 +34,7 @@ export interface AlicloudPeerGatewayProps {
    * The peer's BGP ASN (the device's own ASN, never the Alibaba Cloud side's).
    *
    * 1-4294967295 except 45104 (Alibaba Cloud's own); needed by BGP connections and must differ
-   * from the Alibaba Cloud side's `localAsn`. Terraform `asn` (a string; replaces the customer
+   * from the Alibaba Cloud side's `asn`. Terraform `asn` (a string; replaces the customer
    * gateway when changed).
    *
    * @default - no ASN registered (static and policy routing only)
@@ -59,6 +46,14 @@ export interface AlicloudPeerGatewayProps {
    * Name of the customer gateway: 1-100 characters. Terraform `customer_gateway_name`.
    *
    * @default - no name (the console shows the id)
+   */
+  readonly name?: string;
+
+  /**
+   * The old name of `name` (the same value under both is accepted; different values are refused).
+   *
+   * @default - `name`
+   * @deprecated use `name` (one name for a resource's name in every cloud); removed in the next release
    */
   readonly customerGatewayName?: string;
 }
@@ -76,9 +71,10 @@ export class AlicloudPeerGateway extends Construct implements IAlicloudPeerGatew
   /** The peer's BGP ASN, as given: 1-4294967295 except 45104; none without BGP. */
   public readonly peerAsn?: number;
 
-  constructor(scope: Construct, id: string, props: AlicloudPeerGatewayProps) {
+  constructor(scope: Construct, id: string, given: AlicloudPeerGatewayProps) {
     super(scope, id);
-    checkAlicloudProps(this.node.path, props, ALICLOUD_PEER_GATEWAY_PROPS);
+    checkAlicloudProps(this.node.path, given, ALICLOUD_PEER_GATEWAY_PROPS);
+    const props = currentTfProps(this, given, ALICLOUD_PEER_GATEWAY_PROPS, 'AlicloudPeerGatewayProps');
     this.ipAddress = props.ipAddress;
     this.peerAsn = props.peerAsn;
 
@@ -94,7 +90,7 @@ export class AlicloudPeerGateway extends Construct implements IAlicloudPeerGatew
     const resource = new VpnCustomerGateway(this, 'Resource', {
       ipAddress: props.ipAddress,
       asn: props.peerAsn === undefined ? undefined : asnText(props.peerAsn),
-      customerGatewayName: props.customerGatewayName,
+      customerGatewayName: props.name,
     });
     this.customerGatewayId = resource.id;
   }

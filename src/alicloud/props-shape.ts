@@ -12,12 +12,11 @@
 import { hasOwnKey } from '../common/own-key';
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, isObject, num, obj, optional, required, str } from '../private/props';
+import { ObjectShape, bool, checkProps, instance, isObject, num, obj, optional, renamed, required, str } from '../private/props';
 import { AlicloudConnectionRouting } from './connection-routing';
-import type { AlicloudTunnelMode } from './vpn-connection';
+import { AlicloudTunnelMode } from './interfaces';
 
-/** `AlicloudTunnelMode`'s values (written out: `vpn-connection.ts` imports this file). */
-const TUNNEL_MODES: readonly `${AlicloudTunnelMode}`[] = ['dual-tunnel', 'single-tunnel'];
+const TUNNEL_MODES: readonly string[] = Object.values(AlicloudTunnelMode);
 
 const ID = str({ min: 1, max: 128 });
 const ALGORITHM = str({ max: 64 });
@@ -31,16 +30,19 @@ export const ALICLOUD_VPN_GATEWAY_PROPS: ObjectShape = {
   bandwidthMbps: required(num()),
   paymentType: optional(str({ max: 64 })),
   subscriptionPeriodMonths: optional(num()),
-  localAsn: optional(ASN),
+  asn: optional(ASN),
+  localAsn: renamed('asn', ASN),
   autoPropagateBgpRoutes: optional(bool()),
-  vpnGatewayName: optional(str({ min: 2, max: 100 })),
+  name: optional(str({ min: 2, max: 100 })),
+  vpnGatewayName: renamed('name', str({ min: 2, max: 100 })),
   siteId: optional(SITE_ID),
 };
 
 export const ALICLOUD_PEER_GATEWAY_PROPS: ObjectShape = {
   ipAddress: required(ADDRESS),
   peerAsn: optional(ASN),
-  customerGatewayName: optional(str({ min: 1, max: 100 })),
+  name: optional(str({ min: 1, max: 100 })),
+  customerGatewayName: renamed('name', str({ min: 1, max: 100 })),
 };
 
 const PEER = obj({
@@ -75,7 +77,8 @@ const GATEWAY = obj({
   tunnelMode: required(str({ values: TUNNEL_MODES })),
   internetIp: optional(ADDRESS),
   disasterRecoveryInternetIp: optional(ADDRESS),
-  localAsn: optional(ASN),
+  asn: optional(ASN),
+  localAsn: renamed('asn', ASN),
 }, 'an IAlicloudVpnGateway: an AlicloudVpnGateway, or { vpnGatewayId, tunnelMode, ... }');
 
 const ROUTING = instance('an AlicloudConnectionRouting: AlicloudConnectionRouting.policy(...), .destination(...) or .bgp(...)',

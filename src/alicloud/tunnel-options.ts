@@ -8,7 +8,7 @@ import {
 } from '../plan';
 import { Lazy, Token } from '../private/cdktf';
 import type { PropsChecker } from '../private/errors';
-import type { IAlicloudPeerGateway } from './peer-gateway';
+import type { IAlicloudPeerGateway } from './interfaces';
 import { IKE_ID_MAX_LENGTH, IKE_MODES } from './provider-values';
 
 /**

@@ -15,58 +15,12 @@ import { AlicloudConnectionRouting, ConnectionRoutingConfig } from './connection
 import { VpnConnection } from './generated/providers/alicloud/vpn-connection';
 import { VpnPbrRouteEntry } from './generated/providers/alicloud/vpn-pbr-route-entry';
 import { VpnRouteEntry } from './generated/providers/alicloud/vpn-route-entry';
-import { IAlicloudPeerGateway, asnText } from './peer-gateway';
+import { AlicloudTunnelMode, IAlicloudPeerGateway, IAlicloudVpnGateway } from './interfaces';
+import { asnText } from './peer-gateway';
 import { ALICLOUD_DEFAULT_ASN, ROUTE_WEIGHT_ACTIVE, SUBNETS_PER_CONNECTION } from './provider-values';
 import {
   AlicloudIkeMode, AlicloudTunnelOptions, ResolvedTunnel, canonicalCidr, checkTunnel, renderKey, resolveTunnel,
 } from './tunnel-options';
-
-/**
- * Whether an Alibaba Cloud VPN gateway (and its IPsec connections) has two tunnels in two zones
- * or one.
- *
- * @see https://www.alibabacloud.com/help/doc-detail/65288.html
- */
-export enum AlicloudTunnelMode {
-  /**
-   * Two public IPs in two zones; each connection has a master tunnel (active) and a slave tunnel
-   * (standby, automatic failback). New gateways in most regions are dual-tunnel only.
-   */
-  DUAL_TUNNEL = 'dual-tunnel',
-  /** One public IP; each connection has one tunnel. */
-  SINGLE_TUNNEL = 'single-tunnel',
-}
-
-/**
- * The Alibaba Cloud VPN gateway an IPsec connection is bound to.
- *
- * Implemented by `AlicloudVpnGateway`; an existing gateway can be given as a plain object, e.g.
- * `{ vpnGatewayId: 'vpn-bp1q8bgx4xnkm2ogj****', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL }`.
- */
-export interface IAlicloudVpnGateway {
-  /** The VPN gateway's id. */
-  readonly vpnGatewayId: string;
-  /** Whether the gateway is dual-tunnel or single-tunnel. */
-  readonly tunnelMode: AlicloudTunnelMode;
-  /**
-   * The gateway's first public IP (the master tunnel's), used as the master tunnel's IKE identity.
-   *
-   * @default - unknown: the identity is left to Alibaba Cloud (which uses this IP)
-   */
-  readonly internetIp?: string;
-  /**
-   * The gateway's second public IP (the slave tunnel's, dual-tunnel only).
-   *
-   * @default - unknown: the identity is left to Alibaba Cloud (which uses this IP)
-   */
-  readonly disasterRecoveryInternetIp?: string;
-  /**
-   * The gateway side's BGP ASN, used by BGP connections that name none: 1-4294967295.
-   *
-   * @default - 45104 (Alibaba Cloud's own)
-   */
-  readonly localAsn?: number;
-}
 
 /** Properties of an `AlicloudVpnConnection`. */
 export interface AlicloudVpnConnectionProps {
@@ -223,7 +177,7 @@ export class AlicloudVpnConnection extends Construct {
     const dual = gw.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;
     const routing = props.routing._config;
     const bgp = routing.kind === 'bgp';
-    const localAsn = routing.kind === 'bgp' ? (routing.localAsn ?? gw.localAsn ?? ALICLOUD_DEFAULT_ASN) : undefined;
+    const localAsn = routing.kind === 'bgp' ? (routing.localAsn ?? gw.asn ?? gw.localAsn ?? ALICLOUD_DEFAULT_ASN) : undefined;
 
     const master = resolveTunnel(props.masterTunnel, gw.internetIp);
     const slave = props.slaveTunnel && resolveTunnel(props.slaveTunnel, gw.disasterRecoveryInternetIp);

@@ -3,17 +3,19 @@
  * `IVpnGateway` the cross-cloud layer plans and wires.
  */
 import { Construct } from 'constructs';
-import {
-  AlicloudLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec, ownAsnProblem, parseCidr, show,
-} from '../plan';
+import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
+import { AlicloudLinkResources, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { linkScope, realisedResources } from '../private/realise-link';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
+import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/providers/alicloud/vpn-gateway';
 import { AlicloudPeerGateway } from './peer-gateway';
 import { PAYMENT_TYPES, PUBLIC_BANDWIDTHS_MBPS, SUBSCRIPTION_PERIODS_MONTHS } from './provider-values';
-import { AlicloudTunnelMode, AlicloudVpnConnection, IAlicloudVpnGateway } from './vpn-connection';
+import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';
+import { AlicloudVpnConnection } from './vpn-connection';
 
 /**
  * How a VPN gateway is billed. Terraform `payment_type`.
@@ -96,6 +98,15 @@ export interface AlicloudVpnGatewayProps {
    *
    * @default - the planner allocates one (64512-65514); used without the planner, 45104
    */
+  readonly asn?: number;
+
+  /**
+   * The Alibaba Cloud side's BGP ASN, 1-4294967295: the old name of `asn` (the same value under
+   * both is accepted; different values are refused).
+   *
+   * @default - `asn`
+   * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
+   */
   readonly localAsn?: number;
 
   /**
@@ -111,6 +122,14 @@ export interface AlicloudVpnGatewayProps {
    * Name of the gateway: 2-100 characters. Terraform `vpn_gateway_name`.
    *
    * @default - no name (the console shows the id)
+   */
+  readonly name?: string;
+
+  /**
+   * The old name of `name` (the same value under both is accepted; different values are refused).
+   *
+   * @default - `name`
+   * @deprecated use `name` (one name for a resource's name in every cloud); removed in the next release
    */
   readonly vpnGatewayName?: string;
 
@@ -133,7 +152,9 @@ export interface AlicloudVpnGatewayProps {
  * @resource alicloud_vpn_gateway
  */
 export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicloudVpnGateway {
-  /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `localAsn`. */
+  /** Its endpoints are the gateway's public IPs (`master`, `slave`): they exist once the gateway is deployed. */
+  public readonly endpointsKnown: EndpointsKnown = 'gateway';
+  /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `asn`. */
   public readonly site: SiteSpec;
   /** The VPN gateway's id, e.g. `vpn-bp1q8bgx4xnkm2ogj****`. */
   public readonly vpnGatewayId: string;
@@ -147,15 +168,16 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
    * The Alibaba Cloud side's BGP ASN, when given: 1-4294967295 (else the plan's, or 45104 without
    * the planner).
    */
-  public readonly localAsn?: number;
+  public readonly asn?: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;
 
-  constructor(scope: Construct, id: string, props: AlicloudVpnGatewayProps) {
+  constructor(scope: Construct, id: string, given: AlicloudVpnGatewayProps) {
     super(scope, id);
-    checkAlicloudProps(this.node.path, props, ALICLOUD_VPN_GATEWAY_PROPS);
+    checkAlicloudProps(this.node.path, given, ALICLOUD_VPN_GATEWAY_PROPS);
+    const props = currentTfProps(this, given, ALICLOUD_VPN_GATEWAY_PROPS, 'AlicloudVpnGatewayProps');
     this.tunnelMode = props.tunnelMode ?? AlicloudTunnelMode.DUAL_TUNNEL;
-    this.localAsn = props.localAsn;
+    this.asn = props.asn;
     const dual = this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;
     const paymentType = props.paymentType ?? AlicloudPaymentType.PAY_AS_YOU_GO;
     this.deployment = new TerraformGatewayDeployment(this, (endpoint) => ({ scope: this, value: this.endpointAddress(endpoint) }));
@@ -181,7 +203,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     } else if (period !== undefined && !Token.isUnresolved(period) && !SUBSCRIPTION_PERIODS_MONTHS.includes(period)) {
       checker.check('subscriptionPeriodMonths', 'period-invalid', `${show(period)} months is not a subscription period; allowed: 1-9, 12, 24 or 36 months`);
     }
-    if (props.localAsn !== undefined && !Token.isUnresolved(props.localAsn)) checker.check('localAsn', 'asn-invalid', ownAsnProblem('alicloud', props.localAsn));
+    if (props.asn !== undefined && !Token.isUnresolved(props.asn)) checker.check('asn', 'asn-invalid', ownAsnProblem('alicloud', props.asn));
     if (props.cidrs.length === 0) checker.check('cidrs', 'cidrs-missing', 'expected at least one IPv4 prefix, got none');
     props.cidrs.forEach((c, i) => {
       const parsed = Token.isUnresolved(c) ? undefined : parseCidr(c);
@@ -195,7 +217,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       cloud: 'alicloud',
       gateway: this.tunnelMode,
       cidrs: [...props.cidrs],
-      asn: props.localAsn,
+      asn: props.asn,
     };
 
     const resource = new VpnGateway(this, 'Resource', {
@@ -209,11 +231,20 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       paymentType,
       period: paymentType === AlicloudPaymentType.SUBSCRIPTION ? (period ?? 1) : undefined,
       autoPropagate: props.autoPropagateBgpRoutes ?? true,
-      vpnGatewayName: props.vpnGatewayName,
+      vpnGatewayName: props.name,
     });
     this.vpnGatewayId = resource.id;
     this.internetIp = resource.internetIp;
     this.disasterRecoveryInternetIp = dual ? resource.disasterRecoveryInternetIp : undefined;
+  }
+
+  /**
+   * The Alibaba Cloud side's BGP ASN, when given (1-4294967295): the old name of `asn`.
+   *
+   * @deprecated use `asn`; removed in the next release
+   */
+  public get localAsn(): number | undefined {
+    return this.asn;
   }
 
   /** Path of the construct, for messages. */
@@ -237,20 +268,14 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
    * endpoint (`cgw1`, ...) and the planned IPsec connections (`conn1`, ...) with their routes.
    */
   public realiseLink(realisation: LinkRealisation): void {
-    const r = realisation.resources;
-    const mismatch = (message: string) => new ValidationError(this.node.path, 'plan-mismatch', message);
-    if (r.cloud !== 'alicloud') throw mismatch(`link ${show(r.link)} carries ${show(r.cloud)} resources; an Alibaba Cloud gateway builds Alibaba Cloud resources only`);
-    const plan = realisation.gateway;
-    if (plan.site !== this.site.id) throw mismatch(`the plan is for site ${show(plan.site)}, this gateway is site ${show(this.site.id)}`);
-    if (plan.kind !== this.tunnelMode) throw mismatch(`the plan makes site ${show(this.site.id)} a ${plan.kind} gateway, but tunnelMode is ${this.tunnelMode}`);
-    if (this.localAsn !== undefined && !Token.isUnresolved(this.localAsn) && plan.asn !== this.localAsn) {
-      throw mismatch(`the plan gives site ${show(this.site.id)} ASN ${plan.asn}, but localAsn is ${this.localAsn}; plan from this gateway's site`);
-    }
+    const r = realisedResources({
+      construct: this, site: this.site, cloudName: 'Alibaba Cloud', givenAsn: this.asn === undefined || Token.isUnresolved(this.asn) ? undefined : this.asn,
+    }, realisation, 'alicloud');
     this.build(realisation, r);
   }
 
   private build(realisation: LinkRealisation, r: AlicloudLinkResources): void {
-    const scope = new Construct(realisation.stack ? (realisation.stack.scope as Construct) : this, `Link-${r.link}`);
+    const scope = linkScope(this, realisation, 'link-prefixed');
     const peers = new Map(r.customerGateways.map((cgw) => [cgw.id, new AlicloudPeerGateway(scope, cgw.id, {
       ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
       peerAsn: cgw.asn,

@@ -132,7 +132,7 @@ export class AwsGatewayKind {
 
   /**
    * An existing transit gateway, by id (a literal such as `tgw-0123456789abcdef0`, or a token).
-   * Give the ASN it was created with as `amazonSideAsn` and the networks behind it as `cidrs` on
+   * Give the ASN it was created with as `asn` and the networks behind it as `cidrs` on
    * the `AwsVpnGateway` (both required: the template holds nothing else about the gateway).
    *
    * @param options how its VPN attachments are routed (default: static routes into the route

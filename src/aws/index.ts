@@ -14,8 +14,9 @@ export type { AwsVirtualPrivateGatewayOptions, AwsTransitGatewayOptions, AwsTran
 export { AwsVpnGateway } from './vpn-gateway';
 export type { AwsVpnGatewayProps } from './vpn-gateway';
 export { AwsPeerGateway } from './peer-gateway';
-export type { AwsPeerGatewayProps, IAwsPeerGateway } from './peer-gateway';
+export type { AwsPeerGatewayProps } from './peer-gateway';
 export { AwsVpnConnection } from './vpn-connection';
-export type { AwsVpnConnectionProps, AwsVpnConnectionPlanOptions, IAwsVpnGateway } from './vpn-connection';
+export type { AwsVpnConnectionProps, AwsVpnConnectionPlanOptions } from './vpn-connection';
+export type { IAwsVpnGateway, IAwsPeerGateway } from './interfaces';
 export { AwsDpdTimeoutAction, AwsStartupAction } from './tunnel-options';
 export type { AwsTunnelOptions } from './tunnel-options';

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';
 import { PropsChecker } from '../private/errors';
+import type { IAwsPeerGateway } from './interfaces';
 import { AWS_PEER_GATEWAY_PROPS, checkAwsProps } from './props-shape';
 
 /** AWS's default customer gateway ASN (EC2 `CreateCustomerGateway`). */
@@ -48,17 +49,6 @@ export function publicIpv4Problem(ip: string): string | undefined {
     if (((address & mask) >>> 0) === network) return `${show(ip)} is in the non-public range ${text}; ${allowed}`;
   }
   return undefined;
-}
-
-/** A peer device as an AWS VPN connection sees it. */
-export interface IAwsPeerGateway {
-  /** The customer gateway's id, e.g. `cgw-0123456789abcdef0`. */
-  readonly customerGatewayId: string;
-  /**
-   * The peer's BGP ASN, as registered on the customer gateway: 1-4294967294 except 7224 and 9059
-   * (above 2147483647 as `BgpAsnExtended`).
-   */
-  readonly peerAsn: number;
 }
 
 /** Properties of an `AwsPeerGateway`. */

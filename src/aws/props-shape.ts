@@ -8,9 +8,10 @@
  * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpnTunnelOptionsSpecification.html
  * @internal
  */
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import { ASN, CIDR, CIDRS, ADDRESS, SITE_ID, isPresharedKey, isSecretValue } from '../private/common-shapes';
-import { ObjectShape, PROP_LIMITS, bool, checkProps, either, instance, int, isObject, list, num, obj, optional, required, str } from '../private/props';
+import type { IConstruct } from 'constructs';
+import { ObjectShape, PROP_LIMITS, bool, checkProps, either, instance, int, isObject, list, num, obj, optional, renamed, renamedPropMessage, required, str, withRenamedProps } from '../private/props';
 import { AwsGatewayKind } from './gateway-kind';
 
 const NAME = str({ max: 64 });
@@ -44,8 +45,9 @@ export const AWS_TUNNEL_OPTIONS: ObjectShape = {
 const GATEWAY = obj({
   vpnGatewayId: optional(str()),
   transitGatewayId: optional(str()),
-  amazonSideAsn: required(ASN),
-}, 'an IAwsVpnGateway: an AwsVpnGateway, or { vpnGatewayId or transitGatewayId, amazonSideAsn }');
+  asn: required(ASN),
+  amazonSideAsn: renamed('asn', ASN),
+}, 'an IAwsVpnGateway: an AwsVpnGateway, or { vpnGatewayId or transitGatewayId, asn }');
 
 const PEER = obj({
   customerGatewayId: required(str()),
@@ -70,7 +72,8 @@ export const AWS_PEER_GATEWAY_PROPS: ObjectShape = {
 
 export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
   kind: required(instance('an AwsGatewayKind: AwsGatewayKind.vpnGateway(...), .transitGateway(...) or .existingTransitGateway(...)', (v) => v instanceof AwsGatewayKind && isObject(v._config) && typeof v._config.type === 'string')),
-  amazonSideAsn: optional(ASN),
+  asn: optional(ASN),
+  amazonSideAsn: renamed('asn', ASN),
   cidrs: optional(CIDRS()),
   siteId: optional(SITE_ID),
 };
@@ -88,6 +91,17 @@ const KIND_OPTIONS: Readonly<Record<string, ObjectShape>> = {
     description: optional(str()),
   },
 };
+
+/**
+ * `props` under the new names of its renamed props, with an aws-cdk-lib deprecation warning on
+ * `scope` for each old name given (`Annotations.addDeprecation`: shown at synthesis, an error
+ * with `CDK_BLOCK_DEPRECATIONS` set, as aws-cdk-lib's own deprecated APIs).
+ */
+export function currentAwsProps<T extends object>(scope: IConstruct, props: T, shape: ObjectShape, type: string): T {
+  const { props: current, deprecated } = withRenamedProps(props, shape);
+  for (const d of deprecated) Annotations.of(scope).addDeprecation(`cross-cloud-vpn/aws.${type}#${d.old}`, renamedPropMessage(d));
+  return current;
+}
 
 /** Checks the props of an AWS construct (`Token.isUnresolved` values pass). */
 export function checkAwsProps(constructPath: string, props: unknown, shape: ObjectShape): void {

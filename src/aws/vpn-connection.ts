@@ -8,60 +8,12 @@ import { Construct } from 'constructs';
 import { AwsVpnConnectionPlan, PlannedTunnel, TunnelEnd, ownAsnProblem, parseCidr, show } from '../plan';
 import { PropsChecker, ValidationError } from '../private/errors';
 import type { AwsTransitGatewayRouteTableOptions } from './gateway-kind';
-import type { IAwsPeerGateway } from './peer-gateway';
+import type { IAwsPeerGateway, IAwsVpnGateway } from './interfaces';
 import {
   AwsStartupAction, AwsTunnelOptions, canonicalCidr, checkTunnel, isPlaintextKey, renderTunnel, resolveTunnel,
 } from './tunnel-options';
 import { TunnelOutsideIps } from './tunnel-outside-ips';
 import { AWS_VPN_CONNECTION_PROPS, checkAwsProps } from './props-shape';
-
-/**
- * The AWS side a VPN connection attaches to: a virtual private gateway or a transit gateway.
- *
- * Implemented by `AwsVpnGateway`; an existing gateway can be given as a plain object, e.g.
- * `{ vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64512 }`.
- */
-export interface IAwsVpnGateway {
-  /**
-   * The virtual private gateway's id; exactly one of `vpnGatewayId` and `transitGatewayId` is set.
-   *
-   * @default - not a virtual private gateway
-   */
-  readonly vpnGatewayId?: string;
-  /**
-   * The transit gateway's id; exactly one of `vpnGatewayId` and `transitGatewayId` is set.
-   *
-   * @default - not a transit gateway
-   */
-  readonly transitGatewayId?: string;
-  /**
-   * The AWS side's BGP ASN: 64512-65534 or 4200000000-4294967294 (private ASNs only). Checked,
-   * and compared with the peer's on BGP connections.
-   */
-  readonly amazonSideAsn: number;
-  /**
-   * The IPv4 prefixes of the networks behind the gateway, recorded on every connection in
-   * `Metadata.CrossCloudVpn.Gateway.Networks` (for an existing transit gateway the template holds
-   * nothing else about them).
-   *
-   * @default - none recorded (an empty list)
-   */
-  readonly cidrs?: readonly string[];
-  /**
-   * Whether the gateway was created outside this app (`Metadata.CrossCloudVpn.Gateway.Existing`).
-   *
-   * @default true (a plain object names a gateway that exists already)
-   */
-  readonly existing?: boolean;
-  /**
-   * How a transit gateway routes the connection's VPN attachment: the route table of its static
-   * routes, association and propagation. Transit gateways only.
-   *
-   * @default - static routes into the route table the attachment is associated with; no
-   *   association or propagation by the library
-   */
-  readonly transitGatewayRouting?: AwsTransitGatewayRouteTableOptions;
-}
 
 /** Resource metadata key of the gateway record every VPN connection carries. */
 export const METADATA_KEY = 'CrossCloudVpn';
@@ -79,7 +31,7 @@ export function gatewayMetadata(gw: IAwsVpnGateway): { Gateway: Record<string, u
     Gateway: {
       Kind: transit ? 'transit-gateway' : 'vpn-gateway',
       Existing: gw.existing ?? true,
-      Asn: gw.amazonSideAsn,
+      Asn: gw.asn ?? gw.amazonSideAsn,
       Networks: [...(gw.cidrs ?? [])],
       ...(routeTableId === undefined ? {} : { RouteTableId: routeTableId }),
     },
@@ -356,9 +308,9 @@ export class AwsVpnConnection extends Resource {
       };
     }
 
-    const ownAsn = gw.amazonSideAsn;
+    const ownAsn = (gw.asn ?? gw.amazonSideAsn)!;
     const peerAsn = props.peer.peerAsn;
-    if (!Token.isUnresolved(ownAsn)) checker.check('gateway.amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', ownAsn));
+    if (!Token.isUnresolved(ownAsn)) checker.check('gateway.asn', 'asn-invalid', ownAsnProblem('aws', ownAsn));
     if (!staticRoutesOnly && !Token.isUnresolved(ownAsn) && !Token.isUnresolved(peerAsn) && ownAsn === peerAsn) {
       checker.check('peer.peerAsn', 'asn-equal', `${show(peerAsn)} is also the AWS side's ASN; the two ends of a BGP connection need different ASNs (eBGP)`);
     }

@@ -5,13 +5,16 @@
 import { Annotations, Resource, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { FACTS, IGatewayDeployment, IVpnGateway, LinkRealisation, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
+import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
+import { FACTS, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { CdkGatewayDeployment } from '../private/cdk-deployment';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { linkScope, realisedResources } from '../private/realise-link';
 import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
 import { AwsPeerGateway } from './peer-gateway';
-import { AWS_VPN_GATEWAY_PROPS, checkAwsProps } from './props-shape';
-import { AwsVpnConnection, IAwsVpnGateway } from './vpn-connection';
+import { AWS_VPN_GATEWAY_PROPS, checkAwsProps, currentAwsProps } from './props-shape';
+import type { IAwsVpnGateway } from './interfaces';
+import { AwsVpnConnection } from './vpn-connection';
 
 /** AWS's default Amazon-side ASN (EC2 `CreateVpnGateway`, `CreateTransitGateway`). */
 import { AWS_DEFAULT_AMAZON_SIDE_ASN as DEFAULT_AMAZON_SIDE_ASN } from '../plan';
@@ -35,6 +38,15 @@ export interface AwsVpnGatewayProps {
    *
    * @default 64512 (a new gateway; required for an existing transit gateway)
    * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnGateway.html
+   */
+  readonly asn?: number;
+
+  /**
+   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn` (the
+   * same value under both names is accepted; different values are refused).
+   *
+   * @default - `asn`
+   * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
    */
   readonly amazonSideAsn?: number;
 
@@ -66,16 +78,18 @@ export interface AwsVpnGatewayProps {
  * @resource AWS::EC2::TransitGateway
  */
 export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGateway {
+  /** Its endpoints are the outside IPs of its VPN connections' tunnels: they exist once a link is deployed. */
+  public readonly endpointsKnown: EndpointsKnown = 'link';
   public readonly site: SiteSpec;
   /** The virtual private gateway's id (virtual private gateways only). */
   public readonly vpnGatewayId?: string;
   /** The transit gateway's id (transit gateways only). */
   public readonly transitGatewayId?: string;
   /**
-   * The AWS side's BGP ASN: `amazonSideAsn`, else AWS's default 64512. 64512-65534 or
+   * The AWS side's BGP ASN: `asn`, else AWS's default 64512. 64512-65534 or
    * 4200000000-4294967294 (private ASNs only).
    */
-  public readonly amazonSideAsn: number;
+  public readonly asn: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;
   /** The networks behind the gateway, as declared (`cidrs`, else the VPC's CIDR). */
@@ -89,18 +103,19 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   /** Per endpoint name (`<link id>/conn<N>/tunnel<T>`) of the realised links: the connection and the outside IP. */
   private readonly endpoints = new Map<string, { readonly scope: Construct; readonly value: string }>();
 
-  constructor(scope: Construct, id: string, props: AwsVpnGatewayProps) {
+  constructor(scope: Construct, id: string, given: AwsVpnGatewayProps) {
     super(scope, id);
-    checkAwsProps(this.node.path, props, AWS_VPN_GATEWAY_PROPS);
+    checkAwsProps(this.node.path, given, AWS_VPN_GATEWAY_PROPS);
+    const props = currentAwsProps(this, given, AWS_VPN_GATEWAY_PROPS, 'AwsVpnGatewayProps');
     const config = props.kind._config;
-    this.amazonSideAsn = props.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
+    this.asn = props.asn ?? DEFAULT_AMAZON_SIDE_ASN;
     this.deployment = new CdkGatewayDeployment(this, (endpoint) => this.endpoint(endpoint));
 
     const checker = new PropsChecker(this.node.path);
-    if (config.type === 'existing-transit-gateway' && props.amazonSideAsn === undefined) {
-      checker.check('amazonSideAsn', 'asn-missing', `required with an existing transit gateway: the ASN it was created with (EC2 DescribeTransitGateways Options.AmazonSideAsn); allowed: ${FACTS.aws.ownAsn.rule}`);
-    } else if (!Token.isUnresolved(this.amazonSideAsn)) {
-      checker.check('amazonSideAsn', 'asn-invalid', ownAsnProblem('aws', this.amazonSideAsn));
+    if (config.type === 'existing-transit-gateway' && props.asn === undefined) {
+      checker.check('asn', 'asn-missing', `required with an existing transit gateway: the ASN it was created with (EC2 DescribeTransitGateways Options.AmazonSideAsn); allowed: ${FACTS.aws.ownAsn.rule}`);
+    } else if (!Token.isUnresolved(this.asn)) {
+      checker.check('asn', 'asn-invalid', ownAsnProblem('aws', this.asn));
     }
     const cidrs = props.cidrs ?? (config.type === 'vpn-gateway' ? vpcCidrs(config.options.vpc) : undefined);
     if (cidrs === undefined) {
@@ -132,12 +147,12 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
       cloud: 'aws',
       gateway: props.kind.gatewayKind,
       cidrs: [...cidrs!],
-      asn: this.amazonSideAsn,
+      asn: this.asn,
     };
 
     switch (config.type) {
       case 'vpn-gateway': {
-        const vgw = new ec2.CfnVPNGateway(this, 'Resource', { type: 'ipsec.1', amazonSideAsn: this.amazonSideAsn });
+        const vgw = new ec2.CfnVPNGateway(this, 'Resource', { type: 'ipsec.1', amazonSideAsn: this.asn });
         this.vpnGatewayId = vgw.ref;
         const vpc = config.options.vpc;
         const attachment = new ec2.CfnVPCGatewayAttachment(this, 'Attachment', { vpcId: vpc.vpcId, vpnGatewayId: vgw.ref });
@@ -157,7 +172,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
         const o = config.options;
         const flag = (value: boolean | undefined) => ((value ?? true) ? 'enable' : 'disable');
         const tgw = new ec2.CfnTransitGateway(this, 'Resource', {
-          amazonSideAsn: this.amazonSideAsn,
+          amazonSideAsn: this.asn,
           vpnEcmpSupport: 'enable',
           defaultRouteTableAssociation: flag(o.defaultRouteTableAssociation),
           defaultRouteTablePropagation: flag(o.defaultRouteTablePropagation),
@@ -216,6 +231,15 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
     }
   }
 
+  /**
+   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn`.
+   *
+   * @deprecated use `asn`; removed in the next release
+   */
+  public get amazonSideAsn(): number {
+    return this.asn;
+  }
+
   /** Path of the construct, for messages. */
   public get path(): string {
     return this.node.path;
@@ -245,17 +269,11 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
    * endpoint (`cgw1`, ...) and a VPN connection per customer gateway (`conn1`, ...).
    */
   public realiseLink(realisation: LinkRealisation): void {
-    const r = realisation.resources;
+    const r = realisedResources({
+      construct: this, site: this.site, cloudName: 'AWS', givenAsn: Token.isUnresolved(this.asn) ? undefined : this.asn,
+    }, realisation, 'aws');
     const mismatch = (message: string) => new ValidationError(this.node.path, 'plan-mismatch', message);
-    if (r.cloud !== 'aws') throw mismatch(`link ${show(r.link)} carries ${show(r.cloud)} resources; an AWS gateway builds AWS resources only`);
-    if (realisation.gateway.site !== this.site.id) {
-      throw mismatch(`the plan is for site ${show(realisation.gateway.site)}, this gateway is site ${show(this.site.id)}`);
-    }
-    if (!Token.isUnresolved(this.amazonSideAsn) && realisation.gateway.asn !== this.amazonSideAsn) {
-      throw mismatch(`the plan gives site ${show(this.site.id)} ASN ${realisation.gateway.asn}, but amazonSideAsn is ${this.amazonSideAsn}; plan from this gateway's site`);
-    }
-
-    const scope = new Construct(realisation.stack ? (realisation.stack.scope as Construct) : this, `Link-${r.link}`);
+    const scope = linkScope(this, realisation, 'link-prefixed');
     const peers = new Map(r.customerGateways.map((cgw) => [cgw.id, new AwsPeerGateway(scope, cgw.id, {
       ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
       peerAsn: cgw.bgpAsn,

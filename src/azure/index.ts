@@ -8,7 +8,7 @@
  *
  * @module cross-cloud-vpn/azure
  */
-export * from './gateway-instance';
+export * from './interfaces';
 export * from './vpn-gateway';
 export * from './peer-gateway';
 export * from './vpn-connection';

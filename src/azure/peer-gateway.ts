@@ -7,21 +7,10 @@ import { Construct } from 'constructs';
 import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
+import type { IAzurePeerGateway } from './interfaces';
 import { AZURE_PEER_GATEWAY_PROPS, checkAzureProps } from './props-shape';
+import { currentTfProps } from '../private/tf-renamed';
 import { azureNameProblem } from './azure-names';
-
-/** A remote VPN device as an Azure connection sees it. */
-export interface IAzurePeerGateway {
-  /** The local network gateway's resource id. */
-  readonly localNetworkGatewayId: string;
-  /**
-   * The remote device's BGP ASN, when the local network gateway has BGP settings: 1-4294967294
-   * except 8074, 8075, 12076, 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729.
-   *
-   * @default - no BGP settings: connections to it route statically or by policy (`addressSpace`)
-   */
-  readonly peerAsn?: number;
-}
 
 /** Properties of an `AzurePeerGateway`. */
 export interface AzurePeerGatewayProps {
@@ -58,6 +47,14 @@ export interface AzurePeerGatewayProps {
    * `address_space`.
    *
    * @default - none: the routes come over BGP (then `peerAsn` and `bgpPeeringAddress` are required)
+   */
+  readonly cidrs?: readonly string[];
+
+  /**
+   * The old name of `cidrs` (the same value under both is accepted; different values are refused).
+   *
+   * @default - `cidrs`
+   * @deprecated use `cidrs` (one name for the networks behind a gateway in every cloud); removed in the next release
    */
   readonly addressSpace?: string[];
 
@@ -104,20 +101,21 @@ export class AzurePeerGateway extends Construct implements IAzurePeerGateway {
   /** The underlying Terraform resource. */
   public readonly resource: LocalNetworkGateway;
 
-  constructor(scope: Construct, id: string, props: AzurePeerGatewayProps) {
+  constructor(scope: Construct, id: string, given: AzurePeerGatewayProps) {
     super(scope, id);
-    checkAzureProps(this.node.path, props, AZURE_PEER_GATEWAY_PROPS);
+    checkAzureProps(this.node.path, given, AZURE_PEER_GATEWAY_PROPS);
+    const props = currentTfProps(this, given, AZURE_PEER_GATEWAY_PROPS, 'AzurePeerGatewayProps');
     const checker = new PropsChecker(this.node.path);
     const literal = (s: string | undefined): s is string => s !== undefined && !Token.isUnresolved(s);
     const ipv4 = (value: string) => (parseIpv4(value) === undefined ? `${show(value)} is not a dotted-quad IPv4 address; allowed: an IPv4 address such as 203.0.113.10` : undefined);
 
     if (literal(props.name)) checker.check('name', 'name-invalid', azureNameProblem(props.name));
     if (literal(props.gatewayAddress)) checker.check('gatewayAddress', 'address-invalid', ipv4(props.gatewayAddress));
-    if (!Token.isUnresolved(props.addressSpace)) {
-      (props.addressSpace ?? []).forEach((prefix, i) => {
+    if (!Token.isUnresolved(props.cidrs)) {
+      (props.cidrs ?? []).forEach((prefix, i) => {
         if (Token.isUnresolved(prefix)) return;
         const p = parseCidr(prefix);
-        if (!p.ok) checker.check(`addressSpace[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
+        if (!p.ok) checker.check(`cidrs[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
       });
     }
     const bgp = props.peerAsn !== undefined || props.bgpPeeringAddress !== undefined;
@@ -132,9 +130,9 @@ export class AzurePeerGateway extends Construct implements IAzurePeerGateway {
         checker.check('bgpPeeringAddress', 'bgp-address-is-public', `${show(props.bgpPeeringAddress)} is also the gatewayAddress; allowed: an address other than the device's public IP (e.g. an APIPA or loopback address)`);
       }
     }
-    const noAddressSpace = props.addressSpace === undefined || (!Token.isUnresolved(props.addressSpace) && props.addressSpace.length === 0);
+    const noAddressSpace = props.cidrs === undefined || (!Token.isUnresolved(props.cidrs) && props.cidrs.length === 0);
     if (!bgp && noAddressSpace) {
-      checker.check('addressSpace', 'address-space-empty', 'is empty and BGP is not set, so Azure would route nothing to the peer; allowed: at least one prefix, or peerAsn and bgpPeeringAddress');
+      checker.check('cidrs', 'address-space-empty', 'is empty and BGP is not set, so Azure would route nothing to the peer; allowed: at least one prefix, or peerAsn and bgpPeeringAddress');
     }
     checker.throwIfAny();
 
@@ -144,7 +142,7 @@ export class AzurePeerGateway extends Construct implements IAzurePeerGateway {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       gatewayAddress: props.gatewayAddress,
-      addressSpace: noAddressSpace ? undefined : props.addressSpace,
+      addressSpace: noAddressSpace ? undefined : (props.cidrs as string[]),
       bgpSettings: bgp ? { asn: props.peerAsn!, bgpPeeringAddress: props.bgpPeeringAddress! } : undefined,
       tags: props.tags,
     });

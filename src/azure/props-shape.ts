@@ -11,11 +11,10 @@
  */
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, isObject, list, map, num, obj, optional, required, str } from '../private/props';
-import type { AzureConnectionMode } from './vpn-connection';
+import { ObjectShape, bool, checkProps, instance, isObject, list, map, num, obj, optional, renamed, required, str } from '../private/props';
+import { AzureConnectionMode, AzureGatewayInstance } from './interfaces';
 
-/** `AzureConnectionMode`'s values (written out: `vpn-connection.ts` imports this file). */
-const CONNECTION_MODES: readonly `${AzureConnectionMode}`[] = ['Default', 'ResponderOnly', 'InitiatorOnly'];
+const CONNECTION_MODES: readonly string[] = Object.values(AzureConnectionMode);
 
 const NAME = str({ min: 1 });
 const RESOURCE_GROUP = str({ min: 1, max: 90 });
@@ -28,7 +27,8 @@ export const AZURE_VPN_GATEWAY_PROPS: ObjectShape = {
   name: optional(NAME),
   resourceGroupName: required(RESOURCE_GROUP),
   location: required(LOCATION),
-  virtualNetworkAddressSpace: required(CIDRS()),
+  cidrs: required(CIDRS()),
+  virtualNetworkAddressSpace: renamed('cidrs', CIDRS()),
   virtualNetworkName: optional(str({ min: 1, max: 64 })),
   gatewaySubnetCidr: optional(CIDR),
   gatewaySubnetId: optional(str()),
@@ -47,7 +47,8 @@ export const AZURE_PEER_GATEWAY_PROPS: ObjectShape = {
   resourceGroupName: required(RESOURCE_GROUP),
   location: required(LOCATION),
   gatewayAddress: required(ADDRESS),
-  addressSpace: optional(CIDRS()),
+  cidrs: optional(CIDRS()),
+  addressSpace: renamed('cidrs', CIDRS()),
   peerAsn: optional(ASN),
   bgpPeeringAddress: optional(ADDRESS),
   tags: optional(TAGS),
@@ -96,7 +97,7 @@ export const AZURE_VPN_CONNECTION_PROPS: ObjectShape = {
 
 /** The arguments of `AzureVpnGateway.addApipaAddresses`. */
 export const AZURE_ADD_APIPA_ARGS: ObjectShape = {
-  instance: required(str({ values: ['instance0', 'instance1'] })),
+  instance: required(str({ values: Object.values(AzureGatewayInstance) })),
   addresses: required(list(ADDRESS, { max: 128 })),
 };
 

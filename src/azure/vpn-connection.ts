@@ -9,20 +9,8 @@ import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
 import { AZURE_VPN_CONNECTION_PROPS, checkAzureProps } from './props-shape';
 import { azureNameProblem } from './azure-names';
-import type { IAzurePeerGateway } from './peer-gateway';
-import { AzureGatewayInstance } from './gateway-instance';
+import { AzureConnectionMode, AzureGatewayInstance, IAzurePeerGateway, IAzureVpnGateway } from './interfaces';
 import { azurermSpellings, setVersionedAttribute } from './provider-versions';
-import type { IAzureVpnGateway } from './vpn-gateway';
-
-/** Which side may start IKE negotiation on a connection (Azure `connectionMode`). */
-export enum AzureConnectionMode {
-  /** Azure initiates and responds. */
-  DEFAULT = 'Default',
-  /** Azure only answers; the peer must initiate (the documented pattern facing AWS). */
-  RESPONDER_ONLY = 'ResponderOnly',
-  /** Azure only initiates. */
-  INITIATOR_ONLY = 'InitiatorOnly',
-}
 
 /** Dead peer detection timeout range of an Azure connection, in seconds (Z3). */
 const DPD_RANGE = { min: 9, max: 3600 };

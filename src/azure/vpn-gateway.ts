@@ -6,35 +6,24 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
+import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import {
-  AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, IGatewayDeployment, IVpnGateway, LinkRealisation, SiteSpec,
+  AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, SiteSpec,
   azureApipaProblem, isAzureAzSku, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
 import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { linkScope, realisedResources } from '../private/realise-link';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
+import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
-import { AzureGatewayInstance } from './gateway-instance';
+import { AzureConnectionMode, AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
 import { AzurePeerGateway } from './peer-gateway';
 import { azurermSpellings, setVersionedAttribute } from './provider-versions';
-import { AzureConnectionMode, AzureVpnConnection } from './vpn-connection';
-
-/** An Azure VPN gateway as its connections see it. */
-export interface IAzureVpnGateway {
-  /** The virtual network gateway's resource id. */
-  readonly virtualNetworkGatewayId: string;
-  /** Resource group of the gateway. */
-  readonly resourceGroupName: string;
-  /** Azure region of the gateway. */
-  readonly location: string;
-  /** Whether the gateway runs two active instances (two public IPs). */
-  readonly activeActive: boolean;
-  /** The custom APIPA BGP addresses configured on one instance (ip configuration). */
-  apipaAddressesOf(instance: AzureGatewayInstance): string[];
-}
+import { AzureVpnConnection } from './vpn-connection';
 
 /** Azure's own default gateway ASN (Z6). */
 const AZURE_DEFAULT_ASN = 65515;
@@ -53,6 +42,9 @@ const SKUS = Object.keys(AZURE_SKU_TUNNELS).filter(isAzureAzSku);
 /** Azure requires a GatewaySubnet of /29 or larger (/27 recommended). */
 const GATEWAY_SUBNET_LONGEST_PREFIX = 29;
 const ZONES = ['1', '2', '3'];
+
+/** The props under their current names (after `currentTfProps`). */
+type CurrentProps = Omit<AzureVpnGatewayProps, 'virtualNetworkAddressSpace'> & { readonly cidrs: readonly string[] };
 
 /** Properties of an `AzureVpnGateway`. */
 export interface AzureVpnGatewayProps {
@@ -83,11 +75,23 @@ export interface AzureVpnGatewayProps {
   readonly location: string;
 
   /**
-   * Address space of the virtual network: the networks this gateway connects (the site's CIDRs).
+   * The IPv4 prefixes of the networks behind the gateway, as the planner sees them (the address
+   * space of the virtual network: peers route them over the VPN). Literal CIDRs, network address
+   * aligned. Azure `addressSpace.addressPrefixes` of the VNet. Required: optional in the type only
+   * while its old name `virtualNetworkAddressSpace` is accepted.
    *
-   * IPv4 prefixes, network address aligned. Azure `addressSpace.addressPrefixes` of the VNet.
+   * @default - `virtualNetworkAddressSpace` (one of the two is required)
    */
-  readonly virtualNetworkAddressSpace: string[];
+  readonly cidrs?: readonly string[];
+
+  /**
+   * Address space of the virtual network: the old name of `cidrs` (the same value under both is
+   * accepted; different values are refused).
+   *
+   * @default - `cidrs`
+   * @deprecated use `cidrs` (one name for the networks behind a gateway in every cloud); removed in the next release
+   */
+  readonly virtualNetworkAddressSpace?: string[];
 
   /**
    * Name of the virtual network the GatewaySubnet is created in. Required unless `gatewaySubnetId`.
@@ -101,7 +105,7 @@ export interface AzureVpnGatewayProps {
   /**
    * Prefix of the `GatewaySubnet` to create. Required unless `gatewaySubnetId`.
    *
-   * /29 or larger (/27 recommended), inside `virtualNetworkAddressSpace`. Terraform
+   * /29 or larger (/27 recommended), inside `cidrs`. Terraform
    * `azurerm_subnet.address_prefixes`.
    *
    * @default - none: `gatewaySubnetId` is used
@@ -206,6 +210,8 @@ export interface AzureVpnGatewayProps {
  * @resource azurerm_virtual_network_gateway
  */
 export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpnGateway {
+  /** Its endpoints are its instances' public IPs: they exist once the gateway is deployed. */
+  public readonly endpointsKnown: EndpointsKnown = 'gateway';
   public readonly site: SiteSpec;
   public readonly deployment: IGatewayDeployment;
   public readonly virtualNetworkGatewayId: string;
@@ -231,9 +237,10 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
   private readonly asnFromProps: boolean;
   private readonly tags?: Record<string, string>;
 
-  constructor(scope: Construct, id: string, props: AzureVpnGatewayProps) {
+  constructor(scope: Construct, id: string, given: AzureVpnGatewayProps) {
     super(scope, id);
-    checkAzureProps(this.node.path, props, AZURE_VPN_GATEWAY_PROPS);
+    checkAzureProps(this.node.path, given, AZURE_VPN_GATEWAY_PROPS);
+    const props = currentTfProps(this, given, AZURE_VPN_GATEWAY_PROPS, 'AzureVpnGatewayProps') as CurrentProps;
     const siteId = props.siteId ?? id;
     const sku = props.sku ?? AZURE_DEFAULT_SKU;
     const generation = props.generation ?? (SKUS_BY_GENERATION.Generation2.includes(sku) ? 'Generation2' : 'Generation1');
@@ -249,7 +256,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       id: siteId,
       cloud: 'azure',
       gateway: this.activeActive ? 'active-active' : 'active-standby',
-      cidrs: [...props.virtualNetworkAddressSpace],
+      cidrs: [...props.cidrs],
       asn: props.asn,
       sku,
     };
@@ -360,24 +367,11 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
    * addresses from the plan, and its ASN when none was given.
    */
   public realiseLink(r: LinkRealisation): void {
-    const resources = r.resources;
-    if (resources.cloud !== 'azure' || r.gateway.site !== this.site.id || r.gateway.kind !== this.site.gateway) {
-      throw new ValidationError(this.node.path, 'plan-mismatch',
-        `link ${show(resources.link)} was planned for ${r.gateway.cloud} site ${show(r.gateway.site)} (${r.gateway.kind}); allowed: a link of Azure site ${show(this.site.id)} (${this.site.gateway})`);
-    }
-    // In the link stack the cross-cloud layer gives (a later deployment phase), else here.
-    const parent = r.stack
-      ? ((r.stack.scope as Construct).node.tryFindChild(this.node.id) as Construct | undefined) ?? new Construct(r.stack.scope as Construct, this.node.id)
-      : this;
-    if (parent.node.tryFindChild(resources.link)) {
-      throw new ValidationError(this.node.path, 'link-realised-twice', `link ${show(resources.link)} is already realised on this gateway; allowed: each link once`);
-    }
-    if (this.asnFromProps && r.gateway.asn !== this.site.asn) {
-      throw new ValidationError(this.node.path, 'plan-mismatch', `asn: the plan uses ${r.gateway.asn} but the gateway has ${this.site.asn}; allowed: the gateway's own ASN (plan with this gateway's site)`);
-    }
+    const resources = realisedResources({ construct: this, site: this.site, cloudName: 'Azure', givenAsn: this.asnFromProps ? this.site.asn : undefined }, r, 'azure');
+    const scope = linkScope(this, r, 'under-gateway');
     this.resource.bgpSettings.asn = r.gateway.asn;
     for (const instance of this.instances) this.addApipaAddresses(instance, r.gateway.apipaAddresses?.[instance] ?? []);
-    this.buildLink(new Construct(parent, resources.link), r, resources);
+    this.buildLink(scope, r, resources);
   }
 
   private buildLink(scope: Construct, r: LinkRealisation, resources: AzureLinkResources): void {
@@ -388,7 +382,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         resourceGroupName: this.resourceGroupName,
         location: this.location,
         gatewayAddress: r.remoteAddress(lng.remote.endpoint),
-        addressSpace: [...lng.addressSpace],
+        cidrs: [...lng.addressSpace],
         peerAsn: lng.bgp?.asn,
         bgpPeeringAddress: lng.bgp?.peeringAddress,
         tags: this.tags,
@@ -436,7 +430,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     }));
   }
 
-  private validate(props: AzureVpnGatewayProps, siteId: string, sku: string, generation: string, name: string, zones: string[] | undefined): void {
+  private validate(props: CurrentProps, siteId: string, sku: string, generation: string, name: string, zones: string[] | undefined): void {
     const checker = new PropsChecker(this.node.path);
     const literal = (s: string | undefined): s is string => s !== undefined && !Token.isUnresolved(s);
 
@@ -467,13 +461,13 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     }
 
     const space: ReturnType<typeof parseCidr>[] = [];
-    if (!Token.isUnresolved(props.virtualNetworkAddressSpace)) {
-      if (props.virtualNetworkAddressSpace.length === 0) checker.check('virtualNetworkAddressSpace', 'cidrs-missing', 'is empty; allowed: the VNet\'s IPv4 prefixes, e.g. 10.20.0.0/16');
-      props.virtualNetworkAddressSpace.forEach((prefix, i) => {
+    if (!Token.isUnresolved(props.cidrs)) {
+      if (props.cidrs.length === 0) checker.check('cidrs', 'cidrs-missing', 'is empty; allowed: the VNet\'s IPv4 prefixes, e.g. 10.20.0.0/16');
+      props.cidrs.forEach((prefix, i) => {
         if (Token.isUnresolved(prefix)) return;
         const p = parseCidr(prefix);
         space.push(p);
-        if (!p.ok) checker.check(`virtualNetworkAddressSpace[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
+        if (!p.ok) checker.check(`cidrs[${i}]`, 'cidr-malformed', `${show(prefix)} is not a valid IPv4 prefix (${p.reason})`);
       });
     }
 
@@ -486,14 +480,14 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         if (props[prop] === undefined) checker.check(prop, 'subnet-missing', 'is missing; allowed: virtualNetworkName with gatewaySubnetCidr (new GatewaySubnet), or gatewaySubnetId (existing subnet)');
       }
       if (literal(props.gatewaySubnetCidr)) {
-        const allowed = `allowed: a /${GATEWAY_SUBNET_LONGEST_PREFIX} or larger prefix (/27 recommended) inside virtualNetworkAddressSpace`;
+        const allowed = `allowed: a /${GATEWAY_SUBNET_LONGEST_PREFIX} or larger prefix (/27 recommended) inside cidrs`;
         const p = parseCidr(props.gatewaySubnetCidr);
         if (!p.ok) {
           checker.check('gatewaySubnetCidr', 'cidr-malformed', `${show(props.gatewaySubnetCidr)} is not a valid IPv4 prefix (${p.reason}); ${allowed}`);
         } else if (p.cidr.prefixLength > GATEWAY_SUBNET_LONGEST_PREFIX) {
           checker.check('gatewaySubnetCidr', 'subnet-too-small', `${show(props.gatewaySubnetCidr)} is smaller than Azure's minimum GatewaySubnet; ${allowed}`);
         } else if (space.length > 0 && space.every((s) => s.ok) && !space.some((s) => s.ok && contains(s.cidr, p.cidr))) {
-          checker.check('gatewaySubnetCidr', 'subnet-outside-vnet', `${show(props.gatewaySubnetCidr)} is outside the virtual network's address space ${props.virtualNetworkAddressSpace.join(', ')}; ${allowed}`);
+          checker.check('gatewaySubnetCidr', 'subnet-outside-vnet', `${show(props.gatewaySubnetCidr)} is outside the virtual network's address space ${props.cidrs.join(', ')}; ${allowed}`);
         }
       }
     }

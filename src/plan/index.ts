@@ -2,7 +2,6 @@ export * from './facts';
 export * from './errors';
 export * from './topology';
 export * from './plan';
-export * from './gateway';
 export { PresharedKey, deriveKey, pskProblem, masterSecretProblem, MASTER_SECRET_ENV, MIN_MASTER_SECRET_LENGTH, MIN_MASTER_SECRET_BITS, DERIVED_KEY_LENGTH, DEMO_MASTER_SECRET, MAX_KEY_GENERATION } from './psk';
 export { keyGenerationOf } from './generations';
 export type { KeyDerivation } from './psk';

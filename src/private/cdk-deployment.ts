@@ -5,7 +5,7 @@
  */
 import { Aspects, CfnOutput, CfnParameter, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import type { Construct, IConstruct } from 'constructs';
-import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../plan';
+import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../contract';
 import { cfnName } from './names';
 
 /** Where an endpoint's address lives: the construct scope that holds it and the value. */

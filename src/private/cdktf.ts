@@ -5,4 +5,4 @@
  */
 export { Token, TerraformStack, TerraformOutput, TerraformVariable, TerraformResource, Fn, Lazy } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
-export { TerraformProvider, TerraformBackend, LocalBackend } from 'cdktf';
+export { TerraformProvider, TerraformBackend, LocalBackend, Annotations } from 'cdktf';

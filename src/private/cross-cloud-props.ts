@@ -4,6 +4,7 @@
  * loads it.
  * @internal
  */
+import type { EndpointsKnown } from '../contract';
 import { TOPOLOGY_LIMITS } from '../plan/validate';
 import { ObjectShape, checkProps, instance, isObject, list, obj, optional, required, str } from './props';
 import { ValidationError } from './errors';
@@ -13,7 +14,11 @@ const isGateway = (v: unknown): boolean =>
   isObject(v) && isObject(v.site) && typeof v.path === 'string' && isObject(v.deployment)
   && typeof v.realiseLink === 'function' && typeof v.endpointAddress === 'function';
 
-const GATEWAY = instance('an IVpnGateway (an AwsVpnGateway, AzureVpnGateway or AlicloudVpnGateway)', isGateway);
+const ENDPOINTS_KNOWN: readonly EndpointsKnown[] = ['gateway', 'link'];
+
+const GATEWAY = instance('an IVpnGateway (an AwsVpnGateway, AzureVpnGateway or AlicloudVpnGateway)', isGateway, {
+  props: { endpointsKnown: required(str({ values: ENDPOINTS_KNOWN })) },
+});
 
 const LINK: ObjectShape = {
   between: required(list(GATEWAY, { min: 2, max: 2 })),

@@ -10,6 +10,11 @@
  * Unresolved tokens (CloudFormation or Terraform) pass: their values are known at deploy time.
  * Unknown props are not refused (a newer library may add props that an older shape lacks).
  *
+ * A renamed prop keeps its old name for one release (`renamed(newName, shape)`): either name is
+ * accepted, both with equal values too, both with different values is one problem naming both;
+ * `withRenamedProps` then gives the construct the props under their new names only, and the old
+ * names that were used (for the construct's deprecation warning).
+ *
  * What each cloud checks beyond the shape (ranges from `src/plan/facts.ts`, CIDR alignment,
  * reserved ASNs, key character sets) stays in the constructs.
  * @internal
@@ -44,6 +49,11 @@ export type Shape =
 export interface PropShape {
   readonly shape: Shape;
   readonly optional: boolean;
+  /**
+   * The prop's new name, when this is the deprecated old name of a renamed prop: the new name's
+   * entry is then satisfied by this one (even when required).
+   */
+  readonly renamedTo?: string;
 }
 
 /** The props of an object, by name. */
@@ -55,6 +65,8 @@ export type TokenTest = (value: unknown) => boolean;
 // Builders, so shapes read like the props they describe.
 export const required = (shape: Shape): PropShape => ({ shape, optional: false });
 export const optional = (shape: Shape): PropShape => ({ shape, optional: true });
+/** The deprecated old name of the prop now called `newName` (always optional; same shape as the new one). */
+export const renamed = (newName: string, shape: Shape): PropShape => ({ shape, optional: true, renamedTo: newName });
 export const str = (o: { min?: number; max?: number; pattern?: RegExp; rule?: string; values?: readonly string[]; secret?: boolean } = {}): Shape => ({ type: 'string', ...o });
 /** A finite number; the construct checks its range (its messages name the cloud's rule). */
 export const num = (): Shape => ({ type: 'number' });
@@ -180,25 +192,80 @@ function checkValue(value: unknown, shape: Shape, path: string, checker: PropsCh
   }
 }
 
+/** Whether two values of a prop and its old name are the same (lists and plain objects by their entries). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isObject(a) && isObject(b) && Object.getPrototypeOf(a) === Object.prototype && Object.getPrototypeOf(b) === Object.prototype) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
+  }
+  return false;
+}
+
+/** The old names of each renamed prop of `props`, by new name. */
+function oldNames(props: ObjectShape): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const [key, p] of Object.entries(props)) if (p.renamedTo !== undefined) names.set(p.renamedTo, [...(names.get(p.renamedTo) ?? []), key]);
+  return names;
+}
+
 function checkObject(value: Record<string, unknown>, props: ObjectShape, prefix: string, checker: PropsChecker, isToken: TokenTest, depth: number): boolean {
   let ok = true;
+  const aliases = oldNames(props);
+  const given = (key: string) => {
+    const got = read(value, key);
+    return got.ok && got.value !== undefined;
+  };
   for (const key of Object.keys(props)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const { shape, optional: isOptional } = props[key];
+    const { shape, optional: isOptional, renamedTo } = props[key];
     const got = read(value, key);
     if (!got.ok) {
       checker.check(path, 'prop-invalid', 'cannot be read (its getter throws)');
       ok = false;
     } else if (got.value === undefined) {
-      if (!isOptional) {
-        checker.check(path, 'prop-missing', `is missing; allowed: ${describeAllowed(shape)}`);
+      const old = aliases.get(key) ?? [];
+      if (!isOptional && !old.some(given)) {
+        const also = old.length ? ` (or its deprecated name ${old.join(', ')})` : '';
+        checker.check(path, 'prop-missing', `is missing${also}; allowed: ${describeAllowed(shape)}`);
         ok = false;
       }
     } else {
       ok = checkValue(got.value, shape, path, checker, isToken, depth) && ok;
+      const current = renamedTo === undefined ? undefined : read(value, renamedTo);
+      if (renamedTo !== undefined && current?.ok && current.value !== undefined && !sameValue(current.value, got.value)) {
+        const secret = 'secret' in shape && shape.secret;
+        const newPath = prefix ? `${prefix}.${renamedTo}` : renamedTo;
+        checker.check(newPath, 'prop-renamed-conflict',
+          `${shown(current.value, secret)} and ${path} ${shown(got.value, secret)} differ, but ${key} is the deprecated name of ${renamedTo}; allowed: ${renamedTo} alone`);
+        ok = false;
+      }
     }
   }
   return ok;
+}
+
+/** What the deprecation warning of a renamed prop says. */
+export function renamedPropMessage(d: { readonly old: string; readonly new: string }): string {
+  return `${d.old} is the deprecated name of ${d.new}; use ${d.new} instead (${d.old} is removed in the next release)`;
+}
+
+/**
+ * `props` with every renamed prop under its new name only (its value from the new name, else
+ * from the old one), and the old names that were given, as `{ old, new }`. Call it after
+ * `checkProps` (which refuses differing values under both names). Top-level props only.
+ */
+export function withRenamedProps<T extends object>(props: T, shape: ObjectShape): { readonly props: T; readonly deprecated: readonly { readonly old: string; readonly new: string }[] } {
+  const deprecated: { old: string; new: string }[] = [];
+  const copy = { ...props } as Record<string, unknown>;
+  for (const [key, p] of Object.entries(shape)) {
+    if (p.renamedTo === undefined || copy[key] === undefined) continue;
+    deprecated.push({ old: key, new: p.renamedTo });
+    if (copy[p.renamedTo] === undefined) copy[p.renamedTo] = copy[key];
+    delete copy[key];
+  }
+  return { props: copy as T, deprecated };
 }
 
 /**

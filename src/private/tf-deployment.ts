@@ -5,7 +5,7 @@
  * @internal
  */
 import type { Construct } from 'constructs';
-import type { IGatewayDeployment, ILinkStack, LinkStackOptions, StackOutputRef } from '../plan';
+import type { IGatewayDeployment, ILinkStack, LinkStackOptions, StackOutputRef } from '../contract';
 import { LocalBackend, TerraformBackend, TerraformOutput, TerraformProvider, TerraformStack, TerraformVariable } from './cdktf';
 import { ValidationError } from './errors';
 import { tfName } from './names';

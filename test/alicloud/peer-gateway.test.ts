@@ -6,7 +6,7 @@ import { newStack, ref, resourcesOf, synthChecked } from './fixtures';
 describe('AlicloudPeerGateway', () => {
   test('registers the peer\'s IP and ASN (as a string)', () => {
     const { stack } = newStack();
-    const peer = new AlicloudPeerGateway(stack, 'Router', { ipAddress: '203.0.113.30', peerAsn: 65030, customerGatewayName: 'on-prem' });
+    const peer = new AlicloudPeerGateway(stack, 'Router', { ipAddress: '203.0.113.30', peerAsn: 65030, name: 'on-prem' });
     const synth = synthChecked(stack);
     expect(synth).toHaveResourceWithProperties(VpnCustomerGateway, { ip_address: '203.0.113.30', asn: '65030', customer_gateway_name: 'on-prem' });
     expect(peer.ipAddress).toBe('203.0.113.30');

@@ -4,7 +4,8 @@ import { VpnConnection } from '../../src/alicloud/generated/providers/alicloud/v
 import { VpnCustomerGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-customer-gateway';
 import { VpnPbrRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-pbr-route-entry';
 import { VpnRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-route-entry';
-import { AlicloudLinkResources, LinkRealisation, PlannedTunnel, Topology, VpnPlan, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { AlicloudLinkResources, PlannedTunnel, Topology, VpnPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
 
 const SECRET = 'test-only-master-secret-0123456789';
@@ -134,7 +135,7 @@ describe('realiseLink: AWS ↔ Alibaba Cloud dual-tunnel, BGP', () => {
 
   function realise() {
     const { stack } = newStack();
-    const gateway = new AlicloudVpnGateway(stack, 'ali-fra', { ...GATEWAY_PROPS, localAsn: 64620 });
+    const gateway = new AlicloudVpnGateway(stack, 'ali-fra', { ...GATEWAY_PROPS, asn: 64620 });
     const fake = fakeRealisation(plan, 'ali-fra', 'aws-ali');
     gateway.realiseLink(fake.realisation);
     return { ...fake, synth: synthChecked(stack) };

@@ -121,7 +121,7 @@ describe('AlicloudVpnConnection, dual-tunnel', () => {
   });
 
   test('BGP without a local ASN uses the gateway\'s, else 45104 written explicitly', () => {
-    const withGatewayAsn = gatewayAndPeer({ localAsn: 64620 });
+    const withGatewayAsn = gatewayAndPeer({ asn: 64620 });
     new AlicloudVpnConnection(withGatewayAsn.stack, 'Connection', {
       gateway: withGatewayAsn.gateway, routing: AlicloudConnectionRouting.bgp(),
       masterTunnel: { peer: withGatewayAsn.peer, presharedKey: KEY_1, ...BGP_TUNNELS.master },

@@ -3,7 +3,8 @@ import {
   AlicloudPaymentType, AlicloudTunnelMode, AlicloudVpnGateway, AlicloudVpnGatewayProps,
 } from '../../src/alicloud';
 import { VpnGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-gateway';
-import { GatewayPlan, LinkRealisation, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { GatewayPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
 
 function gateway(props: Partial<AlicloudVpnGatewayProps> = {}, id = 'Gateway') {
@@ -13,7 +14,7 @@ function gateway(props: Partial<AlicloudVpnGatewayProps> = {}, id = 'Gateway') {
 
 describe('AlicloudVpnGateway', () => {
   test('is dual-tunnel by default: two vSwitches, IPsec on, SSL off, public, pay-as-you-go, BGP routes propagated', () => {
-    const { stack } = gateway({ vpnGatewayName: 'frankfurt' });
+    const { stack } = gateway({ name: 'frankfurt' });
     const synth = synthChecked(stack);
     expect(synth).toHaveResourceWithProperties(VpnGateway, {
       vpc_id: 'vpc-gw8test0000000000001',
@@ -64,7 +65,7 @@ describe('AlicloudVpnGateway', () => {
   });
 
   test('is a site of the topology: cloud, kind, the given CIDRs and ASN, id from the construct id', () => {
-    const { gateway: gw } = gateway({ cidrs: ['10.0.0.0/16', '10.1.0.0/16'], localAsn: 64620 }, 'ali-fra');
+    const { gateway: gw } = gateway({ cidrs: ['10.0.0.0/16', '10.1.0.0/16'], asn: 64620 }, 'ali-fra');
     expect(gw.site).toEqual({ id: 'ali-fra', cloud: 'alicloud', gateway: 'dual-tunnel', cidrs: ['10.0.0.0/16', '10.1.0.0/16'], asn: 64620 });
     expect(gw.path).toBe('Stack/ali-fra');
     expect(gateway({ siteId: 'frankfurt' }).gateway.site.id).toBe('frankfurt');
@@ -88,7 +89,7 @@ describe('AlicloudVpnGateway', () => {
     ['the payment type is unknown', { paymentType: 'PostPaid' as AlicloudPaymentType }, /paymentType: 'PostPaid' is not a payment type; allowed: PayAsYouGo, Subscription/],
     ['a period is given for pay-as-you-go', { subscriptionPeriodMonths: 12 }, /subscriptionPeriodMonths: is given but paymentType is 'PayAsYouGo'/],
     ['the subscription period is not offered', { paymentType: AlicloudPaymentType.SUBSCRIPTION, subscriptionPeriodMonths: 10 }, /subscriptionPeriodMonths: 10 months is not a subscription period; allowed: 1-9, 12, 24 or 36 months/],
-    ['the local ASN is out of range', { localAsn: 0 }, /localAsn: 0 is not allowed for an Alibaba Cloud gateway; allowed: 1-4294967295/],
+    ['the local ASN is out of range', { asn: 0 }, /asn: 0 is not allowed for an Alibaba Cloud gateway; allowed: 1-4294967295/],
     ['no CIDR is given', { cidrs: [] }, /cidrs: expected at least one IPv4 prefix, got none/],
     ['a CIDR is malformed', { cidrs: ['10.0.0.0/33'] }, /cidrs\[0\]: '10\.0\.0\.0\/33' is not a valid IPv4 prefix \(prefix length 33 is above 32\)/],
   ])('fails when %s', (_title, props, message) => {
@@ -109,7 +110,7 @@ describe('AlicloudVpnGateway', () => {
     const { stack } = newStack();
     const bandwidth = new TerraformVariable(stack, 'bandwidth', { type: 'number' }).numberValue;
     const asn = new TerraformVariable(stack, 'asn', { type: 'number' }).numberValue;
-    new AlicloudVpnGateway(stack, 'Gateway', { ...GATEWAY_PROPS, bandwidthMbps: bandwidth, localAsn: asn });
+    new AlicloudVpnGateway(stack, 'Gateway', { ...GATEWAY_PROPS, bandwidthMbps: bandwidth, asn: asn });
     expect(synthChecked(stack)).toHaveResourceWithProperties(VpnGateway, { bandwidth: '${var.bandwidth}' });
   });
 });
@@ -126,20 +127,26 @@ describe('AlicloudVpnGateway.realiseLink guards', () => {
   const azure = plan.gateways.find((g) => g.cloud === 'azure')!;
 
   test('fails when the link carries another cloud\'s resources', () => {
-    expect(() => gateway({ localAsn: 64620 }).gateway.realiseLink({ ...realisation(ali), resources: azure.links[0] }))
-      .toThrow(/\[Stack\/Gateway\] link 'Gateway--az' carries 'azure' resources; an Alibaba Cloud gateway builds Alibaba Cloud resources only/);
+    expect(() => gateway({ asn: 64620 }).gateway.realiseLink({ ...realisation(ali), resources: azure.links[0] }))
+      .toThrow(/\[Stack\/Gateway\] link 'Gateway--az' was planned for azure site 'Gateway' \(dual-tunnel\); allowed: a link of Alibaba Cloud site 'Gateway' \(dual-tunnel\)/);
   });
 
   test('fails when the plan is for another site', () => {
-    expect(() => gateway({ localAsn: 64620 }, 'Other').gateway.realiseLink(realisation(ali))).toThrow(/the plan is for site 'Gateway', this gateway is site 'Other'/);
+    expect(() => gateway({ asn: 64620 }, 'Other').gateway.realiseLink(realisation(ali))).toThrow(/\[Stack\/Other\] link 'Gateway--az' was planned for alicloud site 'Gateway' \(dual-tunnel\); allowed: a link of Alibaba Cloud site 'Other'/);
   });
 
   test('fails when the plan gives the site another gateway kind', () => {
-    expect(() => gateway({ localAsn: 64620, tunnelMode: AlicloudTunnelMode.SINGLE_TUNNEL, disasterRecoveryVswitchId: undefined }).gateway.realiseLink(realisation(ali)))
-      .toThrow(/the plan makes site 'Gateway' a dual-tunnel gateway, but tunnelMode is single-tunnel/);
+    expect(() => gateway({ asn: 64620, tunnelMode: AlicloudTunnelMode.SINGLE_TUNNEL, disasterRecoveryVswitchId: undefined }).gateway.realiseLink(realisation(ali)))
+      .toThrow(/planned for alicloud site 'Gateway' \(dual-tunnel\); allowed: a link of Alibaba Cloud site 'Gateway' \(single-tunnel\)/);
   });
 
   test('fails when the plan gives the site another ASN', () => {
-    expect(() => gateway({ localAsn: 64999 }).gateway.realiseLink(realisation(ali))).toThrow(/the plan gives site 'Gateway' ASN 64620, but localAsn is 64999/);
+    expect(() => gateway({ asn: 64999 }).gateway.realiseLink(realisation(ali))).toThrow(/the plan gives site 'Gateway' ASN 64620, but asn is 64999/);
+  });
+
+  test('fails with one clear error when the link is realised twice', () => {
+    const gw = gateway({ asn: 64620 }).gateway;
+    gw.realiseLink(realisation(ali));
+    expect(() => gw.realiseLink(realisation(ali))).toThrow(/\[Stack\/Gateway\] link 'Gateway--az' is already realised on this gateway; allowed: each link once/);
   });
 });

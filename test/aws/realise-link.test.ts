@@ -2,7 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
-import { LinkRealisation, LinkSpec, PlannedTunnel, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { LinkSpec, PlannedTunnel, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
 import { testStack } from './util';
 
 /** A master secret for tests only (never a real one). */
@@ -13,10 +14,10 @@ const AZURE_IPS: Record<string, string> = { instance0: '203.0.113.10', instance1
 
 function awsGateway(stack: Stack, kind: 'vgw' | 'tgw' = 'vgw'): AwsVpnGateway {
   if (kind === 'tgw') {
-    return new AwsVpnGateway(stack, 'Hub', { kind: AwsGatewayKind.transitGateway(), siteId: 'aws-tokyo', amazonSideAsn: 64600, cidrs: ['10.10.0.0/16'] });
+    return new AwsVpnGateway(stack, 'Hub', { kind: AwsGatewayKind.transitGateway(), siteId: 'aws-tokyo', asn: 64600, cidrs: ['10.10.0.0/16'] });
   }
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 2, natGateways: 1 });
-  return new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc }), siteId: 'aws-tokyo', amazonSideAsn: 64600 });
+  return new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc }), siteId: 'aws-tokyo', asn: 64600 });
 }
 
 /** Plans the AWS gateway with an Azure site, and a realisation of the link for the AWS side. */
@@ -197,13 +198,21 @@ describe('AwsVpnGateway.realiseLink', () => {
     const gw = awsGateway(stack);
     const { plan, realisation } = planLink(gw);
     const azure = plan.gateways.find((g) => g.site === 'azure-east')!;
-    expect(() => gw.realiseLink({ ...realisation, resources: azure.links[0] })).toThrow(/\[Test\/Tokyo\] link 'aws-tokyo--azure-east' carries 'azure' resources/);
+    expect(() => gw.realiseLink({ ...realisation, resources: azure.links[0] })).toThrow(/\[Test\/Tokyo\] link 'aws-tokyo--azure-east' was planned for azure site 'aws-tokyo' \(vpn-gateway\); allowed: a link of AWS site 'aws-tokyo' \(vpn-gateway\)/);
   });
 
   test('fails when the plan gives the site another ASN', () => {
     const stack = testStack();
     const gw = awsGateway(stack);
     const { realisation } = planLink(gw);
-    expect(() => gw.realiseLink({ ...realisation, gateway: { ...realisation.gateway, asn: 64999 } })).toThrow(/the plan gives site 'aws-tokyo' ASN 64999, but amazonSideAsn is 64600/);
+    expect(() => gw.realiseLink({ ...realisation, gateway: { ...realisation.gateway, asn: 64999 } })).toThrow(/the plan gives site 'aws-tokyo' ASN 64999, but asn is 64600/);
+  });
+
+  test('fails with one clear error when the link is realised twice', () => {
+    const stack = testStack();
+    const gw = awsGateway(stack);
+    const { realisation } = planLink(gw);
+    gw.realiseLink(realisation);
+    expect(() => gw.realiseLink(realisation)).toThrow(/\[Test\/Tokyo\] link 'aws-tokyo--azure-east' is already realised on this gateway; allowed: each link once/);
   });
 });

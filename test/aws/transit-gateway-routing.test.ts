@@ -7,7 +7,8 @@ import { App, CfnParameter, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsPeerGateway, AwsVpnConnection, AwsVpnGateway, IAwsVpnGateway } from '../../src/aws';
-import { LinkRealisation, LinkSpec, SiteSpec, planVpn } from '../../src/plan';
+import type { LinkRealisation } from '../../src/contract';
+import { LinkSpec, SiteSpec, planVpn } from '../../src/plan';
 import { STRICT_CONTEXT, testStack } from './util';
 
 const TEST_SECRET = 'test-only-master-secret-0123456789';
@@ -29,7 +30,7 @@ function realise(gw: AwsVpnGateway, link: Partial<LinkSpec> = {}): LinkRealisati
 
 /** A transit gateway (new by default) as site aws-tokyo, with ASN 64600 unless `asn` is given (`null`: none). */
 function tgw(stack: Stack, kind = AwsGatewayKind.transitGateway(), asn: number | null = 64600): AwsVpnGateway {
-  return new AwsVpnGateway(stack, 'Hub', { kind, siteId: 'aws-tokyo', amazonSideAsn: asn ?? undefined, cidrs: ['10.10.0.0/16'] });
+  return new AwsVpnGateway(stack, 'Hub', { kind, siteId: 'aws-tokyo', asn: asn ?? undefined, cidrs: ['10.10.0.0/16'] });
 }
 
 /** Logical id of the lookup of connection `conn<n>`. */
@@ -164,7 +165,7 @@ describe('transit gateway route table choices', () => {
   test('refuses a second static route to the same prefix in the same route table', () => {
     // GIVEN two standalone connections on one transit gateway
     const stack = testStack();
-    const gateway: IAwsVpnGateway = { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] };
+    const gateway: IAwsVpnGateway = { transitGatewayId: 'tgw-0123456789abcdef0', asn: 64700, cidrs: ['10.0.0.0/8'] };
     const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
     const conn = (id: string, n: number, routes: string[]) => new AwsVpnConnection(stack, id, {
       gateway, peer, staticRoutes: routes,
@@ -183,9 +184,9 @@ describe('transit gateway route table choices', () => {
     const stack = testStack();
     const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
     const tunnels = { tunnel1: { presharedKey: key('a'), insideCidr: '169.254.10.0/30' }, tunnel2: { presharedKey: key('b'), insideCidr: '169.254.10.4/30' } };
-    expect(() => new AwsVpnConnection(stack, 'Vgw', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64512, transitGatewayRouting: { routeTableId: 'tgw-rtb-1' } }, peer, ...tunnels }))
+    expect(() => new AwsVpnConnection(stack, 'Vgw', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64512, transitGatewayRouting: { routeTableId: 'tgw-rtb-1' } }, peer, ...tunnels }))
       .toThrow(/gateway\.transitGatewayRouting: applies to a transit gateway only/);
-    expect(() => new AwsVpnConnection(stack, 'Tgw', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64512, transitGatewayRouting: { associateVpnAttachments: true } }, peer, ...tunnels }))
+    expect(() => new AwsVpnConnection(stack, 'Tgw', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', asn: 64512, transitGatewayRouting: { associateVpnAttachments: true } }, peer, ...tunnels }))
       .toThrow(/gateway\.transitGatewayRouting\.associateVpnAttachments: needs routeTableId/);
   });
 });
@@ -196,7 +197,7 @@ describe('Metadata.CrossCloudVpn.Gateway on every VPN connection', () => {
   test('a virtual private gateway: kind, new, its ASN and the VPC network', () => {
     const stack = testStack();
     const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 2, natGateways: 1 });
-    realise(new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc }), siteId: 'aws-tokyo', amazonSideAsn: 64600 }));
+    realise(new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc }), siteId: 'aws-tokyo', asn: 64600 }));
     const records = metadataOf(Template.fromStack(stack));
     expect(records).toHaveLength(2);
     for (const r of records) expect(r).toEqual({ Gateway: { Kind: 'vpn-gateway', Existing: false, Asn: 64600, Networks: ['10.10.0.0/16'] } });
@@ -212,7 +213,7 @@ describe('Metadata.CrossCloudVpn.Gateway on every VPN connection', () => {
     const stack = testStack();
     const gw = new AwsVpnGateway(stack, 'Hub', {
       kind: AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0', { routeTableId: 'tgw-rtb-0123456789abcdef0' }),
-      siteId: 'aws-tokyo', amazonSideAsn: 64700, cidrs: ['10.10.0.0/16', '10.11.0.0/16'],
+      siteId: 'aws-tokyo', asn: 64700, cidrs: ['10.10.0.0/16', '10.11.0.0/16'],
     });
     realise(gw, { routing: 'bgp' });
     for (const r of metadataOf(Template.fromStack(stack))) {
@@ -231,7 +232,7 @@ describe('Metadata.CrossCloudVpn.Gateway on every VPN connection', () => {
     const stack = testStack();
     const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
     new AwsVpnConnection(stack, 'Conn', {
-      gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64512 }, peer,
+      gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64512 }, peer,
       tunnel1: { presharedKey: key('a'), insideCidr: '169.254.10.0/30' }, tunnel2: { presharedKey: key('b'), insideCidr: '169.254.10.4/30' },
     });
     expect(metadataOf(Template.fromStack(stack))).toEqual([{ Gateway: { Kind: 'vpn-gateway', Existing: true, Asn: 64512, Networks: [] } }]);
@@ -241,8 +242,8 @@ describe('Metadata.CrossCloudVpn.Gateway on every VPN connection', () => {
     const stack = testStack();
     const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
     const tunnels = { tunnel1: { presharedKey: key('a'), insideCidr: '169.254.10.0/30' }, tunnel2: { presharedKey: key('b'), insideCidr: '169.254.10.4/30' } };
-    new AwsVpnConnection(stack, 'Bare', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700 }, peer, ...tunnels });
-    new AwsVpnConnection(stack, 'Declared', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] }, peer, ...tunnels });
+    new AwsVpnConnection(stack, 'Bare', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', asn: 64700 }, peer, ...tunnels });
+    new AwsVpnConnection(stack, 'Declared', { gateway: { transitGatewayId: 'tgw-0123456789abcdef0', asn: 64700, cidrs: ['10.0.0.0/8'] }, peer, ...tunnels });
     const annotations = Annotations.fromStack(stack);
     annotations.hasWarning('/Test/Bare', Match.stringLikeRegexp('Networks is empty'));
     annotations.hasNoWarning('/Test/Declared', Match.stringLikeRegexp('Networks is empty'));
@@ -250,13 +251,13 @@ describe('Metadata.CrossCloudVpn.Gateway on every VPN connection', () => {
 });
 
 describe('an existing transit gateway needs its ASN', () => {
-  test('refuses an existing transit gateway without amazonSideAsn, instead of assuming 64512', () => {
+  test('refuses an existing transit gateway without asn, instead of assuming 64512', () => {
     expect(() => tgw(testStack(), AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0'), null))
-      .toThrow(/\[Test\/Hub\] amazonSideAsn: required with an existing transit gateway: the ASN it was created with/);
+      .toThrow(/\[Test\/Hub\] asn: required with an existing transit gateway: the ASN it was created with/);
   });
 
   test('a new gateway still defaults to 64512', () => {
-    expect(tgw(testStack(), AwsGatewayKind.transitGateway(), null).amazonSideAsn).toBe(64512);
+    expect(tgw(testStack(), AwsGatewayKind.transitGateway(), null).asn).toBe(64512);
   });
 });
 
@@ -317,7 +318,7 @@ describe('4-byte customer gateway ASNs', () => {
     const stack = testStack();
     const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 4200000002 });
     new AwsVpnConnection(stack, 'Conn', {
-      gateway: { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 4200000001, cidrs: ['10.0.0.0/8'] }, peer,
+      gateway: { transitGatewayId: 'tgw-0123456789abcdef0', asn: 4200000001, cidrs: ['10.0.0.0/8'] }, peer,
       tunnel1: { presharedKey: key('a'), insideCidr: '169.254.10.0/30' }, tunnel2: { presharedKey: key('b'), insideCidr: '169.254.10.4/30' },
     });
     const template = Template.fromStack(stack);

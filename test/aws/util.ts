@@ -21,7 +21,7 @@ export function testStack(id = 'Test'): Stack {
 /** A stack with a VPC (10.10.0.0/16), a virtual private gateway and one peer (ASN 65010). */
 export function vgwFixture(stack = testStack()) {
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 2, natGateways: 1 });
-  const gateway = new AwsVpnGateway(stack, 'Gw', { kind: AwsGatewayKind.vpnGateway({ vpc }), amazonSideAsn: 64600 });
+  const gateway = new AwsVpnGateway(stack, 'Gw', { kind: AwsGatewayKind.vpnGateway({ vpc }), asn: 64600 });
   const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
   return { stack, vpc, gateway, peer };
 }

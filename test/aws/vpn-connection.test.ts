@@ -192,7 +192,7 @@ describe('AwsVpnConnection', () => {
 
   test('attaches to a transit gateway with TransitGatewayId only', () => {
     const { stack, peer } = vgwFixture();
-    const tgw: IAwsVpnGateway = { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700 };
+    const tgw: IAwsVpnGateway = { transitGatewayId: 'tgw-0123456789abcdef0', asn: 64700 };
     new AwsVpnConnection(stack, 'TgwConn', { gateway: tgw, peer, tunnel1, tunnel2 });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPNConnection', {
       TransitGatewayId: 'tgw-0123456789abcdef0',
@@ -202,7 +202,7 @@ describe('AwsVpnConnection', () => {
 
   test('attaches to an existing virtual private gateway given by id', () => {
     const { stack, peer } = vgwFixture();
-    new AwsVpnConnection(stack, 'Existing', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64512 }, peer, tunnel1, tunnel2 });
+    new AwsVpnConnection(stack, 'Existing', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64512 }, peer, tunnel1, tunnel2 });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPNConnection', { VpnGatewayId: 'vgw-0123456789abcdef0' });
   });
 
@@ -378,26 +378,26 @@ describe('AwsVpnConnection validation', () => {
 
   test('allows the same inside CIDRs on connections of a transit gateway', () => {
     const { stack, peer } = vgwFixture();
-    const tgw: IAwsVpnGateway = { transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700 };
+    const tgw: IAwsVpnGateway = { transitGatewayId: 'tgw-0123456789abcdef0', asn: 64700 };
     new AwsVpnConnection(stack, 'A', { gateway: tgw, peer, tunnel1, tunnel2 });
     expect(() => new AwsVpnConnection(stack, 'B', { gateway: tgw, peer, tunnel1, tunnel2 })).not.toThrow();
   });
 
   test('fails when the AWS side and the peer use the same ASN with BGP', () => {
     const { stack, peer } = vgwFixture();
-    expect(() => new AwsVpnConnection(stack, 'Conn', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 65010 }, peer, tunnel1, tunnel2 }))
+    expect(() => new AwsVpnConnection(stack, 'Conn', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', asn: 65010 }, peer, tunnel1, tunnel2 }))
       .toThrow(/peer\.peerAsn: 65010 is also the AWS side's ASN; the two ends of a BGP connection need different ASNs/);
   });
 
   test('fails when the AWS side ASN is not private', () => {
     const { stack, peer } = vgwFixture();
-    expect(() => new AwsVpnConnection(stack, 'Conn', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 65000 + 535 }, peer, tunnel1, tunnel2 }))
-      .toThrow(/gateway\.amazonSideAsn: 65535 is not allowed for an AWS gateway; allowed: 64512-65534 or 4200000000-4294967294/);
+    expect(() => new AwsVpnConnection(stack, 'Conn', { gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', asn: 65000 + 535 }, peer, tunnel1, tunnel2 }))
+      .toThrow(/gateway\.asn: 65535 is not allowed for an AWS gateway; allowed: 64512-65534 or 4200000000-4294967294/);
   });
 
   test.each([
-    ['neither', { amazonSideAsn: 64512 }],
-    ['both', { vpnGatewayId: 'vgw-0123456789abcdef0', transitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64512 }],
+    ['neither', { asn: 64512 }],
+    ['both', { vpnGatewayId: 'vgw-0123456789abcdef0', transitGatewayId: 'tgw-0123456789abcdef0', asn: 64512 }],
   ])('fails when the gateway has %s of vpnGatewayId and transitGatewayId', (which, gateway) => {
     const { stack, peer } = vgwFixture();
     expect(() => new AwsVpnConnection(stack, 'Conn', { gateway, peer, tunnel1, tunnel2 })).toThrow(new RegExp(`gateway: expected exactly one of vpnGatewayId and transitGatewayId, got ${which}`));

@@ -21,7 +21,7 @@ describe('AwsVpnGateway with a virtual private gateway', () => {
     });
 
     // WHEN
-    const gw = new AwsVpnGateway(stack, 'Gw', { kind: AwsGatewayKind.vpnGateway({ vpc: v }), amazonSideAsn: 64600 });
+    const gw = new AwsVpnGateway(stack, 'Gw', { kind: AwsGatewayKind.vpnGateway({ vpc: v }), asn: 64600 });
 
     // THEN
     const template = Template.fromStack(stack);
@@ -43,7 +43,7 @@ describe('AwsVpnGateway with a virtual private gateway', () => {
     const stack = testStack();
     const gw = new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.vpnGateway({ vpc: vpc(stack) }) });
     expect(gw.site).toEqual({ id: 'Tokyo', cloud: 'aws', gateway: 'vpn-gateway', cidrs: ['10.10.0.0/16'], asn: 64512 });
-    expect(gw.amazonSideAsn).toBe(64512);
+    expect(gw.asn).toBe(64512);
     expect(gw.path).toBe('Test/Tokyo');
     expect(gw.deployment.engine).toBe('cdk');
     expect(gw.deployment.stackName).toBe('Test');
@@ -88,7 +88,7 @@ describe('AwsVpnGateway with a virtual private gateway', () => {
 describe('AwsVpnGateway with a transit gateway', () => {
   test('creates a transit gateway with VPN ECMP and default route tables by default', () => {
     const stack = testStack();
-    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.transitGateway(), amazonSideAsn: 4200000001, cidrs: ['10.0.0.0/8'] });
+    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.transitGateway(), asn: 4200000001, cidrs: ['10.0.0.0/8'] });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::EC2::TransitGateway', {
       AmazonSideAsn: 4200000001,
@@ -119,7 +119,7 @@ describe('AwsVpnGateway with a transit gateway', () => {
   test('uses an existing transit gateway by id, creating no gateway', () => {
     // GIVEN
     const stack = testStack();
-    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0'), amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] });
+    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0'), asn: 64700, cidrs: ['10.0.0.0/8'] });
     const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
 
     // WHEN
@@ -141,7 +141,7 @@ describe('AwsVpnGateway with a transit gateway', () => {
   test('takes an existing transit gateway id from a parameter', () => {
     const stack = testStack();
     const id = new CfnParameter(stack, 'TgwId', { type: 'String' }).valueAsString;
-    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.existingTransitGateway(id), amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] });
+    const gw = new AwsVpnGateway(stack, 'Tgw', { kind: AwsGatewayKind.existingTransitGateway(id), asn: 64700, cidrs: ['10.0.0.0/8'] });
     expect(stack.resolve(gw.transitGatewayId)).toEqual({ Ref: 'TgwId' });
   });
 });
@@ -149,8 +149,8 @@ describe('AwsVpnGateway with a transit gateway', () => {
 describe('AwsVpnGateway validation', () => {
   test('fails when the Amazon-side ASN is public', () => {
     const stack = testStack();
-    expect(() => new AwsVpnGateway(stack, 'Gw', { kind: AwsGatewayKind.vpnGateway({ vpc: vpc(stack) }), amazonSideAsn: 16509 }))
-      .toThrow(/\[Test\/Gw\] amazonSideAsn: 16509 is not allowed for an AWS gateway; allowed: 64512-65534 or 4200000000-4294967294/);
+    expect(() => new AwsVpnGateway(stack, 'Gw', { kind: AwsGatewayKind.vpnGateway({ vpc: vpc(stack) }), asn: 16509 }))
+      .toThrow(/\[Test\/Gw\] asn: 16509 is not allowed for an AWS gateway; allowed: 64512-65534 or 4200000000-4294967294/);
   });
 
   test('fails when a transit gateway has no CIDRs', () => {
@@ -180,7 +180,7 @@ describe('AwsVpnGateway validation', () => {
   });
 
   test('fails when an existing transit gateway id is malformed', () => {
-    expect(() => new AwsVpnGateway(testStack(), 'Tgw', { kind: AwsGatewayKind.existingTransitGateway('vgw-0123456789abcdef0'), amazonSideAsn: 64700, cidrs: ['10.0.0.0/8'] }))
+    expect(() => new AwsVpnGateway(testStack(), 'Tgw', { kind: AwsGatewayKind.existingTransitGateway('vgw-0123456789abcdef0'), asn: 64700, cidrs: ['10.0.0.0/8'] }))
       .toThrow(/kind: 'vgw-0123456789abcdef0' is not a transit gateway id/);
   });
 

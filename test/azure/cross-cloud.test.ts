@@ -2,7 +2,7 @@ import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-g
 import { TerraformStack, Testing } from 'cdktf';
 import { CrossCloudVpn } from '../../src/cross-cloud-vpn';
 import { AzureVpnGateway } from '../../src/azure';
-import { IVpnGateway, LinkRealisation } from '../../src/plan';
+import type { IVpnGateway, LinkRealisation } from '../../src/contract';
 import { TEST_SECRET } from '../plan/fixtures';
 import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
 
@@ -12,6 +12,7 @@ function fakeAwsGateway() {
   const gateway: IVpnGateway = {
     site: { id: 'aws-tokyo', cloud: 'aws', cidrs: ['10.10.0.0/16'] },
     path: 'AwsApp/AwsStack/Gw',
+    endpointsKnown: 'link',
     deployment: {
       engine: 'cdk',
       app: {},

@@ -25,7 +25,7 @@ describe('AzurePeerGateway', () => {
 
   test('registers a static peer: address space, no BGP settings', () => {
     const stack = testStack();
-    const peer = new AzurePeerGateway(stack, 'Peer', { ...BASE, addressSpace: ['192.168.0.0/16', '172.16.0.0/12'] });
+    const peer = new AzurePeerGateway(stack, 'Peer', { ...BASE, cidrs: ['192.168.0.0/16', '172.16.0.0/12'] });
     const synth = Testing.synth(stack);
     expect(synth).toHaveResourceWithProperties(LocalNetworkGateway, { address_space: ['192.168.0.0/16', '172.16.0.0/12'] });
     expect(Object.values(resourcesOf(synth, 'azurerm_local_network_gateway'))[0]).not.toHaveProperty('bgp_settings');
@@ -62,7 +62,7 @@ describe('AzurePeerGateway', () => {
   });
 
   test('fails when the gateway address is not an IPv4 address', () => {
-    expect(build({ gatewayAddress: 'router.example.com', addressSpace: ['192.168.0.0/16'] })).toThrow(/gatewayAddress: 'router\.example\.com' is not a dotted-quad IPv4 address/);
+    expect(build({ gatewayAddress: 'router.example.com', cidrs: ['192.168.0.0/16'] })).toThrow(/gatewayAddress: 'router\.example\.com' is not a dotted-quad IPv4 address/);
   });
 
   test('fails when only half of the BGP settings is given', () => {
@@ -71,15 +71,15 @@ describe('AzurePeerGateway', () => {
   });
 
   test('fails when there is neither BGP nor an address space', () => {
-    expect(build({})).toThrow(/addressSpace: is empty and BGP is not set, so Azure would route nothing/);
-    expect(build({ addressSpace: [] })).toThrow(/addressSpace: is empty and BGP is not set/);
+    expect(build({})).toThrow(/cidrs: is empty and BGP is not set, so Azure would route nothing/);
+    expect(build({ cidrs: [] })).toThrow(/cidrs: is empty and BGP is not set/);
   });
 
   test('fails when an address space prefix is malformed', () => {
-    expect(build({ addressSpace: ['192.168.1.0/16'] })).toThrow(/addressSpace\[0\]: '192\.168\.1\.0\/16' is not a valid IPv4 prefix \(host bits are set/);
+    expect(build({ cidrs: ['192.168.1.0/16'] })).toThrow(/cidrs\[0\]: '192\.168\.1\.0\/16' is not a valid IPv4 prefix \(host bits are set/);
   });
 
   test('fails when the name is not an Azure name', () => {
-    expect(build({ name: 'lng router', addressSpace: ['192.168.0.0/16'] })).toThrow(/name: 'lng router' is not a valid Azure resource name/);
+    expect(build({ name: 'lng router', cidrs: ['192.168.0.0/16'] })).toThrow(/name: 'lng router' is not a valid Azure resource name/);
   });
 });

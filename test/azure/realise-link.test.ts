@@ -4,7 +4,8 @@ import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/vir
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzureVpnGateway, AzureVpnGatewayProps } from '../../src/azure';
-import { ILinkStack, LinkRealisation, LinkSpec, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
+import type { ILinkStack, LinkRealisation } from '../../src/contract';
+import { LinkSpec, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
 import { TEST_SECRET } from '../plan/fixtures';
 import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
 
@@ -185,6 +186,6 @@ describe('AzureVpnGateway.realiseLink', () => {
   test('fails when the plan uses another ASN than the gateway\'s', () => {
     const { realisation } = realise(AWS_SITE, {});
     const gateway = new AzureVpnGateway(testStack(), 'Gw', { ...GATEWAY_PROPS, siteId: 'azure-east', asn: 65011 });
-    expect(() => gateway.realiseLink(realisation)).toThrow(new RegExp(`asn: the plan uses ${realisation.gateway.asn} but the gateway has 65011`));
+    expect(() => gateway.realiseLink(realisation)).toThrow(new RegExp(`the plan gives site 'azure-east' ASN ${realisation.gateway.asn}, but asn is 65011`));
   });
 });

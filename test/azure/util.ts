@@ -14,7 +14,7 @@ export const GATEWAY_PROPS: AzureVpnGatewayProps = {
   resourceGroupName: 'rg-vpn',
   location: 'japaneast',
   virtualNetworkName: 'vnet',
-  virtualNetworkAddressSpace: ['10.20.0.0/16'],
+  cidrs: ['10.20.0.0/16'],
   gatewaySubnetCidr: '10.20.255.0/27',
 };
 

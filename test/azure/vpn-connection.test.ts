@@ -47,7 +47,7 @@ describe('AzureVpnConnection', () => {
   test('turns BGP on when the peer has BGP settings, off when it has none', () => {
     expect(synthConnection()).toHaveResourceWithProperties(VirtualNetworkGatewayConnection, { enable_bgp: true });
     const fixture = gatewayFixture();
-    const staticPeer = new AzurePeerGateway(fixture.stack, 'StaticPeer', { name: 'lng-static', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '198.51.100.7', addressSpace: ['192.168.0.0/16'] });
+    const staticPeer = new AzurePeerGateway(fixture.stack, 'StaticPeer', { name: 'lng-static', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '198.51.100.7', cidrs: ['192.168.0.0/16'] });
     new AzureVpnConnection(fixture.stack, 'Conn', { name: 'cn-static', gateway: fixture.gateway, peer: staticPeer, sharedKey: TEST_KEY });
     expect(Testing.synth(fixture.stack)).toHaveResourceWithProperties(VirtualNetworkGatewayConnection, { name: 'cn-static', enable_bgp: false });
   });
@@ -183,7 +183,7 @@ describe('AzureVpnConnection', () => {
 
     test('fails when BGP is on but the peer has no BGP settings', () => {
       const fixture = gatewayFixture();
-      const staticPeer = new AzurePeerGateway(fixture.stack, 'StaticPeer', { name: 'lng-static', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '198.51.100.7', addressSpace: ['192.168.0.0/16'] });
+      const staticPeer = new AzurePeerGateway(fixture.stack, 'StaticPeer', { name: 'lng-static', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '198.51.100.7', cidrs: ['192.168.0.0/16'] });
       expect(() => new AzureVpnConnection(fixture.stack, 'Conn', { name: 'cn', gateway: fixture.gateway, peer: staticPeer, sharedKey: TEST_KEY, bgpEnabled: true }))
         .toThrow(/bgpEnabled: is true but the peer has no BGP settings/);
     });

@@ -139,7 +139,7 @@ describe('AzureVpnGateway', () => {
   });
 
   test('describes itself as an Azure site of the topology', () => {
-    const { gateway } = synthGateway({ siteId: 'azure-east', asn: 65010, sku: 'VpnGw3AZ', virtualNetworkAddressSpace: ['10.20.0.0/16', '10.21.0.0/16'] });
+    const { gateway } = synthGateway({ siteId: 'azure-east', asn: 65010, sku: 'VpnGw3AZ', cidrs: ['10.20.0.0/16', '10.21.0.0/16'] });
     expect(gateway.site).toEqual({ id: 'azure-east', cloud: 'azure', gateway: 'active-active', cidrs: ['10.20.0.0/16', '10.21.0.0/16'], asn: 65010, sku: 'VpnGw3AZ' });
     expect(gateway.path).toBe('Test/Gw');
     expect(gateway.deployment.engine).toBe('cdktf');
@@ -225,8 +225,8 @@ describe('AzureVpnGateway', () => {
     });
 
     test('fails when the VNet address space is empty or malformed', () => {
-      expect(build({ virtualNetworkAddressSpace: [] })).toThrow(/virtualNetworkAddressSpace: is empty/);
-      expect(build({ virtualNetworkAddressSpace: ['10.20.0.0/33'] })).toThrow(/virtualNetworkAddressSpace\[0\]: '10\.20\.0\.0\/33' is not a valid IPv4 prefix/);
+      expect(build({ cidrs: [] })).toThrow(/cidrs: is empty/);
+      expect(build({ cidrs: ['10.20.0.0/33'] })).toThrow(/cidrs\[0\]: '10\.20\.0\.0\/33' is not a valid IPv4 prefix/);
     });
 
     test('fails when a zone is unknown or an AZ SKU has no zones', () => {

@@ -231,21 +231,37 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
   },
   AwsVpnGateway: {
     scope: awsStack,
-    props: () => ({ kind: AwsGatewayKind.transitGateway({ description: 'fuzz' }), amazonSideAsn: 64600, cidrs: ['10.10.0.0/16'], siteId: 'aws' }),
+    props: () => ({ kind: AwsGatewayKind.transitGateway({ description: 'fuzz' }), asn: 64600, cidrs: ['10.10.0.0/16'], siteId: 'aws' }),
     build: (s: Stack, p) => new AwsVpnGateway(s, 'Gw', p as never),
+  },
+  // The deprecated names of renamed props, so the fuzzer mutates them too (and their conflicts with the new names).
+  'AwsVpnGateway (deprecated names)': {
+    scope: awsStack,
+    props: () => ({ kind: AwsGatewayKind.transitGateway(), amazonSideAsn: 64600, cidrs: ['10.10.0.0/16'] }),
+    build: (s: Stack, p) => new AwsVpnGateway(s, 'Gw', p as never),
+  },
+  'AzureVpnGateway (deprecated names)': {
+    scope: tfStack,
+    props: () => ({ resourceGroupName: 'rg', location: 'japaneast', virtualNetworkAddressSpace: ['10.20.0.0/16'], cidrs: ['10.20.0.0/16'], virtualNetworkName: 'vnet', gatewaySubnetCidr: '10.20.255.0/27' }),
+    build: (s: TerraformStack, p) => new AzureVpnGateway(s, 'Gw', p as never),
+  },
+  'AlicloudVpnGateway (deprecated names)': {
+    scope: tfStack,
+    props: () => ({ vpcId: 'vpc-1', vswitchId: 'vsw-1', disasterRecoveryVswitchId: 'vsw-2', bandwidthMbps: 100, cidrs: ['10.30.0.0/16'], vpnGatewayName: 'gw', localAsn: 65001, asn: 65001 }),
+    build: (s: TerraformStack, p) => new AlicloudVpnGateway(s, 'Gw', p as never),
   },
   'AwsVpnGateway (virtual private gateway)': {
     scope: () => {
       const stack = awsStack();
       return { stack, vpc: new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.10.0.0/16'), maxAzs: 1, natGateways: 0 }) };
     },
-    props: (s: { vpc: ec2.IVpc }) => ({ kind: AwsGatewayKind.vpnGateway({ vpc: s.vpc, routeTableIds: ['rtb-1'] }), amazonSideAsn: 64600 }),
+    props: (s: { vpc: ec2.IVpc }) => ({ kind: AwsGatewayKind.vpnGateway({ vpc: s.vpc, routeTableIds: ['rtb-1'] }), asn: 64600 }),
     build: (s: { stack: Stack }, p) => new AwsVpnGateway(s.stack, 'Gw', p as never),
   },
   AwsVpnConnection: {
     scope: awsStack,
     props: () => ({
-      gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', amazonSideAsn: 64600 },
+      gateway: { vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64600 },
       peer: { customerGatewayId: 'cgw-0123456789abcdef0', peerAsn: 65010 },
       tunnel1: { presharedKey: KEY, insideCidr: '169.254.21.0/30', dpdTimeoutSeconds: 30, phase1DhGroupNumbers: [14] },
       tunnel2: { presharedKey: SecretValue.unsafePlainText('FuzzOnlyKeyValue0123456789abcdeg'), insideCidr: '169.254.22.0/30', ikeVersions: ['ikev2'] },
@@ -255,7 +271,7 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
   },
   AzureVpnGateway: {
     scope: tfStack,
-    props: () => ({ resourceGroupName: 'rg', location: 'japaneast', virtualNetworkAddressSpace: ['10.20.0.0/16'], virtualNetworkName: 'vnet', gatewaySubnetCidr: '10.20.255.0/27', sku: 'VpnGw2AZ', generation: 'Generation2', instance0ApipaAddresses: ['169.254.21.2'], tags: { a: 'b' } }),
+    props: () => ({ resourceGroupName: 'rg', location: 'japaneast', cidrs: ['10.20.0.0/16'], virtualNetworkName: 'vnet', gatewaySubnetCidr: '10.20.255.0/27', sku: 'VpnGw2AZ', generation: 'Generation2', instance0ApipaAddresses: ['169.254.21.2'], tags: { a: 'b' } }),
     build: (s: TerraformStack, p) => new AzureVpnGateway(s, 'Gw', p as never),
   },
   AzurePeerGateway: {
@@ -266,7 +282,7 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
   AzureVpnConnection: {
     scope: () => {
       const stack = tfStack();
-      const gateway = new AzureVpnGateway(stack, 'Gw', { resourceGroupName: 'rg', location: 'japaneast', virtualNetworkAddressSpace: ['10.20.0.0/16'], virtualNetworkName: 'vnet', gatewaySubnetCidr: '10.20.255.0/27', instance0ApipaAddresses: ['169.254.21.2'] });
+      const gateway = new AzureVpnGateway(stack, 'Gw', { resourceGroupName: 'rg', location: 'japaneast', cidrs: ['10.20.0.0/16'], virtualNetworkName: 'vnet', gatewaySubnetCidr: '10.20.255.0/27', instance0ApipaAddresses: ['169.254.21.2'] });
       const peer = new AzurePeerGateway(stack, 'Peer', { name: 'lng', resourceGroupName: 'rg', location: 'japaneast', gatewayAddress: '203.0.113.20', peerAsn: 65020, bgpPeeringAddress: '169.254.21.1' });
       return { stack, gateway, peer };
     },
@@ -275,18 +291,18 @@ const CONSTRUCTS: Record<string, { scope: () => unknown; props: (scope: never) =
   },
   AlicloudVpnGateway: {
     scope: tfStack,
-    props: () => ({ vpcId: 'vpc-1', vswitchId: 'vsw-1', disasterRecoveryVswitchId: 'vsw-2', bandwidthMbps: 100, cidrs: ['10.30.0.0/16'], vpnGatewayName: 'gw' }),
+    props: () => ({ vpcId: 'vpc-1', vswitchId: 'vsw-1', disasterRecoveryVswitchId: 'vsw-2', bandwidthMbps: 100, cidrs: ['10.30.0.0/16'], name: 'gw' }),
     build: (s: TerraformStack, p) => new AlicloudVpnGateway(s, 'Gw', p as never),
   },
   AlicloudPeerGateway: {
     scope: tfStack,
-    props: () => ({ ipAddress: '203.0.113.30', peerAsn: 65030, customerGatewayName: 'cgw' }),
+    props: () => ({ ipAddress: '203.0.113.30', peerAsn: 65030, name: 'cgw' }),
     build: (s: TerraformStack, p) => new AlicloudPeerGateway(s, 'Peer', p as never),
   },
   AlicloudVpnConnection: {
     scope: tfStack,
     props: () => ({
-      gateway: { vpnGatewayId: 'vpn-1', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL, localAsn: 65001 },
+      gateway: { vpnGatewayId: 'vpn-1', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL, asn: 65001 },
       routing: AlicloudConnectionRouting.bgp({ localAsn: 65001 }),
       masterTunnel: { peer: { customerGatewayId: 'cgw-1', ipAddress: '203.0.113.30', peerAsn: 65030 }, presharedKey: KEY, tunnelCidr: '169.254.10.0/30' },
       slaveTunnel: { peer: { customerGatewayId: 'cgw-1', ipAddress: '203.0.113.30', peerAsn: 65030 }, presharedKey: 'FuzzOnlyKeyValue0123456789abcdeh', tunnelCidr: '169.254.11.0/30' },

@@ -1,10 +1,12 @@
 /**
- * The engine-neutral interface every cloud's gateway construct implements, so that the
- * cross-cloud layer can plan and wire gateways that live in different engines (an aws-cdk-lib
- * stack, cdktf stacks) without importing any engine.
+ * The contract between `CrossCloudVpn` and the gateways: the engine-neutral interface every
+ * cloud's gateway construct implements, so that the cross-cloud layer can plan and wire gateways
+ * that live in different engines (an aws-cdk-lib stack, cdktf stacks) without importing any
+ * engine, and without knowing which cloud a gateway belongs to (it asks capabilities such as
+ * `endpointsKnown`). Engine-free, and names no cloud (test/layering-cross-cloud.test.ts); the
+ * planning core does not import it (it only hands over plan types).
  */
-import type { GatewayPlan, LinkResources, PlannedTunnel, VpnPlan } from './plan';
-import type { SiteSpec } from './topology';
+import type { GatewayPlan, LinkResources, PlannedTunnel, SiteSpec, VpnPlan } from './plan';
 
 /**
  * A value known only at deploy time, or a literal, in the engine of the gateway that reads it:
@@ -63,8 +65,8 @@ export interface IGatewayDeployment {
    */
   linkStack(phase: number, options?: LinkStackOptions): ILinkStack;
   /**
-   * Publishes the public IP of one endpoint as a stack output (AWS tunnel outside IPs from the
-   * stack their VPN connection lives in) and says where to read it.
+   * Publishes the public IP of one endpoint as a stack output (from the stack the endpoint lives
+   * in: a link stack when `endpointsKnown` is `link`) and says where to read it.
    */
   exportEndpoint(endpoint: string): StackOutputRef;
 }
@@ -105,6 +107,19 @@ export interface LinkRealisation {
 }
 
 /**
+ * When the public IPs of a gateway's tunnel endpoints exist during deployment:
+ *
+ * - `gateway`: once the gateway's own stack is deployed (the endpoints are the gateway's
+ *   instances or zones, whatever the links);
+ * - `link`: only once the gateway's half of a link is deployed (the endpoints are created with
+ *   each connection, as the outside IPs of its tunnels).
+ *
+ * `CrossCloudVpn` orders the phases by it: the halves of `link` gateways come first, and a half
+ * that faces a `link` gateway from a `gateway` gateway waits for them (phase 3).
+ */
+export type EndpointsKnown = 'gateway' | 'link';
+
+/**
  * A VPN gateway of any cloud, as the cross-cloud layer sees it.
  *
  * Implemented by `AwsVpnGateway`, `AzureVpnGateway` and `AlicloudVpnGateway`.
@@ -116,9 +131,12 @@ export interface IVpnGateway {
   readonly path: string;
   /** How the gateway is deployed (engine, app, stack, link stacks). */
   readonly deployment: IGatewayDeployment;
+  /** When its endpoints' public IPs exist during deployment (see `EndpointsKnown`). */
+  readonly endpointsKnown: EndpointsKnown;
   /**
-   * The public IP of one of this gateway's endpoints (see `GatewayPlan.endpoints`; AWS endpoints
-   * are the outside IPs of its VPN connections' tunnels), as a value of this gateway's engine.
+   * The public IP of one of this gateway's endpoints (see `GatewayPlan.endpoints`; the endpoints
+   * of a gateway whose `endpointsKnown` is `link` exist once a link is realised), as a value of
+   * this gateway's engine.
    */
   endpointAddress(endpoint: string): DeployTimeString;
   /** Builds this gateway's half of every tunnel of one link. */

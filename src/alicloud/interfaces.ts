@@ -1,0 +1,77 @@
+/**
+ * The interfaces and enums through which the Alibaba Cloud constructs see each other (a
+ * connection sees its gateway and its peers through them, so an existing one can be a plain
+ * object). The leaf of the folder: it imports nothing from it, so every file can import it
+ * without an import cycle. The constructs' props stay beside their constructs (as in
+ * aws-cdk-lib).
+ */
+
+/**
+ * Whether an Alibaba Cloud VPN gateway (and its IPsec connections) has two tunnels in two zones
+ * or one.
+ *
+ * @see https://www.alibabacloud.com/help/doc-detail/65288.html
+ */
+export enum AlicloudTunnelMode {
+  /**
+   * Two public IPs in two zones; each connection has a master tunnel (active) and a slave tunnel
+   * (standby, automatic failback). New gateways in most regions are dual-tunnel only.
+   */
+  DUAL_TUNNEL = 'dual-tunnel',
+  /** One public IP; each connection has one tunnel. */
+  SINGLE_TUNNEL = 'single-tunnel',
+}
+
+/**
+ * The Alibaba Cloud VPN gateway an IPsec connection is bound to.
+ *
+ * Implemented by `AlicloudVpnGateway`; an existing gateway can be given as a plain object, e.g.
+ * `{ vpnGatewayId: 'vpn-bp1q8bgx4xnkm2ogj****', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL }`.
+ */
+export interface IAlicloudVpnGateway {
+  /** The VPN gateway's id. */
+  readonly vpnGatewayId: string;
+  /** Whether the gateway is dual-tunnel or single-tunnel. */
+  readonly tunnelMode: AlicloudTunnelMode;
+  /**
+   * The gateway's first public IP (the master tunnel's), used as the master tunnel's IKE identity.
+   *
+   * @default - unknown: the identity is left to Alibaba Cloud (which uses this IP)
+   */
+  readonly internetIp?: string;
+  /**
+   * The gateway's second public IP (the slave tunnel's, dual-tunnel only).
+   *
+   * @default - unknown: the identity is left to Alibaba Cloud (which uses this IP)
+   */
+  readonly disasterRecoveryInternetIp?: string;
+  /**
+   * The gateway side's BGP ASN, used by BGP connections that name none: 1-4294967295.
+   *
+   * @default - `localAsn`, else 45104 (Alibaba Cloud's own)
+   */
+  readonly asn?: number;
+  /**
+   * The gateway side's BGP ASN, 1-4294967295: the old name of `asn` (the same value under both
+   * is accepted).
+   *
+   * @default - `asn`
+   * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
+   */
+  readonly localAsn?: number;
+}
+
+/** A peer device as an Alibaba Cloud IPsec connection sees it. */
+export interface IAlicloudPeerGateway {
+  /** The customer gateway's id, e.g. `cgw-bp1pvpl9r9adju6l5****`. */
+  readonly customerGatewayId: string;
+  /** The peer's public IPv4 address, as registered on the customer gateway. */
+  readonly ipAddress: string;
+  /**
+   * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
+   * 1-4294967295 except 45104 (Alibaba Cloud's own).
+   *
+   * @default - no ASN registered (static and policy routing only)
+   */
+  readonly peerAsn?: number;
+}
