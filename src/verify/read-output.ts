@@ -21,6 +21,7 @@ import type { DeploymentManifest } from '../manifest';
 import type { Cloud } from './types';
 import { PresharedKey } from '../common/preshared-key';
 import { formatIpv4, parseCidr } from '../common/cidr';
+import { effectiveTunnelOptions } from './clouds/aws/tunnel-options';
 
 /** A JSON value as read. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -651,7 +652,8 @@ function extractAws(r: Resolver, endpointLabels: Map<string, string>, warnings: 
     const cgw = resourceOf(r, c.stack, p.CustomerGatewayId, 'AWS::EC2::CustomerGateway');
     const cgwProps = cgw ? ((r.cfnResource(cgw.stack, cgw.id)?.Properties as Obj | undefined) ?? {}) : {};
     const cgwAddress: Resolved = cgw ? r.eval(cgw.stack, cgwProps.IpAddress) : { kind: 'unknown', why: 'customer gateway not found in the folders read', trail: [] };
-    const tunnelsRaw = Array.isArray(p.VpnTunnelOptionsSpecifications) ? p.VpnTunnelOptionsSpecifications.filter(isObj) : [];
+    // The connection's options with its Custom::VpnTunnelOptions laid over them (clouds/aws/tunnel-options.ts).
+    const tunnelsRaw = effectiveTunnelOptions(r, c.stack, c.id, p.VpnTunnelOptionsSpecifications);
     const label = cfnLabel(c.stack, c.id);
     const tunnels = [0, 1].map((i) => {
       const options = tunnelsRaw[i] ?? {};
