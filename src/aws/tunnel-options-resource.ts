@@ -51,8 +51,11 @@
  * One handler function per stack serves every connection of the stack. Its role (IAM actions and
  * resource types from cfn-lint 1.51.0 `data/AdditionalSpecs/Policies.json`, the Service
  * Authorization Reference's data) may call `ec2:DescribeVpnConnections` (no resource-level
- * permissions: `*`), `ec2:ModifyVpnTunnelOptions` on the stack's connections
- * (`arn:${Partition}:ec2:${Region}:${Account}:vpn-connection/<id>`), `lambda:InvokeFunction` on
+ * permissions: `*`), `ec2:ModifyVpnTunnelOptions` on the stack's connections (ARN format
+ * `arn:${Partition}:ec2:${Region}:${Account}:vpn-connection/…`; the connections carry the tag
+ * `cross-cloud-vpn:tunnel-options` = the stack's name and the policy allows only connections with
+ * it, a condition key the vpn-connection resource type takes (`aws:ResourceTag/${TagKey}`), so
+ * the policy does not change when connections are added or removed), `lambda:InvokeFunction` on
  * itself (to continue past the 15-minute limit of one invocation), `secretsmanager:GetSecretValue` /
  * `ssm:GetParameter` on the referenced keys when there are any, and write its logs. Those
  * statements are a separate `AWS::IAM::Policy` (the function's own ARN in the role would be a
@@ -61,7 +64,8 @@
  * add it to the role (`<stack>/CrossCloudVpnTunnelOptionsHandler/Role`).
  * @internal
  */
-import { CfnResource, CustomResource, Duration, Lazy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { Aws, CfnResource, CustomResource, Duration, Lazy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { PresharedKey } from '../plan';
 import { TUNNEL_OPTIONS_HANDLER } from './tunnel-options-handler';
@@ -71,6 +75,12 @@ import { TUNNEL_OUTSIDE_IPS_RUNTIME } from './tunnel-outside-ips';
 /** The custom resource's CloudFormation type. */
 export const TUNNEL_OPTIONS_TYPE = 'Custom::VpnTunnelOptions';
 
+/**
+ * The tag that lets a stack's handler modify a connection: its value is the stack's name, and the
+ * handler's policy allows `ec2:ModifyVpnTunnelOptions` on connections with that tag only.
+ */
+export const TUNNEL_OPTIONS_TAG = 'cross-cloud-vpn:tunnel-options';
+
 /** Construct id of the per-stack handler, directly under the stack. */
 const HANDLER_ID = 'CrossCloudVpnTunnelOptionsHandler';
 
@@ -78,7 +88,8 @@ const HANDLER_ID = 'CrossCloudVpnTunnelOptionsHandler';
 type ResolvedTunnel = ReturnType<typeof resolveTunnel>;
 
 export interface TunnelOptionsResourceProps {
-  readonly vpnConnectionId: string;
+  /** The connection: tagged so that the stack's handler may modify it (see `handlerOf`). */
+  readonly connection: ec2.CfnVPNConnection;
   /** Tunnel 1's and tunnel 2's options, defaults applied. */
   readonly tunnels: readonly [ResolvedTunnel, ResolvedTunnel];
 }
@@ -91,7 +102,7 @@ export class TunnelOptionsResource extends Construct {
   constructor(scope: Construct, id: string, props: TunnelOptionsResourceProps) {
     super(scope, id);
     const handler = handlerOf(Stack.of(this));
-    handler.connections.push(props.vpnConnectionId);
+    props.connection.tags.setTag(TUNNEL_OPTIONS_TAG, Aws.STACK_NAME);
     const tunnels = props.tunnels.map((t) => {
       const key = keyProperty(this, t);
       if (key.kind === 'reference') handler.secrets.push({ action: key.action, resource: key.resource });
@@ -102,7 +113,7 @@ export class TunnelOptionsResource extends Construct {
       serviceToken: handler.fn.getAtt('Arn').toString(),
       // CloudFormation's maximum: the handler answers FAILED itself after 55 minutes.
       serviceTimeout: Duration.seconds(3600),
-      properties: { VpnConnectionId: props.vpnConnectionId, Tunnels: tunnels },
+      properties: { VpnConnectionId: props.connection.ref, Tunnels: tunnels },
     });
     this.resource.node.addDependency(handler.policy);
   }
@@ -217,7 +228,6 @@ export function keyReferenceProblem(scope: IConstruct, t: ResolvedTunnel): strin
 interface Handler {
   readonly fn: CfnResource;
   readonly policy: CfnResource;
-  readonly connections: string[];
   /** Read access to the keys given as references. */
   readonly secrets: { readonly action: string; readonly resource: string }[];
 }
@@ -228,7 +238,6 @@ function handlerOf(stack: Stack): Handler {
   const existing = HANDLERS.get(stack);
   if (existing) return existing;
   const scope = new Construct(stack, HANDLER_ID);
-  const connections: string[] = [];
   const secrets: Handler['secrets'] = [];
   const role = new CfnResource(scope, 'Role', {
     type: 'AWS::IAM::Role',
@@ -255,7 +264,6 @@ function handlerOf(stack: Stack): Handler {
     },
   });
   scope.node.defaultChild = fn;
-  const vpnConnectionArn = (id: string) => `arn:${stack.partition}:ec2:${stack.region}:${stack.account}:vpn-connection/${id}`;
   const policy = new CfnResource(scope, 'Policy', {
     type: 'AWS::IAM::Policy',
     properties: {
@@ -267,7 +275,14 @@ function handlerOf(stack: Stack): Handler {
           produce: () => [
             // Describe* actions take no resource-level permissions: '*' is the only resource allowed.
             { Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' },
-            { Effect: 'Allow', Action: 'ec2:ModifyVpnTunnelOptions', Resource: connections.map(vpnConnectionArn) },
+            // Connections this stack tagged, whatever their number: the policy stays the same when
+            // connections are added or removed (vpn-connection takes aws:ResourceTag conditions).
+            {
+              Effect: 'Allow',
+              Action: 'ec2:ModifyVpnTunnelOptions',
+              Resource: `arn:${stack.partition}:ec2:${stack.region}:${stack.account}:vpn-connection/*`,
+              Condition: { StringEquals: { [`aws:ResourceTag/${TUNNEL_OPTIONS_TAG}`]: Aws.STACK_NAME } },
+            },
             { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: fn.getAtt('Arn') },
             ...secretStatements(secrets),
           ],
@@ -275,7 +290,7 @@ function handlerOf(stack: Stack): Handler {
       },
     },
   });
-  const handler = { fn, policy, connections, secrets };
+  const handler = { fn, policy, secrets };
   HANDLERS.set(stack, handler);
   return handler;
 }

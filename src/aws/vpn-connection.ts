@@ -263,7 +263,7 @@ export class AwsVpnConnection extends Resource {
       vpnTunnelOptionsSpecifications: tunnels.map((t) => ({ tunnelInsideCidr: renderTunnel(t).tunnelInsideCidr })),
     });
     this.vpnConnectionId = resource.ref;
-    new TunnelOptionsResource(this, 'TunnelOptions', { vpnConnectionId: this.vpnConnectionId, tunnels });
+    new TunnelOptionsResource(this, 'TunnelOptions', { connection: resource, tunnels });
     resource.addMetadata(METADATA_KEY, gatewayMetadata(gw));
 
     const transit = gw.transitGatewayId !== undefined;

@@ -80,12 +80,32 @@ describe('the tunnel options handler', () => {
     expect(role.Properties.ManagedPolicyArns).toEqual([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] }]);
     const policies = Object.values(t.findResources('AWS::IAM::Policy'));
     expect(policies).toHaveLength(1);
-    const arn = (conn: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpn-connection/', { Ref: expect.stringMatching(new RegExp(`^${conn}[0-9A-F]{8}$`)) }]] });
     expect(policies[0].Properties.PolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' },
-      { Effect: 'Allow', Action: 'ec2:ModifyVpnTunnelOptions', Resource: [arn('Conn'), arn('Conn2')] },
+      {
+        Effect: 'Allow', Action: 'ec2:ModifyVpnTunnelOptions',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpn-connection/*']] },
+        // Only connections this stack tagged.
+        Condition: { StringEquals: { 'aws:ResourceTag/cross-cloud-vpn:tunnel-options': { Ref: 'AWS::StackName' } } },
+      },
       { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [fnId, 'Arn'] } },
     ]);
+    // AND every connection of the stack carries the tag (an in-place tag update on a deployed one).
+    for (const c of Object.values(t.findResources('AWS::EC2::VPNConnection'))) {
+      expect(c.Properties.Tags).toEqual([{ Key: 'cross-cloud-vpn:tunnel-options', Value: { Ref: 'AWS::StackName' } }]);
+    }
+  });
+
+  test('adding a connection leaves the handler, its role and its policy byte-identical', () => {
+    const build = (two: boolean) => {
+      const stack = testStack();
+      const { gateway, peer } = vgwFixture(stack);
+      new AwsVpnConnection(stack, 'Conn', { gateway, peer, tunnel1: t1, tunnel2: t2 });
+      if (two) new AwsVpnConnection(stack, 'Conn2', { gateway, peer, tunnel1: { ...t1, insideCidr: '169.254.10.8/30' }, tunnel2: { ...t2, insideCidr: '169.254.10.12/30' } });
+      const res = Template.fromStack(stack).toJSON().Resources as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(res).filter(([id]) => id.startsWith('CrossCloudVpnTunnelOptionsHandler') || id.startsWith('Conn') && !id.startsWith('Conn2')));
+    };
+    expect(build(true)).toEqual(build(false));
   });
 
   test('keys given as secure references: read access to exactly those secrets and parameters', () => {
