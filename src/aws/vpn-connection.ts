@@ -170,10 +170,10 @@ function routeId(cidr: string): string {
  * applied in place by a custom resource (`Custom::VpnTunnelOptions`: EC2 `ModifyVpnTunnelOptions`,
  * one tunnel at a time, waiting until the connection is available again), so changing a key, a
  * proposal, a lifetime or DPD never replaces the connection and never changes its outside IPs
- * (README, "AWS tunnel options in place"). The tunnels' outside IPs, which CloudFormation does not return, are read after creation by a
- * custom resource (`Custom::VpnTunnelOutsideIps`: an inline Lambda function per stack calling
- * EC2 `DescribeVpnConnections`, allowed that action and its own logs only, matching tunnels by
- * inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
+ * (README, "AWS tunnel options in place"). The tunnels' outside IPs, which CloudFormation does
+ * not return, are read after creation by a custom resource (`Custom::VpnTunnelOutsideIps`: an
+ * inline Lambda function per stack calling EC2 `DescribeVpnConnections`, allowed that action and
+ * its own logs only, matching tunnels by inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
  * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`. On a transit gateway with static routes, association
  * or propagation, the same lookup also reads the connection's attachment id (EC2
  * `DescribeTransitGatewayAttachments`, allowed in that stack only then).
