@@ -12,6 +12,7 @@ import type { IAwsPeerGateway, IAwsVpnGateway } from './interfaces';
 import {
   AwsStartupAction, AwsTunnelOptions, canonicalCidr, checkTunnel, isPlaintextKey, renderTunnel, resolveTunnel,
 } from './tunnel-options';
+import { TunnelOptionsResource, keyReferenceProblem } from './tunnel-options-resource';
 import { TunnelOutsideIps } from './tunnel-outside-ips';
 import { AWS_VPN_CONNECTION_PROPS, checkAwsProps } from './props-shape';
 
@@ -117,10 +118,14 @@ function routeId(cidr: string): string {
  * A Site-to-Site VPN connection: one tunnel pair between an AWS gateway and one peer address.
  *
  * Every tunnel option is written for both tunnels, so nothing depends on AWS's defaults. The
- * tunnels' outside IPs, which CloudFormation does not return, are read after creation by a
- * custom resource (`Custom::VpnTunnelOutsideIps`: an inline Lambda function per stack calling
- * EC2 `DescribeVpnConnections`, allowed that action and its own logs only, matching tunnels by
- * inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
+ * connection resource carries only each tunnel's inside CIDR; the key and every other option are
+ * applied in place by a custom resource (`Custom::VpnTunnelOptions`: EC2 `ModifyVpnTunnelOptions`,
+ * one tunnel at a time, waiting until the connection is available again), so changing a key, a
+ * proposal, a lifetime or DPD never replaces the connection and never changes its outside IPs
+ * (README, "AWS tunnel options in place"). The tunnels' outside IPs, which CloudFormation does
+ * not return, are read after creation by a custom resource (`Custom::VpnTunnelOutsideIps`: an
+ * inline Lambda function per stack calling EC2 `DescribeVpnConnections`, allowed that action and
+ * its own logs only, matching tunnels by inside CIDR; no asset to publish) and exposed as attributes and as stack outputs
  * `Tunnel1OutsideIp` / `Tunnel2OutsideIp`. On a transit gateway with static routes, association
  * or propagation, the same lookup also reads the connection's attachment id (EC2
  * `DescribeTransitGatewayAttachments`, allowed in that stack only then).
@@ -206,9 +211,11 @@ export class AwsVpnConnection extends Resource {
       staticRoutesOnly,
       localIpv4NetworkCidr: props.peerNetworkCidr,
       remoteIpv4NetworkCidr: props.awsNetworkCidr,
-      vpnTunnelOptionsSpecifications: tunnels.map(renderTunnel),
+      // Only what identifies each tunnel: every other option is applied in place (tunnel-options-resource.ts).
+      vpnTunnelOptionsSpecifications: tunnels.map((t) => ({ tunnelInsideCidr: renderTunnel(t).tunnelInsideCidr })),
     });
     this.vpnConnectionId = resource.ref;
+    new TunnelOptionsResource(this, 'TunnelOptions', { connection: resource, tunnels });
     resource.addMetadata(METADATA_KEY, gatewayMetadata(gw));
 
     const transit = gw.transitGatewayId !== undefined;
@@ -288,7 +295,10 @@ export class AwsVpnConnection extends Resource {
       checker.check('gateway', 'gateway-ambiguous', `expected exactly one of vpnGatewayId and transitGatewayId, got ${gw.vpnGatewayId === undefined ? 'neither' : 'both'}`);
     }
 
-    tunnels.forEach((t, i) => checkTunnel(this, checker, `tunnel${i + 1}`, t));
+    tunnels.forEach((t, i) => {
+      checkTunnel(this, checker, `tunnel${i + 1}`, t);
+      checker.check(`tunnel${i + 1}.presharedKey`, 'psk-reference-unsupported', keyReferenceProblem(this, t));
+    });
     const [c1, c2] = tunnels.map((t) => canonicalCidr(t.insideCidr));
     if (!Token.isUnresolved(c1) && c1 === c2) {
       checker.check('tunnel2.insideCidr', 'inside-cidr-duplicate', `${show(c2)} is also tunnel 1's inside CIDR; allowed: a /30 different from tunnel 1's`);

@@ -34,8 +34,8 @@ describe('examples/aws-only', () => {
     // THEN
     expect(keys.kind).toBe('derived');
     const template = Template.fromStack(stack);
-    const [connection] = Object.values(template.findResources('AWS::EC2::VPNConnection'));
-    const written: string[] = connection.Properties.VpnTunnelOptionsSpecifications.map((t: { PreSharedKey: string }) => t.PreSharedKey);
+    const [options] = Object.values(template.findResources('Custom::VpnTunnelOptions'));
+    const written: string[] = options.Properties.Tunnels.map((t: { PreSharedKey: string }) => t.PreSharedKey);
     expect(written.every((k) => /^[A-Za-z][A-Za-z0-9]{39}$/.test(k)) && written[0] !== written[1]).toBe(true);
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('plain text'));
   });
@@ -61,9 +61,13 @@ describe('examples/aws-only', () => {
       template.hasResourceProperties('AWS::EC2::VPNGateway', { AmazonSideAsn: 64600 });
       template.hasResourceProperties('AWS::EC2::VPNConnection', {
         StaticRoutesOnly: false,
-        VpnTunnelOptionsSpecifications: [
-          Match.objectLike({ PreSharedKey: '{{resolve:secretsmanager:cross-cloud-vpn/aws-only:SecretString:tunnel1::}}', TunnelInsideCidr: '169.254.10.0/30' }),
-          Match.objectLike({ PreSharedKey: '{{resolve:secretsmanager:cross-cloud-vpn/aws-only:SecretString:tunnel2::}}', TunnelInsideCidr: '169.254.10.4/30' }),
+        VpnTunnelOptionsSpecifications: [{ TunnelInsideCidr: '169.254.10.0/30' }, { TunnelInsideCidr: '169.254.10.4/30' }],
+      });
+      // The keys stay in Secrets Manager: the tunnel options resource carries the references, its handler reads them.
+      template.hasResourceProperties('Custom::VpnTunnelOptions', {
+        Tunnels: [
+          Match.objectLike({ PreSharedKeyReference: 'secretsmanager:cross-cloud-vpn/aws-only:SecretString:tunnel1::', TunnelInsideCidr: '169.254.10.0/30' }),
+          Match.objectLike({ PreSharedKeyReference: 'secretsmanager:cross-cloud-vpn/aws-only:SecretString:tunnel2::', TunnelInsideCidr: '169.254.10.4/30' }),
         ],
       });
       expect(Object.keys(template.findOutputs('*'))).toEqual([

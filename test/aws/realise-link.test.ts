@@ -70,10 +70,13 @@ describe('AwsVpnGateway.realiseLink', () => {
       expect(props.StaticRoutesOnly).toBe(false);
       expect(props.VpnGatewayId).toEqual({ Ref: expect.stringMatching(/^Tokyo/) });
       expect(props.CustomerGatewayId).toEqual({ Ref: expect.stringMatching(new RegExp(`cgw${k + 1}`)) });
+      // The connection names each tunnel by its inside CIDR; its options resource carries the rest.
+      const options = Object.values(template.findResources('Custom::VpnTunnelOptions')).find((o) => o.Properties.VpnConnectionId.Ref === logicalId)!;
       planned.tunnels.forEach((tunnelId, i) => {
         const tunnel = plan.tunnels.find((t) => t.id === tunnelId)!;
         const p = awsEnd(tunnel).proposal;
-        const written = props.VpnTunnelOptionsSpecifications[i];
+        expect(props.VpnTunnelOptionsSpecifications[i]).toEqual({ TunnelInsideCidr: tunnel.insideCidr });
+        const written = options.Properties.Tunnels[i];
         expect(written).toEqual({
           PreSharedKey: expect.any(String),
           TunnelInsideCidr: tunnel.insideCidr,

@@ -1,6 +1,7 @@
 import { CfnParameter, SecretValue } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsDpdTimeoutAction, AwsPeerGateway, AwsStartupAction, AwsTunnelOptions, AwsVpnConnection, AwsVpnConnectionProps, IAwsVpnGateway } from '../../src/aws';
+import { TUNNEL_OPTIONS_TYPE } from '../../src/aws/tunnel-options-resource';
 import { TUNNEL_OUTSIDE_IPS_TYPE } from '../../src/aws/tunnel-outside-ips';
 import { TUNNEL_OUTSIDE_IPS_HANDLER } from '../../src/aws/tunnel-outside-ips-handler';
 import { PresharedKey } from '../../src/plan';
@@ -10,6 +11,13 @@ const secret = (field: string) => SecretValue.secretsManager('test/vpn', { jsonF
 const tunnel1: AwsTunnelOptions = { presharedKey: secret('tunnel1'), insideCidr: '169.254.10.0/30' };
 const tunnel2: AwsTunnelOptions = { presharedKey: secret('tunnel2'), insideCidr: '169.254.10.4/30' };
 
+/** The `Tunnels` of the connection's tunnel options resource. */
+function optionsOf(stack: ReturnType<typeof testStack>): Record<string, unknown>[] {
+  const resources = Object.values(Template.fromStack(stack).findResources(TUNNEL_OPTIONS_TYPE));
+  expect(resources).toHaveLength(1);
+  return resources[0].Properties.Tunnels;
+}
+
 /** A connection on the VGW fixture with `overrides` applied. */
 function connect(overrides: Partial<AwsVpnConnectionProps> = {}) {
   const f = vgwFixture();
@@ -17,10 +25,10 @@ function connect(overrides: Partial<AwsVpnConnectionProps> = {}) {
   return { ...f, connection };
 }
 
-/** Every tunnel option with the library's defaults, in CloudFormation's spelling. */
+/** Every tunnel option with the library's defaults, as the tunnel options resource carries them (EC2 ModifyVpnTunnelOptions' spelling). */
 const defaultTunnel = (insideCidr: string) => ({
   TunnelInsideCidr: insideCidr,
-  PreSharedKey: Match.anyValue(),
+  PreSharedKeyReference: Match.anyValue(),
   IKEVersions: [{ Value: 'ikev2' }],
   Phase1EncryptionAlgorithms: [{ Value: 'AES256' }],
   Phase1IntegrityAlgorithms: [{ Value: 'SHA2-256' }],
@@ -45,6 +53,7 @@ describe('AwsVpnConnection', () => {
 
     // THEN
     const template = Template.fromStack(stack);
+    // The connection carries only what identifies each tunnel: its inside CIDR.
     template.hasResourceProperties('AWS::EC2::VPNConnection', {
       Type: 'ipsec.1',
       CustomerGatewayId: { Ref: Match.stringLikeRegexp('^Peer') },
@@ -53,24 +62,27 @@ describe('AwsVpnConnection', () => {
       StaticRoutesOnly: false,
       LocalIpv4NetworkCidr: Match.absent(),
       RemoteIpv4NetworkCidr: Match.absent(),
-      VpnTunnelOptionsSpecifications: [defaultTunnel('169.254.10.0/30'), defaultTunnel('169.254.10.4/30')],
+      VpnTunnelOptionsSpecifications: Match.exact([{ TunnelInsideCidr: '169.254.10.0/30' }, { TunnelInsideCidr: '169.254.10.4/30' }]),
     });
-    const [spec] = Object.values(template.findResources('AWS::EC2::VPNConnection'));
-    for (const tunnel of spec.Properties.VpnTunnelOptionsSpecifications) {
-      // Every option of the L1 type except IPv6, logging and lifecycle control is set.
+    // Every other option is the tunnel options resource's, for both tunnels.
+    template.hasResourceProperties(TUNNEL_OPTIONS_TYPE, {
+      VpnConnectionId: { Ref: Match.stringLikeRegexp('^Conn') },
+      Tunnels: [defaultTunnel('169.254.10.0/30'), defaultTunnel('169.254.10.4/30')],
+    });
+    for (const tunnel of optionsOf(stack)) {
+      // Every option of ModifyVpnTunnelOptionsSpecification except IPv6, logging and lifecycle control is set.
       expect(Object.keys(tunnel).sort()).toEqual(Object.keys(defaultTunnel('x')).sort());
     }
     template.resourceCountIs('AWS::EC2::VPNConnectionRoute', 0);
   });
 
-  test('keeps dynamic-reference keys out of the template', () => {
+  test('keeps dynamic-reference keys out of the template: the handler reads the secret (custom resources take no secure dynamic reference)', () => {
     const { stack } = connect();
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPNConnection', {
-      VpnTunnelOptionsSpecifications: [
-        Match.objectLike({ PreSharedKey: '{{resolve:secretsmanager:test/vpn:SecretString:tunnel1::}}' }),
-        Match.objectLike({ PreSharedKey: '{{resolve:secretsmanager:test/vpn:SecretString:tunnel2::}}' }),
-      ],
-    });
+    expect(optionsOf(stack).map((t) => [t.PreSharedKeyReference, t.PreSharedKey])).toEqual([
+      ['secretsmanager:test/vpn:SecretString:tunnel1::', undefined],
+      ['secretsmanager:test/vpn:SecretString:tunnel2::', undefined],
+    ]);
+    expect(JSON.stringify(Template.fromStack(stack).toJSON())).not.toContain('{{resolve:');
     Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('pre-shared key'));
   });
 
@@ -83,8 +95,7 @@ describe('AwsVpnConnection', () => {
     const { stack, connection } = connect({ tunnel1: { ...tunnel1, presharedKey: k1 }, tunnel2: { ...tunnel2, presharedKey: k2 } });
 
     // THEN
-    const [spec] = Object.values(Template.fromStack(stack).findResources('AWS::EC2::VPNConnection'));
-    const written = spec.Properties.VpnTunnelOptionsSpecifications.map((t: { PreSharedKey: string }) => t.PreSharedKey);
+    const written = optionsOf(stack).map((t) => t.PreSharedKey);
     expect(written[0] === TEST_KEY_1 && written[1] === TEST_KEY_2).toBe(true);
     Annotations.fromStack(stack).hasWarning(`/${connection.node.path}`, Match.stringLikeRegexp('pre-shared key is written into the CloudFormation template in plain text'));
   });
@@ -94,9 +105,7 @@ describe('AwsVpnConnection', () => {
     const param = new CfnParameter(stack, 'Psk', { type: 'String', noEcho: true });
     const { gateway, peer } = vgwFixture(stack);
     new AwsVpnConnection(stack, 'Conn', { gateway, peer, tunnel1: { ...tunnel1, presharedKey: SecretValue.cfnParameter(param) }, tunnel2 });
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPNConnection', {
-      VpnTunnelOptionsSpecifications: [Match.objectLike({ PreSharedKey: { Ref: 'Psk' } }), Match.anyValue()],
-    });
+    expect(optionsOf(stack)[0]).toMatchObject({ PreSharedKey: { Ref: 'Psk' } });
   });
 
   test('passes custom tunnel options through, per tunnel', () => {
@@ -123,10 +132,10 @@ describe('AwsVpnConnection', () => {
     const { stack } = connect({ tunnel2: custom });
 
     // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPNConnection', {
-      VpnTunnelOptionsSpecifications: [defaultTunnel('169.254.10.0/30'), {
+    Template.fromStack(stack).hasResourceProperties(TUNNEL_OPTIONS_TYPE, {
+      Tunnels: [defaultTunnel('169.254.10.0/30'), {
         TunnelInsideCidr: '169.254.10.4/30',
-        PreSharedKey: Match.anyValue(),
+        PreSharedKeyReference: Match.anyValue(),
         IKEVersions: [{ Value: 'ikev1' }, { Value: 'ikev2' }],
         Phase1EncryptionAlgorithms: [{ Value: 'AES128' }, { Value: 'AES256-GCM-16' }],
         Phase1IntegrityAlgorithms: [{ Value: 'SHA2-384' }],
@@ -238,19 +247,18 @@ describe('AwsVpnConnection', () => {
 
       // THEN one function, its code inline (no asset to publish), and a role with exactly these rights
       template.resourceCountIs(TUNNEL_OUTSIDE_IPS_TYPE, 2);
-      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+      const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Code.ZipFile === TUNNEL_OUTSIDE_IPS_HANDLER);
       expect(functions).toHaveLength(1);
       expect(functions[0].Properties).toMatchObject({
         Runtime: 'nodejs24.x', Handler: 'index.handler', Timeout: 120, Code: { ZipFile: TUNNEL_OUTSIDE_IPS_HANDLER },
       });
       expect(Object.keys(template.toJSON().Parameters ?? {}).filter((p) => /AssetParameters|S3Bucket/.test(p))).toEqual([]);
-      const roles = Object.values(template.findResources('AWS::IAM::Role'));
+      const roles = Object.values(template.findResources('AWS::IAM::Role')).filter((r) => String(r.Properties.Description).includes('outside IPs'));
       expect(roles).toHaveLength(1);
       expect(roles[0].Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
       expect(roles[0].Properties.ManagedPolicyArns).toEqual([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] }]);
       expect(roles[0].Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) => p.PolicyDocument.Statement))
         .toEqual([{ Effect: 'Allow', Action: 'ec2:DescribeVpnConnections', Resource: '*' }]);
-      template.resourceCountIs('AWS::IAM::Policy', 0);
     });
 
     test('are stack outputs named after the connection, tunnel 1 then tunnel 2', () => {

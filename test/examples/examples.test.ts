@@ -74,8 +74,9 @@ test('the guide layout reproduces the guide\'s values on both halves', () => {
     for (const h of [aws, azure]) expect([h.ikeVersions, h.p1.enc, h.p1.integ, h.p1.dh.map(String), h.p2.enc, h.p2.pfs.map(String)]).toEqual([['ikev2'], ['aes256'], ['sha256'], ['14'], ['aes256'], ['14']].map((x, i) => (i === 3 || i === 5 ? (h.cloud === 'aws' ? ['14'] : ['14']) : x)));
   }
   const aws = synthesized.get('aws-azure-bgp-guide')!.output.templates['AwsTokyoLinks2.template.json'];
-  const lifetimes = Object.values<{ Type: string; Properties: { VpnTunnelOptionsSpecifications: { Phase2LifetimeSeconds: number }[] } }>(aws.Resources)
-    .filter((r) => r.Type === 'AWS::EC2::VPNConnection').flatMap((r) => r.Properties.VpnTunnelOptionsSpecifications.map((o) => o.Phase2LifetimeSeconds));
+  const lifetimes = Object.values<{ Type: string; Properties: { Tunnels: { Phase2LifetimeSeconds: number }[] } }>(aws.Resources)
+    .filter((r) => r.Type === 'Custom::VpnTunnelOptions').flatMap((r) => r.Properties.Tunnels.map((o) => o.Phase2LifetimeSeconds));
+  expect(lifetimes).toHaveLength(4);
   expect(new Set(lifetimes)).toEqual(new Set([3600]));
   const azure = synthesized.get('aws-azure-bgp-guide')!.output.stacks['azure-japaneast-links-3'];
   const saLifetimes = Object.values<{ ipsec_policy: { sa_lifetime: number } }>(azure.resource.azurerm_virtual_network_gateway_connection).map((c) => c.ipsec_policy.sa_lifetime);

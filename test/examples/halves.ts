@@ -66,7 +66,9 @@ export function readHalves(out: SynthOutput): Half[] {
       if (r.Type !== 'AWS::EC2::VPNConnection') continue;
       const cgw = t.Resources[r.Properties.CustomerGatewayId.Ref].Properties;
       const bgp = !r.Properties.StaticRoutesOnly;
-      r.Properties.VpnTunnelOptionsSpecifications.forEach((o: Json, i: number) => {
+      // Every option but the inside CIDR is the connection's Custom::VpnTunnelOptions' (applied in place).
+      const options = Object.values<Json>(t.Resources).find((x) => x.Type === 'Custom::VpnTunnelOptions' && x.Properties.VpnConnectionId.Ref === id);
+      r.Properties.VpnTunnelOptionsSpecifications.map((spec: Json) => ({ ...spec, ...(options?.Properties.Tunnels.find((x: Json) => x.TunnelInsideCidr === spec.TunnelInsideCidr) ?? {}) })).forEach((o: Json, i: number) => {
         // Inside addresses are BGP peering addresses: a static peer does not use them.
         const [own, peer] = bgp ? hosts(o.TunnelInsideCidr) : [undefined, undefined];
         halves.push({

@@ -24,6 +24,13 @@ const CONN = 'AWS::EC2::VPNConnection';
 
 type Tunnel = Obj & { TunnelInsideCidr: string };
 const tunnelsOf = (conn: Obj) => (conn.Properties as Obj).VpnTunnelOptionsSpecifications as Tunnel[];
+const OPTIONS = 'Custom::VpnTunnelOptions';
+/** The `Tunnels` entries of the tunnel options resource naming connection `connId`: where the constructs write every option but the inside CIDR. */
+const optionsOf = (body: Obj, connId: string) => {
+  const found = cfnResources(body, OPTIONS).find(([, o]) => ((o.Properties as Obj).VpnConnectionId as Obj).Ref === connId);
+  if (!found) throw new Error(`no ${OPTIONS} for ${connId}`);
+  return (found[1].Properties as Obj).Tunnels as Tunnel[];
+};
 const connections = (body: Obj) => cfnResources(body, CONN);
 const conn = (body: Obj, part: string) => {
   const found = connections(body).find(([id]) => id.includes(part));
@@ -39,11 +46,12 @@ const mutateLinks = (example: string, name: string, change: (body: Obj) => void)
     return true;
   });
 
-/** Sets a tunnel's inside CIDR, and the outside-IP lookup's copy of it (as the constructs would). */
+/** Sets a tunnel's inside CIDR, and the outside-IP lookup's and tunnel options resource's copies of it (as the constructs would). */
 function setInsideCidr(body: Obj, connPart: string, index: number, cidr: string): void {
   const [id, c] = conn(body, connPart);
   const old = tunnelsOf(c)[index].TunnelInsideCidr;
   tunnelsOf(c)[index].TunnelInsideCidr = cidr;
+  for (const t of optionsOf(body, id)) if (t.TunnelInsideCidr === old) t.TunnelInsideCidr = cidr;
   for (const [, lookup] of cfnResources(body, 'Custom::VpnTunnelOutsideIps')) {
     const p = lookup.Properties as Obj;
     if ((p.VpnConnectionId as Obj).Ref === id) p.TunnelInsideCidrs = (p.TunnelInsideCidrs as string[]).map((x) => (x === old ? cidr : x));
@@ -123,15 +131,15 @@ describe('mutations of real example output: one AWS value AWS rejects, exactly t
   const example = 'aws-azure-bgp';
   const tunnelCase = (name: string, change: (t: Tunnel) => void, ...reason: RegExp[]) => test(name, async () => {
     const [id] = idsOf(example, 'conn1');
-    const dir = mutateLinks(example, name, (body) => change(tunnelsOf(conn(body, 'conn1')[1])[0]));
+    const dir = mutateLinks(example, name, (body) => change(optionsOf(body, conn(body, 'conn1')[0])[0]));
     expectRejected(await verify([dir], { modelOnly: true }), [id], ...reason);
   });
 
   tunnelCase('phase 2 lifetime 27000 s: above 3600 and not below phase 1', (t) => { t.Phase2LifetimeSeconds = 27000; },
-    /VpnTunnelOptionsSpecifications\[0\]\.Phase2LifetimeSeconds = 27000: 900-3600 seconds/, /must be less than Phase1LifetimeSeconds \(27000\)/);
+    /Tunnels\[0\]\.Phase2LifetimeSeconds = 27000: 900-3600 seconds/, /must be less than Phase1LifetimeSeconds \(27000\)/);
   tunnelCase('rekey margin 2000 s: above half of the 3600 s phase 2 lifetime', (t) => { t.RekeyMarginTimeSeconds = 2000; },
     /RekeyMarginTimeSeconds = 2000: between 60 and half of Phase2LifetimeSeconds \(3600\): at most 1800/);
-  tunnelCase('DPD timeout 10 s: below 30', (t) => { t.DPDTimeoutSeconds = 10; }, /DPDTimeoutSeconds = 10: 30 seconds or more \(CloudFormation/);
+  tunnelCase('DPD timeout 10 s: below 30', (t) => { t.DPDTimeoutSeconds = 10; }, /DPDTimeoutSeconds = 10: 30 seconds or more \(EC2 API ModifyVpnTunnelOptionsSpecification\.DPDTimeoutSeconds/);
   tunnelCase('startup action start with IKEv1 allowed', (t) => { t.IKEVersions = [{ Value: 'ikev1' }, { Value: 'ikev2' }]; },
     /StartupAction = 'start' with IKEVersions \["ikev1","ikev2"\]: .*IKEv2 only.*initiate-vpn-tunnels/);
   tunnelCase('startup action start with IKEVersions unset (both)', (t) => { delete t.IKEVersions; }, /StartupAction = .*not set: ikev1, ikev2.*IKEv2 only/);
@@ -360,11 +368,76 @@ describe('AWS acceptance rules on small inputs', () => {
     expect(rules(route({ DestinationCidrBlock: '10.1.0.0/16', TransitGatewayRouteTableId: 'tgw-rtb-1', Blackhole: true }))).toEqual([]);
   });
 
+  describe('the tunnel options resource (Custom::VpnTunnelOptions): ModifyVpnTunnelOptions\' rules', () => {
+    const bare = () => connection([{ TunnelInsideCidr: '169.254.21.0/30' }, { TunnelInsideCidr: '169.254.22.0/30' }]);
+    const options = (tunnels: Obj[], props: Obj = {}): Obj => ({ Type: OPTIONS, Properties: { VpnConnectionId: { Ref: 'Conn' }, Tunnels: tunnels as Json, ...props } });
+    const both = (extra: Obj = {}) => [tunnel(extra), tunnel({ TunnelInsideCidr: '169.254.22.0/30' })];
+    /** A tunnel entry without `key`. */
+    const without = (key: string, extra: Obj = {}): Obj => Object.fromEntries(Object.entries(tunnel(extra)).filter(([k]) => k !== key));
+
+    test('a connection with only its inside CIDRs and a valid resource has no violation', () => {
+      expect(rules(base({ Conn: bare(), Opts: options(both()) }))).toEqual([]);
+      expect(rules(base({ Conn: bare(), Opts: options([without('PreSharedKey', { PreSharedKeyReference: 'secretsmanager:vpn:SecretString:k::' })]) }))).toEqual([]);
+    });
+
+    test('its options are checked with the EC2 API reference as the source', () => {
+      const [v] = acceptAws(small(base({ Conn: bare(), Opts: options(both({ DPDTimeoutSeconds: 29 })) })));
+      expect(v).toMatchObject({ resource: 'cdk:Small/Opts', attribute: 'Tunnels[0].DPDTimeoutSeconds', value: '29', rule: '30 seconds or more' });
+      expect(v.source).toBe('EC2 API ModifyVpnTunnelOptionsSpecification.DPDTimeoutSeconds (API_ModifyVpnTunnelOptionsSpecification.html)');
+      expect(rules(base({ Conn: bare(), Opts: options(both({ Phase2LifetimeSeconds: 3600, Phase1LifetimeSeconds: 3600, PreSharedKey: 'short' })) })).join('\n'))
+        .toMatch(/Opts Tunnels\[0\]\.Phase2LifetimeSeconds = 3600: .*must be less than[\s\S]*Opts Tunnels\[0\]\.PreSharedKey = a key of 5 characters shorter than 8/);
+    });
+
+    test.each<[string, Obj, RegExp]>([
+      ['an entry naming no tunnel of the connection', { Conn: bare(), Opts: options([tunnel({ TunnelInsideCidr: '169.254.23.0/30' })]) },
+        /Opts Tunnels\[0\]\.TunnelInsideCidr = '169\.254\.23\.0\/30': TunnelInsideCidr names the tunnel .*the connection's are 169\.254\.21\.0\/30, 169\.254\.22\.0\/30/],
+      ['two entries for one tunnel', { Conn: bare(), Opts: options([tunnel(), tunnel()]) }, /Tunnels\[1\]\.TunnelInsideCidr = '169\.254\.21\.0\/30': .*named twice/],
+      ['an entry without inside CIDR', { Conn: bare(), Opts: options([without('TunnelInsideCidr')]) }, /Tunnels\[0\]\.TunnelInsideCidr = \(not set\)/],
+      ['three entries', { Conn: bare(), Opts: options([tunnel(), tunnel(), tunnel()]) }, /Opts Tunnels = 3 entries: Tunnels: one or two entries/],
+      ['a key reference that is not a secure reference', { Conn: bare(), Opts: options([without('PreSharedKey', { PreSharedKeyReference: 'vault:vpn/key' })]) }, /PreSharedKeyReference = .*secretsmanager:<secret-id>/],
+      ['two resources for one connection', { Conn: bare(), Opts: options(both()), Opts2: options(both()) }, /Opts2 VpnConnectionId = Conn \(also named by Opts\): one tunnel options resource per VPN connection/],
+      ['a resource naming something else', { Conn: bare(), Opts: options(both(), { VpnConnectionId: { Ref: 'Cgw' } }) }, /Opts VpnConnectionId = Cgw \(AWS::EC2::CustomerGateway\)/],
+    ])('%s is rejected', (_, resources, pattern) => {
+      expect(rules(base(resources)).join('\n')).toMatch(pattern);
+    });
+  });
+
   test('insideCidrProblem: only an aligned, unreserved /30 of 169.254.0.0/16 passes', () => {
     expect(insideCidrProblem('169.254.21.0/30')).toBeUndefined();
     expect(insideCidrProblem('169.254.5.0/30')).toMatch(/reserved/);
     expect(insideCidrProblem('169.254.6.0/30')).toBeUndefined();
     expect(insideCidrProblem(30)).toBe('not a string');
+  });
+});
+
+describe('AWS model: the tunnel options resource\'s values are the tunnel\'s', () => {
+  const example = 'aws-azure-bgp';
+
+  test('an option the resource sets overrides the connection\'s (the constructs write only inside CIDRs there)', () => {
+    const dir = mutateLinks(example, 'options override', (body) => {
+      const [id, c] = conn(body, 'conn1');
+      tunnelsOf(c)[0].Phase2LifetimeSeconds = 3000; // what the connection was created with
+      optionsOf(body, id)[0].Phase2LifetimeSeconds = 1800; // what the resource applied since
+    });
+    const d = readDeployment([dir]);
+    const r = new Resolver(loadStacks([dir]).stacks, d.manifest);
+    const [id] = idsOf(example, 'conn1');
+    const halves = d.aws.filter((c) => c.logicalId === id).flatMap((c) => awsHalves(c, d, r));
+    expect(halves.map((h) => h.childLifetimeSeconds)).toEqual([1800, 3600]);
+    // The resource shapes the half: a violation on it fails the tunnel.
+    expect(halves[0].resources).toContainEqual(expect.stringMatching(/TunnelOptions/));
+  });
+
+  test('without the resource, the connection\'s own (creation-time) options are all there is: no key, so the tunnels fail', async () => {
+    const [id] = idsOf(example, 'conn1');
+    const dir = mutateLinks(example, 'no options resource', (body) => {
+      for (const [rid, o] of cfnResources(body, OPTIONS)) if (((o.Properties as Obj).VpnConnectionId as Obj).Ref === id) delete (body.Resources as Obj)[rid];
+    });
+    const report = await verify([dir], { modelOnly: true });
+    const affected = report.tunnels.filter((t) => touches(t, [id]));
+    expect(affected.length).toBeGreaterThan(0);
+    for (const t of affected) expect(t.status).toBe('failed');
+    expect(JSON.stringify(affected)).toMatch(/PreSharedKey is not set, AWS generates one at deploy time/);
   });
 });
 

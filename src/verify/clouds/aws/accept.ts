@@ -2,8 +2,9 @@
  * What AWS accepts: every AWS resource of the deployment checked against the rules of this
  * folder's tables (`tables.ts`, each with its source) — enumerations, ranges and cross-field rules
  * of `AWS::EC2::VPNConnection` and its tunnel options, `AWS::EC2::CustomerGateway`,
- * `AWS::EC2::VPNGateway`, `AWS::EC2::TransitGateway`, `AWS::EC2::VPNConnectionRoute` and
- * `AWS::EC2::TransitGatewayRoute`.
+ * `AWS::EC2::VPNGateway`, `AWS::EC2::TransitGateway`, `AWS::EC2::VPNConnectionRoute`,
+ * `AWS::EC2::TransitGatewayRoute`, and the tunnel options resource (`Custom::VpnTunnelOptions`,
+ * whose options are checked by EC2 `ModifyVpnTunnelOptionsSpecification`'s rules).
  *
  * Values known only at deploy time (parameters nothing in the deployment feeds, dynamic
  * references) are not checked. A pre-shared key is described (length, what is wrong with it),
@@ -15,12 +16,13 @@ import { shown } from '../../acceptance';
 import * as ipaddr from 'ipaddr.js';
 import { contains, parseCidr } from '../../../common/cidr';
 import {
-  AWS_ACCELERATION_NEEDS_TGW, AWS_CGW_ASN, AWS_CONNECTION_ENUMS, AWS_DPD_ACTIONS, AWS_ENCRYPTION, AWS_ENCRYPTION_SOURCE, AWS_IKE_VERSIONS, AWS_IKE_VERSIONS_SOURCE,
+  AWS_ACCELERATION_NEEDS_TGW, AWS_CGW_ASN, AWS_MODIFY_RESOURCE, AWS_MODIFY_SOURCE, AWS_MODIFY_TUNNEL_RANGES, AWS_CONNECTION_ENUMS, AWS_DPD_ACTIONS, AWS_ENCRYPTION, AWS_ENCRYPTION_SOURCE, AWS_IKE_VERSIONS, AWS_IKE_VERSIONS_SOURCE,
   AWS_INSIDE_CIDR, AWS_INSIDE_IPV6_CIDR, AWS_INTEGRITY, AWS_INTEGRITY_SOURCE, AWS_ONE_GATEWAY, AWS_PHASE1_DH, AWS_PHASE1_DH_SOURCE, AWS_PHASE2_DH,
   AWS_PHASE2_DH_SOURCE, AWS_PRIVATE_IP_NEEDS_TRANSPORT, AWS_PSK, AWS_START_NEEDS_IKEV2, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TGW_ROUTE, AWS_TGW_SWITCHES,
   AWS_TUNNEL_RANGES, AWS_TWO_TUNNELS, AWS_VGW_ASN, AWS_VGW_NO_IPV6, AWS_VPN_ROUTE, AWS_VPN_TYPE, AsnRanges, AwsRange, AwsRule,
 } from './tables';
 import { CfnRes, Literal, cfnOfType, connectionOfAttachment, gatewayOf, isObj, listValues, literal, referenced } from './template';
+import { TUNNEL_OPTIONS_TYPE, insideCidrOf, tunnelOptionsOf } from './tunnel-options';
 
 type Report = (res: CfnRes, attribute: string, value: string, rule: AwsRule) => void;
 
@@ -44,6 +46,7 @@ export function acceptAws(r: Resolver): Violation[] {
   }
   for (const route of cfnOfType(r, 'AWS::EC2::VPNConnectionRoute')) checkVpnRoute(r, route, report);
   for (const route of cfnOfType(r, 'AWS::EC2::TransitGatewayRoute')) checkTgwRoute(r, route, report);
+  for (const res of cfnOfType(r, TUNNEL_OPTIONS_TYPE)) checkTunnelOptions(r, res, report);
   return out;
 }
 
@@ -159,9 +162,23 @@ function checkConnection(r: Resolver, conn: CfnRes, report: Report): void {
   });
 }
 
-function checkTunnel(r: Resolver, conn: CfnRes, at: string, o: { [key: string]: Json }, gatewayKind: string, report: Report): void {
+/** The rules of a tunnel's options: a new connection's (CloudFormation), or a modification's (EC2 API). */
+interface TunnelRules {
+  readonly ranges: typeof AWS_TUNNEL_RANGES;
+  /** The source of a rule as this kind of request states it. */
+  readonly source: (cfnSource: string) => string;
+}
+const CONNECTION_RULES: TunnelRules = { ranges: AWS_TUNNEL_RANGES, source: (s) => s };
+/** ModifyVpnTunnelOptionsSpecification states the values and constraints of CloudFormation's tunnel specification (tables.ts). */
+const MODIFY_RULES: TunnelRules = {
+  ranges: AWS_MODIFY_TUNNEL_RANGES,
+  source: (s) => s.replace(/CloudFormation AWS::EC2::VPNConnection VpnTunnelOptionsSpecification\.(\w+) \(aws-cdk-lib [^)]*\)/g, (_, prop: string) => AWS_MODIFY_SOURCE(prop)),
+};
+
+function checkTunnel(r: Resolver, conn: CfnRes, at: string, o: { [key: string]: Json }, gatewayKind: string, reportAny: Report, rules: TunnelRules = CONNECTION_RULES): void {
   const lit = (v: Json | undefined) => literal(r, conn.stack, v);
-  const R = AWS_TUNNEL_RANGES;
+  const report: Report = (res, attribute, value, rule) => reportAny(res, attribute, value, { rule: rule.rule, source: rules.source(rule.source) });
+  const R = rules.ranges;
   const range = (name: keyof typeof R) => checkRange(conn, `${at}.${cap(name)}`, lit(o[cap(name)]), R[name], report);
   const p1 = range('phase1LifetimeSeconds');
   const p2 = range('phase2LifetimeSeconds');
@@ -224,6 +241,49 @@ function checkTunnel(r: Resolver, conn: CfnRes, at: string, o: { [key: string]: 
     const problem = insideIpv6CidrProblem(v6.value);
     if (problem) report(conn, `${at}.TunnelInsideIpv6Cidr`, shown(v6.value), { rule: `${AWS_INSIDE_IPV6_CIDR.rule} (${problem})`, source: AWS_INSIDE_IPV6_CIDR.source });
   }
+}
+
+/**
+ * A tunnel options resource: it names a VPN connection, one entry per tunnel found by its inside
+ * CIDR, each entry's options by ModifyVpnTunnelOptionsSpecification's rules.
+ */
+function checkTunnelOptions(r: Resolver, res: CfnRes, report: Report): void {
+  const p = res.props;
+  const target = referenced(r, res.stack, p.VpnConnectionId)?.res;
+  const conn = target?.type === 'AWS::EC2::VPNConnection' ? target : undefined;
+  if (p.VpnConnectionId === undefined) report(res, 'VpnConnectionId', shown(undefined), AWS_MODIFY_RESOURCE.connection);
+  else if (target && !conn) report(res, 'VpnConnectionId', `${target.id} (${target.type})`, AWS_MODIFY_RESOURCE.connection);
+  if (conn && tunnelOptionsOf(r, conn)[0]?.key !== res.key) report(res, 'VpnConnectionId', `${conn.id} (also named by ${tunnelOptionsOf(r, conn)[0].id})`, AWS_MODIFY_RESOURCE.oneResource);
+  const tunnels = p.Tunnels;
+  if (!Array.isArray(tunnels) || tunnels.length < 1 || tunnels.length > 2) {
+    report(res, 'Tunnels', Array.isArray(tunnels) ? `${tunnels.length} entries` : shown(tunnels), AWS_MODIFY_RESOURCE.tunnels);
+    return;
+  }
+  const specs = conn?.props.VpnTunnelOptionsSpecifications;
+  const known = Array.isArray(specs) ? specs.map((s) => insideCidrOf(r, conn!.stack, s)) : [];
+  const allKnown = known.length > 0 && known.every((c) => c !== undefined);
+  const seen = new Set<string>();
+  tunnels.forEach((t, i) => {
+    const at = `Tunnels[${i}]`;
+    if (!isObj(t)) {
+      report(res, at, shown(t), AWS_MODIFY_RESOURCE.tunnels);
+      return;
+    }
+    const cidr = insideCidrOf(r, res.stack, t);
+    if (t.TunnelInsideCidr === undefined) report(res, `${at}.TunnelInsideCidr`, shown(undefined), AWS_MODIFY_RESOURCE.identifies);
+    else if (cidr !== undefined && (seen.has(cidr) || (conn && allKnown && !known.includes(cidr)))) {
+      const why = seen.has(cidr) ? 'named twice' : `the connection's are ${known.join(', ')}`;
+      report(res, `${at}.TunnelInsideCidr`, shown(cidr), { rule: `${AWS_MODIFY_RESOURCE.identifies.rule} (${why})`, source: AWS_MODIFY_RESOURCE.identifies.source });
+    }
+    if (cidr !== undefined) seen.add(cidr);
+    const options = Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'TunnelInsideCidr' && k !== 'PreSharedKeyReference'));
+    const ref = t.PreSharedKeyReference;
+    const refLit = literal(r, res.stack, ref);
+    if (refLit.kind === 'value' && (typeof refLit.value !== 'string' || !/^(secretsmanager|ssm-secure):./.test(refLit.value))) {
+      report(res, `${at}.PreSharedKeyReference`, shown(refLit.value), AWS_MODIFY_RESOURCE.reference);
+    }
+    checkTunnel(r, res, at, options, conn ? gatewayOf(r, conn).kind : 'unknown', report, MODIFY_RULES);
+  });
 }
 
 const cap = (s: string) => s.replace(/^dpd/, 'DPD').replace(/^./, (c) => c.toUpperCase());

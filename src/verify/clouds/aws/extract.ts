@@ -8,10 +8,11 @@
  * Reading another resource that shapes a tunnel (e.g. a custom resource that changes tunnel
  * options in place): add it in `awsTunnels` (per tunnel) or `awsConnection` (per connection).
  */
-import { Json, Obj, isObj } from '../../output/load';
+import { Json, Obj } from '../../output/load';
 import { FoundResource, Resolved, Resolver, awsTunnelEndpoint, eachCfn } from '../../output/resolve';
 import { ExtractContext, KeyValue, cfnLabel, keyValue, numberOf, withoutSecrets } from '../../output/values';
 import { AWS_TGW_ASN, AWS_VGW_ASN } from './tables';
+import { effectiveTunnelOptions } from './tunnel-options';
 
 /** The gateway a VPN connection terminates on. */
 export interface AwsGatewayRes {
@@ -89,7 +90,8 @@ function awsConnection(x: ExtractContext, c: FoundResource, routes: readonly Fou
 
 /** The connection's two tunnels (options not written are `{}`: AWS's defaults). */
 function awsTunnels(x: ExtractContext, c: FoundResource, label: string): AwsTunnelRes[] {
-  const written = Array.isArray(c.props.VpnTunnelOptionsSpecifications) ? c.props.VpnTunnelOptionsSpecifications.filter(isObj) : [];
+  // The connection's options with its Custom::VpnTunnelOptions laid over them (tunnel-options.ts).
+  const written = effectiveTunnelOptions(x.r, c.stack, c.id, c.props.VpnTunnelOptionsSpecifications);
   return [0, 1].map((i) => {
     const options = written[i] ?? {};
     const endpoint = awsTunnelEndpoint(c.stack.name, c.id, i + 1);

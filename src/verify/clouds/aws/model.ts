@@ -1,6 +1,8 @@
 /**
- * How an AWS Site-to-Site VPN tunnel behaves, given its `AWS::EC2::VPNConnection` tunnel options,
- * on verify's own AWS tables (`tables.ts`, every value sourced there).
+ * How an AWS Site-to-Site VPN tunnel behaves, given its effective tunnel options (the
+ * `AWS::EC2::VPNConnection`'s, with the options its `Custom::VpnTunnelOptions` applies in place
+ * laid over them: `tunnel-options.ts`), on verify's own AWS tables (`tables.ts`, every value
+ * sourced there).
  *
  * - Proposals: the listed algorithms in any combination; a list not written means every value AWS
  *   supports (UG-TUNNELS). PFS is always on (no "no PFS" value exists).
@@ -28,6 +30,7 @@ import {
   AWS_PHASE1_DH, AWS_PHASE2_DH, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TUNNEL_RANGES, AWS_VGW_ASN,
 } from './tables';
 import { cfnById, gatewayOf, isObj, lookupsOf, routingOf } from './template';
+import { tunnelOptionsOf } from './tunnel-options';
 
 /** `[{Value: x}, ...]` (CloudFormation) or plain values → strings. */
 function values(list: Json | undefined): string[] | undefined {
@@ -78,7 +81,7 @@ function resourcesOf(conn: AwsConnectionRes, r?: Resolver): string[] {
   if (conn.customerGateway.id !== '?') keys.push(`cdk:${conn.customerGateway.id}`);
   if (conn.gateway.key.includes('/')) keys.push(`cdk:${conn.gateway.key.replace(/^aws:/, '')}`);
   const res = r ? cfnById(r, conn.stack, conn.logicalId) : undefined;
-  if (r && res) keys.push(...lookupsOf(r, res).map((x) => x.key), ...routingOf(r, res).map((x) => x.key));
+  if (r && res) keys.push(...lookupsOf(r, res).map((x) => x.key), ...tunnelOptionsOf(r, res).map((x) => x.key), ...routingOf(r, res).map((x) => x.key));
   return [...new Set(keys)];
 }
 

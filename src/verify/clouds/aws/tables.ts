@@ -134,6 +134,53 @@ export const AWS_TUNNEL_RANGES = {
  */
 export const AWS_DPD_INTERVAL = { seconds: 10, source: 'AWS Knowledge Center vpn-tunnel-instability-inactivity (DPD after 10 s without traffic); EC2 API ModifyVpnTunnelOptionsSpecification.DPDTimeoutSeconds' };
 
+/**
+ * The same options when the tunnel options resource (`Custom::VpnTunnelOptions`) sets them: EC2
+ * API Reference `ModifyVpnTunnelOptionsSpecification`
+ * (docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpnTunnelOptionsSpecification.html),
+ * which states per member: Phase1LifetimeSeconds "A value between 900 and 28,800", default 28800;
+ * Phase2LifetimeSeconds "A value between 900 and 3,600. The value must be less than the value for
+ * Phase1LifetimeSeconds", default 3600; RekeyMarginTimeSeconds "A value between 60 and half of
+ * Phase2LifetimeSeconds", default 270; RekeyFuzzPercentage "A value between 0 and 100", default
+ * 100; ReplayWindowSize "A value between 64 and 2048", default 1024; DPDTimeoutSeconds "A value
+ * greater than or equal to 30", default 40 (not 30 as for a new connection: "A DPD timeout of 40
+ * seconds means that the VPN endpoint will consider the peer dead 30 seconds after the first
+ * failed keep-alive"); the same valid values as a new connection for DPDTimeoutAction,
+ * StartupAction, IKEVersions, the algorithm lists and the DH groups, and the same constraints for
+ * PreSharedKey and TunnelInsideCidr. The call modifies "one tunnel at a time" (ModifyVpnTunnelOptions).
+ */
+export const AWS_MODIFY_SOURCE = (prop: string) => `EC2 API ModifyVpnTunnelOptionsSpecification.${prop} (API_ModifyVpnTunnelOptionsSpecification.html)`;
+
+/** A request parameter of EC2 `ModifyVpnTunnelOptions` itself. */
+const MODIFY_API = (param: string) => `EC2 API ModifyVpnTunnelOptions.${param} (API_ModifyVpnTunnelOptions.html)`;
+
+/** `AWS_TUNNEL_RANGES` as ModifyVpnTunnelOptionsSpecification states them (see `AWS_MODIFY_SOURCE`). */
+export const AWS_MODIFY_TUNNEL_RANGES = {
+  phase1LifetimeSeconds: { min: 900, max: 28800, default: 28800, rule: '900-28800 seconds', source: AWS_MODIFY_SOURCE('Phase1LifetimeSeconds') },
+  phase2LifetimeSeconds: { min: 900, max: 3600, default: 3600, rule: '900-3600 seconds and less than Phase1LifetimeSeconds', source: AWS_MODIFY_SOURCE('Phase2LifetimeSeconds') },
+  rekeyMarginTimeSeconds: { min: 60, default: 270, rule: '60 to half of Phase2LifetimeSeconds', source: AWS_MODIFY_SOURCE('RekeyMarginTimeSeconds') },
+  rekeyFuzzPercentage: { min: 0, max: 100, default: 100, rule: '0-100 percent', source: AWS_MODIFY_SOURCE('RekeyFuzzPercentage') },
+  replayWindowSize: { min: 64, max: 2048, default: 1024, rule: '64-2048 packets', source: AWS_MODIFY_SOURCE('ReplayWindowSize') },
+  dpdTimeoutSeconds: { min: 30, default: 40, rule: '30 seconds or more', source: AWS_MODIFY_SOURCE('DPDTimeoutSeconds') },
+} satisfies Record<keyof typeof AWS_TUNNEL_RANGES, AwsRange>;
+
+/**
+ * What the tunnel options resource needs to address a tunnel. ModifyVpnTunnelOptions takes
+ * `VpnConnectionId` and `VpnTunnelOutsideIpAddress` ("Required: Yes"); the template knows neither
+ * outside IP, so each entry names its tunnel by `TunnelInsideCidr`, which must be one of the
+ * connection's; one tunnel per entry, at most the connection's two (UG-TUNNELS). A key by
+ * reference is a secure dynamic reference without its delimiters, because "Dynamic references for
+ * secure values, such as ssm-secure and secretsmanager, are not currently supported in custom
+ * resources" (CloudFormation User Guide, dynamic-references.html).
+ */
+export const AWS_MODIFY_RESOURCE = {
+  connection: { rule: 'VpnConnectionId: the VPN connection whose tunnels are modified (required)', source: MODIFY_API('VpnConnectionId') },
+  tunnels: { rule: 'Tunnels: one or two entries, one per tunnel of the connection', source: `${MODIFY_API('VpnTunnelOutsideIpAddress')}; ${UG_TUNNELS}` },
+  identifies: { rule: 'TunnelInsideCidr names the tunnel modified: one of the connection\'s tunnel inside CIDRs, each at most once', source: `${MODIFY_API('VpnTunnelOutsideIpAddress')} (the tunnel is found by its inside CIDR)` },
+  oneResource: { rule: 'one tunnel options resource per VPN connection (two would modify the same tunnels with different options)', source: 'EC2 API ModifyVpnTunnelOptions ("you can only modify one tunnel at a time")' },
+  reference: { rule: 'a secure dynamic reference without {{resolve: and }}: secretsmanager:<secret-id>… or ssm-secure:<name>…', source: 'CloudFormation User Guide, dynamic-references.html (secure references not supported in custom resources)' },
+};
+
 // ---------------------------------------------------------------------------------------------
 // Enumerations.
 
