@@ -37,12 +37,14 @@ export interface FailoverOptions extends LabOptions {
 }
 
 /**
- * Measures failover for every pair of sites joined by two or more BGP tunnels: in a lab whose
- * BGP hold, keepalive and DPD timers are each cloud's own divided by `timerScale`, the tunnel
- * that carries the test flow's return traffic loses its first-side endpoint (charon killed:
- * no DELETE is sent), while the sites' test hosts ping each other every 20 ms. Reports whether
- * traffic continued over the other tunnels, the longest gap (scaled back) and what made the far
- * side notice (its BIRD and charon logs).
+ * Measures failover for every pair of sites joined by two or more BGP tunnels, one pair at a
+ * time: in a lab whose BGP hold, keepalive and DPD timers are each cloud's own divided by
+ * `timerScale`, the sites' test hosts ping each other every 20 ms between the first network pair
+ * the tunnels carry; once both routers spread the flow over every up tunnel, the tunnel its
+ * return traffic is seen crossing (B half's ESP bytes, read while it runs) loses its first-side
+ * endpoint (charon killed: no DELETE is sent). Reports whether traffic continued over the other
+ * tunnels, the longest gap (scaled back: the site pair's outage) and what made the far side
+ * notice (its BIRD and charon logs).
  */
 export async function runFailover(sites: readonly LabSiteSpec[], tunnels: readonly LabTunnelSpec[], opts: FailoverOptions = {}): Promise<FailoverResult[]> {
   const scale = opts.timerScale ?? 10;
