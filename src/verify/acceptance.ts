@@ -11,6 +11,8 @@ import { acceptAzure } from './clouds/azure/accept';
 import type { Resolver } from './read-output';
 import type { TunnelHalf, Violation } from './types';
 
+export { describeViolation, shown } from './violation';
+
 /** Every violation in the deployment, in a stable order. */
 export function checkAcceptance(r: Resolver): Violation[] {
   const all = [...acceptAws(r), ...acceptAzure(r), ...acceptAlicloud(r)];
@@ -27,20 +29,4 @@ export function checkAcceptance(r: Resolver): Violation[] {
 export function violationsOf(halves: readonly TunnelHalf[], violations: readonly Violation[]): Violation[] {
   const keys = new Set(halves.flatMap((h) => h.resources));
   return violations.filter((v) => keys.has(v.resource));
-}
-
-/** One line per violation: file, resource, attribute, value, rule, source. */
-export function describeViolation(v: Violation): string {
-  return `${v.file}: ${v.resource.replace(/^[a-z]+:/, '')} ${v.attribute} = ${v.value}: ${v.rule} (${v.source})`;
-}
-
-/** A value as written, for a violation (truncated; never a key: callers pass no secret). */
-export function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? `'${value}'` : value === undefined ? '(not set)' : JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

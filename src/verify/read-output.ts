@@ -75,14 +75,6 @@ export interface Deployment {
   readonly warnings: readonly string[];
 }
 
-/**
- * The resource of `type` a value references (through outputs, imports, remote state).
- * @deprecated use `Resolver.resourceOf` (this is it, kept for existing callers).
- */
-export function resourceOf(r: Resolver, stack: StackDoc, v: Json | undefined, type: string): { stack: StackDoc; id: string } | undefined {
-  return r.resourceOf(stack, v, type);
-}
-
 /** Reads folders into a deployment: resources of every cloud with references resolved. */
 export function readDeployment(folders: readonly string[]): Deployment {
   const { stacks, manifest, warnings } = loadStacks(folders);

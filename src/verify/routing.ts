@@ -56,12 +56,10 @@
  * - ALI-VSW: Alibaba VPC: every vSwitch CIDR is a system route of its VPC; instances live in vSwitches.
  */
 import { contains, parseCidr } from '../common/cidr';
-import type { Deployment, Json, Resolver, StackDoc } from './read-output';
-import { eachCfn, eachTf, resourceOf, stringsOf } from './read-output';
+import { isObj, type Obj } from './output/load';
+import type { Deployment, FoundResource, Json, Resolver, StackDoc } from './read-output';
+import { eachCfn, eachTf, stringsOf } from './read-output';
 import type { Assumption, HalfReach, RouteEntry, TunnelHalf } from './types';
-
-type Obj = { [key: string]: Json };
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parsed prefix, or undefined. */
 function net(text: string) {
@@ -241,7 +239,7 @@ function awsRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting | un
 function awsVpcRoutes(r: Resolver, gateway: { stack: string; id: string } | undefined): HalfReach['siteRoutes'] {
   if (!gateway) return { kind: 'only', prefixes: [], source: 'no gateway', missing: 'the virtual private gateway is not in the folders read' };
   const vpcs = eachCfn(r, 'AWS::EC2::VPCGatewayAttachment').filter((a) => refersTo(r, a.stack, a.props.VpnGatewayId, gateway))
-    .map((a) => resourceOf(r, a.stack, a.props.VpcId, 'AWS::EC2::VPC')).filter((x): x is { stack: StackDoc; id: string } => !!x);
+    .map((a) => r.resourceOf(a.stack, a.props.VpcId, 'AWS::EC2::VPC')).filter((x): x is FoundResource => x !== undefined);
   if (!vpcs.length) {
     return { kind: 'all', source: 'the VGW\'s VPC is not in the output (an existing VPC: its route tables are its owner\'s)' };
   }
@@ -314,7 +312,7 @@ function alicloudRouting(h: TunnelHalf, d: Deployment, r: Resolver): HalfRouting
   const autoPropagate = gwBody?.auto_propagate === true;
   const assumptions: Assumption[] = h.routing === 'bgp' && gwBody && gwBody.auto_propagate === undefined ? [ROUTING_ASSUMPTIONS.alicloudAutoPropagate] : [];
   // The VPC's system routes: its vSwitches' CIDRs (ALI-VSW).
-  const vpc = gwStack && gwBody ? resourceOf(r, gwStack, gwBody.vpc_id, 'alicloud_vpc') : undefined;
+  const vpc = gwStack && gwBody ? r.resourceOf(gwStack, gwBody.vpc_id, 'alicloud_vpc') : undefined;
   const vswitches = vpc ? eachTf(r, 'alicloud_vswitch').filter((v) => refersTo(r, v.stack, v.body.vpc_id, { stack: vpc.stack.name, id: vpc.id })) : [];
   const systemRoutes = uniq(vswitches.flatMap((v) => stringsOf(r, v.stack, v.body.cidr_block)));
   const site = systemRoutes.length ? systemRoutes : [...gw.networks];

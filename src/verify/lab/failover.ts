@@ -7,11 +7,12 @@
 import * as fs from 'node:fs';
 import { CharonTimers, FAST_RETRANSMITS } from '../daemon-config';
 import { mapLimit, run, sleep } from '../exec';
-import type { LabSiteSpec, LabTunnelSpec } from '../lab-plan';
+import { LabSite, LabSiteSpec, LabTunnelSpec, hostAddressFor, routeVia } from '../lab-plan';
 import { espDelta } from '../parse';
 import type { FailoverResult, TunnelHalf } from '../types';
 import { Lab, LabOptions, endpointOf, openLab, scaledTimers } from './lab';
 import { negotiate } from './negotiate';
+import { kernelRoutes } from './ping';
 
 /** Charon retransmits that make IKEv2 DPD give up after the cloud's DPD timeout (scaled). */
 export function dpdRetransmits(h: TunnelHalf, scale: number): CharonTimers {
@@ -36,12 +37,14 @@ export interface FailoverOptions extends LabOptions {
 }
 
 /**
- * Measures failover for every pair of sites joined by two or more BGP tunnels: in a lab whose
- * BGP hold, keepalive and DPD timers are each cloud's own divided by `timerScale`, the tunnel
- * that carries the test flow's return traffic loses its first-side endpoint (charon killed:
- * no DELETE is sent), while the sites' test hosts ping each other every 20 ms. Reports whether
- * traffic continued over the other tunnels, the longest gap (scaled back) and what made the far
- * side notice (its BIRD and charon logs).
+ * Measures failover for every pair of sites joined by two or more BGP tunnels, one pair at a
+ * time: in a lab whose BGP hold, keepalive and DPD timers are each cloud's own divided by
+ * `timerScale`, the sites' test hosts ping each other every 20 ms between the first network pair
+ * the tunnels carry; once both routers spread the flow over every up tunnel, the tunnel its
+ * return traffic is seen crossing (B half's ESP bytes, read while it runs) loses its first-side
+ * endpoint (charon killed: no DELETE is sent). Reports whether traffic continued over the other
+ * tunnels, the longest gap (scaled back: the site pair's outage) and what made the far side
+ * notice (its BIRD and charon logs).
  */
 export async function runFailover(sites: readonly LabSiteSpec[], tunnels: readonly LabTunnelSpec[], opts: FailoverOptions = {}): Promise<FailoverResult[]> {
   const scale = opts.timerScale ?? 10;
@@ -68,11 +71,49 @@ export async function runFailover(sites: readonly LabSiteSpec[], tunnels: readon
       if (!bySites.has(key)) bySites.set(key, []);
       bySites.get(key)!.push(t);
     }
-    const results = await Promise.all([...bySites.values()].map((list) => failoverCase(lab, list.filter((t) => up.has(t.id)), list, scale)));
+    // One site pair at a time: a tunnel killed for one pair re-routes the others' transit
+    // prefixes (a site reached through a third one), which would move their flows mid-measurement.
+    const results: FailoverResult[] = [];
+    for (const list of bySites.values()) results.push(await failoverCase(lab, list.filter((t) => up.has(t.id)), list, scale));
     return results;
   } finally {
     await lab.cleanup();
   }
+}
+
+/** The test flow of a site pair: the first network pair its tunnels carry, host address at each end. */
+export function flowOf(siteA: LabSite, siteB: LabSite, t: LabTunnelSpec): { from: string; to: string } | undefined {
+  const p = t.probes ? t.probes[0] : { from: siteA.networks[0], to: siteB.networks[0] };
+  if (!p) return undefined;
+  const from = hostAddressFor(siteA, p.from);
+  const to = hostAddressFor(siteB, p.to);
+  return from && to ? { from, to } : undefined;
+}
+
+/**
+ * The tunnel that carried the flow's return traffic between two readings of the B halves' ESP
+ * bytes out: the one that rose by at least `minBytes`, when exactly one did (an ECMP flow hashes
+ * onto one path; BGP keepalives add a few dozen bytes to the others). Undefined otherwise.
+ */
+export function carrierOf(deltas: readonly number[], minBytes: number): number | undefined {
+  const risen = deltas.map((d, i) => ({ d, i })).filter((x) => x.d >= minBytes);
+  return risen.length === 1 ? risen[0].i : undefined;
+}
+
+/** Waits (≤ `ms`) until both site routers spread the flow over every up tunnel of the pair; the missing next hops otherwise. */
+async function converged(lab: Lab, sites: readonly [LabSite, LabSite], flow: { from: string; to: string }, upTunnels: readonly LabTunnelSpec[], ms: number): Promise<string[]> {
+  const missing = async () => (await Promise.all(([0, 1] as const).map(async (i) => {
+    const routes = await kernelRoutes(sites[i].routerNs);
+    return upTunnels.filter((t) => !routeVia(routes, i === 0 ? flow.to : flow.from, endpointOf(lab, t, i).e.linkAddress).ok)
+      .map((t) => `${sites[i].key} router → ${t.id}`);
+  }))).flat();
+  const deadline = Date.now() + ms;
+  let left = await missing();
+  while (left.length && Date.now() < deadline) {
+    await sleep(250);
+    left = await missing();
+  }
+  return left;
 }
 
 async function failoverCase(lab: Lab, upTunnels: readonly LabTunnelSpec[], all: readonly LabTunnelSpec[], scale: number): Promise<FailoverResult> {
@@ -80,26 +121,46 @@ async function failoverCase(lab: Lab, upTunnels: readonly LabTunnelSpec[], all: 
   const sites = `${siteA.key} ⇄ ${siteB.key}`;
   const base = { sites, continued: false, outageSeconds: 0, detectedBy: '-', timers: '-', ok: false };
   if (upTunnels.length < 2) return { ...base, tunnel: all[0].id, detail: `only ${upTunnels.length} of ${all.length} tunnel(s) came up with scaled timers: nothing to fail over to` };
-  // Which tunnel carries the flow's return traffic (B → A): its B half's ESP bytes rise.
-  const reading = (t: LabTunnelSpec) => lab.childCounters(endpointOf(lab, t, 1));
-  const before = await Promise.all(upTunnels.map(reading));
-  await run('ip', ['netns', 'exec', siteA.hostNs, 'ping', '-n', '-q', '-c', '5', '-i', '0.02', '-W', '1', siteB.hostAddress], { timeoutMs: 5000 });
-  const after = await Promise.all(upTunnels.map(reading));
+  // The flow runs between networks the pair's tunnels carry (the site's first address may be
+  // reached through a third site, e.g. an Alibaba VPC range Azure re-advertises to AWS).
+  const flow = flowOf(siteA, siteB, upTunnels[0]);
+  if (!flow) return { ...base, tunnel: upTunnels[0].id, detail: 'no network pair of these tunnels has a test host address at both ends' };
+  // Every BGP route must be in both routers first: a next hop arriving later re-hashes the flow
+  // onto another tunnel (BIRD sends its first UPDATE up to ~2 s after the session is up).
+  const notYet = await converged(lab, [siteA, siteB], flow, upTunnels, 10000);
+  if (notYet.length) return { ...base, tunnel: upTunnels[0].id, detail: `the routers never spread the flow over every up tunnel (${notYet.join(', ')})` };
+  const window = Math.max(...upTunnels.map((t) => detection(t.halves[0], t.halves[1]).seconds)) / scale * 2 + 2;
+  // A count, not a deadline: with `-w`, iputils ping exits at the first ICMP error, and the dead
+  // endpoint answers "network unreachable" while its BGP still holds the route (its TUN device
+  // is gone) whenever the forward path hashes onto it.
+  const ping = run('ip', ['netns', 'exec', siteA.hostNs, 'ping', '-D', '-n', '-O', '-i', '0.02', '-W', '0.5', '-I', flow.from, '-c', String(Math.ceil((window + 1) / 0.02)), flow.to], { timeoutMs: (window + 5) * 1000 });
+  // Which tunnel carries the running flow's return traffic (B → A), read just before the kill:
+  // its B half's ESP bytes out rise by the pings' bytes, the others' by keepalives at most.
+  const reading = () => Promise.all(upTunnels.map((t) => lab.childCounters(endpointOf(lab, t, 1))));
+  await sleep(400);
+  const before = await reading();
+  const t0 = Date.now();
+  await sleep(400);
+  const after = await reading();
+  const pings = (Date.now() - t0) / 1000 / 0.02;
   const deltas = after.map((a, i) => (before[i] && a ? espDelta(before[i]!, a).bytesOut : 0));
-  const carrier = upTunnels[deltas.indexOf(Math.max(...deltas))];
-  if (Math.max(...deltas) <= 0) return { ...base, tunnel: upTunnels[0].id, detail: 'the test flow crossed no tunnel before the failure' };
+  const minBytes = Math.floor(pings / 4) * 84; // a quarter of the 84-byte echo replies
+  const index = carrierOf(deltas, minBytes);
+  if (index === undefined) {
+    const risen = deltas.filter((d) => d >= minBytes).length;
+    const pinged = await ping;
+    return {
+      ...base, tunnel: upTunnels[0].id,
+      detail: `the test flow ${flow.from} → ${flow.to} crossed ${risen ? `${risen} tunnels at once (its route moved)` : 'no tunnel'} before the failure (return bytes in 0.4 s, ≥ ${minBytes} expected: ${upTunnels.map((t, i) => `${t.id} ${deltas[i]}`).join(', ')}; ping exit ${pinged.code}: ${pinged.stdout.trim().split('\n').slice(-2).join(' | ')})`,
+    };
+  }
+  const carrier = upTunnels[index];
   const dead = endpointOf(lab, carrier, 0);
   const watcher = endpointOf(lab, carrier, 1);
   const expect = detection(carrier.halves[0], carrier.halves[1]);
   const timers = `BGP hold ${expect.hold} s (${carrier.halves.map((h) => `${h.cloud} ${h.bgp?.holdTimeSeconds ?? '-'}`).join(', ')}), ${carrier.halves[1].cloud} DPD ${carrier.halves[1].dpd ? `${carrier.halves[1].dpd.delaySeconds}/${carrier.halves[1].dpd.timeoutSeconds} s` : 'off'}; every timer ÷${scale} in the lab`;
-  const window = expect.seconds / scale * 2 + 2;
   lab.markLog(watcher);
   const birdLogStart = fileSize(watcher.paths.birdLog);
-  // A count, not a deadline: with `-w`, iputils ping exits at the first ICMP error, and the dead
-  // endpoint answers "network unreachable" while its BGP still holds the route (its TUN device
-  // is gone) whenever the forward path hashes onto it.
-  const ping = run('ip', ['netns', 'exec', siteA.hostNs, 'ping', '-D', '-n', '-O', '-i', '0.02', '-W', '0.5', '-c', String(Math.ceil((window + 1) / 0.02)), siteB.hostAddress], { timeoutMs: (window + 5) * 1000 });
-  await sleep(600);
   const killedAt = Date.now() / 1000;
   lab.killCharon(dead.e.name, 'SIGKILL');
   const pinged = await ping;
@@ -128,7 +189,7 @@ async function failoverCase(lab: Lab, upTunnels: readonly LabTunnelSpec[], all: 
     tunnel: carrier.id, sites, continued, outageSeconds, detectedBy, timers,
     ok: continued,
     detail: continued
-      ? `${carrier.halves[0].label} died (crash, no DELETE); ${carrier.halves[1].label} kept sending into it until ${expect.by} (expected ≤ ~${expect.seconds} s)`
+      ? `the flow ${flow.from} → ${flow.to} returned over ${carrier.id} (+${deltas[index]} B out of ${carrier.halves[1].label} in the last 0.4 s) when ${carrier.halves[0].label} died (crash, no DELETE); ${carrier.halves[1].label} kept sending into it until ${expect.by} (expected ≤ ~${expect.seconds} s)`
       : `no reply after the failure within ${(window * scale).toFixed(0)} s (scaled back): traffic did not move to the other ${upTunnels.length - 1} tunnel(s)`
         + ` [ping exit ${pinged.code} after ${(pinged.ms / 1000).toFixed(1)} s, ${replies.length} replies, ${replies.filter((r) => r > killedAt).length} after the kill; ${pinged.stderr.trim().split('\n').slice(-2).join(' | ') || 'no stderr'}; ping said: ${out.trim().split('\n').slice(-3).join(' | ')}; watcher BIRD: ${bird.trim().split('\n').slice(-3).join(' | ') || 'nothing logged'}]`,
   };

@@ -10,7 +10,7 @@
  * `alicloud_vpn_route_entry` / `alicloud_vpn_pbr_route_entry` (weights, CIDRs, next hop).
  */
 import { containsAddress, parseCidr, parseIpv4 } from '../../../common/cidr';
-import { shown } from '../../acceptance';
+import { shown } from '../../violation';
 import { Obj, isObj } from '../../output/load';
 import type { Json, Resolver, StackDoc } from '../../read-output';
 import { resourceKey, type Violation } from '../../types';

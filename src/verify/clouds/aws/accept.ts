@@ -12,7 +12,7 @@
  */
 import type { Json, Resolver } from '../../read-output';
 import type { Violation } from '../../types';
-import { shown } from '../../acceptance';
+import { shown } from '../../violation';
 import * as ipaddr from 'ipaddr.js';
 import { contains, parseCidr } from '../../../common/cidr';
 import {

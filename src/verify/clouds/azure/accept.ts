@@ -8,7 +8,7 @@
  * Values only known at deploy time (a `${var.x}`, another resource's attribute) are not judged.
  */
 import { parseIpv4 } from '../../../common/cidr';
-import { shown } from '../../acceptance';
+import { shown } from '../../violation';
 import { Obj, isObj } from '../../output/load';
 import type { Json, Resolver, StackDoc } from '../../read-output';
 import { resourceKey } from '../../types';
