@@ -49,12 +49,14 @@ export interface IAlicloudVpnGateway {
    * The gateway side's BGP ASN, used by BGP connections that name none: in the ranges of
    * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`.
    *
-   * @default - `localAsn`, else Alibaba Cloud's own {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN}
+   * @default - `localAsn`, else Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN}
    */
   readonly asn?: number;
   /**
-   * The gateway side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`: the old name of `asn` (the same value under both
-   * is accepted).
+   * The gateway side's BGP ASN, in the ranges of
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`: the old name of `asn` (the same value
+   * under both is accepted).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -70,7 +72,8 @@ export interface IAlicloudPeerGateway {
   readonly ipAddress: string;
   /**
    * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
-   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn` (Alibaba Cloud's own {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} excepted).
+   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn` (Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} excepted).
    *
    * @default - no ASN registered (static and policy routing only)
    */

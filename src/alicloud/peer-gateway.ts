@@ -33,10 +33,10 @@ export interface AlicloudPeerGatewayProps {
   /**
    * The peer's BGP ASN (the device's own ASN, never the Alibaba Cloud side's).
    *
-   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn` (Alibaba Cloud's own {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} excepted);
-   * needed by BGP connections and must differ
-   * from the Alibaba Cloud side's `asn`. Terraform `asn` (a string; replaces the customer
-   * gateway when changed).
+   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn` (Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} excepted); needed by BGP
+   * connections and must differ from the Alibaba Cloud side's `asn`. Terraform `asn` (a string;
+   * replaces the customer gateway when changed).
    *
    * @default - no ASN registered (static and policy routing only)
    * @see https://www.alibabacloud.com/help/doc-detail/65286.htm

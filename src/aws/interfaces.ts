@@ -27,16 +27,17 @@ export interface IAwsVpnGateway {
    */
   readonly transitGatewayId?: string;
   /**
-   * The AWS side's BGP ASN: a private ASN in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`. Checked,
-   * and compared with the peer's on BGP connections. Required: optional in the type only while
-   * its old name `amazonSideAsn` is accepted.
+   * The AWS side's BGP ASN: a private ASN in the ranges of
+   * {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`. Checked, and compared with the peer's on BGP
+   * connections. Required: optional in the type only while its old name `amazonSideAsn` is
+   * accepted.
    *
    * @default - `amazonSideAsn` (one of the two is required)
    */
   readonly asn?: number;
   /**
-   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old name of `asn` (the
-   * same value under both is accepted).
+   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old
+   * name of `asn` (the same value under both is accepted).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release

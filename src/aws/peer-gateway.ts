@@ -66,9 +66,10 @@ export interface AwsPeerGatewayProps {
   /**
    * The peer's BGP ASN (the device's own ASN, never the AWS side's).
    *
-   * In the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.peerAsn` (a few ASNs are reserved in some regions); must differ from the
-   * AWS side's ASN on a BGP connection. Written even on static connections, where AWS ignores it.
-   * CloudFormation `BgpAsn` up to 2147483647, `BgpAsnExtended` above (4-byte ASNs).
+   * In the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.peerAsn` (a few ASNs are reserved in some
+   * regions); must differ from the AWS side's ASN on a BGP connection. Written even on static
+   * connections, where AWS ignores it. CloudFormation `BgpAsn` up to 2147483647, `BgpAsnExtended`
+   * above (4-byte ASNs).
    *
    * @default 65000
    * @see https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html

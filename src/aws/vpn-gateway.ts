@@ -33,17 +33,18 @@ export interface AwsVpnGatewayProps {
    * (required there: EC2 `DescribeTransitGateways` `Options.AmazonSideAsn`; nothing in the template
    * can tell it, and a wrong one makes every BGP session fail).
    *
-   * A private ASN in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`; must differ from every peer's.
-   * CloudFormation `AmazonSideAsn`.
+   * A private ASN in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`; must differ from
+   * every peer's. CloudFormation `AmazonSideAsn`.
    *
-   * @default - {@link "cross-cloud-vpn".AWS_DEFAULT_AMAZON_SIDE_ASN | AWS_DEFAULT_AMAZON_SIDE_ASN} for a new gateway; required for an existing transit gateway
+   * @default - {@link "cross-cloud-vpn".AWS_DEFAULT_AMAZON_SIDE_ASN | AWS_DEFAULT_AMAZON_SIDE_ASN}
+   * for a new gateway; required for an existing transit gateway
    * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnGateway.html
    */
   readonly asn?: number;
 
   /**
-   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old name of `asn` (the
-   * same value under both names is accepted; different values are refused).
+   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old
+   * name of `asn` (the same value under both names is accepted; different values are refused).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -86,7 +87,8 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   /** The transit gateway's id (transit gateways only). */
   public readonly transitGatewayId?: string;
   /**
-   * The AWS side's BGP ASN: `asn`, else AWS's default {@link "cross-cloud-vpn".AWS_DEFAULT_AMAZON_SIDE_ASN | AWS_DEFAULT_AMAZON_SIDE_ASN}. In the
+   * The AWS side's BGP ASN: `asn`, else AWS's default
+   * {@link "cross-cloud-vpn".AWS_DEFAULT_AMAZON_SIDE_ASN | AWS_DEFAULT_AMAZON_SIDE_ASN}. In the
    * ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn` (private ASNs only).
    */
   public readonly asn: number;
@@ -232,7 +234,8 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   }
 
   /**
-   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old name of `asn`.
+   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old
+   * name of `asn`.
    *
    * @deprecated use `asn`; removed in the next release
    */

@@ -44,7 +44,9 @@ export interface IAzurePeerGateway {
   readonly localNetworkGatewayId: string;
   /**
    * The remote device's BGP ASN, when the local network gateway has BGP settings: in the ranges
-   * of {@link "cross-cloud-vpn".AZURE | AZURE}`.peerAsn` (32-bit ASNs supported; Azure reserves a few, its own default {@link "cross-cloud-vpn".AZURE_DEFAULT_ASN | AZURE_DEFAULT_ASN} among them).
+   * of {@link "cross-cloud-vpn".AZURE | AZURE}`.peerAsn` (32-bit ASNs supported; Azure reserves a
+   * few, its own default {@link "cross-cloud-vpn".AZURE_DEFAULT_ASN | AZURE_DEFAULT_ASN} among
+   * them).
    *
    * @default - no BGP settings: connections to it route statically or by policy (`addressSpace`)
    */

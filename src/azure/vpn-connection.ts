@@ -109,10 +109,11 @@ export interface AzureVpnConnectionProps {
   readonly pfsGroup?: string;
 
   /**
-   * Phase 2 SA lifetime, in seconds. (Azure's phase 1 lifetime is fixed: {@link "cross-cloud-vpn".AZURE | AZURE}`.phase1`.)
+   * Phase 2 SA lifetime, in seconds. (Azure's phase 1 lifetime is fixed:
+   * {@link "cross-cloud-vpn".AZURE | AZURE}`.phase1`.)
    *
-   * In {@link "cross-cloud-vpn".AZURE | AZURE}`.phase2.lifetimeSeconds`. Lifetimes are local on Azure: the peer's may differ.
-   * Terraform `ipsec_policy.sa_lifetime`.
+   * In {@link "cross-cloud-vpn".AZURE | AZURE}`.phase2.lifetimeSeconds`. Lifetimes are local on
+   * Azure: the peer's may differ. Terraform `ipsec_policy.sa_lifetime`.
    *
    * @default {@link "cross-cloud-vpn".AZURE_DEFAULT_TUNNEL | AZURE_DEFAULT_TUNNEL}`.phase2LifetimeSeconds`
    */
@@ -160,7 +161,8 @@ export interface AzureVpnConnectionProps {
    * Custom APIPA BGP address of the gateway's first instance (ip configuration `instance0`) for
    * this connection: one of that instance's APIPA addresses.
    *
-   * In Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`. Needs BGP. Terraform `custom_bgp_addresses.primary`.
+   * In Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`. Needs BGP.
+   * Terraform `custom_bgp_addresses.primary`.
    *
    * @default - the instance's default BGP address (its GatewaySubnet IP)
    * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
@@ -171,8 +173,8 @@ export interface AzureVpnConnectionProps {
    * Custom APIPA BGP address of the gateway's second instance (ip configuration `instance1`):
    * one of that instance's APIPA addresses. Active-active gateways only.
    *
-   * In Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`. Needs `customBgpPrimaryAddress`.
-   * Terraform `custom_bgp_addresses.secondary`.
+   * In Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`. Needs
+   * `customBgpPrimaryAddress`. Terraform `custom_bgp_addresses.secondary`.
    *
    * @default - the instance's default BGP address
    */

@@ -153,10 +153,11 @@ export interface AzureVpnGatewayProps {
   /**
    * BGP ASN of the gateway.
    *
-   * In the ranges of {@link "cross-cloud-vpn".AZURE | AZURE}`.ownAsn` (32-bit ASNs are supported; Azure reserves a few;
-   * Azure's BGP FAQ). Terraform `bgp_settings.asn`.
+   * In the ranges of {@link "cross-cloud-vpn".AZURE | AZURE}`.ownAsn` (32-bit ASNs are supported;
+   * Azure reserves a few; Azure's BGP FAQ). Terraform `bgp_settings.asn`.
    *
-   * @default - the planner's allocation when the gateway realises a plan, else Azure's {@link "cross-cloud-vpn".AZURE_DEFAULT_ASN | AZURE_DEFAULT_ASN}
+   * @default - the planner's allocation when the gateway realises a plan, else Azure's
+   * {@link "cross-cloud-vpn".AZURE_DEFAULT_ASN | AZURE_DEFAULT_ASN}
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
    */
   readonly asn?: number;
@@ -164,7 +165,8 @@ export interface AzureVpnGatewayProps {
   /**
    * Custom APIPA BGP addresses of the first instance (ip configuration `instance0`).
    *
-   * Addresses in Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`, distinct from every other instance's. Terraform
+   * Addresses in Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`,
+   * distinct from every other instance's. Terraform
    * `bgp_settings.peering_addresses.apipa_addresses`.
    *
    * @default - none, plus those of the plan when the gateway realises one
@@ -175,7 +177,8 @@ export interface AzureVpnGatewayProps {
   /**
    * Custom APIPA BGP addresses of the second instance (ip configuration `instance1`); active-active only.
    *
-   * Addresses in Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`, distinct from the first instance's.
+   * Addresses in Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`,
+   * distinct from the first instance's.
    *
    * @default - none, plus those of the plan when the gateway realises one
    */
@@ -329,7 +332,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
   /**
    * Adds custom APIPA BGP addresses to one instance (addresses it already has are skipped).
    *
-   * Each in Azure's APIPA range ({@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`) and not used by the other instance.
+   * Each in Azure's APIPA range ({@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`) and not
+   * used by the other instance.
    */
   public addApipaAddresses(instance: AzureGatewayInstance, addresses: readonly string[]): void {
     checkAzureProps(this.node.path, { instance, addresses }, AZURE_ADD_APIPA_ARGS);
