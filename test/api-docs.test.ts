@@ -51,10 +51,11 @@ describe('API documentation check', () => {
       expect([text, statesUnit(text)]).toEqual([text, true]);
     }
     for (const text of ['1-65534', '9–3600', 'at least 30', '0 to 86400', '0 to `connectionLimit`', '5, 10, 20 or 50',
-      'between 1 and 10', '30 or more', 'a positive integer', 'from 0']) {
+      'between 1 and 10', '30 or more', 'a positive integer', 'from 0', 'in the ranges of {@link "cross-cloud-vpn".AWS}`.ownAsn`']) {
       expect([text, statesRange(text)]).toEqual([text, true]);
     }
-    for (const text of ['The lifetime.', 'SHA2-256 integrity', 'IPv4 address', 'Counted per gateway.']) {
+    // A link alone is no range: the field that holds it must be named.
+    for (const text of ['The lifetime.', 'SHA2-256 integrity', 'IPv4 address', 'Counted per gateway.', 'See {@link AWS}.', 'See {@link AWS} `ownAsn`.']) {
       expect([text, statesUnit(text) || statesRange(text)]).toEqual([text, false]);
     }
     expect(['asn', 'peerAsn', 'asns', 'connectionCount', 'maxConnections', 'index'].filter(needsRange)).toHaveLength(6);

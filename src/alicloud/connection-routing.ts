@@ -39,10 +39,12 @@ export interface AlicloudBgpRoutingOptions {
   /**
    * The Alibaba Cloud side's BGP ASN, written on every tunnel.
    *
-   * 1-4294967295; must differ from the peer's ASN. Terraform `tunnel_bgp_config.local_asn`
-   * (dual-tunnel) / `bgp_config.local_asn` (single-tunnel).
+   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`; must differ from the
+   * peer's ASN. Terraform `tunnel_bgp_config.local_asn` (dual-tunnel) / `bgp_config.local_asn`
+   * (single-tunnel).
    *
-   * @default - the gateway's `asn`, else 45104 (Alibaba Cloud's own default, written explicitly)
+   * @default - the gateway's `asn`, else Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN}, written explicitly
    * @see https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/configure-bgp-dynamic-routing
    */
   readonly localAsn?: number;

@@ -46,14 +46,17 @@ export interface IAlicloudVpnGateway {
    */
   readonly disasterRecoveryInternetIp?: string;
   /**
-   * The gateway side's BGP ASN, used by BGP connections that name none: 1-4294967295.
+   * The gateway side's BGP ASN, used by BGP connections that name none: in the ranges of
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`.
    *
-   * @default - `localAsn`, else 45104 (Alibaba Cloud's own)
+   * @default - `localAsn`, else Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN}
    */
   readonly asn?: number;
   /**
-   * The gateway side's BGP ASN, 1-4294967295: the old name of `asn` (the same value under both
-   * is accepted).
+   * The gateway side's BGP ASN, in the ranges of
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`: the old name of `asn` (the same value
+   * under both is accepted).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -69,7 +72,8 @@ export interface IAlicloudPeerGateway {
   readonly ipAddress: string;
   /**
    * The peer's BGP ASN, as registered on the customer gateway; BGP connections need it.
-   * 1-4294967295 except 45104 (Alibaba Cloud's own).
+   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn` (Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} excepted).
    *
    * @default - no ASN registered (static and policy routing only)
    */

@@ -33,9 +33,10 @@ export interface AlicloudPeerGatewayProps {
   /**
    * The peer's BGP ASN (the device's own ASN, never the Alibaba Cloud side's).
    *
-   * 1-4294967295 except 45104 (Alibaba Cloud's own); needed by BGP connections and must differ
-   * from the Alibaba Cloud side's `asn`. Terraform `asn` (a string; replaces the customer
-   * gateway when changed).
+   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn` (Alibaba Cloud's own
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} excepted); needed by BGP
+   * connections and must differ from the Alibaba Cloud side's `asn`. Terraform `asn` (a string;
+   * replaces the customer gateway when changed).
    *
    * @default - no ASN registered (static and policy routing only)
    * @see https://www.alibabacloud.com/help/doc-detail/65286.htm
@@ -68,7 +69,7 @@ export class AlicloudPeerGateway extends Construct implements IAlicloudPeerGatew
   public readonly customerGatewayId: string;
   /** The peer's public IPv4 address, as given. */
   public readonly ipAddress: string;
-  /** The peer's BGP ASN, as given: 1-4294967295 except 45104; none without BGP. */
+  /** The peer's BGP ASN, as given: in the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.peerAsn`; none without BGP. */
   public readonly peerAsn?: number;
 
   constructor(scope: Construct, id: string, given: AlicloudPeerGatewayProps) {

@@ -30,5 +30,5 @@ export const IKE_ID_MAX_LENGTH = 100;
  */
 export const ROUTE_WEIGHT_ACTIVE = 100;
 
-/** Alibaba Cloud's own ASN, the API default of `local_asn` (docs). */
-export const ALICLOUD_DEFAULT_ASN = 45104;
+/** Alibaba Cloud's own ASN, the API default of `local_asn` (docs): the profile's, one value. */
+export { ALICLOUD_DEFAULT_ASN } from '../plan';

@@ -87,9 +87,11 @@ export interface AlicloudTunnelOptions {
   readonly phase1DhGroup?: string;
 
   /**
-   * Phase 1 SA lifetime, in seconds: 0-86400. Terraform `ike_lifetime`.
+   * Phase 1 SA lifetime, in seconds: in
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.phase1.lifetimeSeconds`. Terraform
+   * `ike_lifetime`.
    *
-   * @default 28800
+   * @default {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_TUNNEL | ALICLOUD_DEFAULT_TUNNEL}`.phase1LifetimeSeconds`
    */
   readonly phase1LifetimeSeconds?: number;
 
@@ -117,9 +119,11 @@ export interface AlicloudTunnelOptions {
   readonly phase2PfsGroup?: string;
 
   /**
-   * Phase 2 SA lifetime, in seconds: 0-86400. Terraform `ipsec_lifetime`.
+   * Phase 2 SA lifetime, in seconds: in
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.phase2.lifetimeSeconds`. Terraform
+   * `ipsec_lifetime`.
    *
-   * @default 3600
+   * @default {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_TUNNEL | ALICLOUD_DEFAULT_TUNNEL}`.phase2LifetimeSeconds`
    */
   readonly phase2LifetimeSeconds?: number;
 
@@ -156,10 +160,9 @@ export interface AlicloudTunnelOptions {
   /**
    * The tunnel's inside /30 (BGP routing only).
    *
-   * An aligned /30 in 169.254.0.0/16 outside Alibaba Cloud's reserved blocks (169.254.0.0/30 to
-   * 169.254.6.0/30 and 169.254.169.252/30); unique across the tunnels of one VPN gateway, so the
-   * two tunnels of a connection differ. Terraform `tunnel_bgp_config.tunnel_cidr` /
-   * `bgp_config.tunnel_cidr`.
+   * An aligned /30 in {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.insideRanges` outside its
+   * `insideReserved` blocks; unique across the tunnels of one VPN gateway, so the two tunnels of a
+   * connection differ. Terraform `tunnel_bgp_config.tunnel_cidr` / `bgp_config.tunnel_cidr`.
    *
    * @default - none: required with BGP routing, unused otherwise
    * @see https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/configure-bgp-dynamic-routing

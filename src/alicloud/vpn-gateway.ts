@@ -93,16 +93,19 @@ export interface AlicloudVpnGatewayProps {
    * The Alibaba Cloud side's BGP ASN, written on the BGP tunnels of the connections
    * `realiseLink` builds (a plan from this gateway's site then carries the same ASN).
    *
-   * 1-4294967295 (a private ASN is recommended); must differ from every peer's.
-   * Terraform `tunnel_bgp_config.local_asn`.
+   * In the ranges of {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn` (a private ASN is
+   * recommended); must differ from every peer's. Terraform `tunnel_bgp_config.local_asn`.
    *
-   * @default - the planner allocates one (64512-65514); used without the planner, 45104
+   * @default - the planner allocates one from
+   * {@link "cross-cloud-vpn".ALLOCATED_ASNS | ALLOCATED_ASNS}; used without the planner,
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN}
    */
   readonly asn?: number;
 
   /**
-   * The Alibaba Cloud side's BGP ASN, 1-4294967295: the old name of `asn` (the same value under
-   * both is accepted; different values are refused).
+   * The Alibaba Cloud side's BGP ASN, in the ranges of
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`: the old name of `asn` (the same value
+   * under both is accepted; different values are refused).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -165,8 +168,9 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
   /** The gateway's second public IP: the slave tunnels' address (endpoint `slave`; dual-tunnel only). */
   public readonly disasterRecoveryInternetIp?: string;
   /**
-   * The Alibaba Cloud side's BGP ASN, when given: 1-4294967295 (else the plan's, or 45104 without
-   * the planner).
+   * The Alibaba Cloud side's BGP ASN, when given: in the ranges of
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn` (else the plan's, or
+   * {@link "cross-cloud-vpn".ALICLOUD_DEFAULT_ASN | ALICLOUD_DEFAULT_ASN} without the planner).
    */
   public readonly asn?: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
@@ -239,7 +243,8 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
   }
 
   /**
-   * The Alibaba Cloud side's BGP ASN, when given (1-4294967295): the old name of `asn`.
+   * The Alibaba Cloud side's BGP ASN, when given (in the ranges of
+   * {@link "cross-cloud-vpn".ALICLOUD | ALICLOUD}`.ownAsn`): the old name of `asn`.
    *
    * @deprecated use `asn`; removed in the next release
    */

@@ -11,7 +11,7 @@ import type { AwsTransitGatewayRouteTableOptions } from './gateway-kind';
  * The AWS side a VPN connection attaches to: a virtual private gateway or a transit gateway.
  *
  * Implemented by `AwsVpnGateway`; an existing gateway can be given as a plain object, e.g.
- * `{ vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64512 }`.
+ * `{ vpnGatewayId: 'vgw-0123456789abcdef0', asn: 64600 }`.
  */
 export interface IAwsVpnGateway {
   /**
@@ -27,16 +27,17 @@ export interface IAwsVpnGateway {
    */
   readonly transitGatewayId?: string;
   /**
-   * The AWS side's BGP ASN: 64512-65534 or 4200000000-4294967294 (private ASNs only). Checked,
-   * and compared with the peer's on BGP connections. Required: optional in the type only while
-   * its old name `amazonSideAsn` is accepted.
+   * The AWS side's BGP ASN: a private ASN in the ranges of
+   * {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`. Checked, and compared with the peer's on BGP
+   * connections. Required: optional in the type only while its old name `amazonSideAsn` is
+   * accepted.
    *
    * @default - `amazonSideAsn` (one of the two is required)
    */
   readonly asn?: number;
   /**
-   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn` (the
-   * same value under both is accepted).
+   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old
+   * name of `asn` (the same value under both is accepted).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -71,8 +72,8 @@ export interface IAwsPeerGateway {
   /** The customer gateway's id, e.g. `cgw-0123456789abcdef0`. */
   readonly customerGatewayId: string;
   /**
-   * The peer's BGP ASN, as registered on the customer gateway: 1-4294967294 except 7224 and 9059
-   * (above 2147483647 as `BgpAsnExtended`).
+   * The peer's BGP ASN, as registered on the customer gateway: in the ranges of
+   * {@link "cross-cloud-vpn".AWS | AWS}`.peerAsn` (above 2147483647 as `BgpAsnExtended`).
    */
   readonly peerAsn: number;
 }

@@ -16,9 +16,9 @@ const DEFAULT_PEER_ASN = 65000;
  * `AWS::EC2::CustomerGateway` takes an ASN up to 2,147,483,647 as `BgpAsn`, and a larger one only
  * as `BgpAsnExtended` ("If the ASN is larger than 2,147,483,647, you must use BgpAsnExtended":
  * CloudFormation resource docs, as aws-cdk-lib's `CfnCustomerGatewayProps` carries them). The docs
- * text gives `BgpAsnExtended` 2,147,483,648-4,294,967,295, but the resource schema that
- * aws-cdk-lib's CloudFormation validator bundles caps it at 4,294,967,294 (its rule F3034 rejects
- * 4294967295, which IANA reserves anyway): the stricter bound is used.
+ * text lets `BgpAsnExtended` reach the largest 4-byte ASN, but the resource schema that
+ * aws-cdk-lib's CloudFormation validator bundles caps it one below (its rule F3034; the last ASN
+ * is IANA-reserved anyway): the profile's `AWS.peerAsn` takes the stricter bound.
  */
 const BGP_ASN_MAX = 2147483647;
 
@@ -66,9 +66,10 @@ export interface AwsPeerGatewayProps {
   /**
    * The peer's BGP ASN (the device's own ASN, never the AWS side's).
    *
-   * 1-4294967294 except 7224 and 9059 (reserved in us-east-1 / eu-west-1); must differ from the
-   * AWS side's ASN on a BGP connection. Written even on static connections, where AWS ignores it.
-   * CloudFormation `BgpAsn` up to 2147483647, `BgpAsnExtended` above (4-byte ASNs).
+   * In the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.peerAsn` (a few ASNs are reserved in some
+   * regions); must differ from the AWS side's ASN on a BGP connection. Written even on static
+   * connections, where AWS ignores it. CloudFormation `BgpAsn` up to 2147483647, `BgpAsnExtended`
+   * above (4-byte ASNs).
    *
    * @default 65000
    * @see https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html
@@ -85,7 +86,7 @@ export class AwsPeerGateway extends Resource implements IAwsPeerGateway {
   public readonly customerGatewayId: string;
   /**
    * The peer's BGP ASN, as registered on the customer gateway: `peerAsn`, else AWS's default
-   * 65000. 1-4294967294 except 7224 and 9059.
+   * 65000. In the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.peerAsn`.
    */
   public readonly peerAsn: number;
   /** The peer's public IPv4 address, as given. */

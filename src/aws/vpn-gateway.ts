@@ -33,17 +33,18 @@ export interface AwsVpnGatewayProps {
    * (required there: EC2 `DescribeTransitGateways` `Options.AmazonSideAsn`; nothing in the template
    * can tell it, and a wrong one makes every BGP session fail).
    *
-   * 64512-65534 or 4200000000-4294967294 (private ASNs only); must differ from every peer's.
-   * CloudFormation `AmazonSideAsn`.
+   * A private ASN in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`; must differ from
+   * every peer's. CloudFormation `AmazonSideAsn`.
    *
-   * @default 64512 (a new gateway; required for an existing transit gateway)
+   * @default - {@link "cross-cloud-vpn".AWS_DEFAULT_AMAZON_SIDE_ASN | AWS_DEFAULT_AMAZON_SIDE_ASN}
+   * for a new gateway; required for an existing transit gateway
    * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnGateway.html
    */
   readonly asn?: number;
 
   /**
-   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn` (the
-   * same value under both names is accepted; different values are refused).
+   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old
+   * name of `asn` (the same value under both names is accepted; different values are refused).
    *
    * @default - `asn`
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
@@ -86,8 +87,9 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   /** The transit gateway's id (transit gateways only). */
   public readonly transitGatewayId?: string;
   /**
-   * The AWS side's BGP ASN: `asn`, else AWS's default 64512. 64512-65534 or
-   * 4200000000-4294967294 (private ASNs only).
+   * The AWS side's BGP ASN: `asn`, else AWS's default
+   * {@link "cross-cloud-vpn".AWS_DEFAULT_AMAZON_SIDE_ASN | AWS_DEFAULT_AMAZON_SIDE_ASN}. In the
+   * ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn` (private ASNs only).
    */
   public readonly asn: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
@@ -232,7 +234,8 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   }
 
   /**
-   * The AWS side's BGP ASN, 64512-65534 or 4200000000-4294967294: the old name of `asn`.
+   * The AWS side's BGP ASN, in the ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`: the old
+   * name of `asn`.
    *
    * @deprecated use `asn`; removed in the next release
    */

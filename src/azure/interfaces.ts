@@ -43,8 +43,10 @@ export interface IAzurePeerGateway {
   /** The local network gateway's resource id. */
   readonly localNetworkGatewayId: string;
   /**
-   * The remote device's BGP ASN, when the local network gateway has BGP settings: 1-4294967294
-   * except 8074, 8075, 12076, 23456, 64496-64511, 65515-65520, 65535-65551 and 429496729.
+   * The remote device's BGP ASN, when the local network gateway has BGP settings: in the ranges
+   * of {@link "cross-cloud-vpn".AZURE | AZURE}`.peerAsn` (32-bit ASNs supported; Azure reserves a
+   * few, its own default {@link "cross-cloud-vpn".AZURE_DEFAULT_ASN | AZURE_DEFAULT_ASN} among
+   * them).
    *
    * @default - no BGP settings: connections to it route statically or by policy (`addressSpace`)
    */

@@ -61,9 +61,9 @@ export interface AzurePeerGatewayProps {
   /**
    * BGP ASN of the remote device (the peer's own ASN, never the Azure gateway's).
    *
-   * 1-4294967294 (32-bit ASNs are supported) except 8074, 8075, 12076, 23456, 64496-64511,
-   * 65515-65520, 65535-65551 and 429496729 (Azure reserves or rejects them; Azure's BGP FAQ).
-   * Terraform `bgp_settings.asn`.
+   * In the ranges of {@link "cross-cloud-vpn".AZURE | AZURE}`.peerAsn` (32-bit ASNs are supported;
+   * Azure reserves or rejects a few, its own default among them; Azure's BGP FAQ). Terraform
+   * `bgp_settings.asn`.
    *
    * @default - no BGP on this local network gateway
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview

@@ -109,11 +109,13 @@ export interface AzureVpnConnectionProps {
   readonly pfsGroup?: string;
 
   /**
-   * Phase 2 SA lifetime, in seconds. (Azure's phase 1 lifetime is fixed at 28800 s.)
+   * Phase 2 SA lifetime, in seconds. (Azure's phase 1 lifetime is fixed:
+   * {@link "cross-cloud-vpn".AZURE | AZURE}`.phase1`.)
    *
-   * 300-172799. Lifetimes are local on Azure: the peer's may differ. Terraform `ipsec_policy.sa_lifetime`.
+   * In {@link "cross-cloud-vpn".AZURE | AZURE}`.phase2.lifetimeSeconds`. Lifetimes are local on
+   * Azure: the peer's may differ. Terraform `ipsec_policy.sa_lifetime`.
    *
-   * @default 27000
+   * @default {@link "cross-cloud-vpn".AZURE_DEFAULT_TUNNEL | AZURE_DEFAULT_TUNNEL}`.phase2LifetimeSeconds`
    */
   readonly saLifetimeSeconds?: number;
 
@@ -131,7 +133,7 @@ export interface AzureVpnConnectionProps {
    *
    * 9-3600 (30-45 recommended). Terraform `dpd_timeout_seconds`.
    *
-   * @default 45
+   * @default {@link "cross-cloud-vpn".AZURE_DEFAULT_TUNNEL | AZURE_DEFAULT_TUNNEL}`.dpdTimeoutSeconds`
    */
   readonly dpdTimeoutSeconds?: number;
 
@@ -159,7 +161,8 @@ export interface AzureVpnConnectionProps {
    * Custom APIPA BGP address of the gateway's first instance (ip configuration `instance0`) for
    * this connection: one of that instance's APIPA addresses.
    *
-   * 169.254.21.0-169.254.22.255. Needs BGP. Terraform `custom_bgp_addresses.primary`.
+   * In Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`. Needs BGP.
+   * Terraform `custom_bgp_addresses.primary`.
    *
    * @default - the instance's default BGP address (its GatewaySubnet IP)
    * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
@@ -170,7 +173,8 @@ export interface AzureVpnConnectionProps {
    * Custom APIPA BGP address of the gateway's second instance (ip configuration `instance1`):
    * one of that instance's APIPA addresses. Active-active gateways only.
    *
-   * 169.254.21.0-169.254.22.255. Needs `customBgpPrimaryAddress`. Terraform `custom_bgp_addresses.secondary`.
+   * In Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`. Needs
+   * `customBgpPrimaryAddress`. Terraform `custom_bgp_addresses.secondary`.
    *
    * @default - the instance's default BGP address
    */

@@ -8,7 +8,7 @@ import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { Construct } from 'constructs';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import {
-  AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, SiteSpec,
+  AZURE_DEFAULT_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, SiteSpec,
   azureApipaProblem, isAzureAzSku, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../common/cidr';
@@ -25,8 +25,6 @@ import { AzurePeerGateway } from './peer-gateway';
 import { azurermSpellings, setVersionedAttribute } from './provider-versions';
 import { AzureVpnConnection } from './vpn-connection';
 
-/** Azure's own default gateway ASN (Z6). */
-const AZURE_DEFAULT_ASN = 65515;
 /** Same alphabet as the planner's site ids (they key every derived value and name). */
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 /**
@@ -155,10 +153,11 @@ export interface AzureVpnGatewayProps {
   /**
    * BGP ASN of the gateway.
    *
-   * 1-4294967294 (32-bit ASNs are supported) except 8074, 8075, 12076, 23456, 64496-64511,
-   * 65516-65520, 65535-65551 and 429496729 (Azure's BGP FAQ). Terraform `bgp_settings.asn`.
+   * In the ranges of {@link "cross-cloud-vpn".AZURE | AZURE}`.ownAsn` (32-bit ASNs are supported;
+   * Azure reserves a few; Azure's BGP FAQ). Terraform `bgp_settings.asn`.
    *
-   * @default - the planner's allocation when the gateway realises a plan, else Azure's 65515
+   * @default - the planner's allocation when the gateway realises a plan, else Azure's
+   * {@link "cross-cloud-vpn".AZURE_DEFAULT_ASN | AZURE_DEFAULT_ASN}
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
    */
   readonly asn?: number;
@@ -166,7 +165,8 @@ export interface AzureVpnGatewayProps {
   /**
    * Custom APIPA BGP addresses of the first instance (ip configuration `instance0`).
    *
-   * Addresses in 169.254.21.0-169.254.22.255, distinct from every other instance's. Terraform
+   * Addresses in Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`,
+   * distinct from every other instance's. Terraform
    * `bgp_settings.peering_addresses.apipa_addresses`.
    *
    * @default - none, plus those of the plan when the gateway realises one
@@ -177,7 +177,8 @@ export interface AzureVpnGatewayProps {
   /**
    * Custom APIPA BGP addresses of the second instance (ip configuration `instance1`); active-active only.
    *
-   * Addresses in 169.254.21.0-169.254.22.255, distinct from the first instance's.
+   * Addresses in Azure's APIPA range, {@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`,
+   * distinct from the first instance's.
    *
    * @default - none, plus those of the plan when the gateway realises one
    */
@@ -331,7 +332,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
   /**
    * Adds custom APIPA BGP addresses to one instance (addresses it already has are skipped).
    *
-   * Each in 169.254.21.0-169.254.22.255 and not used by the other instance.
+   * Each in Azure's APIPA range ({@link "cross-cloud-vpn".AZURE | AZURE}`.insideRanges`) and not
+   * used by the other instance.
    */
   public addApipaAddresses(instance: AzureGatewayInstance, addresses: readonly string[]): void {
     checkAzureProps(this.node.path, { instance, addresses }, AZURE_ADD_APIPA_ARGS);

@@ -23,7 +23,8 @@
  *    percent or `%`, characters, addresses, `28800 s`, or an explicit `Unit: connections`.
  *    Ranges: `1-65534`, `9–3600`, `0..32`, `0 to 86400`, `between 1 and 10`, `at least 30`,
  *    `at most 28800`, `30 or more`, `>= 1`, a list of allowed values (`5, 10, 20 or 50`),
- *    `positive`; a bound may be a code reference (`` 0 to `connectionLimit` ``).
+ *    `positive`; a bound may be a code reference (`` 0 to `connectionLimit` ``); a range the
+ *    planner's profile owns is referenced, not retyped: `` {@link AWS}`.ownAsn` `` (a link and the field).
  * 4. `ASN or count, but no range`: ASNs and counts (names ending in `Asn`, `Asns`, `Count`,
  *    `Limit`, `Index`, or starting with `max`/`min`) need a range: a unit alone does not say
  *    which values are allowed.
@@ -93,6 +94,8 @@ const RANGE = new RegExp([
   String.raw`${BOUND}(?:,\s*${BOUND})+,?\s+(?:or|and)\s+${BOUND}`, // 5, 10, 20 or 50 (the allowed values)
   String.raw`\b(?:positive|non-negative|nonnegative)\b`,
   String.raw`\bIntRange\b`,
+  // A reference to the profile field that holds the range: {@link AWS}`.ownAsn` (docs/architecture.md).
+  String.raw`\{@link\s+[^}]+\}\x60\.[A-Za-z][\w.]*\x60`,
 ].join('|'), 'i');
 
 /** Whether a description names a unit (seconds, Mbit/s, packets, percent, characters, ...). */
