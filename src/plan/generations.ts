@@ -7,13 +7,13 @@
  * checks as fresh ones (`negotiate` with them as pins, and `endLifetimeProblems` per end, as `chooseLifetimes` checks).
  */
 import type { Cloud } from './clouds';
-import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, Integrity } from './facts';
+import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, Integrity, NeutralProposal } from './facts';
 import { IssueCollector, show } from './errors';
-import type { NeutralProposal, PlannedTunnel } from './plan';
 import { EndLifetimes, endLifetimeProblems, negotiate } from './proposals';
 import { MAX_KEY_GENERATION } from './psk';
 import type { AllocationRecord, ProposalSpec, RecordedEnd, RecordedLifetimes, TunnelRecord, TunnelSettings } from './topology';
-import type { NormalLink } from './validate';
+import type { NormalLink } from './normal';
+import type { PlannedTunnel } from './tunnel';
 
 /** What the planner gives a tunnel: a proposal and both ends' lifetimes, in `between` order. */
 export interface Negotiated {

@@ -4,9 +4,9 @@
  */
 import { CLOUD_NAMES, Cloud, FACTS, profileOf } from './clouds';
 import { IkePhase, lifetimeProblem } from './checks';
-import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, IkeVersion, Integrity, WEAK } from './facts';
+import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, IkeVersion, Integrity, NeutralProposal, WEAK } from './facts';
 import { IssueCollector, show } from './errors';
-import type { CloudProposal, NeutralProposal } from './plan';
+import type { CloudProposal } from './tunnel';
 import type { ProposalSpec } from './topology';
 
 /**
