@@ -1,18 +1,18 @@
 /**
  * The shape of a cloud's limits, reserved values and algorithm spellings (`CloudFacts`), and the
- * engine-neutral algorithm names and preferences every cloud's facts are written in.
+ * engine-neutral algorithm names and preferences every cloud's facts are written in (and a
+ * proposal in those names, `NeutralProposal`). Neutral types at the bottom of the planning core:
+ * they import nothing but the cloud ids (`./clouds/ids.ts`).
  *
  * Each cloud's own facts live in its profile (`src/plan/clouds/<cloud>.ts`), every entry with the
  * ids of its sources (listed in `SOURCES` and in the project's reference notes,
  * `shared/reference/cloud-vpn-facts.md`). Values marked `unconfirmed` were not found in a primary
- * source: they are the conservative reading and stay overridable where it matters. This module
- * re-exports them, so that `FACTS`, `CLOUD_NAMES`, ... are read from here as before.
+ * source: they are the conservative reading and stay overridable where it matters. The tables
+ * of every cloud (`FACTS`, `CLOUD_NAMES`, ...) are the registry's (`./clouds`).
  *
  * Nothing in here decides anything: the allocators and the proposal negotiation read these tables.
  */
-import type { Cloud } from './clouds';
-
-export * from './clouds';
+import type { Cloud } from './clouds/ids';
 
 /** Engine-neutral algorithm names (strongSwan keywords where one exists). */
 export type Encryption = 'aes128' | 'aes192' | 'aes256' | 'aes128gcm16' | 'aes192gcm16' | 'aes256gcm16' | '3des' | 'des';
@@ -29,6 +29,30 @@ export const ENCRYPTIONS: readonly Encryption[] = ['aes256', 'aes256gcm16', 'aes
 export const INTEGRITIES: readonly Integrity[] = ['sha256', 'sha384', 'sha512', 'sha1', 'md5'];
 /** Every Diffie-Hellman group, preferred first. */
 export const DH_GROUPS: readonly DhGroup[] = [14, 20, 19, 15, 16, 17, 18, 21, 24, 22, 23, 5, 2, 1];
+
+/** A proposal in engine-neutral names (strongSwan keywords, IANA DH numbers). */
+export interface NeutralProposal {
+  /** IKE version. */
+  readonly ikeVersion: IkeVersion;
+  /** Phase 1 (IKE SA) algorithms. */
+  readonly phase1: {
+    /** Encryption algorithm. */
+    readonly encryption: Encryption;
+    /** Integrity (and PRF) algorithm. */
+    readonly integrity: Integrity;
+    /** Diffie-Hellman group (IANA number). */
+    readonly dhGroup: DhGroup;
+  };
+  /** Phase 2 (IPsec / CHILD SA) algorithms. */
+  readonly phase2: {
+    /** Encryption algorithm. */
+    readonly encryption: Encryption;
+    /** Integrity algorithm; `null` with an AEAD (GCM) cipher. */
+    readonly integrity: Integrity | null;
+    /** PFS group (IANA number); `null` without PFS. */
+    readonly pfsGroup: DhGroup | null;
+  };
+}
 
 /** A range of integers, both ends inclusive. */
 export interface IntRange {

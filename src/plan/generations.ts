@@ -4,16 +4,16 @@
  * another key, `deriveKey`), and the proposal and lifetimes it negotiated. A tunnel keeps its
  * recorded proposal and lifetimes, whatever the topology asks, until a rollout step releases
  * it (`ccvpn rotate --settings` drops them from that step's record); recorded values pass the same
- * checks as fresh ones (`negotiate` with them as pins, and `chooseLifetimes`' rules per end).
+ * checks as fresh ones (`negotiate` with them as pins, and `endLifetimeProblems` per end, as `chooseLifetimes` checks).
  */
-import { CLOUD_NAMES, Cloud, DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, FACTS, INTEGRITIES, Integrity, TIMERS } from './facts';
+import type { Cloud } from './clouds';
+import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, Integrity, NeutralProposal } from './facts';
 import { IssueCollector, show } from './errors';
-import { lifetimeProblem } from './checks';
-import type { NeutralProposal, PlannedTunnel } from './plan';
-import { EndLifetimes, negotiate } from './proposals';
+import { EndLifetimes, endLifetimeProblems, negotiate } from './proposals';
 import { MAX_KEY_GENERATION } from './psk';
 import type { AllocationRecord, ProposalSpec, RecordedEnd, RecordedLifetimes, TunnelRecord, TunnelSettings } from './topology';
-import type { NormalLink } from './validate';
+import type { NormalLink } from './normal';
+import type { PlannedTunnel } from './tunnel';
 
 /** What the planner gives a tunnel: a proposal and both ends' lifetimes, in `between` order. */
 export interface Negotiated {
@@ -175,23 +175,6 @@ function asPins(p: NeutralProposal): ProposalSpec {
   };
 }
 
-/**
- * Why one end's recorded lifetimes would not be planned fresh, or `undefined`: the rules of
- * `chooseLifetimes` (each cloud's range; Azure's phase 1 fixed; a peer of Azure rekeys phase 1 no
- * later than Azure; phase 2 below phase 1).
- */
-function lifetimesProblem(cloud: Cloud, peer: Cloud, l: RecordedLifetimes): string | undefined {
-  const fixed = FACTS.azure.phase1.defaultLifetimeSeconds;
-  if (cloud === 'azure' && l.phase1 !== fixed) return `phase 1 ${l.phase1} s: Azure's is fixed at ${fixed} s`;
-  const range = lifetimeProblem(cloud, 'phase1', l.phase1) ?? lifetimeProblem(cloud, 'phase2', l.phase2);
-  if (range) return range;
-  if (cloud !== 'azure' && peer === 'azure' && l.phase1 > TIMERS.phase1LifetimeSeconds) {
-    return `phase 1 ${l.phase1} s would leave Azure (phase 1 fixed at ${TIMERS.phase1LifetimeSeconds} s) waiting for ${CLOUD_NAMES[cloud]} to rekey; allowed: at most ${TIMERS.phase1LifetimeSeconds} s`;
-  }
-  if (l.phase2 >= l.phase1) return `phase 2 ${l.phase2} s must be below phase 1 (${l.phase1} s)`;
-  return undefined;
-}
-
 const sameProposal = (x: NeutralProposal, y: NeutralProposal) => JSON.stringify(asPins(x)) === JSON.stringify(asPins(y));
 const sameSettings = (x: Negotiated, y: Negotiated) =>
   sameProposal(x.proposal, y.proposal) && x.lifetimes.every((l, i) => l.phase1 === y.lifetimes[i].phase1 && l.phase2 === y.lifetimes[i].phase2);
@@ -233,8 +216,7 @@ export function settleSettings(
     const clouds: [Cloud, Cloud] = [d.link.a.cloud, d.link.b.cloud];
     negotiate(clouds, asPins(kept.proposal), d.link.allowWeak, `${path}.proposal`, found);
     kept.lifetimes.forEach((l, i) => {
-      const problem = lifetimesProblem(clouds[i], clouds[1 - i], l);
-      if (problem) found.add(`${path}.lifetimes.${[d.link.a.id, d.link.b.id][i]}`, 'lifetime-out-of-range', problem);
+      for (const p of endLifetimeProblems(clouds[i], clouds[1 - i], l)) found.add(`${path}.lifetimes.${[d.link.a.id, d.link.b.id][i]}.${p.phase}`, p.code, p.message);
     });
     for (const issue of found.all) issues.add(issue.path, issue.code, `${issue.message}; ${advice}`);
     settled.set(d.id, { ...kept, pending: want });

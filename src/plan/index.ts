@@ -1,4 +1,6 @@
 export * from './facts';
+export * from './clouds';
+export * from './tunnel';
 export * from './errors';
 export * from './topology';
 export * from './plan';

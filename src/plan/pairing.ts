@@ -32,7 +32,7 @@
  */
 import { GatewayKind, profileOf, PROFILES } from './clouds';
 import type { PairingStep, Placement, TunnelSlot } from './profile';
-import type { NormalLink, NormalSite } from './validate';
+import type { NormalLink, NormalSite } from './normal';
 
 export type { Placement, TunnelSlot } from './profile';
 

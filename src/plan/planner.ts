@@ -11,14 +11,16 @@ import { cidr, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '
 import { IssueCollector, show, withArticle } from './errors';
 import { FreeRing } from './free-ring';
 import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
-import type { GatewayPlan, LinkPlan, NeutralProposal, PlannedTunnel, TunnelEnd, VpnPlan } from './plan';
-import type { IntRange } from './facts';
+import type { GatewayPlan, LinkPlan, VpnPlan } from './plan';
+import type { IntRange, NeutralProposal } from './facts';
+import type { PlannedTunnel, TunnelEnd } from './tunnel';
 import type { GatewayLink, Initiation } from './profile';
 import { keyGenerationOf, recordTunnels, settleSettings } from './generations';
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
 import type { AllocationRecord, KeyScheme, Topology, TunnelPin } from './topology';
-import { NormalLink, NormalSite, ownAsnProblem, peerAsnProblem, validateOptions, validatePrevious, validateTopology } from './validate';
+import type { NormalLink, NormalSite } from './normal';
+import { ownAsnProblem, peerAsnProblem, validateOptions, validatePrevious, validateTopology } from './validate';
 
 /** Options of `planVpn`. */
 export interface PlanOptions {

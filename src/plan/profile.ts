@@ -9,8 +9,8 @@
  */
 import type { IssueCollector } from './errors';
 import type { CloudFacts, IntRange } from './facts';
-import type { LinkResourcesBase, PlannedTunnel } from './plan';
-import type { NormalLink, NormalSite } from './validate';
+import type { NormalLink, NormalSite } from './normal';
+import type { LinkResourcesBase, PlannedTunnel } from './tunnel';
 
 /** A range of integers, both ends inclusive. */
 export const range = (min: number, max: number): IntRange => ({ min, max });

@@ -4,9 +4,9 @@
  */
 import { CLOUD_NAMES, Cloud, FACTS, profileOf } from './clouds';
 import { IkePhase, lifetimeProblem } from './checks';
-import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, IkeVersion, Integrity, WEAK } from './facts';
+import { DH_GROUPS, DhGroup, ENCRYPTIONS, Encryption, INTEGRITIES, IkeVersion, Integrity, NeutralProposal, WEAK } from './facts';
 import { IssueCollector, show } from './errors';
-import type { CloudProposal, NeutralProposal } from './plan';
+import type { CloudProposal } from './tunnel';
 import type { ProposalSpec } from './topology';
 
 /**
@@ -102,12 +102,55 @@ export function negotiate(
 /** Lifetimes of one end. */
 export interface EndLifetimes { readonly phase1: number; readonly phase2: number }
 
+/** One lifetime rule that one end's lifetimes break. */
+export interface LifetimeProblem {
+  /** The phase whose lifetime breaks it. */
+  readonly phase: IkePhase;
+  /** The problem's code (`lifetime-out-of-range`, the fixed peer's `waitsCode`, `lifetime-order`). */
+  readonly code: string;
+  /** The problem in words. */
+  readonly message: string;
+}
+
+/**
+ * Why one end's lifetimes break the lifetime rules, in the order they are checked; the one rule
+ * for lifetimes the planner chooses, a user pins and a record keeps (`settleSettings`):
+ * - each lifetime within its cloud's range (`lifetimeProblem`, the constructs' check; a fixed
+ *   phase 1, `CloudProfile.fixedPhase1`, is a range of one value);
+ * - a peer with a fixed phase 1 is never left waiting: this end's phase 1 is no longer than the
+ *   peer's (`fixedPhase1.waitsCode`);
+ * - phase 2 below phase 1 (`lifetime-order`), when the rest hold.
+ *
+ * @param cloud - this end's cloud
+ * @param peer - the other end's cloud
+ * @param l - this end's lifetimes, in seconds
+ */
+export function endLifetimeProblems(cloud: Cloud, peer: Cloud, l: EndLifetimes): LifetimeProblem[] {
+  const own = profileOf(cloud);
+  const other = profileOf(peer);
+  const out: LifetimeProblem[] = [];
+  const inRange = (phase: IkePhase) => {
+    const message = lifetimeProblem(cloud, phase, l[phase]);
+    if (message) out.push({ phase, code: 'lifetime-out-of-range', message });
+  };
+  inRange('phase1');
+  const peerFixed = other.facts.phase1.lifetimeSeconds.max;
+  if (other.fixedPhase1 && l.phase1 > peerFixed) {
+    out.push({ phase: 'phase1', code: other.fixedPhase1.waitsCode, message: `${l.phase1} s would leave ${other.name} (phase 1 fixed at ${peerFixed} s) waiting for ${own.name} to rekey; allowed: at most ${peerFixed} s` });
+  }
+  inRange('phase2');
+  if (out.length === 0 && l.phase2 >= l.phase1) {
+    out.push({ phase: 'phase2', code: 'lifetime-order', message: `${l.phase2} s must be below the phase 1 lifetime of ${own.name} (${l.phase1} s)` });
+  }
+  return out;
+}
+
 /**
  * Chooses each end's lifetimes so that an end that cannot change its own (a fixed phase 1,
- * `CloudProfile.fixedPhase1`: Azure's 28800 s) is never the one left waiting for a rekey: its
- * peer uses a shorter phase 1 lifetime and rekeys first; phase 2 lifetimes are each end's own
- * default (`CloudProfile.lifetimes`). Pins apply to every end that can set them and are checked
- * with `lifetimeProblem`, the constructs' check.
+ * `CloudProfile.fixedPhase1`) is never the one left waiting for a rekey: its peer uses a shorter
+ * phase 1 lifetime (`fixedPhase1.peerSeconds`) and rekeys first; phase 2 lifetimes are each end's
+ * own default (`CloudProfile.lifetimes`). Pins apply to every end that can set them; every end's
+ * lifetimes are checked with `endLifetimeProblems`.
  */
 export function chooseLifetimes(
   clouds: readonly [Cloud, Cloud], spec: ProposalSpec | undefined, path: string, issues: IssueCollector,
@@ -115,42 +158,28 @@ export function chooseLifetimes(
   const before = issues.size;
   const pinned1 = spec?.phase1?.lifetimeSeconds;
   const pinned2 = spec?.phase2?.lifetimeSeconds;
-
-  const check = (cloud: Cloud, phase: IkePhase, value: number) => {
-    const problem = lifetimeProblem(cloud, phase, value);
-    if (problem) issues.add(`${path}.${phase}.lifetimeSeconds`, 'lifetime-out-of-range', problem);
-  };
   const fixed = (cloud: Cloud) => FACTS[cloud].phase1.lifetimeFixed;
 
   const ends = clouds.map((cloud, i): EndLifetimes => {
     const profile = profileOf(cloud);
     const peer = profileOf(clouds[1 - i]);
     let phase1: number;
-    if (fixed(cloud)) {
-      phase1 = profile.facts.phase1.defaultLifetimeSeconds;
-    } else if (pinned1 !== undefined) {
-      check(cloud, 'phase1', pinned1);
-      const peerFixed = peer.fixedPhase1 && peer.facts.phase1.lifetimeSeconds.max;
-      if (peer.fixedPhase1 && peerFixed && pinned1 > peerFixed) {
-        issues.add(`${path}.phase1.lifetimeSeconds`, peer.fixedPhase1.waitsCode, `${pinned1} s would leave ${peer.name} (phase 1 fixed at ${peerFixed} s) waiting for ${profile.name} to rekey; allowed: at most ${peerFixed} s`);
-      }
-      phase1 = pinned1;
-    } else {
-      phase1 = peer.fixedPhase1 ? peer.fixedPhase1.peerSeconds : profile.lifetimes.phase1;
-    }
-    let phase2: number;
-    if (pinned2 !== undefined) {
-      check(cloud, 'phase2', pinned2);
-      phase2 = pinned2;
-    } else {
-      phase2 = profile.lifetimes.phase2;
-    }
-    if (phase2 >= phase1 && issues.size === before) {
-      issues.add(`${path}.phase2.lifetimeSeconds`, 'lifetime-order', `${phase2} s must be below the phase 1 lifetime of ${profile.name} (${phase1} s)`);
-    }
-    return { phase1, phase2 };
+    if (fixed(cloud)) phase1 = profile.facts.phase1.defaultLifetimeSeconds;
+    else if (pinned1 !== undefined) phase1 = pinned1;
+    else phase1 = peer.fixedPhase1 ? peer.fixedPhase1.peerSeconds : profile.lifetimes.phase1;
+    return { phase1, phase2: pinned2 ?? profile.lifetimes.phase2 };
   });
-  if (pinned1 !== undefined && clouds.every(fixed)) check(clouds[0], 'phase1', pinned1);
+  ends.forEach((l, i) => {
+    for (const p of endLifetimeProblems(clouds[i], clouds[1 - i], l)) {
+      // The order of the two phases is only worth saying once the lifetimes themselves hold.
+      if (p.code === 'lifetime-order' && issues.size > before) continue;
+      issues.add(`${path}.${p.phase}.lifetimeSeconds`, p.code, p.message);
+    }
+  });
+  if (pinned1 !== undefined && clouds.every(fixed)) {
+    const problem = lifetimeProblem(clouds[0], 'phase1', pinned1);
+    if (problem) issues.add(`${path}.phase1.lifetimeSeconds`, 'lifetime-out-of-range', problem);
+  }
   return issues.size > before ? undefined : [ends[0], ends[1]];
 }
 

@@ -3,7 +3,7 @@
  * redacted wherever they are printed.
  */
 import { createHmac } from 'node:crypto';
-import { CLOUD_NAMES, Cloud, FACTS } from './facts';
+import { CLOUD_NAMES, Cloud, FACTS } from './clouds';
 
 export { PresharedKey } from '../common/preshared-key';
 

@@ -5,8 +5,8 @@
  * Schema shipped in `schema/topology.schema.json`; the allocation record (`AllocationRecord`) by
  * `schema/allocations.schema.json`.
  */
-import type { Cloud, DhGroup, Encryption, GatewayKind, IkeVersion, Integrity } from './facts';
-import type { NeutralProposal } from './plan';
+import type { Cloud, GatewayKind } from './clouds/ids';
+import type { DhGroup, Encryption, IkeVersion, Integrity, NeutralProposal } from './facts';
 
 /** How routes are exchanged over a link. */
 export type Routing = 'bgp' | 'static' | 'policy';

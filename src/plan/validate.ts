@@ -9,6 +9,7 @@ import { Ipv4Cidr, overlaps, parseCidr } from '../common/cidr';
 import { hasOwnKey } from '../common/own-key';
 import { IssueCollector, show } from './errors';
 import { readTunnelRecords } from './generations';
+import type { NormalLink, NormalSite } from './normal';
 import type { AllocationRecord, KeyScheme, LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
 
 /**
@@ -28,30 +29,6 @@ export const TOPOLOGY_LIMITS = {
   /** Most entries in each map of `PlanOptions.previous` (`insideCidrs`, `asns`, `tunnels`). */
   maxPreviousEntries: 100000,
 } as const;
-
-/** A site after validation, with defaults applied. */
-export interface NormalSite {
-  readonly index: number;
-  readonly spec: SiteSpec;
-  readonly id: string;
-  readonly cloud: Cloud;
-  readonly kind: GatewayKind;
-  readonly cidrs: readonly Ipv4Cidr[];
-}
-
-/** A link after validation, with defaults applied; `a`/`b` in `between` order. */
-export interface NormalLink {
-  readonly index: number;
-  readonly spec: LinkSpec;
-  readonly id: string;
-  readonly a: NormalSite;
-  readonly b: NormalSite;
-  readonly routing: Routing;
-  readonly layout: TunnelLayout;
-  readonly allowWeak: boolean;
-  /** Traffic selectors per end, in `between` order (policy routing), else the sites' CIDRs. */
-  readonly selectors: readonly [readonly string[], readonly string[]];
-}
 
 /** Site ids key every derived value, so they are kept simple and printable. */
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;

@@ -213,7 +213,7 @@ describe('proposals and lifetimes are kept until released', () => {
     const id = 'aws-tokyo--azure-east:1';
     const tampered = withTunnel(asFile(first.allocations), id, (t) => ({ ...t, settings: { ...t.settings!, lifetimes: { ...t.settings!.lifetimes, 'aws-tokyo': { phase1: 27000, phase2: 7200 } } } }));
     const e = planError(() => planVpn(link(), { masterSecret: TEST_SECRET, previous: tampered }));
-    expect(e.issues.map((i) => `${i.path}: ${i.message}`).join('\n')).toMatch(/previous\.tunnels\.aws-tokyo--azure-east:1\.settings\.lifetimes\.aws-tokyo: 7200 s is outside AWS's phase2 lifetime range; allowed: 900-3600 s/);
+    expect(e.issues.map((i) => `${i.path}: ${i.message}`).join('\n')).toMatch(/previous\.tunnels\.aws-tokyo--azure-east:1\.settings\.lifetimes\.aws-tokyo\.phase2: 7200 s is outside AWS's phase2 lifetime range; allowed: 900-3600 s/);
   });
 
   test('settings recorded for other sites (a link id reused between other gateways) are not kept', () => {

@@ -6,11 +6,9 @@
  * routes). Facts: `shared/reference/cloud-vpn-facts.md` (L*), `shared/providers/alicloud/`.
  */
 import type { CloudFacts } from '../facts';
-import type { EndpointRef, LinkResourcesBase } from '../plan';
+import type { EndpointRef, LinkResourcesBase } from '../tunnel';
 import { CloudProfile, TunnelSlot, range, single } from '../profile';
-
-/** The gateway kinds of Alibaba Cloud: dual-tunnel (master and slave IPs) or single-tunnel. */
-export type AlicloudGatewayKind = 'dual-tunnel' | 'single-tunnel';
+import type { AlicloudGatewayKind } from './ids';
 
 /**
  * Alibaba Cloud's own ASN (L3): what its VPN gateway uses when none is set, refused for a peer.

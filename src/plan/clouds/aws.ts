@@ -6,11 +6,9 @@
  * `ec2.generated.d.ts` (the CloudFormation documentation it ships).
  */
 import type { CloudFacts } from '../facts';
-import type { EndpointRef, LinkResourcesBase } from '../plan';
+import type { EndpointRef, LinkResourcesBase } from '../tunnel';
 import { CloudProfile, range, single } from '../profile';
-
-/** The gateway kinds of AWS: a virtual private gateway or a transit gateway. */
-export type AwsGatewayKind = 'vpn-gateway' | 'transit-gateway';
+import type { AwsGatewayKind } from './ids';
 
 /**
  * AWS's default Amazon-side ASN: what a virtual private gateway or transit gateway created

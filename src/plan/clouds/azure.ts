@@ -8,11 +8,9 @@
 import { cidr, containsAddress, formatIpv4, parseIpv4 } from '../../common/cidr';
 import { show } from '../errors';
 import type { CloudFacts, IntRange } from '../facts';
-import type { EndpointRef, LinkResourcesBase } from '../plan';
+import type { EndpointRef, LinkResourcesBase } from '../tunnel';
 import { CloudProfile, range, single } from '../profile';
-
-/** The gateway kinds of Azure: active-active (two instances) or active-standby (one). */
-export type AzureGatewayKind = 'active-active' | 'active-standby';
+import type { AzureGatewayKind } from './ids';
 
 /**
  * ASNs Azure refuses in both roles (Z6, the BGP FAQ as of 2026-06): reserved by IANA (0, 23456,

@@ -4,24 +4,20 @@
  * `FACTS`, `CLOUD_NAMES`, `GATEWAY_KINDS`, ... stay as they were).
  *
  * The only place outside a cloud's own file that names every cloud: adding one is its profile
- * (`./<cloud>.ts`), its id in `Cloud`, its line in `PROFILES` (and the `cloud` enum of
+ * (`./<cloud>.ts`), its id and gateway kinds in `./ids.ts`, its line in `PROFILES` (and the `cloud` enum of
  * `schema/topology.schema.json`); see `docs/architecture.md`.
  */
 import type { CloudFacts } from '../facts';
 import type { CloudProfile } from '../profile';
-import { ALICLOUD_PROFILE, AlicloudGatewayKind, AlicloudLinkResources } from './alicloud';
-import { AWS_DEFAULT_TUNNEL, AWS_PROFILE, AwsGatewayKind, AwsLinkResources } from './aws';
-import { AZURE_DEFAULT_TUNNEL, AZURE_PROFILE, AzureGatewayKind, AzureLinkResources } from './azure';
+import { ALICLOUD_PROFILE, AlicloudLinkResources } from './alicloud';
+import { AWS_DEFAULT_TUNNEL, AWS_PROFILE, AwsLinkResources } from './aws';
+import { AZURE_DEFAULT_TUNNEL, AZURE_PROFILE, AzureLinkResources } from './azure';
+import type { Cloud, GatewayKind } from './ids';
 
+export * from './ids';
 export * from './aws';
 export * from './azure';
 export * from './alicloud';
-
-/** The clouds this library connects. */
-export type Cloud = 'aws' | 'azure' | 'alicloud';
-
-/** Gateway kinds of every cloud (each cloud's are in its profile's `kinds`). */
-export type GatewayKind = AwsGatewayKind | AzureGatewayKind | AlicloudGatewayKind;
 
 /** What a gateway needs for one link, in its cloud's terms (discriminated by `cloud`). */
 export type LinkResources = AwsLinkResources | AzureLinkResources | AlicloudLinkResources;

@@ -4,7 +4,7 @@
  * `cloud-rejects` and a reason naming the attribute and the rule; the unmutated examples give
  * none. Plus the rules on their own, and the independence check against the planner's spellings.
  */
-import { FACTS } from '../../../src/plan/facts';
+import { FACTS } from '../../../src/plan/clouds';
 import { verify } from '../../../src/verify';
 import { acceptAlicloud, tunnelCidrProblem } from '../../../src/verify/clouds/alicloud/accept';
 import { asnOf } from '../../../src/verify/clouds/alicloud/model';

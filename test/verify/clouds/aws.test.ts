@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FACTS } from '../../../src/plan/facts';
+import { FACTS } from '../../../src/plan/clouds';
 import { verify } from '../../../src/verify';
 import { acceptAws, insideCidrProblem, pskProblem } from '../../../src/verify/clouds/aws/accept';
 import { awsHalves } from '../../../src/verify/clouds/aws/model';

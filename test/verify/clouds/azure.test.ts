@@ -8,7 +8,7 @@
  * shapes fail with `cloud-rejects`, naming the attribute and the rule, and that every other
  * tunnel keeps the status it has in the unmutated example.
  */
-import { FACTS } from '../../../src/plan/facts';
+import { FACTS } from '../../../src/plan/clouds';
 import { verify, VerifyReport } from '../../../src/verify';
 import { acceptAzure } from '../../../src/verify/clouds/azure/accept';
 import { AZURE_DEFAULT_POLICY } from '../../../src/verify/clouds/azure/model';
