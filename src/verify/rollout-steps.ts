@@ -172,9 +172,9 @@ export function mapPlannerTunnels(record: RolloutFileInput['before'], tunnels: r
       return halfEndpoint(h) === endEndpoint(r.ends[i]) && (sites.get(site) ?? h.site) === h.site && (claimed.get(h.site) ?? site) === site;
     }) && r.ends[0].site !== r.ends[1].site && t.halves[0].site !== t.halves[1].site;
   });
-  const candidates = (id: string, r: RolloutFileTunnel) => {
+  const candidates = (id: string, r: RolloutFileTunnel, free = true) => {
     const block = record.insideCidrs[id];
-    return tunnels.filter((t) => !taken.has(t.id) && (block !== undefined ? insideIn(t, block) : t.halves.every((h) => !h.inside)))
+    return tunnels.filter((t) => (!free || !taken.has(t.id)) && (block !== undefined ? insideIn(t, block) : t.halves.every((h) => !h.inside)))
       .flatMap((t) => fits(r, t).map((j) => ({ t, j })));
   };
   let pending = recorded;
@@ -207,7 +207,9 @@ export function mapPlannerTunnels(record: RolloutFileInput['before'], tunnels: r
     const found = candidates(id, r);
     const block = record.insideCidrs[id];
     const what = `${block !== undefined ? `inside /30 ${block} and ` : 'no inside addresses and '}endpoints ${endEndpoint(r.ends[0])} (site ${r.ends[0].site}) ⇄ ${endEndpoint(r.ends[1])} (site ${r.ends[1].site})`;
-    if (!found.length && r.state === 'idle') idle.push(id);
+    const byOthers = found.length ? [] : candidates(id, r, false).map((f) => [...mapped].find(([, t]) => t === f.t.id)![0]);
+    if (byOthers.length) unmatched.set(id, `the only tunnel of the output with ${what} is already planner tunnel ${[...new Set(byOthers)].join(', ')}'s`);
+    else if (!found.length && r.state === 'idle') idle.push(id);
     else if (!found.length) unmatched.set(id, `no tunnel of the output has ${what}`);
     else unmatched.set(id, `${found.length} tunnels of the output have ${what} (${[...new Set(found.map((f) => f.t.id))].join(', ')}): cannot tell which`);
   }

@@ -252,6 +252,12 @@ describe('mapPlannerTunnels / stepsOfRolloutFile', () => {
     expect(() => stepsOfRolloutFile(fileOf(record({ 'a--b:1': t }, cidrs), [['a--b:1']]), OUTPUT)).toThrow(message);
   });
 
+  test('two planner tunnels that would be the same output tunnel: the second is unmatched, naming the first', () => {
+    const m = mapPlannerTunnels(record({ 'a--b:1': bgp, 'a--b:2': bgp }, { 'a--b:1': '169.254.10.0/30', 'a--b:2': '169.254.10.0/30' }), OUTPUT);
+    expect(Object.fromEntries(m.tunnels)).toEqual({ 'a--b:1': 't1' });
+    expect(m.unmatched.get('a--b:2')).toBe('the only tunnel of the output with inside /30 169.254.10.0/30 and endpoints tunnel1 (site a) ⇄ instance0 (site b) is already planner tunnel a--b:1\'s');
+  });
+
   test('a step naming a tunnel the record does not have is an error; an idle tunnel without a tunnel is a note, its step left out', () => {
     const before = record({ 'a--b:1': bgp, 'a--b:2': { ...bgp, state: 'idle', ends: [end('a', 'a--b/conn1/tunnel2'), end('b', 'instance1')] } }, { 'a--b:1': '169.254.10.0/30', 'a--b:2': '169.254.20.0/30' });
     expect(() => stepsOfRolloutFile(fileOf(before, [['a--b:9']]), OUTPUT)).toThrow(/rollout step 1: tunnel 'a--b:9' is not in the rollout file's record \(before\.tunnels\)/);
