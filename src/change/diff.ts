@@ -16,6 +16,12 @@
  *    addresses, ASNs, routes, endpoints), and the stacks that change it.
  * 4. The outage model (`outage.ts`) over the after-manifest's deploy order: one step per stack,
  *    phases in order, stacks of a phase in the manifest's order (as `ccvpn deploy` runs them).
+ * 5. With a staged rollout (`DiffOptions`: a `ccvpn rotate` rollout file, its planner tunnel ids
+ *    matched to these tunnels by `src/verify/rollout-steps.ts`, or the steps `planRollout` would
+ *    choose over the changing tunnels), the outage model again over its steps, as `ccvpn deploy
+ *    --rollout` runs them: per step the stacks holding its tunnels' halves, in phase order, only
+ *    those tunnels changing. Tunnels sharing a resource the change replaces (a connection, a
+ *    customer gateway) go down together whatever the rollout says (`DeployStep.alsoDown`).
  *
  * No value of a changed attribute is ever printed (a changed key would be): attributes are named
  * by path, keys shown by fingerprint.
@@ -29,6 +35,7 @@ import { Resolver, extractDeployment, loadStacks } from '../verify/read-output';
 import { modelDeployment, pairHalves } from '../verify/models';
 import type { SiteModel, TunnelHalf } from '../verify/types';
 import { resourceKey } from '../verify/types';
+import { RolloutFileInput, RolloutStepsError, plannedRollout, stepsOfRolloutFile } from '../verify/rollout-steps';
 import type { DeployStep, OutageReport, PairOutage, TunnelOutage, TunnelOutageInput } from './outage';
 import { evaluateOutage } from './outage';
 import type { AttributeVerdict } from './replacement';
@@ -96,10 +103,35 @@ export interface TunnelDiff {
   readonly outage: TunnelOutage;
 }
 
+/** The outage of a staged rollout (`DiffOptions`), next to the phase-by-phase one. */
+export interface StagedOutage {
+  /** `rollout file`: a `ccvpn rotate` rollout's steps; `planRollout`: the steps it chooses over the changing tunnels. */
+  readonly source: 'rollout file' | 'planRollout';
+  /** The steps (labels `rollout step <n>`, tunnels by `TunnelDiff.id`), each with its stacks in phase order. */
+  readonly steps: readonly DeployStep[];
+  readonly outage: OutageReport;
+  readonly pairs: readonly (PairOutage & { readonly label: string })[];
+  /** True when a site pair kept by the change loses every path during a step. */
+  readonly cutsOff: boolean;
+  /** Rollout steps left out (idle tunnels), tunnels down together, planner tunnels matched. */
+  readonly notes: readonly string[];
+}
+
+/** Options of `diffOutputs`. */
+export interface DiffOptions {
+  /**
+   * Also evaluate a staged rollout: a `ccvpn rotate` rollout file (`readRolloutFile`), or
+   * `planned` for the steps `planRollout` chooses over the changing tunnels.
+   *
+   * @default - only the phase-by-phase deploy of the whole change
+   */
+  readonly rollout?: RolloutFileInput | 'planned';
+}
+
 export interface ChangeReport {
   readonly before: string;
   readonly after: string;
-  /** The deploy steps the outage is evaluated over. */
+  /** The deploy steps the outage is evaluated over (the after-manifest's phases, stack by stack). */
   readonly steps: readonly DeployStep[];
   /** Resources that change (unchanged ones are counted only). */
   readonly resources: readonly ResourceChange[];
@@ -107,7 +139,12 @@ export interface ChangeReport {
   readonly tunnels: readonly TunnelDiff[];
   readonly pairs: readonly (PairOutage & { readonly label: string })[];
   readonly outage: OutageReport;
-  /** True when a site pair kept by the change loses every path at some moment (exit code 2). */
+  /** The staged rollout's outage, when one was asked for (`DiffOptions.rollout`). */
+  readonly staged?: StagedOutage;
+  /**
+   * True when a site pair kept by the change loses every path at some moment of the evaluated
+   * plan (exit code 2): the staged rollout's when there is one, else the phase-by-phase deploy's.
+   */
   readonly cutsOff: boolean;
   readonly warnings: readonly string[];
   readonly seconds: number;
@@ -413,7 +450,7 @@ export function manifestSteps(m: DeploymentManifest): DeployStep[] {
 }
 
 /** Compares two synthesized outputs (folders holding `ccvpn.manifest.json`). */
-export function diffOutputs(beforeDir: string, afterDir: string): ChangeReport {
+export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOptions = {}): ChangeReport {
   const started = Date.now();
   const before = readSide(beforeDir, 'before');
   const after = readSide(afterDir, 'after');
@@ -449,12 +486,15 @@ export function diffOutputs(beforeDir: string, afterDir: string): ChangeReport {
   };
 
   // Tunnels: verify's pairs of both sides, identified by their two half keys.
-  const tunnelsById = new Map<string, { halves: readonly [TunnelHalf, TunnelHalf]; inBefore: boolean; inAfter: boolean }>();
+  const tunnelsById = new Map<string, { halves: readonly [TunnelHalf, TunnelHalf]; beforeHalves?: readonly [TunnelHalf, TunnelHalf]; inBefore: boolean; inAfter: boolean }>();
   for (const [side, pairs] of [['before', before.pairs], ['after', after.pairs]] as const) {
     for (const halves of pairs) {
       const id = `${halves[0].key} ⇄ ${halves[1].key}`;
       const t = tunnelsById.get(id) ?? { halves, inBefore: false, inAfter: false };
-      tunnelsById.set(id, { ...t, halves: side === 'after' ? halves : t.halves, inBefore: t.inBefore || side === 'before', inAfter: t.inAfter || side === 'after' });
+      tunnelsById.set(id, {
+        ...t, halves: side === 'after' ? halves : t.halves, ...(side === 'before' ? { beforeHalves: halves } : {}),
+        inBefore: t.inBefore || side === 'before', inAfter: t.inAfter || side === 'after',
+      });
     }
   }
   const pairKey = (hs: readonly TunnelHalf[]) => [...new Set(hs.map((h) => h.site))].sort().join(' ⇄ ');
@@ -488,11 +528,83 @@ export function diffOutputs(beforeDir: string, afterDir: string): ChangeReport {
       status, halves, outage: outage.tunnels.find((x) => x.id === id)!,
     };
   });
-  const pairs = outage.pairs.map((p) => ({ ...p, label: p.pair.split(' ⇄ ').map(siteLabel).join(' ⇄ ') }));
+  const labelled = (ps: readonly PairOutage[]) => ps.map((p) => ({ ...p, label: p.pair.split(' ⇄ ').map(siteLabel).join(' ⇄ ') }));
+  const pairs = labelled(outage.pairs);
+  let staged: StagedOutage | undefined;
+  if (options.rollout !== undefined) {
+    const stagedSteps = stagedRollout(options.rollout, tunnels, prelim.map((x) => ({ id: x.id, halves: x.t.halves, beforeHalves: x.t.beforeHalves })), outageInputs, changed, steps);
+    const stagedOutage = evaluateOutage(outageInputs, stagedSteps.steps);
+    staged = { ...stagedSteps, outage: stagedOutage, pairs: labelled(stagedOutage.pairs), cutsOff: stagedOutage.cutsOff };
+  }
   return {
     before: beforeDir, after: afterDir, steps, resources, unchangedResources: total - resources.length,
-    tunnels, pairs, outage, cutsOff: outage.cutsOff, warnings, seconds: (Date.now() - started) / 1000,
+    tunnels, pairs, outage, ...(staged ? { staged } : {}), cutsOff: staged ? staged.cutsOff : outage.cutsOff, warnings, seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * The steps of a staged rollout over the diff's tunnels (see the file comment, 5.): a rollout
+ * file's (planner tunnel ids matched) or `planRollout`'s, each with the stacks of its tunnels'
+ * changed resources in the deploy order, and the tunnels down with them.
+ */
+function stagedRollout(
+  rollout: RolloutFileInput | 'planned', tunnels: readonly TunnelDiff[], verified: readonly { id: string; halves: readonly [TunnelHalf, TunnelHalf]; beforeHalves?: readonly [TunnelHalf, TunnelHalf] }[],
+  inputs: readonly TunnelOutageInput[], changed: ReadonlyMap<string, ResourceChange>, order: readonly DeployStep[],
+): Pick<StagedOutage, 'source' | 'steps' | 'notes'> {
+  const ref = new Map(tunnels.map((t) => [t.id, t.ref]));
+  const refs = (ids: readonly string[]) => ids.map((id) => ref.get(id) ?? id).join(', ');
+  // Tunnels that go down together: those sharing a resource the change replaces that carries them.
+  const carriers = new Map<string, string[]>();
+  for (const t of tunnels) {
+    for (const r of new Set(t.halves.flatMap((h) => h.resources.filter((x) => x.action === 'replace' && CARRIERS.has(changed.get(x.key)!.type)).map((x) => x.key)))) {
+      carriers.set(r, [...(carriers.get(r) ?? []), t.id]);
+    }
+  }
+  const groups = [...carriers.values()].filter((g) => g.length > 1);
+  const unitOf = unionOf(tunnels.map((t) => t.id), groups);
+  const notes: string[] = [];
+  let planned: { step: number; tunnels: readonly string[]; alsoDown: readonly string[] }[];
+  let source: StagedOutage['source'];
+  if (rollout === 'planned') {
+    source = 'planRollout';
+    const status = new Map(tunnels.map((t) => [t.id, t.status]));
+    const r = plannedRollout(verified.map((t) => ({ id: t.id, halves: t.halves, changing: status.get(t.id) !== 'unchanged' })), groups);
+    for (const o of r.outages) notes.push(`rollout step ${o.step}: ${refs(o.tunnels)} ${o.tunnels.length === 1 ? 'is the only tunnel' : 'are all the tunnels'} of their site pair, down together: no order avoids the outage`);
+    planned = r.steps.map((s) => ({ step: s.step, tunnels: s.tunnels, alsoDown: s.alsoDown ?? [] }));
+  } else {
+    source = 'rollout file';
+    let mapped;
+    try {
+      mapped = stepsOfRolloutFile(rollout, verified.filter((t) => t.beforeHalves).map((t) => ({ id: t.id, halves: t.beforeHalves! })));
+    } catch (e) {
+      if (e instanceof RolloutStepsError) throw new ChangeError(`rollout file: ${e.message}`);
+      throw e;
+    }
+    notes.push(...mapped.notes, `planner tunnels matched: ${[...mapped.mapping.tunnels].map(([p, id]) => `${p} = ${ref.get(id)}`).join(', ')}`);
+    planned = mapped.steps.map((s) => ({ step: s.step, tunnels: s.tunnels, alsoDown: s.alsoDown }));
+    const placed = new Set(planned.flatMap((s) => s.tunnels));
+    const missing = tunnels.filter((t) => t.status !== 'unchanged' && !placed.has(t.id));
+    if (missing.length) notes.push(`${refs(missing.map((t) => t.id))} change(s) but are in no step of the rollout file: they keep their before-version in this evaluation (is <after> the output of the rollout's last record?)`);
+  }
+  const stackOrder = new Map(order.flatMap((s) => s.stacks).map((name, i) => [name, i]));
+  const steps: DeployStep[] = planned.map((s) => {
+    const inStep = new Set(s.tunnels);
+    const down = tunnels.filter((t) => !inStep.has(t.id) && (s.alsoDown.includes(t.id) || s.tunnels.some((x) => unitOf.get(x) === unitOf.get(t.id)))).map((t) => t.id);
+    const extra = down.filter((id) => !s.alsoDown.includes(id));
+    if (extra.length) notes.push(`rollout step ${s.step}: ${refs(extra)} go(es) down with ${refs(s.tunnels)}: they share a resource this change replaces`);
+    const stacks = [...new Set(inputs.filter((x) => inStep.has(x.id) || down.includes(x.id)).flatMap((x) => x.halves.flatMap((h) => h.changes.map((c) => c.stack))))]
+      .sort((a, b) => (stackOrder.get(a) ?? 1e9) - (stackOrder.get(b) ?? 1e9));
+    return { label: `rollout step ${s.step}: ${refs(s.tunnels)}`, stacks, tunnels: s.tunnels, ...(down.length ? { alsoDown: down } : {}) };
+  });
+  return { source, steps, notes };
+}
+
+/** A representative per id, ids of groups sharing an id merged. */
+function unionOf(ids: readonly string[], groups: readonly (readonly string[])[]): Map<string, string> {
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
+  for (const g of groups) for (const id of g.slice(1)) parent.set(find(id), find(g[0]));
+  return new Map(ids.map((id) => [id, find(id)]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,18 +646,27 @@ export function renderChange(r: ChangeReport): string {
       for (const h of t.halves) if (h.changes.length) out.push(`  ${t.ref} ${h.label}: ${h.changes.join('; ')}`);
     }
   }
-  out.push('', 'site pairs:');
-  for (const p of r.pairs) {
+  const sitePairs = (ps: ChangeReport['pairs']) => ps.map((p) => {
     const n = r.tunnels.filter((t) => t.pair === p.pair);
     const what = p.status === 'removed' ? 'removed by this change (no tunnel after it)'
       : p.status === 'added' ? 'new'
         : p.cutOff.length ? `CUT OFF (no tunnel up) ${p.cutOffIntervals.join('; ')}`
           : `keeps a path throughout (${p.alwaysUp.length ? `${p.alwaysUp.length} of ${n.length} tunnel(s) never down` : 'tunnels take turns'})`;
-    out.push(`  ${p.label}: ${what}`);
-  }
+    return `  ${p.label}: ${what}`;
+  });
+  out.push('', r.staged ? 'site pairs, the whole change deployed phase by phase (`ccvpn deploy`):' : 'site pairs:', ...sitePairs(r.pairs));
   out.push('', 'deploy steps (the after-manifest\'s order, as `ccvpn deploy` runs them):');
   r.steps.forEach((s, i) => out.push(`  ${i + 1}. ${s.label}`));
+  if (r.staged) {
+    const ref = new Map(r.tunnels.map((t) => [t.id, t.ref]));
+    const source = r.staged.source === 'rollout file' ? 'the rollout file\'s steps' : 'the steps planRollout chooses: one tunnel of a site pair per step';
+    out.push('', `staged rollout (${source}), as \`ccvpn deploy --rollout\` runs it:`);
+    r.staged.steps.forEach((s) => out.push(`  ${s.label}: ${s.stacks.join(', ') || 'no stack changes'}${s.alsoDown?.length ? `; also down: ${s.alsoDown.map((id) => ref.get(id) ?? id).join(', ')}` : ''}`));
+    for (const n of r.staged.notes) out.push(`  note: ${n}`);
+    out.push('', 'site pairs, staged:', ...sitePairs(r.staged.pairs));
+  }
   if (r.warnings.length) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
-  out.push('', r.cutsOff ? 'diff: a site pair loses every path during this change (exit code 2)' : `diff: no site pair loses every path (${r.seconds.toFixed(1)} s)`);
+  const plan = r.staged ? 'the staged rollout' : 'this change';
+  out.push('', r.cutsOff ? `diff: a site pair loses every path during ${plan} (exit code 2)` : `diff: no site pair loses every path during ${plan} (${r.seconds.toFixed(1)} s)`);
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@
  * - A deployment moves through moments: `before`, then for each step `i` (1-based) `during i`
  *   (its stacks are being deployed) and `after i`. A step names the stacks it deploys; a staged
  *   rollout may restrict a step to some tunnels (`DeployStep.tunnels`): then only the halves of
- *   those tunnels change when its stacks deploy.
+ *   those tunnels change when its stacks deploy; tunnels that go down with them without changing
+ *   (`DeployStep.alsoDown`: a replaced resource carries them too) are in transition during it.
  * - Each tunnel half has two versions, `before` and `after`. Its changes sit in stacks (the stacks
  *   of the resources that shape it); it takes its `after` version once the last step deploying
  *   one of those stacks is done. A half that exists only after the change is absent until then; a
@@ -52,6 +53,14 @@ export interface DeployStep {
    * @default - every half with a change in `stacks`
    */
   readonly tunnels?: readonly string[];
+  /**
+   * Tunnels (`TunnelOutageInput.id`) that do not change at this step but are down during it: a
+   * resource carrying them is replaced with a changing tunnel's (the two tunnels of an AWS VPN
+   * connection CloudFormation replaces, `RolloutStep.alsoDown`). Their halves keep their version.
+   *
+   * @default - none
+   */
+  readonly alsoDown?: readonly string[];
 }
 
 /** What changes on one half, as the outage model needs it. */
@@ -132,7 +141,12 @@ function versions(h: HalfOutageInput, tunnel: string, steps: readonly DeployStep
   const replacesAt = new Set(changeSteps.filter(({ s }) => h.changes.some((c) => c.replaces && s.stacks.includes(c.stack))).map(({ i }) => i));
   const first = changeSteps[0]?.i;
   const last = changeSteps[changeSteps.length - 1]?.i;
+  const alsoDownAt = new Set(steps.map((s, i) => ({ i: i + 1, s })).filter(({ s }) => s.alsoDown?.includes(tunnel)).map(({ i }) => i));
   return moments.map((m) => {
+    const v = version(m);
+    return v !== 'absent' && m.phase === 'during' && alsoDownAt.has(m.step) ? 'transit' : v;
+  });
+  function version(m: Moment): Version {
     const settled = m.phase === 'after' ? m.step : m.step - 1; // steps completed at this moment
     const during = m.phase === 'during' ? m.step : undefined;
     if (h.exists === 'after') {
@@ -149,7 +163,7 @@ function versions(h: HalfOutageInput, tunnel: string, steps: readonly DeployStep
     if (during !== undefined && (replacesAt.has(during) || (h.agreementChanged && during >= first && during <= last!))) return 'transit';
     if (h.agreementChanged && settled >= first && settled < last!) return 'transit';
     return settled >= last! ? 'after' : 'before';
-  });
+  }
 }
 
 function up(halves: readonly HalfOutageInput[], vs: readonly Version[]): boolean {

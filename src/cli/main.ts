@@ -8,8 +8,8 @@
  *   ccvpn destroy [manifest] [--dry-run]
  *   ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
- *   ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
- *   ccvpn diff <before> <after> [--json]
+ *   ccvpn verify --change <before> <after> [--rollout <file> | --steps <file.json>] [--dry-run] [--json]
+ *   ccvpn diff <before> <after> [--rollout <file> | --staged] [--json]
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -31,8 +31,8 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
        ccvpn destroy [manifest] [--dry-run]
        ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
-       ccvpn verify --change <before> <after> [--steps <file.json>] [--json]
-       ccvpn diff <before> <after> [--json]
+       ccvpn verify --change <before> <after> [--rollout <file> | --steps <file.json>] [--dry-run] [--json]
+       ccvpn diff <before> <after> [--rollout <file> | --staged] [--json]
 
   plan   print every tunnel of a topology with both ends' parameters (keys redacted)
          --json               print the plan itself (JSON, keys redacted)

@@ -5,6 +5,11 @@
  * after-halves each tunnel is reconfigured to, and the steps; the lab reports per site pair the
  * longest gap in traffic and per tunnel when it went down and came back.
  *
+ * The steps are the rollout's, as `ccvpn deploy --rollout` would apply them (`rollout-steps.ts`):
+ * by default those `planRollout` chooses over these tunnels (one tunnel of a site pair per step);
+ * or a `ccvpn rotate` rollout file's, its planner tunnel ids matched to these tunnels; or explicit
+ * steps of tunnel ids / half keys.
+ *
  * Tunnel identity across the two outputs: a tunnel is the same when both of its halves have the
  * same keys (`TunnelHalf.key`: the resource and tunnel that make the half). A half whose resource
  * is renamed is a different resource to its engine (destroyed and created), so the tunnel is one
@@ -26,6 +31,7 @@ import type { LabSiteSpec } from './lab-plan';
 import { modelDeployment, pairHalves } from './models';
 import { checkAcceptance, violationsOf } from './acceptance';
 import { Resolver, extractDeployment, loadStacks } from './read-output';
+import { RolloutFileInput, RolloutStepsError, plannedRollout, stepsOfRolloutFile } from './rollout-steps';
 import type { SiteModel, TunnelHalf } from './types';
 
 /** Input of `verifyChange`. */
@@ -35,13 +41,22 @@ export interface ChangeInput {
   /** Folders of the output after the change. */
   readonly after: readonly string[];
   /**
-   * The rollout: each step a list of tunnel ids (or half keys) changed together; every step waits
+   * Explicit steps: each a list of tunnel ids (or half keys) changed together; every step waits
    * until its tunnels are back before the next. Tunnels that change, appear or disappear and are
-   * in no step are an error.
-   * @default one changed tunnel per step, in tunnel order (a placeholder for `planRollout`)
+   * in no step are an error. Not together with `rollout`.
+   * @default - the steps `planRollout` chooses over the tunnels (one tunnel of a site pair per step)
    */
   readonly steps?: readonly (readonly string[])[];
+  /**
+   * A `ccvpn rotate` rollout file (`readRolloutFile`): its steps, their planner tunnel ids
+   * matched to the output's tunnels (`mapPlannerTunnels`). Not together with `steps`.
+   * @default - the steps `planRollout` chooses
+   */
+  readonly rollout?: RolloutFileInput;
 }
+
+/** Where the steps came from: given, a rollout file's, or `planRollout`'s over the outputs' tunnels. */
+export type StepsSource = 'input' | 'rollout file' | 'planRollout';
 
 /** Options of `verifyChange`. */
 export interface ChangeOptions {
@@ -110,7 +125,9 @@ export interface ChangeReport {
   readonly after: readonly string[];
   readonly steps: readonly { readonly tunnels: readonly string[]; readonly startedAt: number; readonly seconds: number; readonly ok: boolean; readonly detail?: string }[];
   /** Where the steps came from. */
-  readonly stepsSource: 'input' | 'default: one tunnel per step in tunnel order';
+  readonly stepsSource: StepsSource;
+  /** How the steps were derived: rollout steps left out (idle tunnels), planner tunnels matched. */
+  readonly stepsNotes: readonly string[];
   readonly tunnels: readonly ChangeTunnel[];
   readonly sitePairs: readonly ChangeSitePair[];
   /** How the lab emulates a cloud applying a change to a live tunnel, with the sources. */
@@ -220,7 +237,8 @@ export interface ChangePlan {
   readonly tunnels: ChangeLabTunnel[];
   readonly report: readonly Omit<ChangeTunnel, 'downAt' | 'upAt' | 'ok' | 'step'>[];
   readonly steps: string[][];
-  readonly stepsSource: ChangeReport['stepsSource'];
+  readonly stepsSource: StepsSource;
+  readonly stepsNotes: string[];
   readonly failures: string[];
   readonly warnings: string[];
 }
@@ -280,28 +298,64 @@ export function planChange(input: ChangeInput): ChangePlan {
     byName.set(r.id, r.id);
     for (const k of r.halves) byName.set(k, r.id);
   }
+  const siteLabels = new Map([...siteModels.values()].map((s) => [s.key, s.label]));
+  const { steps, stepsSource, stepsNotes } = resolveSteps(input, report, tunnels, warnings, (k) => siteLabels.get(k) ?? k);
+  return { sites, siteLabels, tunnels, report, steps, stepsSource, stepsNotes, failures, warnings };
+}
+
+/** A tunnel's halves as the steps see them (the before-version where there is one). */
+const halvesOf = (t: ChangeLabTunnel) => (t.before ?? t.after)!.halves;
+
+/** The steps of a change: given, a rollout file's, or `planRollout`'s (see `ChangeInput`). */
+function resolveSteps(input: ChangeInput, report: ChangePlan['report'], tunnels: readonly ChangeLabTunnel[], warnings: string[], siteLabel: (key: string) => string): { steps: string[][]; stepsSource: StepsSource; stepsNotes: string[] } {
+  if (input.steps && input.rollout) throw new Error('give steps or a rollout file, not both');
+  const changing = new Set(report.filter((r) => r.status !== 'unchanged').map((r) => r.id));
   let steps: string[][];
-  let stepsSource: ChangePlan['stepsSource'];
+  let stepsSource: StepsSource;
+  const stepsNotes: string[] = [];
   if (input.steps) {
+    // Each entry resolved to a tunnel id.
+    const byName = new Map<string, string>();
+    for (const r of report) {
+      byName.set(r.id, r.id);
+      for (const k of r.halves) byName.set(k, r.id);
+    }
     stepsSource = 'input';
     steps = input.steps.map((step, i) => step.map((name) => {
       const id = byName.get(name);
       if (!id) throw new Error(`steps[${i}]: no tunnel '${name.length > 80 ? `${name.slice(0, 80)}…` : name}' in the change (tunnel ids ${report.map((r) => r.id).join(', ')}, or a half key)`);
       return id;
     }));
-    const seen = new Map<string, number>();
-    steps.forEach((s, i) => s.forEach((id) => {
-      if (seen.has(id)) throw new Error(`steps[${i}]: tunnel ${id} is already in steps[${seen.get(id)}] (each tunnel changes in one step)`);
-      seen.set(id, i);
-    }));
-    const missing = report.filter((r) => r.status !== 'unchanged' && !seen.has(r.id)).map((r) => `${r.id} (${r.status})`);
-    if (missing.length) throw new Error(`steps: ${missing.join(', ')} change(s) but are in no step`);
+  } else if (input.rollout) {
+    stepsSource = 'rollout file';
+    let mapped;
+    try {
+      mapped = stepsOfRolloutFile(input.rollout, tunnels.filter((t) => t.before).map((t) => ({ id: t.id, halves: t.before!.halves })));
+    } catch (e) {
+      throw e instanceof RolloutStepsError ? new Error(`rollout file: ${e.message}`) : e;
+    }
+    steps = mapped.steps.map((s) => [...s.tunnels]);
+    stepsNotes.push(...mapped.notes);
+    for (const s of mapped.steps) {
+      if (s.alsoDown.length) warnings.push(`rollout step ${s.step}: ${s.alsoDown.join(', ')} go down with its tunnels (a connection replaced whole); the lab applies each change in place and leaves them up`);
+      const still = s.tunnels.filter((id) => !changing.has(id));
+      if (still.length) warnings.push(`rollout step ${s.step}: ${still.join(', ')} do(es) not change between the outputs (is <after> the output of the rollout's last record?)`);
+    }
+    stepsNotes.push(`planner tunnels matched: ${[...mapped.mapping.tunnels].map(([p, v]) => `${p} = ${v}`).join(', ')}`);
   } else {
-    stepsSource = 'default: one tunnel per step in tunnel order';
-    steps = report.filter((r) => r.status !== 'unchanged').map((r) => [r.id]);
+    stepsSource = 'planRollout';
+    const rollout = plannedRollout(tunnels.map((t) => ({ id: t.id, halves: halvesOf(t), changing: changing.has(t.id) })));
+    steps = rollout.steps.map((s) => [...s.tunnels]);
+    for (const o of rollout.outages) stepsNotes.push(`step ${o.step}: ${o.tunnels.join(', ')} ${o.tunnels.length === 1 ? 'is' : 'are'} the only tunnel(s) of ${o.sites.map(siteLabel).join(' ⇄ ')}: that pair has no path while ${o.tunnels.length === 1 ? 'it changes' : 'they change'} (no order avoids it)`);
   }
-  const siteLabels = new Map([...siteModels.values()].map((s) => [s.key, s.label]));
-  return { sites, siteLabels, tunnels, report, steps, stepsSource, failures, warnings };
+  const seen = new Map<string, number>();
+  steps.forEach((s, i) => s.forEach((id) => {
+    if (seen.has(id)) throw new Error(`steps[${i}]: tunnel ${id} is already in steps[${seen.get(id)}] (each tunnel changes in one step)`);
+    seen.set(id, i);
+  }));
+  const missing = report.filter((r) => r.status !== 'unchanged' && !seen.has(r.id)).map((r) => `${r.id} (${r.status})`);
+  if (missing.length) throw new Error(`steps: ${missing.join(', ')} change(s) but are in no step${stepsSource === 'rollout file' ? ' of the rollout file' : ''}`);
+  return { steps, stepsSource, stepsNotes };
 }
 
 /**
@@ -324,7 +378,7 @@ export const CHANGE_MODEL: readonly string[] = [
 export async function verifyChange(input: ChangeInput, options: ChangeOptions = {}): Promise<ChangeReport> {
   const started = Date.now();
   const plan = planChange(input);
-  const base = { before: input.before, after: input.after, stepsSource: plan.stepsSource, model: CHANGE_MODEL };
+  const base = { before: input.before, after: input.after, stepsSource: plan.stepsSource, stepsNotes: plan.stepsNotes, model: CHANGE_MODEL };
   const missing = await labPrerequisites();
   if (missing) {
     return {
@@ -367,12 +421,35 @@ function table(head: string[], rows: string[][]): string[] {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
+const STEPS_SOURCE: Record<StepsSource, string> = {
+  'input': 'steps given',
+  'rollout file': 'the rollout file\'s steps',
+  'planRollout': 'planRollout: one tunnel of a site pair per step',
+};
+
+/** The plan of a change without the lab (`verify --change --dry-run`): tunnels and steps. */
+export function renderChangePlan(p: ChangePlan): string {
+  const out: string[] = [];
+  out.push(`change: ${p.report.filter((t) => t.status !== 'unchanged').length} of ${p.report.length} tunnel(s) change, in ${p.steps.length} step(s) (${STEPS_SOURCE[p.stepsSource]})`);
+  for (const n of p.stepsNotes) out.push(`  ${n}`);
+  out.push('');
+  out.push(...table(['step', 'tunnels'], p.steps.map((s, i) => [String(i + 1), s.join(' ')])), '');
+  const stepOf = (id: string) => p.steps.findIndex((s) => s.includes(id));
+  out.push(...table(['tunnel', 'sides', 'change', 'step'], p.report.map((t) => [t.id, t.sides, t.status === 'changed' ? t.changes.join(',') : t.status, stepOf(t.id) >= 0 ? String(stepOf(t.id) + 1) : '-'])));
+  if (p.warnings.length) out.push('', 'warnings:', ...p.warnings.map((w) => `  - ${w}`));
+  if (p.failures.length) out.push('', 'failures:', ...p.failures.map((f) => `  - ${f}`));
+  out.push('', 'verify --change --dry-run: the lab was not started');
+  return `${out.join('\n')}\n`;
+}
+
 const secs = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(2)} s`);
 
 /** The change report as text: steps, tunnels, site pairs, failures. */
 export function renderChangeReport(r: ChangeReport): string {
   const out: string[] = [];
-  out.push(`change: ${r.tunnels.filter((t) => t.status !== 'unchanged').length} of ${r.tunnels.length} tunnel(s) change, in ${r.steps.length} step(s) (${r.stepsSource})`, '');
+  out.push(`change: ${r.tunnels.filter((t) => t.status !== 'unchanged').length} of ${r.tunnels.length} tunnel(s) change, in ${r.steps.length} step(s) (${STEPS_SOURCE[r.stepsSource]})`);
+  for (const n of r.stepsNotes) out.push(`  ${n}`);
+  out.push('');
   out.push(...table(['step', 'tunnels', 'started', 'took', 'result'], r.steps.map((s, i) => [String(i + 1), s.tunnels.join(' '), secs(s.startedAt), secs(s.seconds), s.ok ? 'back' : `✗ ${s.detail ?? 'failed'}`])), '');
   out.push(...table(['tunnel', 'sides', 'change', 'step', 'down at', 'up at', 'result'], r.tunnels.map((t) => [
     t.id, t.sides, t.status === 'changed' ? t.changes.join(',') : t.status, t.step ? String(t.step) : '-', secs(t.downAt), secs(t.upAt), t.ok ? 'ok' : `✗ ${t.detail ?? 'failed'}`,

@@ -2,7 +2,7 @@
  * `ccvpn verify`: the command-line face of `verify` (wired into `src/cli/main.ts`).
  *
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep] [--cleanup-stale]
- *   ccvpn verify --change <before> <after> [--steps <file.json>] [--json] [--keep]
+ *   ccvpn verify --change <before> <after> [--rollout <file> | --steps <file.json>] [--dry-run] [--json] [--keep]
  *
  * Folders given are read as ONE deployment. Without folders, every example under `out/`
  * (`out/<name>/cdk.out` and `out/<name>/cdktf.out`, as `npm run example` writes them) is verified
@@ -12,11 +12,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cleanupStaleLabs } from './harness';
-import { renderChangeReport, verifyChange } from './change';
+import { planChange, renderChangePlan, renderChangeReport, verifyChange } from './change';
+import { RolloutFileInput, RolloutStepsError, readRolloutFile } from './rollout-steps';
 import { VerifyReport, defaultFolders, renderReport, verify } from './index';
 
 export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep] [--cleanup-stale]
-       ccvpn verify --change <before> <after> [--steps <file.json>] [--json] [--keep]
+       ccvpn verify --change <before> <after> [--rollout <file> | --steps <file.json>] [--dry-run] [--json] [--keep]
 
   verify  negotiate every tunnel of the synthesized output between real strongSwan (IKE) and
           BIRD (BGP) daemons in network namespaces on this machine (needs root): IKE SA, CHILD SA
@@ -32,11 +33,14 @@ export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-ru
           --change        bring the lab up on <before> (a synthesized output folder), send traffic
                           between every pair of site networks, apply the change to <after> step by
                           step, and report per site pair the longest gap in traffic and per tunnel
-                          when it went down and came back
-          --steps FILE    the rollout: a JSON array of steps, each an array of tunnel ids (as
+                          when it went down and came back; the steps are those planRollout chooses
+                          (one tunnel of a site pair per step, as ccvpn rotate plans them), or:
+          --rollout FILE  a ccvpn rotate rollout file: its steps, each planner tunnel id matched to
+                          the output's tunnel with its inside /30 and endpoints
+          --steps FILE    explicit steps: a JSON array of steps, each an array of tunnel ids (as
                           \`ccvpn verify <before>\` numbers them; tunnels only in <after> continue
-                          the numbering) or half keys; default: one changed tunnel per step in
-                          tunnel order (a placeholder, not a planned rollout)`;
+                          the numbering) or half keys
+          --dry-run       with --change: print the tunnels and the steps, without the lab`;
 
 /** Runs `ccvpn verify`; resolves with the exit code (0 ok, 1 a tunnel failed, 2 usage). */
 export async function verifyCommand(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -44,7 +48,7 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
   try {
     args = parseArgs({
       args: [...argv], allowPositionals: true,
-      options: { 'change': { type: 'boolean' }, 'steps': { type: 'string' }, 'json': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'failover': { type: 'boolean' }, 'timer-scale': { type: 'string' }, 'keep': { type: 'boolean' }, 'cleanup-stale': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' } },
+      options: { 'change': { type: 'boolean' }, 'steps': { type: 'string' }, 'rollout': { type: 'string' }, 'json': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'failover': { type: 'boolean' }, 'timer-scale': { type: 'string' }, 'keep': { type: 'boolean' }, 'cleanup-stale': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     err(`ccvpn verify: ${(e as Error).message}\n${VERIFY_USAGE}\n`);
@@ -59,10 +63,12 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
     out(`removed ${removed.labs.length} dead verify lab(s): ${removed.namespaces.length} namespace(s), ${removed.killed.length} daemon(s) killed${removed.spared.length ? `, ${removed.spared.length} recorded pid(s) spared (gone or no longer the lab's)` : ''}\n`);
     return 0;
   }
-  if (args.values.change) return changeCommand(args.positionals, args.values.steps, !!args.values.json, !!args.values.keep, out, err);
-  if (args.values.steps !== undefined) {
-    err(`ccvpn verify: --steps needs --change\n${VERIFY_USAGE}\n`);
-    return 2;
+  if (args.values.change) return changeCommand(args.positionals, { steps: args.values.steps, rollout: args.values.rollout, dryRun: !!args.values['dry-run'] }, !!args.values.json, !!args.values.keep, out, err);
+  for (const option of ['steps', 'rollout'] as const) {
+    if (args.values[option] !== undefined) {
+      err(`ccvpn verify: --${option} needs --change\n${VERIFY_USAGE}\n`);
+      return 2;
+    }
   }
   const scaleText = args.values['timer-scale'];
   const timerScale = scaleText === undefined ? undefined : Number(scaleText);
@@ -104,7 +110,7 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
 }
 
 /** `ccvpn verify --change <before> <after>`: 0 ok, 1 the change fails, 2 usage. */
-async function changeCommand(positionals: readonly string[], stepsFile: string | undefined, json: boolean, keep: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function changeCommand(positionals: readonly string[], files: { steps?: string; rollout?: string; dryRun: boolean }, json: boolean, keep: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (positionals.length !== 2) {
     err(`ccvpn verify --change takes two folders, <before> and <after> (got ${positionals.length})\n${VERIFY_USAGE}\n`);
     return 2;
@@ -115,18 +121,42 @@ async function changeCommand(positionals: readonly string[], stepsFile: string |
       return 2;
     }
   }
+  if (files.steps !== undefined && files.rollout !== undefined) {
+    err(`ccvpn verify --change: give --rollout or --steps, not both\n${VERIFY_USAGE}\n`);
+    return 2;
+  }
   let steps: string[][] | undefined;
-  if (stepsFile !== undefined) {
-    const parsed = readSteps(stepsFile);
+  if (files.steps !== undefined) {
+    const parsed = readSteps(files.steps);
     if (typeof parsed === 'string') {
-      err(`ccvpn verify --change: --steps ${stepsFile}: ${parsed}\n`);
+      err(`ccvpn verify --change: --steps ${files.steps}: ${parsed}\n`);
       return 2;
     }
     steps = parsed;
   }
+  let rollout: RolloutFileInput | undefined;
+  try {
+    if (files.rollout !== undefined) rollout = readRolloutFile(files.rollout);
+  } catch (e) {
+    if (!(e instanceof RolloutStepsError)) throw e;
+    err(`ccvpn verify --change: --rollout: ${e.message}\n`);
+    return 2;
+  }
+  const input = { before: [positionals[0]], after: [positionals[1]], steps, rollout };
+  if (files.dryRun) {
+    let plan;
+    try {
+      plan = planChange(input);
+    } catch (e) {
+      err(`ccvpn verify --change: ${(e as Error).message}\n`);
+      return 2;
+    }
+    out(json ? `${JSON.stringify({ steps: plan.steps, stepsSource: plan.stepsSource, stepsNotes: plan.stepsNotes, tunnels: plan.report, failures: plan.failures, warnings: plan.warnings }, null, 2)}\n` : renderChangePlan(plan));
+    return plan.failures.length ? 1 : 0;
+  }
   let report;
   try {
-    report = await verifyChange({ before: [positionals[0]], after: [positionals[1]], steps }, { progress: json ? undefined : (l) => out(`  .. ${l}\n`), keep });
+    report = await verifyChange(input, { progress: json ? undefined : (l) => out(`  .. ${l}\n`), keep });
   } catch (e) {
     err(`ccvpn verify --change: ${(e as Error).message}\n`);
     return 2;

@@ -221,7 +221,7 @@ describe('ccvpn diff', () => {
   test('is the `ccvpn diff` command of the CLI (help lists it; it dispatches, exit codes pass through)', () => {
     let out = '';
     expect(main(['--help'], (s) => { out += s; })).toBe(0);
-    expect(out).toMatch(/ccvpn diff <before> <after> \[--json\]/);
+    expect(out).toMatch(/ccvpn diff <before> <after> \[--rollout <file> \| --staged\] \[--json\]/);
     out = '';
     expect(main(['diff', mesh(), mesh(), '--json'], (s) => { out += s; })).toBe(0);
     expect((JSON.parse(out) as ChangeReport).tunnels).toHaveLength(10);

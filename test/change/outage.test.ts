@@ -71,6 +71,23 @@ describe('outage model', () => {
     expect(staged.tunnels.map((t) => t.intervals)).toEqual([['during t1 A … during t1 B'], ['during t2 A … during t2 B']]);
   });
 
+  test('a tunnel down with a step\'s (alsoDown: a replaced resource carries both) is down during that step only and keeps its version', () => {
+    // GIVEN two tunnels of one pair, each changing in its own step; t2 also goes down in t1's step
+    const both = (k: string, stack: string) => half(k, { changes: [{ stack, replaces: true }], agreementChanged: true });
+    const tunnels = [tunnel('t1', both('a1', 'sA'), both('b1', 'sB')), tunnel('t2', both('a2', 'sA'), both('b2', 'sB'))];
+    const rollout = [
+      { label: 'r1', stacks: ['sA', 'sB'], tunnels: ['t1'], alsoDown: ['t2'] },
+      { label: 'r2', stacks: ['sA', 'sB'], tunnels: ['t2'] },
+    ];
+    // WHEN evaluated
+    const r = evaluateOutage(tunnels, rollout);
+    // THEN t2 is down in r1 (with t1: the pair is cut off then) and in its own step, up between them
+    expect(r.tunnels.map((t) => t.intervals)).toEqual([['during r1'], ['during r1', 'during r2']]);
+    expect(r.pairs[0].cutOffIntervals).toEqual(['during r1']);
+    // and without alsoDown the same steps keep the pair connected
+    expect(evaluateOutage(tunnels, rollout.map(({ alsoDown: _, ...s }) => s)).cutsOff).toBe(false);
+  });
+
   test('one half changes what both must agree on and the other never follows: down to the end, the pair cut off', () => {
     const r = evaluateOutage([tunnel('t1', half('a', { changes: [{ stack: 'sA', replaces: false }], agreementChanged: true }), half('b', { agreementChanged: true }))], steps);
     expect(r.tunnels[0].intervals).toEqual(['during s1 … after s3']);

@@ -97,13 +97,16 @@ const ALI = 'ali-hangzhou';
 lab('verify --change in the namespace lab', () => {
   afterEach(() => expect(leftovers()).toEqual([]));
 
-  test('a full key rotation of the mesh, one tunnel per link per step: every tunnel comes back, no site pair loses traffic', async () => {
-    // t1/t3/t5/t7 AWS ⇄ Alibaba, t2/t4/t6/t8 AWS ⇄ Azure, t9/t10 Azure ⇄ Alibaba (verify's order).
-    const steps = [['t1', 't2', 't9'], ['t3', 't4', 't10'], ['t5', 't6'], ['t7', 't8']];
-    const r = await verifyChange({ before: [outputs.mesh], after: [outputs.rotated], steps });
+  test('a full key rotation of the mesh in the steps planRollout chooses (one tunnel per link per step): every tunnel comes back, no site pair loses traffic', async () => {
+    // GIVEN no steps: the default is planRollout's over verify's tunnels, as ccvpn rotate plans them
+    const r = await verifyChange({ before: [outputs.mesh], after: [outputs.rotated] });
     const text = renderChangeReport(r);
     expect(r.failures).toEqual([]);
     expect(r.ok).toBe(true);
+    // t1/t3/t5/t7 AWS ⇄ Alibaba, t2/t4/t6/t8 AWS ⇄ Azure, t9/t10 Azure ⇄ Alibaba (verify's order)
+    expect(r.stepsSource).toBe('planRollout');
+    expect(r.steps.map((s) => s.tunnels)).toEqual([['t1', 't2', 't9'], ['t3', 't4', 't10'], ['t5', 't6'], ['t7', 't8']]);
+    expect(text).toMatch(/in 4 step\(s\) \(planRollout: one tunnel of a site pair per step\)/);
     expect(r.tunnels).toHaveLength(10);
     for (const t of r.tunnels) {
       expect(t).toMatchObject({ status: 'changed', changes: ['key'], ok: true });
@@ -140,7 +143,8 @@ lab('verify --change in the namespace lab', () => {
   test('a proposal change on the AWS ⇄ Azure link, one tunnel at a time (default steps): those tunnels renegotiate, no pair loses traffic', async () => {
     const r = await verifyChange({ before: [outputs.mesh], after: [outputs.proposal] });
     expect(r.failures).toEqual([]);
-    expect(r.stepsSource).toMatch(/^default/);
+    expect(r.stepsSource).toBe('planRollout');
+    expect(r.steps.map((s) => s.tunnels)).toEqual([['t2'], ['t4'], ['t6'], ['t8']]);
     const changed = r.tunnels.filter((t) => t.status === 'changed');
     expect(changed.map((t) => t.id)).toEqual(['t2', 't4', 't6', 't8']);
     for (const t of changed) expect(t).toMatchObject({ changes: ['proposal'], ok: true });

@@ -38,7 +38,7 @@ describe('planChange', () => {
     const p = planChange({ before: [FIXTURE], after: [FIXTURE] });
     expect(p.report.map((r) => [r.id, r.status])).toEqual([['t1', 'unchanged'], ['t2', 'unchanged']]);
     expect(p.steps).toEqual([]);
-    expect(p.stepsSource).toMatch(/^default/);
+    expect(p.stepsSource).toBe('planRollout');
   });
 
   test('GIVEN both halves of tunnel 1 with a new key THEN t1 changes (key), t2 does not, one default step', () => {
