@@ -5,7 +5,8 @@
  * 1. Both outputs are read as `ccvpn verify` reads them (`src/verify/read-output.ts`: stacks,
  *    manifest, references followed across stacks and engines) and modelled into tunnel halves
  *    (`src/verify/models`); tunnels are paired as verify pairs them and identified by their two
- *    halves' keys (link = the two sites).
+ *    halves' keys (link = the two sites); they are numbered `t1`… and listed as `ccvpn verify
+ *    <before>` and `verify --change` number them (`changeTunnelIds` in `src/verify/change.ts`).
  * 2. Resources (CloudFormation logical id / Terraform address, `resourceKey()`) are compared
  *    attribute by attribute; each changed attribute gets its engine's verdict (`replacement.ts`:
  *    CloudFormation `causesReplacement`, azurerm / alicloud `ForceNew`). A reference whose text
@@ -32,6 +33,8 @@ import type { DeploymentManifest } from '../manifest';
 import { manifestProblems } from '../manifest';
 import type { Deployment, Json, StackDoc } from '../verify/read-output';
 import { Resolver, extractDeployment, loadStacks } from '../verify/read-output';
+import { changeTunnelIds, halvesKey } from '../verify/change';
+import { inVerifyOrder } from '../verify/index';
 import { modelDeployment, pairHalves } from '../verify/models';
 import type { SiteModel, TunnelHalf } from '../verify/types';
 import { resourceKey } from '../verify/types';
@@ -91,7 +94,7 @@ export interface HalfDiff {
 export interface TunnelDiff {
   /** The two half keys, ` ⇄ `-joined (verify's pairing order). */
   readonly id: string;
-  /** Short id in this report (`t1`, …). */
+  /** Short id (`t1`, …): the one `ccvpn verify <before>` and `verify --change` give this tunnel (`changeTunnelIds`); tunnels are listed in that order. */
   readonly ref: string;
   /** `site half ⇄ site half`. */
   readonly sides: string;
@@ -160,7 +163,10 @@ interface Side {
   readonly resolver: Resolver;
   readonly deployment: Deployment;
   readonly halves: readonly TunnelHalf[];
+  /** verify's pairs, in its order (`inVerifyOrder`). */
   readonly pairs: readonly (readonly [TunnelHalf, TunnelHalf])[];
+  /** How many halves pair with nothing (`verify` numbers them after the pairs). */
+  readonly unpaired: number;
   readonly sites: readonly SiteModel[];
   readonly warnings: readonly string[];
 }
@@ -194,7 +200,7 @@ function readSide(given: string, which: 'before' | 'after'): Side {
   const pairing = pairHalves(model.halves, label);
   return {
     dir, manifest, stacks: loaded.stacks, resolver, deployment, halves: model.halves,
-    pairs: pairing.pairs.map((p) => p.halves), sites: model.sites,
+    pairs: inVerifyOrder(pairing.pairs, model.sites).map((p) => p.halves), unpaired: pairing.unpaired.length, sites: model.sites,
     warnings: [...deployment.warnings, ...model.warnings].map((w) => `${which}: ${w}`),
   };
 }
@@ -498,7 +504,10 @@ export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOp
     }
   }
   const pairKey = (hs: readonly TunnelHalf[]) => [...new Set(hs.map((h) => h.site))].sort().join(' ⇄ ');
-  const ids = [...tunnelsById.keys()].sort();
+  // One numbering with `verify` and `verify --change` (`changeTunnelIds`), and their order.
+  const refOf = changeTunnelIds({ pairs: before.pairs, unpaired: before.unpaired }, { pairs: after.pairs, unpaired: after.unpaired });
+  const refOfId = (id: string) => refOf.get(halvesKey(tunnelsById.get(id)!.halves))!;
+  const ids = [...tunnelsById.keys()].sort((a, b) => Number(refOfId(a).slice(1)) - Number(refOfId(b).slice(1)));
   const outageInputs: TunnelOutageInput[] = [];
   const halfDiffs = new Map<string, HalfDiff>();
   const prelim = ids.map((id) => {
@@ -520,10 +529,10 @@ export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOp
     return { id, t, halves };
   });
   const outage = evaluateOutage(outageInputs, steps);
-  const tunnels: TunnelDiff[] = prelim.map(({ id, t, halves }, i) => {
+  const tunnels: TunnelDiff[] = prelim.map(({ id, t, halves }) => {
     const status = !t.inBefore ? 'added' : !t.inAfter ? 'removed' : halves.some((h) => h.changes.length || h.resources.length) ? 'changed' : 'unchanged';
     return {
-      id, ref: `t${i + 1}`, sides: t.halves.map((h) => `${siteLabel(h.site)} ${h.label}`).join(' ⇄ '),
+      id, ref: refOfId(id), sides: t.halves.map((h) => `${siteLabel(h.site)} ${h.label}`).join(' ⇄ '),
       pair: pairKey(t.halves), pairLabel: pairKey(t.halves).split(' ⇄ ').map(siteLabel).join(' ⇄ '),
       status, halves, outage: outage.tunnels.find((x) => x.id === id)!,
     };

@@ -14,8 +14,9 @@
  * same keys (`TunnelHalf.key`: the resource and tunnel that make the half). A half whose resource
  * is renamed is a different resource to its engine (destroyed and created), so the tunnel is one
  * removed and one added here too. Tunnel ids are those `ccvpn verify <before>` prints (`t1`…, in
- * its order); tunnels only in the after-output continue the numbering in the after-output's
- * order. A step may name a tunnel by its id or by the key of either half.
+ * its order); tunnels only in the after-output continue the numbering (after every id it prints)
+ * in the after-output's order: `changeTunnelIds`, which `ccvpn diff` numbers by too. A step may
+ * name a tunnel by its id or by the key of either half.
  *
  * Outside addresses are symbolic and assigned in order of the endpoints' keys, so one output's
  * `192.0.2.12` may be another endpoint in the other output: the after-halves are renumbered to the
@@ -24,7 +25,7 @@
  */
 import * as fs from 'node:fs';
 import { formatIpv4, parseCidr } from '../common/cidr';
-import { chooseRoles, labNetworks } from './index';
+import { chooseRoles, inVerifyOrder, labNetworks } from './index';
 import { ChangeLabResult, ChangeLabTunnel, runChangeLab } from './lab/change';
 import { labPrerequisites } from './lab/host';
 import type { LabSiteSpec } from './lab-plan';
@@ -144,6 +145,8 @@ interface Side {
   readonly tunnels: readonly { readonly halves: readonly [TunnelHalf, TunnelHalf]; readonly initiator: 0 | 1; readonly rekeyer: 0 | 1; readonly sides: string }[];
   /** Tunnels the lab cannot bring up, with why (`verify` fails them). */
   readonly excluded: readonly string[];
+  /** Every paired tunnel's halves, in `verify`'s order (the ids `ccvpn verify` prints), and how many unpaired halves it numbers after them. */
+  readonly numbered: { readonly pairs: readonly (readonly TunnelHalf[])[]; readonly unpaired: number };
   readonly warnings: readonly string[];
 }
 
@@ -159,7 +162,7 @@ function readSide(folders: readonly string[], which: string): Side {
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
   const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
   // The order `verify` numbers the tunnels in.
-  const pairs = [...pairing.pairs].sort((a, b) => sides(a.halves).localeCompare(sides(b.halves)));
+  const pairs = inVerifyOrder(pairing.pairs, model.sites);
   const tunnels: Side['tunnels'][number][] = [];
   const excluded: string[] = [];
   for (const p of pairs) {
@@ -173,7 +176,8 @@ function readSide(folders: readonly string[], which: string): Side {
     }
     tunnels.push({ halves: p.halves, initiator: roles.initiator, rekeyer: roles.rekeyer, sides: sides(p.halves) });
   }
-  return { sites: model.sites, halves: model.halves, tunnels, excluded, warnings: [...deployment.warnings, ...model.warnings].map((w) => `${which}: ${w}`) };
+  const numbered = { pairs: pairs.map((p) => p.halves), unpaired: pairing.unpaired.length };
+  return { sites: model.sites, halves: model.halves, tunnels, excluded, numbered, warnings: [...deployment.warnings, ...model.warnings].map((w) => `${which}: ${w}`) };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -228,7 +232,27 @@ export function renumber(before: readonly TunnelHalf[], after: readonly TunnelHa
   });
 }
 
-const halvesKey = (hs: readonly TunnelHalf[]) => hs.map((h) => h.key).sort().join(' ~ ');
+/** A tunnel across both outputs: the keys of its halves, sorted (see the file comment). */
+export const halvesKey = (hs: readonly { readonly key: string }[]): string => hs.map((h) => h.key).sort().join(' ~ ');
+
+/** One output's tunnels as `verify` numbers them: its pairs in `inVerifyOrder`, then as many unpaired halves. */
+export interface NumberedTunnels {
+  readonly pairs: readonly (readonly { readonly key: string }[])[];
+  readonly unpaired: number;
+}
+
+/**
+ * The one numbering of a change's tunnels, `verify --change`'s and `ccvpn diff`'s (by
+ * `halvesKey`): a tunnel of the before-output has the id `ccvpn verify <before>` prints; a tunnel
+ * only the after-output has continues after every id of the before-output (its unpaired halves
+ * included, so no id names two tunnels), in the after-output's `verify` order.
+ */
+export function changeTunnelIds(before: NumberedTunnels, after: NumberedTunnels): Map<string, string> {
+  const ids = new Map(before.pairs.map((hs, i) => [halvesKey(hs), `t${i + 1}`]));
+  let n = before.pairs.length + before.unpaired;
+  for (const hs of after.pairs) if (!ids.has(halvesKey(hs))) ids.set(halvesKey(hs), `t${++n}`);
+  return ids;
+}
 
 /** The change, as the lab runs it, before anything starts (pure but for reading the folders). */
 export interface ChangePlan {
@@ -254,9 +278,10 @@ export function planChange(input: ChangeInput): ChangePlan {
   const report: ChangePlan['report'][number][] = [];
   const afterByKey = new Map(after.tunnels.map((t) => [halvesKey(t.halves), t]));
   const matched = new Set<string>();
-  before.tunnels.forEach((b, i) => {
-    const id = `t${i + 1}`;
+  const ids = changeTunnelIds(before.numbered, after.numbered);
+  for (const b of before.tunnels) {
     const key = halvesKey(b.halves);
+    const id = ids.get(key)!;
     const a = afterByKey.get(key);
     if (a) matched.add(key);
     // Keep the before-tunnel's side order: the lab's namespaces are laid out from it.
@@ -270,11 +295,10 @@ export function planChange(input: ChangeInput): ChangePlan {
       reset: changes.some((c) => c !== 'routes'),
     });
     report.push({ id, sides: b.sides, halves: b.halves.map((h) => h.key), status: !a ? 'removed' : changes.length ? 'changed' : 'unchanged', changes });
-  });
-  let n = before.tunnels.length;
+  }
   for (const a of after.tunnels) {
     if (matched.has(halvesKey(a.halves))) continue;
-    const id = `t${++n}`;
+    const id = ids.get(halvesKey(a.halves))!;
     const halves = a.halves.map((h) => renumbered.get(h)!) as unknown as readonly [TunnelHalf, TunnelHalf];
     tunnels.push({ id, after: { halves, initiator: a.initiator, rekeyer: a.rekeyer }, changed: true });
     report.push({ id, sides: a.sides, halves: a.halves.map((h) => h.key), status: 'added', changes: [] });

@@ -20,7 +20,7 @@ import { Pair, modelDeployment, pairHalves } from './models';
 import { checkAcceptance, describeViolation, violationsOf } from './acceptance';
 import { Resolver, extractDeployment, loadStacks } from './read-output';
 import { RouteGap, describeGap, routeGaps } from './routing';
-import type { Assumption, FailoverResult, TunnelHalf, TunnelResult, VerifyReport } from './types';
+import type { Assumption, FailoverResult, SiteModel, TunnelHalf, TunnelResult, VerifyReport } from './types';
 
 export type { VerifyReport, TunnelResult, TunnelHalf, SiteModel, FailoverResult } from './types';
 export { readDeployment } from './read-output';
@@ -51,6 +51,19 @@ export function defaultFolders(root = 'out'): string[] {
 
 const CLOUD_NAMES = { aws: 'AWS', azure: 'Azure', alicloud: 'Alibaba' };
 
+/** A tunnel's sides as `verify` prints them: `<site label> <half label>` of each half, joined by ` ⇄ `. */
+export function tunnelSides(halves: readonly TunnelHalf[], sites: readonly SiteModel[]): string {
+  return halves.map((h) => `${sites.find((s) => s.key === h.site)?.label ?? h.site} ${h.label}`).join(' ⇄ ');
+}
+
+/**
+ * The paired tunnels in the order `verify` numbers them `t1`, `t2`, … (by their sides as printed);
+ * the unpaired halves follow them. `verify --change` and `ccvpn diff` number by it too.
+ */
+export function inVerifyOrder<P extends { readonly halves: readonly TunnelHalf[] }>(pairs: readonly P[], sites: readonly SiteModel[]): P[] {
+  return [...pairs].sort((a, b) => tunnelSides(a.halves, sites).localeCompare(tunnelSides(b.halves, sites)));
+}
+
 /** Verifies the deployment synthesized into `folders` (read as ONE deployment). */
 export async function verify(folders: string[], options: VerifyOptions = {}): Promise<VerifyReport> {
   const started = Date.now();
@@ -67,7 +80,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none'));
   const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${n}`)))];
 
-  const pairs = [...pairing.pairs].sort((a, b) => sides(a.halves).localeCompare(sides(b.halves)));
+  const pairs = inVerifyOrder(pairing.pairs, model.sites);
   const results = new Map<Pair, TunnelResult>();
   const lab: LabTunnelSpec[] = [];
   const gapsOf = new Map<string, RouteGap[]>();

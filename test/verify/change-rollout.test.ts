@@ -18,8 +18,9 @@ import { ChangeReport, diffOutputs } from '../../src/change/diff';
 import type { RolloutFile } from '../../src/change/rotation';
 import { main } from '../../src/cli/main';
 import type { VpnPlan } from '../../src/plan';
-import { ChangePlan, planChange } from '../../src/verify/change';
+import { ChangePlan, halvesKey, planChange } from '../../src/verify/change';
 import { verifyCommand } from '../../src/verify/cli';
+import { verify } from '../../src/verify/index';
 import { RolloutFileInput, RolloutStepsError, StepTunnel, mapPlannerTunnels, rolloutFileProblem, stepsOfRolloutFile } from '../../src/verify/rollout-steps';
 import type { TunnelHalf } from '../../src/verify/types';
 
@@ -174,6 +175,40 @@ describe('ccvpn rotate\'s rollout of the mesh, in diff --rollout and verify --ch
     expect(v.steps).toEqual([['t9'], ['t10']]);
     expect(planChange({ before: [before], after: [linkRotated] }).steps).toEqual([['t9'], ['t10']]);
     expect(diffSteps(diffOutputs(before, linkRotated, { rollout: 'planned' }))).toEqual(verifySteps(v));
+  });
+});
+
+describe('one numbering: verify, verify --change and diff give a tunnel the same id', () => {
+  test('the full rotation of the mesh: every id names the same half keys in verify <before>, verify --change --dry-run and diff (tables and --json)', async () => {
+    // GIVEN the ids verify <before> prints (the numbering the other two follow)
+    const byVerify = new Map((await verify([before], { modelOnly: true })).tunnels.filter((t) => t.halves.length === 2).map((t) => [halvesKey(t.halves.map((key) => ({ key }))), t.id]));
+    expect(byVerify.size).toBe(10);
+    // WHEN verify --change --dry-run and diff report the rotation
+    let vOut = '';
+    expect(await verifyCommand(['--change', before, rotated, '--rollout', rolloutAll, '--dry-run', '--json'], (s) => { vOut += s; }, silent.err)).toBe(0);
+    const byChange = new Map((JSON.parse(vOut) as { tunnels: { id: string; halves: string[] }[] }).tunnels.map((t) => [halvesKey(t.halves.map((key) => ({ key }))), t.id]));
+    let dOut = '';
+    diffCommand([before, rotated, '--rollout', rolloutAll, '--json'], (s) => { dOut += s; }, silent.err);
+    const diffJson = JSON.parse(dOut) as ChangeReport;
+    const byDiff = new Map(diffJson.tunnels.map((t) => [halvesKey(t.id.split(' ⇄ ').map((key) => ({ key }))), t.ref]));
+    // THEN all three give every tunnel the same id
+    expect(Object.fromEntries(byChange)).toEqual(Object.fromEntries(byVerify));
+    expect(Object.fromEntries(byDiff)).toEqual(Object.fromEntries(byVerify));
+    // e.g. the AWS ⇄ Azure tunnel on AWS conn1 tunnel1 is t2 in each (diff once called it t5)
+    const awsAzure = diffJson.tunnels.find((t) => t.sides === 'AwsTokyo conn1 tunnel1 ⇄ azure-japaneast-vpngw conn1 instance0')!;
+    expect(awsAzure.ref).toBe('t2');
+    // and diff lists them in that order, its table rows and its rollout steps with the same ids
+    expect(diffJson.tunnels.map((t) => t.ref)).toEqual([...byVerify.values()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+    let dText = '';
+    diffCommand([before, rotated, '--rollout', rolloutAll], (s) => { dText += s; }, silent.err);
+    let vText = '';
+    await verifyCommand(['--change', before, rotated, '--rollout', rolloutAll, '--dry-run'], (s) => { vText += s; }, silent.err);
+    expect(dText).toMatch(/^t2 +AwsTokyo conn1 tunnel1 ⇄ azure-japaneast-vpngw conn1 instance0 +changed /m);
+    expect(vText).toMatch(/^t2 +AwsTokyo conn1 tunnel1 ⇄ azure-japaneast-vpngw conn1 instance0 +key /m);
+    const matched = (text: string) => text.match(/planner tunnels matched: (.*)/)![1];
+    expect(matched(dText)).toBe(matched(vText));
+    const v = planChange({ before: [before], after: [rotated], rollout: readRollout(rolloutAll) });
+    expect(diffJson.staged!.steps.map((s) => s.tunnels!.map((id) => byDiff.get(halvesKey(id.split(' ⇄ ').map((key) => ({ key })))))!.sort())).toEqual(v.steps.map((s) => [...s].sort()));
   });
 });
 

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { halfChanges, planChange, renumber } from '../../src/verify/change';
+import { changeTunnelIds, halfChanges, planChange, renumber } from '../../src/verify/change';
 import { readSteps, verifyCommand } from '../../src/verify/cli';
 import { longestGap, lostWithin, parsePingLog } from '../../src/verify/lab/change';
 import type { TunnelHalf } from '../../src/verify/types';
@@ -62,6 +62,17 @@ describe('planChange', () => {
     [[['t1'], ['t1']], /steps\[1\]: tunnel t1 is already in steps\[0\]/],
   ])('steps %j are refused: %s', (steps, message) => {
     expect(() => planChange({ before: [FIXTURE], after: [rotatedTunnel1()], steps })).toThrow(message);
+  });
+
+  test.each([
+    ['the same tunnels', [['a', 'b'], ['c', 'd']], 0, [['a', 'b'], ['c', 'd']], { 'a ~ b': 't1', 'c ~ d': 't2' }],
+    ['halves listed in another order: the same tunnel', [['b', 'a']], 0, [['a', 'b']], { 'a ~ b': 't1' }],
+    ['a removed tunnel keeps its id', [['a', 'b'], ['c', 'd']], 0, [['c', 'd']], { 'a ~ b': 't1', 'c ~ d': 't2' }],
+    ['an added tunnel continues after the before-ids, in the after-order', [['c', 'd']], 0, [['e', 'f'], ['a', 'b'], ['c', 'd']], { 'c ~ d': 't1', 'e ~ f': 't2', 'a ~ b': 't3' }],
+    ['… after the unpaired halves verify numbers too (no id names two tunnels)', [['a', 'b']], 2, [['a', 'b'], ['x', 'y']], { 'a ~ b': 't1', 'x ~ y': 't4' }],
+  ])('changeTunnelIds: %s', (_what, before, unpaired, after, expected) => {
+    const keyed = (ps: string[][]) => ps.map((hs) => hs.map((key) => ({ key })));
+    expect(Object.fromEntries(changeTunnelIds({ pairs: keyed(before), unpaired }, { pairs: keyed(after), unpaired: 0 }))).toEqual(expected);
   });
 
   test('a folder that does not exist is one clear error', () => {
