@@ -17,7 +17,8 @@
  * whatever the connection wrote at creation; an option it does not set stays as the connection
  * has it (created from the connection's value or AWS's default).
  */
-import type { Json, Resolver, StackDoc } from '../../read-output';
+import type { Json, StackDoc } from '../../output/load';
+import type { Resolver } from '../../output/resolve';
 import { parseCidr } from '../../../common/cidr';
 import { CfnRes, Obj, cfnById, cfnOfType, isObj, literal, referenced } from './template';
 
