@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * The API reference, generated from the doc comments by TypeDoc (typedoc.json: the four package
- * entries, markdown, validation warnings are errors) into docs/api, which is committed.
+ * The API reference, generated from the doc comments by TypeDoc (typedoc.json: markdown,
+ * validation warnings are errors; the entry points are the package's, read from package.json
+ * `exports` here, so that a subpath is listed in one place) into docs/api, which is committed.
  *
  *   npm run docs         # node scripts/docs.mjs: regenerate docs/api (commit the result)
  *   npm run docs:check   # node scripts/docs.mjs --check: fail when docs/api is stale
+ *   node scripts/docs.mjs --entries   # print the entry points (JSON), as the API-docs test reads them
  *
  * `--check` generates into a temporary folder with the same configuration and compares both trees
  * byte for byte; it prints the files that differ and exits 1 when any does.
@@ -23,6 +25,19 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COMMITTED = path.join(ROOT, 'docs', 'api');
+
+/**
+ * The package's public entry files: the source of every `types` of package.json `exports`
+ * (`./lib/aws/index.d.ts` → `src/aws/index.ts`), in the order listed.
+ *
+ * @returns {string[]}
+ */
+function packageEntries() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return Object.values(pkg.exports)
+    .flatMap((v) => (v !== null && typeof v === 'object' && typeof v.types === 'string' ? [v.types] : []))
+    .map((t) => t.replace(/^\.\/lib\//, 'src/').replace(/\.d\.ts$/, '.ts'));
+}
 
 /**
  * Every file under `dir`, relative, with `/` separators, sorted.
@@ -60,7 +75,8 @@ function firstDifference(a, b) {
  */
 function typedoc(out) {
   const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('typedoc/package.json')), 'bin', 'typedoc');
-  const args = out === undefined ? [bin] : [bin, '--out', out, '--logLevel', 'Warn'];
+  const entries = packageEntries().flatMap((e) => ['--entryPoints', e]);
+  const args = out === undefined ? [bin, ...entries] : [bin, ...entries, '--out', out, '--logLevel', 'Warn'];
   const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
   if (run.status !== 0) console.error(`docs: typedoc failed (exit ${run.status ?? run.signal}); fix the warnings above`);
   return run.status ?? 1;
@@ -92,4 +108,5 @@ function check() {
   }
 }
 
-process.exitCode = process.argv.includes('--check') ? check() : typedoc(undefined);
+if (process.argv.includes('--entries')) console.log(JSON.stringify(packageEntries()));
+else process.exitCode = process.argv.includes('--check') ? check() : typedoc(undefined);

@@ -35,6 +35,7 @@ import type { Deployment, Json, StackDoc } from '../verify/read-output';
 import { Resolver, extractDeployment, loadStacks } from '../verify/read-output';
 import { changeTunnelIds, halvesKey } from '../verify/change';
 import { inVerifyOrder } from '../verify/index';
+import { CLOUD_IDS, CLOUD_LINES, VERIFY_CLOUDS } from '../verify/clouds';
 import { modelDeployment, pairHalves } from '../verify/models';
 import type { SiteModel, TunnelHalf } from '../verify/types';
 import { resourceKey } from '../verify/types';
@@ -288,19 +289,21 @@ function refKey(r: Resolver, ref: { stack: string; id: string }): string {
   return resourceKey(s?.engine ?? (ref.id.includes('.') ? 'cdktf' : 'cdk'), ref.stack, ref.id);
 }
 
-/** The resource that owns an endpoint key (`aws:<stack>/<conn>#tunnel1`, `azure:<stack>/<pip>`, `alicloud:<stack>/<gw>#master`). */
+/** An endpoint key: `<cloud>:<stack>/<resource>` and an optional `#<which>` (verify's registry names the clouds). */
+const ENDPOINT_KEY = new RegExp(`^(${CLOUD_IDS.join('|')}):([^/]+)\\/([^#]+)`);
+
+/**
+ * The resource that owns an endpoint key (`aws:<stack>/<conn>#tunnel1`, `azure:<stack>/<pip>`,
+ * `alicloud:<stack>/<gw>#master`), keyed by its cloud's engine.
+ */
 export function endpointOwner(endpoint: string | undefined): string | undefined {
-  const m = endpoint ? /^(aws|azure|alicloud):([^/]+)\/([^#]+)/.exec(endpoint) : null;
+  const m = endpoint ? ENDPOINT_KEY.exec(endpoint) : null;
   if (!m) return undefined;
-  return resourceKey(m[1] === 'aws' ? 'cdk' : 'cdktf', m[2], m[3]);
+  return resourceKey(VERIFY_CLOUDS[m[1] as keyof typeof VERIFY_CLOUDS].engine, m[2], m[3]);
 }
 
-/** Resource types whose replacement takes the tunnels they carry down (not routes, lookups or attachments). */
-const CARRIERS = new Set([
-  'AWS::EC2::VPNConnection', 'AWS::EC2::CustomerGateway', 'AWS::EC2::VPNGateway', 'AWS::EC2::TransitGateway',
-  'azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_local_network_gateway', 'azurerm_public_ip',
-  'alicloud_vpn_gateway', 'alicloud_vpn_connection', 'alicloud_vpn_customer_gateway',
-]);
+/** Resource types whose replacement takes the tunnels they carry down (not routes, lookups or attachments): every cloud's `carriers`. */
+const CARRIERS = new Set(CLOUD_LINES.flatMap((c) => c.carriers));
 
 function diffResources(before: Side, after: Side, warnings: string[]): ResourceChange[] {
   const a = resourcesOf(before);

@@ -12,10 +12,11 @@
  *   AWS CloudFormation User Guide, crpg-ref-requesttypes-update).
  * - azurerm (v4.55.0) and alicloud (v1.289.0): `ForceNew` of the attribute or of any block above it.
  *
- * An attribute the tables do not know is `unknown`: callers treat it as a replacement.
+ * An attribute the tables do not know is `unknown`: callers treat it as a replacement. Which
+ * table answers for a resource is the provider registry's (`providers.ts`).
  */
+import { PROVIDERS } from './providers';
 import type { UpdateBehaviour } from './replacement-tables.generated';
-import { ALICLOUD_UPDATE, ALICLOUD_VERSION, AZURERM_UPDATE, AZURERM_VERSION, CFN_SPEC_VERSION, CFN_UPDATE } from './replacement-tables.generated';
 
 export type { UpdateBehaviour } from './replacement-tables.generated';
 
@@ -26,26 +27,16 @@ export interface AttributeVerdict {
   readonly source: string;
 }
 
-const CUSTOM_RESOURCE_SOURCE = 'AWS CloudFormation User Guide, Custom resource request types (Update): the handler updates the resource';
-
 /**
  * How a change of `path` (dot-joined, list indices dropped: `ipsec_policy.sa_lifetime`,
  * `VpnTunnelOptionsSpecifications.PreSharedKey`) to a resource of `type` is applied.
  */
 export function attributeVerdict(engine: 'cdk' | 'cdktf', type: string, path: string): AttributeVerdict {
-  if (engine === 'cdk') {
-    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return { behaviour: 'in-place', source: CUSTOM_RESOURCE_SOURCE };
-    return fromTable(CFN_UPDATE[type], path, (p) => `@aws-cdk/aws-service-spec ${CFN_SPEC_VERSION} ${type} ${p} causesReplacement`, type);
-  }
-  if (type.startsWith('azurerm_')) {
-    const rows = AZURERM_UPDATE[type];
-    const tuple = rows ? Object.fromEntries(Object.entries(rows).map(([k, [b]]) => [k, b])) : undefined;
-    return fromTable(tuple, path, (p) => `terraform-provider-azurerm ${AZURERM_VERSION} ${rows![p][1]}`, type);
-  }
-  if (type.startsWith('alicloud_')) {
-    return fromTable(ALICLOUD_UPDATE[type], path, (p) => `providers/alicloud/constraints.json (${ALICLOUD_VERSION}) resources.${type}.${p}.forceNew`, type);
-  }
-  return { behaviour: 'unknown', source: `no update metadata for ${type}` };
+  const provider = PROVIDERS.find((p) => p.engine === engine && type.startsWith(p.prefix));
+  if (!provider) return { behaviour: 'unknown', source: `no update metadata for ${type}` };
+  const inPlace = provider.inPlace?.(type);
+  if (inPlace) return { behaviour: 'in-place', source: inPlace };
+  return fromTable(provider.rows(type), path, (p) => provider.cite(type, p), type);
 }
 
 /** The strongest verdict of `path` and every block above it: replace > conditional > in-place. */

@@ -14,15 +14,8 @@
  * Every tunnel edge carries `id="tunnel:<tunnel id>"` and `class="tunnel active|idle"`, which
  * Graphviz writes onto the SVG group, so the drawing can be styled or checked.
  */
-import type { Cloud } from '../plan';
 import type { GatewayPlan, PlannedTunnel, TunnelEnd, VpnPlan } from '../plan';
-
-const CLOUD_STYLE: Record<Cloud, { readonly label: string; readonly color: string }> = {
-  aws: { label: 'AWS', color: '#ff9900' },
-  azure: { label: 'Microsoft Azure', color: '#0078d4' },
-  alicloud: { label: 'Alibaba Cloud', color: '#ff6a00' },
-};
-const CLOUD_ORDER: readonly Cloud[] = ['aws', 'azure', 'alicloud'];
+import { CLOUDS, profileOf } from '../plan/clouds';
 
 /** A DOT double-quoted string: `"` and `\` escaped; `\n` in `text` becomes a centred line break. */
 export function dotString(text: string): string {
@@ -82,20 +75,21 @@ export function planToDot(plan: VpnPlan): string {
   out.push(`  node ${attrs({ shape: 'box', style: 'rounded,filled', fillcolor: 'white', fontname: 'Helvetica', fontsize: '10' })};`);
   out.push(`  edge ${attrs({ fontname: 'Helvetica', fontsize: '9', penwidth: '1.4' })};`);
 
-  for (const cloud of CLOUD_ORDER) {
+  // One cluster per cloud, in the registry's order, labelled and coloured by its profile.
+  for (const cloud of CLOUDS) {
     const gateways = plan.gateways.filter((g) => g.cloud === cloud);
     if (!gateways.length) continue;
-    const style = CLOUD_STYLE[cloud];
+    const style = profileOf(cloud).display;
     out.push(`  subgraph ${dotString(`cluster_cloud_${cloud}`)} {`);
     out.push(`    graph ${attrs({ label: style.label, color: style.color, penwidth: '2', fontname: 'Helvetica-Bold', fontsize: '14', style: 'rounded' })};`);
     for (const g of gateways) {
       out.push(`    subgraph ${dotString(`cluster_site_${g.site}`)} {`);
       out.push(`      graph ${attrs({ id: `gateway:${g.site}`, class: `gateway ${g.cloud}`, label: gatewayLabel(g), color: style.color, style: 'rounded,filled', fillcolor: '#f7f7f7', fontsize: '11' })};`);
       const placed = new Set<string>();
-      // AWS: the endpoints are the tunnels of each VPN connection.
+      // A cloud with per-connection endpoints: they are the tunnels of each connection.
+      const groups = style.endpointGroups;
       for (const link of g.links) {
-        if (link.cloud !== 'aws') continue;
-        for (const conn of link.vpnConnections) {
+        for (const conn of groups ? groups(link) : []) {
           out.push(`      subgraph ${dotString(`cluster_conn_${g.site}_${link.link}_${conn.id}`)} {`);
           out.push(`        graph ${attrs({ label: `${conn.id} → ${link.remoteSite}`, style: 'dashed,rounded', color: '#999999', fontsize: '9' })};`);
           conn.tunnels.forEach((tunnelId, i) => {

@@ -3,6 +3,7 @@
  * tunnel with both ends. Keys appear only in their redacted form.
  */
 import type { GatewayPlan, PlannedTunnel, VpnPlan } from '../plan';
+import { profileOf } from '../plan/clouds';
 
 /** Left-aligned columns separated by two spaces. */
 export function table(head: string[], rows: string[][]): string {
@@ -11,15 +12,11 @@ export function table(head: string[], rows: string[][]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** What the gateway's links create, in its cloud's words (the profile's `display`). */
 function resources(g: GatewayPlan): string {
-  const n = (k: 'cg' | 'conn') => g.links.reduce((sum, l) => {
-    if (l.cloud === 'aws') return sum + (k === 'cg' ? l.customerGateways.length : l.vpnConnections.length);
-    if (l.cloud === 'azure') return sum + (k === 'cg' ? l.localNetworkGateways.length : l.connections.length);
-    return sum + (k === 'cg' ? l.customerGateways.length : l.connections.length);
-  }, 0);
-  if (g.cloud === 'aws') return `${n('cg')} customer gateways, ${n('conn')} VPN connections`;
-  if (g.cloud === 'azure') return `${n('cg')} local network gateways, ${n('conn')} connections`;
-  return `${n('cg')} customer gateways, ${n('conn')} IPsec connections`;
+  const display = profileOf(g.cloud).display;
+  const n = (k: 'peers' | 'connections') => g.links.reduce((sum, l) => sum + display.count(l)[k], 0);
+  return `${n('peers')} ${display.nouns.peers}, ${n('connections')} ${display.nouns.connections}`;
 }
 
 function proposal(t: PlannedTunnel): string {

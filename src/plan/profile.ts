@@ -130,6 +130,29 @@ export interface Capacity {
 export type Initiation = 'leads' | 'initiates' | 'yields' | 'responds';
 
 /**
+ * How the CLI shows a cloud: its name and colour on a diagram, what a link's resources on it are
+ * called and how many each link holds, and (for a cloud whose endpoints belong to each
+ * connection) the connections whose tunnels a diagram groups.
+ */
+export interface CloudDisplay<R extends LinkResourcesBase = LinkResourcesBase> {
+  /** Its name on a diagram (may be fuller than `name`). */
+  readonly label: string;
+  /** Its colour on a diagram, `#rrggbb`. */
+  readonly color: string;
+  /** Plural nouns of a link's resources: the remote end as the cloud registers it, and the connections. */
+  readonly nouns: { readonly peers: string; readonly connections: string };
+  /** How many of each of those one link's resources hold (0 or more). */
+  count(link: R): { readonly peers: number; readonly connections: number };
+  /**
+   * The connections of a link whose own tunnels are the gateway's endpoints (the cloud has
+   * per-connection endpoints), each with its tunnel ids in order.
+   *
+   * @default - none: the endpoints belong to the gateway
+   */
+  endpointGroups?(link: R): readonly { readonly id: string; readonly tunnels: readonly string[] }[];
+}
+
+/**
  * A cloud, as the planner knows it.
  *
  * @internal not public API yet: its questions carry the planner's normalised sites and links
@@ -139,6 +162,8 @@ export interface CloudProfile<Kind extends string = string, R extends LinkResour
   readonly cloud: R['cloud'];
   /** Display name, for messages and tables. */
   readonly name: string;
+  /** How the CLI shows the cloud (`ccvpn plan`'s tables, `--diagram`). */
+  readonly display: CloudDisplay<R>;
   /** Limits, reserved values and algorithm spellings, with sources. */
   readonly facts: CloudFacts;
   /** Where each of this cloud's source ids comes from. */

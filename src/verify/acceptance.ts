@@ -1,13 +1,11 @@
 /**
  * Acceptance before negotiation: every synthesized resource is checked against what its cloud's
  * API or Terraform provider accepts — enums, ranges, cross-field rules — by each cloud's own
- * rules (`clouds/<cloud>/accept.ts`, every rule citing its source). A violation fails every
+ * rules (`clouds/<cloud>/accept.ts`, every rule citing its source; the registry's `accept`). A violation fails every
  * tunnel whose halves the resource shapes (`TunnelHalf.resources`) with `cloud-rejects`, and
  * the deployment when no tunnel uses the resource.
  */
-import { acceptAlicloud } from './clouds/alicloud/accept';
-import { acceptAws } from './clouds/aws/accept';
-import { acceptAzure } from './clouds/azure/accept';
+import { CLOUD_LINES } from './clouds';
 import type { Resolver } from './read-output';
 import type { TunnelHalf, Violation } from './types';
 
@@ -15,7 +13,7 @@ export { describeViolation, shown } from './violation';
 
 /** Every violation in the deployment, in a stable order. */
 export function checkAcceptance(r: Resolver): Violation[] {
-  const all = [...acceptAws(r), ...acceptAzure(r), ...acceptAlicloud(r)];
+  const all = CLOUD_LINES.flatMap((c) => c.accept(r));
   const seen = new Set<string>();
   return all.filter((v) => {
     const k = `${v.resource}|${v.attribute}|${v.rule}`;

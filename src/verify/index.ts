@@ -18,6 +18,7 @@ import { TunnelOutcome, labPrerequisites, runFailover, runLab } from './harness'
 import type { LabTunnelSpec } from './lab-plan';
 import { Pair, modelDeployment, pairHalves } from './models';
 import { checkAcceptance, describeViolation, violationsOf } from './acceptance';
+import { VERIFY_CLOUDS } from './clouds';
 import { Resolver, extractDeployment, loadStacks } from './read-output';
 import { RouteGap, describeGap, routeGaps } from './routing';
 import type { Assumption, FailoverResult, SiteModel, TunnelHalf, TunnelResult, VerifyReport } from './types';
@@ -49,7 +50,6 @@ export function defaultFolders(root = 'out'): string[] {
   return fs.readdirSync(root).sort().flatMap((name) => ['cdk.out', 'cdktf.out'].map((sub) => path.join(root, name, sub))).filter((p) => fs.existsSync(p));
 }
 
-const CLOUD_NAMES = { aws: 'AWS', azure: 'Azure', alicloud: 'Alibaba' };
 
 /** A tunnel's sides as `verify` prints them: `<site label> <half label>` of each half, joined by ` ⇄ `. */
 export function tunnelSides(halves: readonly TunnelHalf[], sites: readonly SiteModel[]): string {
@@ -78,7 +78,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
   const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
   const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none'));
-  const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${n}`)))];
+  const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${n}`)))];
 
   const pairs = inVerifyOrder(pairing.pairs, model.sites);
   const results = new Map<Pair, TunnelResult>();
@@ -97,7 +97,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       results.set(p, { ...base, status: 'failed', failure: { code: 'unverifiable', reason: [...new Set(unknown.map((u) => u.why))].join('; ') } });
       return;
     }
-    const problems = p.halves.flatMap((h) => h.problems.map((x) => `${CLOUD_NAMES[h.cloud]} ${h.label}: ${x}`));
+    const problems = p.halves.flatMap((h) => h.problems.map((x) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${x}`));
     if (problems.length) {
       results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
       return;
@@ -263,7 +263,7 @@ export function chooseRoles(halves: readonly [TunnelHalf, TunnelHalf]): { initia
   const can = (i: 0 | 1, how: 'always' | 'on-traffic') => halves[i].initiation.initiates === how && halves[1 - i].initiation.responds;
   const initiator = ([0, 1] as const).find((i) => can(i, 'always')) ?? ([0, 1] as const).find((i) => can(i, 'on-traffic'));
   if (initiator === undefined) {
-    return { reason: `neither end starts IKE: ${halves.map((h) => `${CLOUD_NAMES[h.cloud]} ${h.label} ${h.initiation.initiates === 'never' ? 'only answers' : 'does not answer'} (${h.initiation.setting})`).join('; ')}` };
+    return { reason: `neither end starts IKE: ${halves.map((h) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label} ${h.initiation.initiates === 'never' ? 'only answers' : 'does not answer'} (${h.initiation.setting})`).join('; ')}` };
   }
   const [a, b] = halves.map((h) => h.childLifetimeSeconds);
   const rekeyer: 0 | 1 = a === b ? initiator : a < b ? 0 : 1;

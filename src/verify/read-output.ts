@@ -26,54 +26,34 @@
  *   keys as fingerprints), and the resolver;
  * - `clouds/<cloud>/extract.ts` — each cloud's VPN resources (beside that cloud's model and
  *   acceptance rules), resolved;
- * - here — `readDeployment` / `extractDeployment`: the three extractions as one `Deployment`,
- *   with a documentation-range address for every endpoint (`assignAddresses`).
+ * - here — `readDeployment` / `extractDeployment`: every cloud's extraction (the registry,
+ *   `clouds/index.ts`) as one `Deployment`, with a documentation-range address for every
+ *   endpoint (`assignAddresses`).
  */
 import type { DeploymentManifest } from '../manifest';
 import { formatIpv4 } from '../common/cidr';
-import { AlicloudConnectionRes, AlicloudGatewayRes, extractAlicloud } from './clouds/alicloud/extract';
-import { AwsConnectionRes, extractAws } from './clouds/aws/extract';
-import { AzureConnectionRes, AzureGatewayRes, extractAzure } from './clouds/azure/extract';
+import { CLOUD_IDS, CLOUD_LINES, type CloudParts, VERIFY_CLOUDS } from './clouds';
 import { Json, StackDoc, loadStacks } from './output/load';
 import { Resolved, Resolver } from './output/resolve';
+import type { DeploymentBase, Endpoint } from './deployment';
 import type { Cloud } from './types';
+
+export type { DeploymentBase, Endpoint } from './deployment';
 
 export type { Obj, LoadedStacks } from './output/load';
 export type { Json, StackDoc };
 export { isObj, loadStacks } from './output/load';
 export type { FoundResource, ResourceRef, Resolved } from './output/resolve';
-export { Resolver, awsTunnelEndpoint, eachCfn, eachTf } from './output/resolve';
+export { Resolver, eachCfn, eachTf } from './output/resolve';
 export type { KeyValue } from './output/values';
 export { stringsOf, withoutSecrets } from './output/values';
 export type { Output, OutputResource } from './output/read';
 export { readOutput, settle } from './output/read';
-export type { AwsConnectionRes, AwsGatewayRes, AwsTunnelRes } from './clouds/aws/extract';
-export type { AzureConnectionRes, AzureGatewayRes } from './clouds/azure/extract';
-export type { AlicloudConnectionRes, AlicloudCustomerGatewayRes, AlicloudGatewayRes } from './clouds/alicloud/extract';
+export type { ExtractContext } from './output/values';
+export type * from './clouds';
 
-/** A public address of a gateway, with its symbolic address. */
-export interface Endpoint {
-  readonly key: string;
-  readonly cloud: Cloud | 'outside';
-  readonly address: string;
-  /** What it is, for reports (`AwsTokyoLinks2 conn1 tunnel1`, `public IP pip0`). */
-  readonly label: string;
-}
-
-/** The whole deployment as read. */
-export interface Deployment {
-  readonly folders: readonly string[];
-  /** `engine:name` of every stack read (the stacks themselves hold keys: not kept here). */
-  readonly stacks: readonly string[];
-  readonly manifest?: DeploymentManifest;
-  readonly endpoints: ReadonlyMap<string, Endpoint>;
-  readonly aws: readonly AwsConnectionRes[];
-  readonly azure: readonly AzureConnectionRes[];
-  readonly azureGateways: readonly AzureGatewayRes[];
-  readonly alicloud: readonly AlicloudConnectionRes[];
-  readonly alicloudGateways: readonly AlicloudGatewayRes[];
-  readonly warnings: readonly string[];
-}
+/** The whole deployment as read: what every deployment has, and each cloud's resources (`CloudParts`). */
+export type Deployment = DeploymentBase & CloudParts;
 
 /** Reads folders into a deployment: resources of every cloud with references resolved. */
 export function readDeployment(folders: readonly string[]): Deployment {
@@ -84,40 +64,35 @@ export function readDeployment(folders: readonly string[]): Deployment {
 /** Extracts the VPN resources of already loaded stacks. */
 export function extractDeployment(folders: readonly string[], stacks: readonly StackDoc[], manifest: DeploymentManifest | undefined, warnings: string[] = []): Deployment {
   const x = { r: new Resolver(stacks, manifest), endpointLabels: new Map<string, string>(), warnings };
-  const aws = extractAws(x);
-  const { gateways: azureGateways, connections: azure } = extractAzure(x);
-  const { gateways: alicloudGateways, connections: alicloud } = extractAlicloud(x);
+  const parts = Object.assign({}, ...CLOUD_LINES.map((c) => c.extract(x))) as CloudParts;
 
   // Every endpoint named anywhere (owned or referenced) gets one documentation-range address.
-  const referenced: Resolved[] = [
-    ...aws.map((c) => c.customerGateway.address),
-    ...azure.flatMap((c) => (c.localNetworkGateway ? [c.localNetworkGateway.address] : [])),
-    ...alicloud.flatMap((c) => [...c.tunnels.map((t) => t.customerGateway?.address), c.single?.customerGateway?.address]).filter((a): a is Resolved => !!a),
-  ];
+  const referenced: Resolved[] = CLOUD_LINES.flatMap((c) => c.referenced(parts)).filter((a): a is Resolved => !!a);
   for (const ref of referenced) {
     if (ref.kind === 'endpoint' && !x.endpointLabels.has(ref.endpoint)) x.endpointLabels.set(ref.endpoint, ref.endpoint);
     if (ref.kind === 'literal' && typeof ref.value === 'string') x.endpointLabels.set(`ip:${ref.value}`, `literal address ${ref.value}`);
   }
   const endpoints = assignAddresses(x.endpointLabels);
-  return { folders, stacks: stacks.map((s) => `${s.engine}:${s.name}`), manifest, endpoints, aws, azure, azureGateways, alicloud, alicloudGateways, warnings };
+  return { folders, stacks: stacks.map((s) => `${s.engine}:${s.name}`), manifest, endpoints, ...parts, warnings };
 }
 
-const POOLS: Record<Cloud | 'outside', number> = {
-  aws: (192 << 24) | (0 << 16) | (2 << 8),
-  azure: (198 << 24) | (51 << 16) | (100 << 8),
-  alicloud: (203 << 24) | (0 << 16) | (113 << 8),
-  outside: (203 << 24) | (0 << 16) | (113 << 8),
-};
+/** Addresses outside the deployment share TEST-NET-3 (203.0.113.0/24), from .200 up. */
+const OUTSIDE_POOL = (203 << 24) | (0 << 16) | (113 << 8);
+const OUTSIDE_FIRST = 200;
+const POOLS: Record<Cloud | 'outside', number> = { ...Object.fromEntries(CLOUD_IDS.map((c) => [c, VERIFY_CLOUDS[c].pool])) as Record<Cloud, number>, outside: OUTSIDE_POOL };
 
-/** Documentation-range addresses: AWS 192.0.2.10+, Azure 198.51.100.10+, Alibaba 203.0.113.10+, outside 203.0.113.200+. */
+/**
+ * Documentation-range addresses: each cloud's endpoints from .10 of its registry `pool` (AWS
+ * 192.0.2.10+, Azure 198.51.100.10+, Alibaba 203.0.113.10+), outside 203.0.113.200+.
+ */
 export function assignAddresses(labels: ReadonlyMap<string, string>): Map<string, Endpoint> {
   const out = new Map<string, Endpoint>();
-  const next: Record<string, number> = { aws: 10, azure: 10, alicloud: 10, outside: 200 };
-  const order: (Cloud | 'outside')[] = ['aws', 'azure', 'alicloud', 'outside'];
+  const next: Record<string, number> = { ...Object.fromEntries(CLOUD_IDS.map((c) => [c, 10])), outside: OUTSIDE_FIRST };
+  const order: (Cloud | 'outside')[] = [...CLOUD_IDS, 'outside'];
   const keys = [...labels.keys()].sort();
   for (const key of keys) {
     const prefix = key.split(':')[0];
-    let cloud = (['aws', 'azure', 'alicloud'].includes(prefix) ? prefix : 'outside') as Cloud | 'outside';
+    let cloud = ((CLOUD_IDS as string[]).includes(prefix) ? prefix : 'outside') as Cloud | 'outside';
     // An exhausted pool spills into the next one (hundreds of endpoints).
     for (let i = 0; i < order.length && next[cloud] > 254; i++) cloud = order[(order.indexOf(cloud) + 1) % order.length];
     if (next[cloud] > 254) throw new Error('more than 900 endpoints: the documentation ranges are exhausted');

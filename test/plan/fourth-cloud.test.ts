@@ -15,6 +15,8 @@ import {
   insideCidrProblem, planVpn,
 } from '../../src/plan';
 import type { CloudProfile } from '../../src/plan/profile';
+import { planToDot } from '../../src/cli/diagram';
+import { renderPlan } from '../../src/cli/plan-table';
 import { tsFiles } from '../lib/layering';
 import { TEST_SECRET } from './fixtures';
 
@@ -44,6 +46,11 @@ const TEST_FACTS = {
 const TEST_PROFILE: CloudProfile<'ha-gateway', TestLinkResources> = {
   cloud: 'testcloud' as never,
   name: 'Test Cloud',
+  display: {
+    label: 'Test Cloud', color: '#123456',
+    nouns: { peers: 'peer records', connections: 'tunnel interfaces' },
+    count: (l) => ({ peers: 1, connections: l.tunnels.length }),
+  },
   facts: TEST_FACTS,
   sources: {},
   kinds: ['ha-gateway'],
@@ -140,6 +147,19 @@ describe('a fourth cloud, registered as a profile', () => {
     }
     expect(gw(p, 't').connectionCount).toBe(6);
     expect(gw(p, 't').connectionLimit).toBe(25);
+  });
+
+  test('the CLI shows it in its own words: resource nouns in the table, its cluster in the diagram, from its profile', () => {
+    // GIVEN its plan; WHEN rendered as `ccvpn plan` prints it and drawn
+    const p = plan();
+    const row = renderPlan(p).split('\n').find((l) => l.startsWith('t '))!;
+    // THEN its gateway row counts its resources with its nouns (not another cloud's)
+    const mine = gw(p, 't').links as unknown as TestLinkResources[];
+    expect(row).toContain(`2 peer records, ${mine.reduce((n, l) => n + l.tunnels.length, 0)} tunnel interfaces`);
+    // AND the diagram draws it as a cluster of its own, labelled and coloured by its profile
+    const dot = planToDot(p);
+    expect(dot).toMatch(/subgraph "cluster_cloud_testcloud" \{\n {4}graph \[label="Test Cloud", color="#123456"/);
+    expect(dot).toContain('"t|interface0"');
   });
 
   test('its own rules apply: its gateway kinds and lifetime ranges in errors', () => {

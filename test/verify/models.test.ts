@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { chooseRoles } from '../../src/verify';
-import { AZURE_DEFAULT_POLICY, modelDeployment, pairHalves } from '../../src/verify/models';
+import { modelDeployment, pairHalves } from '../../src/verify/models';
+import { AZURE_DEFAULT_POLICY } from '../../src/verify/clouds/azure/model';
 import { espProposals, ikeProposals } from '../../src/verify/models/proposals';
 import { readDeployment } from '../../src/verify/read-output';
 import type { TunnelHalf } from '../../src/verify/types';

@@ -8,7 +8,8 @@ import { verify } from '../../src/verify';
 import { verifyCommand } from '../../src/verify/cli';
 import { modelDeployment, pairHalves } from '../../src/verify/models';
 import { Resolver, extractDeployment, loadStacks } from '../../src/verify/read-output';
-import { awsGatewayMetadata, covers, routeGaps } from '../../src/verify/routing';
+import { covers, routeGaps } from '../../src/verify/routing';
+import { awsGatewayMetadata } from '../../src/verify/clouds/aws/routing';
 import type { TunnelHalf, VerifyReport } from '../../src/verify/types';
 import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, staticMeshOutput, tfResource, tfResources } from './mutate';
 

@@ -174,6 +174,12 @@ const ROLES = ['master', 'slave'] as const;
 export const ALICLOUD_PROFILE: CloudProfile<AlicloudGatewayKind, AlicloudLinkResources> = {
   cloud: 'alicloud',
   name: 'Alibaba Cloud',
+  display: {
+    label: 'Alibaba Cloud',
+    color: '#ff6a00',
+    nouns: { peers: 'customer gateways', connections: 'IPsec connections' },
+    count: (l) => ({ peers: l.customerGateways.length, connections: l.connections.length }),
+  },
   facts: ALICLOUD,
   sources: ALICLOUD_SOURCES,
   kinds: ['dual-tunnel', 'single-tunnel'],

@@ -189,6 +189,13 @@ export interface AwsLinkResources extends LinkResourcesBase {
 export const AWS_PROFILE: CloudProfile<AwsGatewayKind, AwsLinkResources> = {
   cloud: 'aws',
   name: 'AWS',
+  display: {
+    label: 'AWS',
+    color: '#ff9900',
+    nouns: { peers: 'customer gateways', connections: 'VPN connections' },
+    count: (l) => ({ peers: l.customerGateways.length, connections: l.vpnConnections.length }),
+    endpointGroups: (l) => l.vpnConnections,
+  },
   facts: AWS,
   sources: AWS_SOURCES,
   kinds: ['vpn-gateway', 'transit-gateway'],

@@ -281,6 +281,12 @@ const skuOf = (sku: string | undefined) => sku ?? AZURE_DEFAULT_SKU;
 export const AZURE_PROFILE: CloudProfile<AzureGatewayKind, AzureLinkResources> = {
   cloud: 'azure',
   name: 'Azure',
+  display: {
+    label: 'Microsoft Azure',
+    color: '#0078d4',
+    nouns: { peers: 'local network gateways', connections: 'connections' },
+    count: (l) => ({ peers: l.localNetworkGateways.length, connections: l.connections.length }),
+  },
   facts: AZURE,
   sources: AZURE_SOURCES,
   kinds: ['active-active', 'active-standby'],

@@ -2,10 +2,11 @@
  * Helpers the cloud models share.
  * @internal
  */
-import type { Deployment, Resolved } from '../read-output';
+import type { DeploymentBase } from '../deployment';
+import type { Resolved } from '../output/resolve';
 
 /** The symbolic address of an endpoint key. */
-export function addressOf(d: Deployment, endpoint: string | undefined): string | undefined {
+export function addressOf(d: DeploymentBase, endpoint: string | undefined): string | undefined {
   return endpoint === undefined ? undefined : d.endpoints.get(endpoint)?.address;
 }
 

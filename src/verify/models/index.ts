@@ -5,14 +5,8 @@
 import type { Cloud } from '../types';
 import type { Deployment, Resolver } from '../read-output';
 import type { SiteModel, TunnelHalf } from '../types';
-import { alicloudHalves } from '../clouds/alicloud/model';
-import { awsHalves } from '../clouds/aws/model';
-import { azureHalves } from '../clouds/azure/model';
+import { CLOUD_IDS, CLOUD_LINES } from '../clouds';
 import { withRouting } from '../routing';
-
-export { awsHalves } from '../clouds/aws/model';
-export { azureHalves, AZURE_DEFAULT_POLICY } from '../clouds/azure/model';
-export { alicloudHalves } from '../clouds/alicloud/model';
 
 /** Halves and sites of a deployment. */
 export interface Model {
@@ -23,22 +17,13 @@ export interface Model {
   readonly unverifiable: readonly { readonly half: string; readonly site: string; readonly why: string }[];
 }
 
-const CLOUD_ORDER: Record<Cloud, number> = { aws: 0, azure: 1, alicloud: 2 };
+/** The registry's order: the first end of a tunnel is the cloud listed first. */
+const CLOUD_ORDER = Object.fromEntries(CLOUD_IDS.map((c, i) => [c, i])) as Record<Cloud, number>;
 
 /** Models every VPN resource of the deployment. */
 export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
   const warnings: string[] = [];
-  const raw: TunnelHalf[] = [
-    ...d.aws.flatMap((c) => awsHalves(c, d, resolver)),
-    ...d.azure.flatMap((c) => {
-      if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);
-      return azureHalves(c, d, resolver);
-    }),
-    ...d.alicloud.flatMap((c) => {
-      if (!c.gateway) warnings.push(`${c.key}: its gateway is not in the folders read; not verified`);
-      return alicloudHalves(c, d, resolver);
-    }),
-  ];
+  const raw: TunnelHalf[] = CLOUD_LINES.flatMap((c) => c.halves(d, resolver, warnings));
   // Routing from the output (routing.ts): what each half serves, routes and announces.
   const routed: TunnelHalf[] = resolver ? raw.map((h) => withRouting(h, d, resolver)) : raw;
   const unverifiable = routed.flatMap((h) => (h.unverifiable ? [{ half: h.key, site: h.site, why: h.unverifiable }] : []));
@@ -56,9 +41,7 @@ export function modelDeployment(d: Deployment, resolver?: Resolver): Model {
     }
     sites.push(s);
   };
-  for (const c of d.aws) add({ key: c.gateway.key, cloud: 'aws', label: c.gateway.label, asn: c.gateway.asn, networks: c.gateway.networks, networksSource: c.gateway.networksSource });
-  for (const g of d.azureGateways) add({ key: g.key, cloud: 'azure', label: g.name, asn: g.asn, networks: g.networks, networksSource: g.networksSource });
-  for (const g of d.alicloudGateways) add({ key: g.key, cloud: 'alicloud', label: g.label, networks: g.networks, networksSource: g.networksSource });
+  for (const s of CLOUD_LINES.flatMap((c) => c.sites(d))) add(s);
   for (const s of sites) {
     if (!s.networks.length && !unverifiable.some((u) => u.site === s.key)) warnings.push(`${s.label}: the output does not say which networks are behind it (${s.networksSource})`);
   }

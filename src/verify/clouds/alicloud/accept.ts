@@ -12,7 +12,8 @@
 import { containsAddress, parseCidr, parseIpv4 } from '../../../common/cidr';
 import { shown } from '../../violation';
 import { Obj, isObj } from '../../output/load';
-import type { Json, Resolver, StackDoc } from '../../read-output';
+import type { Json, StackDoc } from '../../output/load';
+import type { Resolver } from '../../output/resolve';
 import { resourceKey, type Violation } from '../../types';
 import { asnOf, lookup } from './model';
 import {

@@ -46,6 +46,12 @@ export interface AlicloudConnectionRes {
   readonly routeEntries: readonly string[];
 }
 
+/** What Alibaba Cloud adds to a deployment: its IPsec connections and its VPN gateways. */
+export interface AlicloudParts {
+  readonly alicloud: readonly AlicloudConnectionRes[];
+  readonly alicloudGateways: readonly AlicloudGatewayRes[];
+}
+
 /** Every Alibaba Cloud VPN gateway and connection of the deployment. */
 export function extractAlicloud(x: ExtractContext): { gateways: AlicloudGatewayRes[]; connections: AlicloudConnectionRes[] } {
   const gateways = alicloudGateways(x);

@@ -23,7 +23,11 @@
  * - Resources: the connection, its gateway, its customer gateways and the route entries that
  *   name it as next hop; a violation on any of them fails the half.
  */
-import type { AlicloudConnectionRes, AlicloudCustomerGatewayRes, Deployment, Json, KeyValue, Resolver } from '../../read-output';
+import type { AlicloudConnectionRes, AlicloudCustomerGatewayRes } from './extract';
+import type { DeploymentBase } from '../../deployment';
+import type { Json } from '../../output/load';
+import type { KeyValue } from '../../output/values';
+import type { Resolver } from '../../output/resolve';
 import { type Assumption, resourceKey, type TunnelHalf } from '../../types';
 import { addressOf, describe, endpointKeyOf, otherHost } from '../../models/common';
 import { espProposals, ikeProposals } from '../../models/proposals';
@@ -54,7 +58,7 @@ const keyOf = (readerKey: string): string => {
 };
 
 /** The tunnel halves of one Alibaba Cloud IPsec connection. */
-export function alicloudHalves(conn: AlicloudConnectionRes, d: Deployment, resolver?: Resolver): TunnelHalf[] {
+export function alicloudHalves(conn: AlicloudConnectionRes, d: DeploymentBase, resolver?: Resolver): TunnelHalf[] {
   if (!conn.gateway) return [];
   const b = conn.body;
   const routes = resolver ? routeEntryKeys(conn, resolver) : [];
@@ -110,7 +114,7 @@ interface TunnelConfig {
   readonly routes: readonly string[];
 }
 
-function half(conn: AlicloudConnectionRes, d: Deployment, t: TunnelConfig, resolver?: Resolver): TunnelHalf {
+function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, resolver?: Resolver): TunnelHalf {
   const notes: string[] = [];
   const problems: string[] = [];
   const assumptions: Assumption[] = [ALICLOUD_ASSUMPTIONS.responderProposal];

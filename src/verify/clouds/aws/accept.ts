@@ -10,7 +10,8 @@
  * references) are not checked. A pre-shared key is described (length, what is wrong with it),
  * never shown.
  */
-import type { Json, Resolver } from '../../read-output';
+import type { Json } from '../../output/load';
+import type { Resolver } from '../../output/resolve';
 import type { Violation } from '../../types';
 import { shown } from '../../violation';
 import * as ipaddr from 'ipaddr.js';

@@ -48,6 +48,11 @@ export interface AwsConnectionRes {
   readonly tunnels: readonly AwsTunnelRes[];
 }
 
+/** What AWS adds to a deployment: its VPN connections (each with its gateway). */
+export interface AwsParts {
+  readonly aws: readonly AwsConnectionRes[];
+}
+
 /** Every AWS VPN connection of the deployment. */
 export function extractAws(x: ExtractContext): AwsConnectionRes[] {
   const routes = eachCfn(x.r, 'AWS::EC2::VPNConnectionRoute');

@@ -21,7 +21,10 @@
  * - Traffic selectors: `RemoteIpv4NetworkCidr` (AWS side) / `LocalIpv4NetworkCidr` (customer
  *   side), default 0.0.0.0/0 (route-based) (CFN-CONN).
  */
-import type { AwsConnectionRes, Deployment, Json, Resolver } from '../../read-output';
+import type { AwsConnectionRes } from './extract';
+import type { DeploymentBase } from '../../deployment';
+import type { Json } from '../../output/load';
+import type { Resolver } from '../../output/resolve';
 import type { Assumption, TunnelHalf } from '../../types';
 import { DH_KEYWORDS, espProposals, hostsOf, ikeProposals } from '../../models/proposals';
 import { addressOf, describe, endpointKeyOf } from '../../models/common';
@@ -86,7 +89,7 @@ function resourcesOf(conn: AwsConnectionRes, r?: Resolver): string[] {
 }
 
 /** The two tunnel halves of one AWS VPN connection. */
-export function awsHalves(conn: AwsConnectionRes, d: Deployment, r?: Resolver): TunnelHalf[] {
+export function awsHalves(conn: AwsConnectionRes, d: DeploymentBase, r?: Resolver): TunnelHalf[] {
   const resources = resourcesOf(conn, r);
   const gatewayAsn = awsGatewayAsn(conn, r);
   return conn.tunnels.map((t, i) => {

@@ -10,7 +10,8 @@
 import { parseIpv4 } from '../../../common/cidr';
 import { shown } from '../../violation';
 import { Obj, isObj } from '../../output/load';
-import type { Json, Resolver, StackDoc } from '../../read-output';
+import type { Json, StackDoc } from '../../output/load';
+import type { Resolver } from '../../output/resolve';
 import { resourceKey } from '../../types';
 import type { Violation } from '../../types';
 import {

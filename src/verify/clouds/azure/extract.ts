@@ -41,6 +41,12 @@ export interface AzureConnectionRes {
   readonly body: Obj;
 }
 
+/** What Azure adds to a deployment: its connections and its virtual network gateways. */
+export interface AzureParts {
+  readonly azure: readonly AzureConnectionRes[];
+  readonly azureGateways: readonly AzureGatewayRes[];
+}
+
 /** Every Azure virtual network gateway and connection of the deployment. */
 export function extractAzure(x: ExtractContext): { gateways: AzureGatewayRes[]; connections: AzureConnectionRes[] } {
   const gateways = azureGateways(x);

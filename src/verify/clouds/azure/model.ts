@@ -28,7 +28,10 @@
  *   (`bgpApipaPassive`): BIRD is passive there. Timers: keepalive 60 s, hold 180 s (`bgpTimers`).
  */
 import { parseIpv4 } from '../../../common/cidr';
-import type { AzureConnectionRes, AzureGatewayRes, Deployment, Json, Resolver } from '../../read-output';
+import type { AzureConnectionRes, AzureGatewayRes } from './extract';
+import type { DeploymentBase } from '../../deployment';
+import type { Json } from '../../output/load';
+import type { Resolver } from '../../output/resolve';
 import type { Assumption, TunnelHalf } from '../../types';
 import { addressOf, describe, endpointKeyOf } from '../../models/common';
 import { DH_KEYWORDS, espProposals, ikeProposals, isAead } from '../../models/proposals';
@@ -69,7 +72,7 @@ export const AZURE_DEFAULT_POLICY = {
 };
 
 /** The tunnel halves of one Azure connection: one per gateway instance. */
-export function azureHalves(conn: AzureConnectionRes, d: Deployment, r?: Resolver): TunnelHalf[] {
+export function azureHalves(conn: AzureConnectionRes, d: DeploymentBase, r?: Resolver): TunnelHalf[] {
   const gw = conn.gateway;
   if (!gw) return [];
   const instances = gw.activeActive ? gw.instances : gw.instances.slice(0, 1);
@@ -152,7 +155,7 @@ function customPolicy(policy: Obj): PolicyModel {
 }
 
 function halfFor(
-  conn: AzureConnectionRes, gw: AzureGatewayRes, instance: AzureGatewayRes['instances'][number], d: Deployment, resources: string[],
+  conn: AzureConnectionRes, gw: AzureGatewayRes, instance: AzureGatewayRes['instances'][number], d: DeploymentBase, resources: string[],
 ): TunnelHalf {
   const b = conn.body;
   const notes: string[] = [];
