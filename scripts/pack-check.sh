@@ -7,7 +7,8 @@
 #    `types`, `main` and `bin` point at shipped files, and lib/ holds no build output without a source;
 # 2. an aws-cdk-lib project (aws-cdk-lib, constructs, typescript, aws-cdk + the tarball): no cdktf
 #    gets installed; an app importing only `cross-cloud-vpn/aws` compiles (strict, node16) and
-#    `cdk synth` gives the VPN resources, the keys as Secrets Manager references;
+#    `cdk synth` gives the VPN resources, the keys as Secrets Manager references (in the tunnel
+#    options resource, which reads them at deploy time);
 # 3. a cdktf project (cdktf, cdktf-cli, constructs, @cdktf/provider-azurerm, typescript + the
 #    tarball): no aws-cdk-lib gets installed; an app on `/azure`, `/alicloud` and the root entry
 #    compiles and `cdktf synth` gives the Azure and Alibaba Cloud VPN resources;
@@ -252,10 +253,11 @@ node -e 'const t = require(process.argv[1]); const resources = Object.values(t.R
   const missing = ["AWS::EC2::VPC", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::VPNConnection"].filter((x) => !types.has(x));
   if (missing.length) { console.error(`missing ${missing.join(", ")}`); process.exit(1); }
   const conns = resources.filter((r) => r.Type === "AWS::EC2::VPNConnection");
-  const tunnels = conns.flatMap((c) => c.Properties.VpnTunnelOptionsSpecifications ?? []);
-  const literal = tunnels.filter((t) => !JSON.stringify(t.PreSharedKey ?? "").includes("{{resolve:secretsmanager:")).length;
-  if (tunnels.length !== 2 || literal) { console.error(`${tunnels.length} tunnels, ${literal} without a Secrets Manager reference`); process.exit(1); }
-  console.log(`${resources.length} resources incl. VPNGateway, CustomerGateway, VPNConnection (2 tunnels, keys as Secrets Manager references)`);' \
+  const inConnection = conns.flatMap((c) => c.Properties.VpnTunnelOptionsSpecifications ?? []).filter((t) => t.PreSharedKey !== undefined).length;
+  const tunnels = resources.filter((r) => r.Type === "Custom::VpnTunnelOptions").flatMap((r) => r.Properties.Tunnels ?? []);
+  const literal = tunnels.filter((t) => t.PreSharedKey !== undefined || !JSON.stringify(t.PreSharedKeyReference ?? "").includes("secretsmanager:")).length;
+  if (tunnels.length !== 2 || literal || inConnection) { console.error(`${tunnels.length} tunnels in Custom::VpnTunnelOptions, ${literal} without a Secrets Manager reference, ${inConnection} keys in the connection`); process.exit(1); }
+  console.log(`${resources.length} resources incl. VPNGateway, CustomerGateway, VPNConnection, Custom::VpnTunnelOptions (2 tunnels, keys as Secrets Manager references the handler reads)`);' \
   "$CDK/cdk.out/PackCheckAws.template.json" >"$WORK/logs/cdk-template.log" 2>&1 \
   || fail "cdk synth: cdk.out/PackCheckAws.template.json: $(cat "$WORK/logs/cdk-template.log")"
 ok "aws-cdk-lib project: no cdktf installed; app on cross-cloud-vpn/aws compiled (strict, node16); cdk synth: $(cat "$WORK/logs/cdk-template.log")"
