@@ -146,7 +146,8 @@ lab('verify --change in the namespace lab', () => {
     expect(cut.longestGapSeconds).toBeGreaterThan(CUT_SECONDS);
     expect(cut.longestGapSeconds).toBeGreaterThanOrEqual(bothDown - UP_AT_LAG_SECONDS);
     expect(cut.longestGapSeconds).toBeLessThanOrEqual(Math.max(...ups) - Math.min(...downs) + NO_OUTAGE_SECONDS);
-    expect(cut.lost).toBeGreaterThan(0);
+    // (`lost` may be 0: probes sent while no SA is up can come back late, once it is, rather than
+    // never; the gap is what the pair feels.)
     // Not a failure of the change: nothing redundant was promised for that pair.
     expect(r.ok).toBe(true);
     expect(pair(r, AWS, AZURE).longestGapSeconds).toBeLessThanOrEqual(NO_OUTAGE_SECONDS);
