@@ -12,8 +12,8 @@ const providerBarrels = {
 
 // The generated Alibaba Cloud bindings are imported by submodule too, never through their index.
 const generatedIndex = {
-  regex: 'generated/providers/alicloud(/index|/lazy-index)?$',
-  message: 'Import the resource submodule (./generated/providers/alicloud/<resource>), not the index.',
+  regex: 'generated/cdkt[fn]/providers/alicloud(/index|/lazy-index)?$',
+  message: 'Import the resource submodule (./generated/<engine>/providers/alicloud/<resource>), not the index.',
 };
 
 // verify is an independent witness: nothing from the planner, the constructs or the cross-cloud

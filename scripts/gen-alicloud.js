@@ -4,7 +4,7 @@
  * `providers/alicloud/schema.json`, with the official generator (@cdktf/provider-generator 0.21.0,
  * the code `cdktf get` runs), offline.
  *
- *   npm run gen:alicloud              # writes src/alicloud/generated/
+ *   npm run gen:alicloud              # writes src/alicloud/generated/cdktf/
  *   node scripts/gen-alicloud.js DIR  # writes DIR instead (the tests compare DIR with the committed folder)
  *
  * The output folder is emptied first; the output depends only on the schema and the generator
@@ -21,7 +21,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const SCHEMA = path.join(ROOT, 'providers', 'alicloud', 'schema.json');
-const DEFAULT_OUT = path.join(ROOT, 'src', 'alicloud', 'generated');
+const DEFAULT_OUT = path.join(ROOT, 'src', 'alicloud', 'generated', 'cdktf');
 /** The provider release the schema was taken from (providers/alicloud/README.md). */
 const PROVIDER_VERSION = '1.289.0';
 

@@ -20,7 +20,7 @@ describe('architecture lint rules', () => {
     ["import { App } from 'aws-cdk-lib';", 'src/index.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'src/azure/x.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'examples/x.ts'],
-    ["import { vpnConnection } from './generated/providers/alicloud';", 'src/alicloud/x.ts'],
+    ["import { vpnConnection } from './generated/cdktf/providers/alicloud';", 'src/alicloud/x.ts'],
     // verify is an independent witness: no planner, construct or cross-cloud import at any depth.
     ["import { FACTS } from '../plan/facts';", 'src/verify/x.ts'],
     ["import { FACTS } from '../../plan/facts';", 'src/verify/models/x.ts'],

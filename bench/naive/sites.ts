@@ -7,7 +7,7 @@
 import * as cdk from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import * as azurerm from '@cdktf/provider-azurerm';
-import * as alicloud from '../../src/alicloud/generated/providers/alicloud';
+import * as alicloud from '../../src/alicloud/generated/cdktf/providers/alicloud';
 import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
 import { AzureVpnGateway } from '../../src/azure';
 import { AlicloudVpnGateway } from '../../src/alicloud';

@@ -8,7 +8,7 @@ import { PropsChecker } from '../private/errors';
 import type { IAlicloudPeerGateway } from './interfaces';
 import { ALICLOUD_PEER_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { currentTfProps } from '../private/tf-renamed';
-import { VpnCustomerGateway } from './generated/providers/alicloud/vpn-customer-gateway';
+import { VpnCustomerGateway } from './generated/cdktf/providers/alicloud/vpn-customer-gateway';
 
 /**
  * An ASN as the provider takes it (a decimal string), token-aware.

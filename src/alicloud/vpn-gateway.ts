@@ -11,7 +11,7 @@ import { linkScope, realisedResources } from '../private/realise-link';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
-import { VpnGateway } from './generated/providers/alicloud/vpn-gateway';
+import { VpnGateway } from './generated/cdktf/providers/alicloud/vpn-gateway';
 import { AlicloudPeerGateway } from './peer-gateway';
 import { PAYMENT_TYPES, PUBLIC_BANDWIDTHS_MBPS, SUBSCRIPTION_PERIODS_MONTHS } from './provider-values';
 import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';

@@ -8,7 +8,7 @@ function loadedBy(entry: string): { packages: string[]; bindings: string[] } {
   const script = `require(${JSON.stringify(entry)});
     const files = Object.keys(require.cache);
     const packages = new Set(files.filter((f) => f.includes('node_modules') && !f.includes('@swc')).map((f) => { const p = f.split('node_modules/').pop().split('/'); return p[0].startsWith('@') ? p[0] + '/' + p[1] : p[0]; }));
-    const bindings = files.filter((f) => f.includes('/generated/providers/alicloud/')).map((f) => f.split('/generated/providers/alicloud/').pop()).sort();
+    const bindings = files.filter((f) => f.includes('/generated/cdktf/providers/alicloud/')).map((f) => f.split('/generated/cdktf/providers/alicloud/').pop()).sort();
     console.log(JSON.stringify({ packages: [...packages], bindings }));`;
   const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);

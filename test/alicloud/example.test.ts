@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { AlicloudOnlyStack, keysFromEnvironment } from '../../examples/alicloud-only/main';
-import { VpnConnection } from '../../src/alicloud/generated/providers/alicloud/vpn-connection';
-import { VpnGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-gateway';
+import { VpnConnection } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-connection';
+import { VpnGateway } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-gateway';
 import { synthChecked } from './fixtures';
 import { expectValidAlicloud } from './schema-check';
 

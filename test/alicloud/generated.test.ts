@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const COMMITTED = path.join(ROOT, 'src', 'alicloud', 'generated');
+const COMMITTED = path.join(ROOT, 'src', 'alicloud', 'generated', 'cdktf');
 
 /** Every file under `dir`, as paths relative to it, sorted. */
 function files(dir: string): string[] {

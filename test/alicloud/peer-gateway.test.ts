@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { AlicloudPeerGateway } from '../../src/alicloud';
-import { VpnCustomerGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-customer-gateway';
+import { VpnCustomerGateway } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-customer-gateway';
 import { newStack, ref, resourcesOf, synthChecked } from './fixtures';
 
 describe('AlicloudPeerGateway', () => {

@@ -1,9 +1,9 @@
 import { TerraformStack } from 'cdktf';
 import { AlicloudTunnelMode, AlicloudVpnGateway } from '../../src/alicloud';
-import { VpnConnection } from '../../src/alicloud/generated/providers/alicloud/vpn-connection';
-import { VpnCustomerGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-customer-gateway';
-import { VpnPbrRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-pbr-route-entry';
-import { VpnRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-route-entry';
+import { VpnConnection } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-connection';
+import { VpnCustomerGateway } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-customer-gateway';
+import { VpnPbrRouteEntry } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-pbr-route-entry';
+import { VpnRouteEntry } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-route-entry';
 import type { LinkRealisation } from '../../src/contract';
 import { AlicloudLinkResources, PlannedTunnel, Topology, VpnPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';

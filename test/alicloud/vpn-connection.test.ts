@@ -2,9 +2,9 @@ import { TerraformVariable } from 'cdktf';
 import {
   AlicloudConnectionRouting, AlicloudIkeMode, AlicloudPeerGateway, AlicloudTunnelMode, AlicloudVpnConnection,
 } from '../../src/alicloud';
-import { VpnConnection } from '../../src/alicloud/generated/providers/alicloud/vpn-connection';
-import { VpnPbrRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-pbr-route-entry';
-import { VpnRouteEntry } from '../../src/alicloud/generated/providers/alicloud/vpn-route-entry';
+import { VpnConnection } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-connection';
+import { VpnPbrRouteEntry } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-pbr-route-entry';
+import { VpnRouteEntry } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-route-entry';
 import { AlicloudConnectionPlan, PresharedKey } from '../../src/plan';
 import { KEY_1, KEY_2, gatewayAndPeer, ref, resourcesOf, synthChecked } from './fixtures';
 

@@ -2,7 +2,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   AlicloudPaymentType, AlicloudTunnelMode, AlicloudVpnGateway, AlicloudVpnGatewayProps,
 } from '../../src/alicloud';
-import { VpnGateway } from '../../src/alicloud/generated/providers/alicloud/vpn-gateway';
+import { VpnGateway } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-gateway';
 import type { LinkRealisation } from '../../src/contract';
 import { GatewayPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
