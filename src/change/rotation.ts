@@ -6,6 +6,7 @@
  *
  * Keys are never involved: a record holds generations, and the app derives the keys at synth.
  */
+import { PROFILES } from '../plan/clouds';
 import { IssueCollector } from '../plan/errors';
 import { MAX_KEY_GENERATION } from '../plan/psk';
 import type { AllocationRecord, TunnelRecord } from '../plan/topology';
@@ -25,14 +26,15 @@ export interface RotationRequest {
   /** Release the chosen tunnels' recorded proposal and lifetimes where the topology asks for others. */
   readonly settings: boolean;
   /**
-   * Whether a change to one tunnel of an AWS VPN connection takes both its tunnels down: true
-   * where CloudFormation replaces the connection on any tunnel-option change
-   * (`VpnTunnelOptionsSpecifications`: "Update requires: Replacement"), false where the tunnel
-   * options are changed in place, one tunnel at a time.
+   * Whether a change to one tunnel of a connection that carries several (a cloud whose profile
+   * has `perConnection`: AWS VPN connections, two tunnels each) takes all of them down: true
+   * where the engine replaces the connection on any tunnel-option change (CloudFormation's
+   * `VpnTunnelOptionsSpecifications`: "Update requires: Replacement"), false where the tunnel
+   * options are changed in place, one tunnel at a time (`Custom::VpnTunnelOptions`).
    *
    * @default false
    */
-  readonly awsConnectionsReplaced?: boolean;
+  readonly connectionsReplaced?: boolean;
 }
 
 /** What changes on one tunnel. */
@@ -98,13 +100,25 @@ export function rolloutTunnelsOfRecord(record: AllocationRecord): RolloutTunnel[
   return Object.entries(record.tunnels ?? {}).map(([id, t]) => ({ id, sites: [t.ends[0].site, t.ends[1].site], state: t.state }));
 }
 
-/** The tunnels of each AWS VPN connection in a record (AWS endpoints are `<link>/conn<k>/tunnel<n>`, `awsEndpoint`). */
-export function awsConnections(record: AllocationRecord): string[][] {
+/**
+ * The tunnels of each connection in a record that carries several tunnels: ends whose endpoint
+ * name a cloud's `perConnection.connectionOf` claims (the record keeps endpoint names, not clouds).
+ */
+export function sharedConnections(record: AllocationRecord): string[][] {
+  const connectionOf = (endpoint: string) => {
+    for (const profile of Object.values(PROFILES)) {
+      const connection = profile.perConnection?.connectionOf(endpoint);
+      if (connection !== undefined) return connection;
+    }
+    return undefined;
+  };
   const groups = new Map<string, string[]>();
   for (const [id, t] of Object.entries(record.tunnels ?? {})) {
     for (const end of t.ends) {
-      const m = /^(.*\/conn\d+)\/tunnel[12]$/.exec(end.endpoint);
-      if (m) groups.set(JSON.stringify([end.site, m[1]]), [...(groups.get(JSON.stringify([end.site, m[1]])) ?? []), id]);
+      const connection = connectionOf(end.endpoint);
+      if (connection === undefined) continue;
+      const key = JSON.stringify([end.site, connection]);
+      groups.set(key, [...(groups.get(key) ?? []), id]);
     }
   }
   return [...groups.values()];
@@ -169,7 +183,7 @@ export function planRotation(record: AllocationRecord, request: RotationRequest)
     notes.push(`${pinned.length} tunnel(s) have pinned keys, which the library does not derive: ${list(pinned)}; their generation changes their key only if your app picks the pinned key by it (keyGenerationOf(record, tunnelId)), so that each new key reaches its tunnel in its step`);
   }
 
-  const rollout = planRollout(rolloutTunnelsOfRecord(record), changes.map((c) => c.tunnel), request.awsConnectionsReplaced ? { downTogether: awsConnections(record) } : {});
+  const rollout = planRollout(rolloutTunnelsOfRecord(record), changes.map((c) => c.tunnel), request.connectionsReplaced ? { downTogether: sharedConnections(record) } : {});
   const byTunnel = new Map(changes.map((c) => [c.tunnel, c]));
   const records: AllocationRecord[] = [];
   let current = record;

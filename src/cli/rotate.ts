@@ -77,7 +77,7 @@ export function rotateCommand(argv: string[], out: (s: string) => void, err: (s:
     const record = readAllocations(v.allocations)!;
     const rotation = planRotation(record, {
       all: v.all, links: v.link, tunnels: v.tunnel,
-      keys: v.keys === true || v.settings !== true, settings: v.settings === true, awsConnectionsReplaced: v['replaced-connections'] === true,
+      keys: v.keys === true || v.settings !== true, settings: v.settings === true, connectionsReplaced: v['replaced-connections'] === true,
     });
     const file = v.out ?? path.join(path.dirname(v.allocations), 'ccvpn.rollout.json');
     const relative = path.relative(path.dirname(path.resolve(file)), path.resolve(v.allocations));

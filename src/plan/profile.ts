@@ -185,6 +185,12 @@ export interface CloudProfile<Kind extends string = string, R extends LinkResour
     readonly tunnelsPerConnection: number;
     /** The endpoint name of a connection's tunnel on a link. */
     endpoint(linkId: string, connection: number, tunnel: number): string;
+    /**
+     * The connection an endpoint name of this cloud belongs to (`<link>/conn<k>` for AWS), or
+     * `undefined` when the name is not one `endpoint` writes: the inverse, so that a record
+     * (which keeps endpoint names, not clouds) can group a connection's tunnels.
+     */
+    connectionOf(endpoint: string): string | undefined;
   };
   /**
    * True when every endpoint of the gateway carries a tunnel of every link (Alibaba Cloud: a

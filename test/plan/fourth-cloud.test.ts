@@ -179,7 +179,7 @@ describe('a fourth cloud, registered as a profile', () => {
 
 test('a link between two clouds whose endpoints both exist per connection is refused, not planned empty', () => {
   // GIVEN a test cloud whose outside IPs, like AWS's, exist per connection
-  const perConnection = { ...TEST_PROFILE, cloud: 'perconn' as never, name: 'Per-Connection Cloud', kinds: ['ha-gateway'], endpoints: () => [], perConnection: { tunnelsPerConnection: 2, endpoint: (l: string, c: number, t: number) => `${l}/${c}/${t}` } };
+  const perConnection = { ...TEST_PROFILE, cloud: 'perconn' as never, name: 'Per-Connection Cloud', kinds: ['ha-gateway'], endpoints: () => [], perConnection: { tunnelsPerConnection: 2, endpoint: (l: string, c: number, t: number) => `${l}/${c}/${t}`, connectionOf: (e: string) => /^(.+)\/\d+$/.exec(e)?.[1] } };
   const undo = register(perConnection as unknown as CloudProfile<string, LinkResourcesBase>);
   try {
     // WHEN it is linked to AWS; THEN one clear error

@@ -126,6 +126,11 @@ export function awsEndpoint(linkId: string, connection: number, tunnel: number):
   return `${linkId}/conn${connection}/tunnel${tunnel}`;
 }
 
+/** The connection (`<link>/conn<k>`) of an endpoint name `awsEndpoint` wrote, else `undefined`. */
+export function awsConnectionOf(endpoint: string): string | undefined {
+  return /^(.+\/conn[1-9]\d*)\/tunnel[12]$/.exec(endpoint)?.[1];
+}
+
 /** AWS customer gateway for one remote endpoint. */
 export interface AwsCustomerGatewayPlan {
   /** Id of the customer gateway within its link (stable; part of construct ids). */
@@ -201,7 +206,7 @@ export const AWS_PROFILE: CloudProfile<AwsGatewayKind, AwsLinkResources> = {
   kinds: ['vpn-gateway', 'transit-gateway'],
   // Outside IPs belong to each VPN connection, two tunnels each (A1).
   endpoints: () => [],
-  perConnection: { tunnelsPerConnection: 2, endpoint: awsEndpoint },
+  perConnection: { tunnelsPerConnection: 2, endpoint: awsEndpoint, connectionOf: awsConnectionOf },
   tunnelOnEveryEndpoint: false,
   idleReason: (step) => (step.round === 2 && step.link.layout === 'minimal' ? 'minimal layout: tunnel 1 of each AWS VPN connection carries the link' : undefined),
   place: () => undefined, // the driver's placement: connection and tunnel number
