@@ -2,24 +2,26 @@
  * Resolving references across every stack of a deployment, symbolically (nothing is deployed):
  *
  * - CloudFormation: `Ref` of a resource, of a parameter (fed by the deployment manifest, else its
- *   `Default`) or of a pseudo parameter; `Fn::GetAtt` (the AWS construct's tunnel-outside-IP
- *   lookup `Custom::VpnTunnelOutsideIps` becomes the endpoint of the tunnel it names);
+ *   `Default`) or of a pseudo parameter; `Fn::GetAtt` (an attribute of a cloud's tunnel lookup,
+ *   `EndpointRules.cfnLookups`, becomes the endpoint of the tunnel it names);
  *   `Fn::ImportValue` of another template's export; `Fn::Select` and `Fn::Join` of literals;
  *   dynamic references (`{{resolve:…}}`) are deploy-time values.
  * - Terraform: whole-value `${…}` interpolations of `var.x` (fed by the manifest, else its
  *   `default`), `local.x`, `data.terraform_remote_state.<name>.outputs.<output>` (cdktf's
  *   cross-stack references, by backend path or cdktf's naming) and `<type>.<name>.<attr>`
- *   (an Azure public IP's `ip_address` and an Alibaba gateway's `internet_ip` /
- *   `disaster_recovery_internet_ip` are endpoints).
+ *   (an endpoint where a cloud's `EndpointRules.terraform` lists the attribute).
  *
  * Every result carries the trail it followed, for reports. Endpoint keys name the address a
- * gateway will get (`aws:<stack>/<connection>#tunnel<n>`, `azure:<stack>/<azurerm_public_ip.x>`,
- * `alicloud:<stack>/<alicloud_vpn_gateway.x>#master|slave`); `read-output.ts` gives each one a
- * documentation-range address.
+ * gateway will get (`<cloud>:<stack>/<resource id><suffix>`, `endpointKey`); `output/read.ts`
+ * gives each one a documentation-range address. Which values are endpoints is each cloud's data
+ * (`clouds/<cloud>/endpoints.ts`): nothing here names a cloud.
  */
 import type { DeploymentManifest } from '../../manifest';
 import { parseCidr } from '../../common/cidr';
-import { resourceKey } from '../types';
+import { Cloud, resourceKey } from '../types';
+import type { CfnTunnelLookup } from '../clouds/endpoint-rules';
+import { endpointKey } from '../clouds/endpoint-rules';
+import { ENDPOINT_RULES } from '../clouds/endpoints';
 import { Json, Obj, StackDoc, isObj } from './load';
 
 /** A reference to one resource of one stack. */
@@ -51,15 +53,10 @@ export interface FoundResource {
   readonly props: Obj;
 }
 
-/** Attributes of the outside-IP lookup that hold a tunnel's outside IP. */
-const TUNNEL_OUTSIDE_IP = /^Tunnel([12])OutsideIp$/;
-/** The AWS construct's tunnel-outside-IP lookup (a custom resource per VPN connection). */
-export const OUTSIDE_IPS_TYPE = 'Custom::VpnTunnelOutsideIps';
-
-/** Endpoint key of one AWS tunnel. */
-export function awsTunnelEndpoint(stack: string, connection: string, tunnel: number): string {
-  return `aws:${stack}/${connection}#tunnel${tunnel}`;
-}
+/** Every cloud's CloudFormation tunnel lookups, by lookup type, with the cloud. */
+const CFN_LOOKUPS = new Map(Object.values(ENDPOINT_RULES).flatMap((r) => (r.cfnLookups ?? []).map((l) => [l.type, { cloud: r.cloud, lookup: l }] as const)));
+/** Every cloud's Terraform endpoint attributes: `type` → attribute → `{ cloud, suffix }`. */
+const TF_ENDPOINTS = new Map(Object.values(ENDPOINT_RULES).flatMap((r) => Object.entries(r.terraform ?? {}).map(([type, attrs]) => [type, new Map(Object.entries(attrs).map(([attr, suffix]) => [attr, { cloud: r.cloud, suffix }]))] as const)));
 
 /** Evaluates references across every stack of the deployment. */
 export class Resolver {
@@ -182,8 +179,9 @@ export class Resolver {
     if (fn === 'Fn::GetAtt') {
       const [id, attr] = Array.isArray(arg) ? arg : typeof arg === 'string' ? arg.split('.', 2) : [];
       if (typeof id !== 'string' || typeof attr !== 'string') return { kind: 'unknown', why: 'malformed Fn::GetAtt', trail };
-      const m = TUNNEL_OUTSIDE_IP.exec(attr);
-      if (m && this.cfnResource(stack, id)?.Type === OUTSIDE_IPS_TYPE) return this.outsideIp(stack, id, Number(m[1]), trail);
+      const found = CFN_LOOKUPS.get(String(this.cfnResource(stack, id)?.Type));
+      const m = found?.lookup.attribute.exec(attr);
+      if (found && m) return this.outsideIp(stack, id, found.cloud, found.lookup, Number(m[1]), trail);
       return { kind: 'resource', ref: { stack: stack.name, id }, attr, trail };
     }
     if (fn === 'Fn::ImportValue') {
@@ -210,23 +208,25 @@ export class Resolver {
   }
 
   /**
-   * Tunnel `n`'s outside IP from the AWS construct's lookup: the VPN connection it names, and the
-   * tunnel of that connection whose inside CIDR is the lookup's `TunnelInsideCidrs[n - 1]` (the
-   * handler matches by inside CIDR, not by the API's order).
+   * Tunnel `n`'s outside IP from a tunnel lookup: the connection it names, and the tunnel of that
+   * connection whose inside CIDR is the lookup's `insideCidrs[n - 1]` (the lookup matches by
+   * inside CIDR, not by the API's order).
    */
-  private outsideIp(stack: StackDoc, lookupId: string, n: number, trail: readonly string[]): Resolved {
+  private outsideIp(stack: StackDoc, lookupId: string, cloud: Cloud, lookup: CfnTunnelLookup, n: number, trail: readonly string[]): Resolved {
     const props = this.cfnResource(stack, lookupId)?.Properties as Obj | undefined;
-    const ref = isObj(props?.VpnConnectionId) ? props.VpnConnectionId.Ref : undefined;
-    const conn = typeof ref === 'string' && this.cfnResource(stack, ref)?.Type === 'AWS::EC2::VPNConnection' ? ref : undefined;
-    if (!conn) return { kind: 'unknown', why: `${lookupId} does not name a VPN connection of ${stack.name}`, trail };
-    const cidrs = props?.TunnelInsideCidrs;
+    const named = props?.[lookup.connectionProperty];
+    const ref = isObj(named) ? named.Ref : undefined;
+    const conn = typeof ref === 'string' && this.cfnResource(stack, ref)?.Type === lookup.connectionType ? ref : undefined;
+    if (!conn) return { kind: 'unknown', why: `${lookupId} does not name a ${lookup.connectionType} of ${stack.name}`, trail };
+    const cidrs = props?.[lookup.insideCidrsProperty];
     const cidr = Array.isArray(cidrs) ? this.evalCfn(stack, cidrs[n - 1], trail) : undefined;
     if (cidr?.kind !== 'literal' || typeof cidr.value !== 'string') return { kind: 'unknown', why: `the inside CIDR ${lookupId} matches tunnel ${n} by is a deploy-time value`, trail };
     const wanted = canonical(cidr.value);
-    const tunnels = (this.cfnResource(stack, conn)?.Properties as Obj | undefined)?.VpnTunnelOptionsSpecifications;
-    const index = Array.isArray(tunnels) ? tunnels.findIndex((t) => isObj(t) && typeof t.TunnelInsideCidr === 'string' && canonical(t.TunnelInsideCidr) === wanted) : -1;
+    const tunnels = (this.cfnResource(stack, conn)?.Properties as Obj | undefined)?.[lookup.tunnelsProperty];
+    const insideOf = (t: Json) => (isObj(t) ? t[lookup.tunnelInsideCidrProperty] : undefined);
+    const index = Array.isArray(tunnels) ? tunnels.findIndex((t) => { const c = insideOf(t); return typeof c === 'string' && canonical(c) === wanted; }) : -1;
     if (index < 0) return { kind: 'unknown', why: `no tunnel of ${conn} has inside CIDR ${cidr.value}`, trail };
-    return { kind: 'endpoint', endpoint: awsTunnelEndpoint(stack.name, conn, index + 1), trail: [...trail, `${conn} tunnel ${index + 1} (inside ${cidr.value})`] };
+    return { kind: 'endpoint', endpoint: endpointKey(cloud, stack.name, conn, `#tunnel${index + 1}`), trail: [...trail, `${conn} tunnel ${index + 1} (inside ${cidr.value})`] };
   }
 
   private evalTf(stack: StackDoc, v: Json | undefined, trail: readonly string[]): Resolved {
@@ -257,10 +257,8 @@ export class Resolver {
     if (/^[a-z][a-z0-9_]*$/.test(parts[0]) && parts.length >= 3 && !expr.includes('(')) {
       const id = `${parts[0]}.${parts[1]}`;
       const attr = parts.slice(2).join('.');
-      if (parts[0] === 'azurerm_public_ip' && attr === 'ip_address') return { kind: 'endpoint', endpoint: `azure:${stack.name}/${id}`, trail };
-      if (parts[0] === 'alicloud_vpn_gateway' && (attr === 'internet_ip' || attr === 'disaster_recovery_internet_ip')) {
-        return { kind: 'endpoint', endpoint: `alicloud:${stack.name}/${id}#${attr === 'internet_ip' ? 'master' : 'slave'}`, trail };
-      }
+      const endpoint = TF_ENDPOINTS.get(parts[0])?.get(attr);
+      if (endpoint) return { kind: 'endpoint', endpoint: endpointKey(endpoint.cloud, stack.name, id, endpoint.suffix), trail };
       return { kind: 'resource', ref: { stack: stack.name, id }, attr, trail };
     }
     return { kind: 'unknown', why: `expression '${expr}' is evaluated at deploy time`, trail };

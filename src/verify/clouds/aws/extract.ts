@@ -9,7 +9,8 @@
  * options in place): add it in `awsTunnels` (per tunnel) or `awsConnection` (per connection).
  */
 import { Json, Obj } from '../../output/load';
-import { FoundResource, Resolved, Resolver, awsTunnelEndpoint, eachCfn } from '../../output/resolve';
+import { FoundResource, Resolved, Resolver, eachCfn } from '../../output/resolve';
+import { endpointKey } from '../endpoint-rules';
 import { ExtractContext, KeyValue, cfnLabel, keyValue, numberOf, withoutSecrets } from '../../output/values';
 import { AWS_TGW_ASN, AWS_VGW_ASN } from './tables';
 import { effectiveTunnelOptions } from './tunnel-options';
@@ -99,7 +100,7 @@ function awsTunnels(x: ExtractContext, c: FoundResource, label: string): AwsTunn
   const written = effectiveTunnelOptions(x.r, c.stack, c.id, c.props.VpnTunnelOptionsSpecifications);
   return [0, 1].map((i) => {
     const options = written[i] ?? {};
-    const endpoint = awsTunnelEndpoint(c.stack.name, c.id, i + 1);
+    const endpoint = endpointKey('aws', c.stack.name, c.id, `#tunnel${i + 1}`);
     x.endpointLabels.set(endpoint, `${c.stack.name} ${label} tunnel${i + 1}`);
     const psk = options.PreSharedKey === undefined
       ? { missing: `${label} tunnel${i + 1}: PreSharedKey is not set, AWS generates one at deploy time` }

@@ -6,7 +6,8 @@
  * table associations / propagations).
  */
 import { Json, Obj, StackDoc, isObj } from '../../output/load';
-import { FoundResource, OUTSIDE_IPS_TYPE, Resolver, eachCfn } from '../../output/resolve';
+import { FoundResource, Resolver, eachCfn } from '../../output/resolve';
+import { OUTSIDE_IPS_TYPE } from './endpoints';
 
 export type { Obj };
 export { OUTSIDE_IPS_TYPE, isObj };
