@@ -25,25 +25,30 @@ function files(dir: string): string[] {
 
 /**
  * The first difference between the folders `committed` and `fresh` (file order), as one line
- * naming the file; `null` when they hold the same files with the same bytes.
+ * naming the file (its path relative to the repository when it is inside it); `null` when they
+ * hold the same files with the same bytes.
  */
 function firstDifference(committed: string, fresh: string): string | null {
+  const at = (f: string) => {
+    const rel = path.relative(ROOT, path.join(committed, f));
+    return rel.startsWith('..') ? f : rel;
+  };
   const want = files(fresh);
   const have = new Set(files(committed));
   for (const f of want) {
-    if (!have.has(f)) return `${f}: generated but not committed`;
+    if (!have.has(f)) return `${at(f)}: generated but not committed`;
     const a = fs.readFileSync(path.join(committed, f));
     const b = fs.readFileSync(path.join(fresh, f));
     if (!a.equals(b)) {
       let i = 0;
       while (i < a.length && i < b.length && a[i] === b[i]) i++;
       const line = a.subarray(0, i).toString('utf8').split('\n').length;
-      return `${f}: committed file differs from the generator output at byte ${i} (line ${line})`;
+      return `${at(f)}: committed file differs from the generator output at byte ${i} (line ${line})`;
     }
     have.delete(f);
   }
   const extra = [...have][0];
-  return extra === undefined ? null : `${extra}: committed but not generated`;
+  return extra === undefined ? null : `${at(extra)}: committed but not generated`;
 }
 
 function run(...args: string[]) {
