@@ -53,7 +53,7 @@ describe('examples/alicloud-only', () => {
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, ...ENGINE_CLI.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' };
       delete env.CCVPN_MASTER_SECRET;
-      const r = spawnSync(process.execPath, [ENGINE_CLI.bin, 'synth', '--output', out], { cwd: EXAMPLE, env, encoding: 'utf8', timeout: 90_000 });
+      const r = spawnSync(process.execPath, [...ENGINE_CLI.args, 'synth', '--output', out], { cwd: EXAMPLE, env, encoding: 'utf8', timeout: 90_000 });
       expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
       const file = path.join(out, 'stacks', 'alicloud-only', 'cdk.tf.json');
       const json = JSON.parse(fs.readFileSync(file, 'utf8'));

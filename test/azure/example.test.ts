@@ -32,7 +32,7 @@ describe('examples/azure-only', () => {
     fs.writeFileSync(tfrc, '');
     try {
       // WHEN
-      const run = spawnSync(process.execPath, [ENGINE_CLI.bin, 'synth', '--output', path.join(tmp, 'out')], {
+      const run = spawnSync(process.execPath, [...ENGINE_CLI.args, 'synth', '--output', path.join(tmp, 'out')], {
         cwd: EXAMPLE_DIR,
         encoding: 'utf8',
         timeout: 90_000,

@@ -134,7 +134,7 @@ describe('the example entry files work with the engines\' own CLIs', () => {
 
   test(`npx ${ENGINE_CLI.name} synth with the top-level cdktf.json`, () => {
     const out = path.join(tmp, `cli-${ENGINE_CLI.name}.out`);
-    execFileSync(process.execPath, [ENGINE_CLI.bin, 'synth', '--output', out], { cwd: ROOT, env: { ...env, ...ENGINE_CLI.env }, stdio: 'pipe' });
+    execFileSync(process.execPath, [...ENGINE_CLI.args, 'synth', '--output', out], { cwd: ROOT, env: { ...env, ...ENGINE_CLI.env }, stdio: 'pipe' });
     expect(fs.readdirSync(path.join(out, 'stacks')).sort()).toEqual(['ali-hangzhou', 'ali-hangzhou-links-2', 'ali-hangzhou-links-3', 'azure-japaneast', 'azure-japaneast-links-2', 'azure-japaneast-links-3']);
     // the app ran as the CLI's flavour (cdktf.json's app loads scripts/engine-register.js)
     const azure = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'azure-japaneast', 'cdk.tf.json'), 'utf8'));

@@ -18,7 +18,11 @@ export const AZURERM_VERSION: string = ENGINE === 'cdktn' ? '4.73.0' : '4.55.0';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** The engine's own CLI (its bundled entry, run with this node) and what the app needs to run as its flavour. */
-export const ENGINE_CLI: { readonly name: string; readonly bin: string; readonly env: Readonly<Record<string, string>> } = ENGINE === 'cdktn'
-  ? { name: 'cdktn', bin: path.join(ROOT, 'node_modules', 'cdktn-cli', 'bundle', 'bin', 'cdktn.js'), env: { CCVPN_ENGINE: 'cdktn' } }
-  : { name: 'cdktf', bin: path.join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf'), env: { CCVPN_ENGINE: 'cdktf' } };
+/**
+ * The engine's own CLI: `node <args> synth …` runs its bundled entry with this node (cdktn's with
+ * `cdktn-cli-node20.js` first: it wants Node 22), and `env` makes the app `cdktf.json` starts run
+ * as the same flavour (its `app` loads `scripts/engine-register.js`).
+ */
+export const ENGINE_CLI: { readonly name: string; readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } = ENGINE === 'cdktn'
+  ? { name: 'cdktn', args: ['-r', path.join(__dirname, 'cdktn-cli-node20.js'), path.join(ROOT, 'node_modules', 'cdktn-cli', 'bundle', 'bin', 'cdktn.js')], env: { CCVPN_ENGINE: 'cdktn' } }
+  : { name: 'cdktf', args: [path.join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf')], env: { CCVPN_ENGINE: 'cdktf' } };
