@@ -16,7 +16,7 @@ const { jestModuleNameMapper } = require('./scripts/engine-flavours');
 const ENGINE_TESTS = [
   'azure/cross-cloud', 'azure/example', 'azure/peer-gateway', 'azure/realise-link', 'azure/vpn-connection', 'azure/vpn-gateway',
   'alicloud/example', 'alicloud/peer-gateway', 'alicloud/realise-link', 'alicloud/vpn-connection', 'alicloud/vpn-gateway',
-  'cross-cloud-vpn', 'private/portable-terraform', 'private/link-stack-env', 'private/renamed-props',
+  'cross-cloud-vpn', 'private/portable-terraform', 'private/renamed-props',
   'examples/examples', 'examples/engines',
 ];
 

@@ -1,14 +1,16 @@
 /**
  * Moving a deployment from cdktf to CDK Terrain, as `ccvpn diff` sees it: the same example
  * synthesized by each engine (each in its own process), the after-manifest naming `cdktn` for
- * every Terraform stack. The diff reads both, keeps every resource (nothing created, deleted or
- * replaced), and no tunnel goes down; the deploy steps run the cdktn stacks.
+ * every Terraform stack. `ccvpn diff` reads both, keeps every resource (nothing created, deleted
+ * or replaced), and no tunnel goes down; `verify --change` (its plan, without the lab) matches
+ * every tunnel and finds nothing to change.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { diffOutputs } from '../../src/change/diff';
 import { MASTER_SECRET_ENV } from '../../src';
+import { planChange } from '../../src/verify/change';
 import { synthWithEngine } from '../lib/engine';
 
 let root: string;
@@ -34,6 +36,14 @@ describe('ccvpn diff from the cdktf flavour to the CDK Terrain flavour', () => {
     expect(report.warnings).toEqual([]);
     expect(report.tunnels).toHaveLength(10); // the mesh's planned tunnels
     expect(report.tunnels.filter((t) => t.status === 'added' || t.status === 'removed' || t.outage.down.length).map((t) => `${t.sides}: ${t.status}, down ${t.outage.intervals.join('; ')}`)).toEqual([]);
+  });
+
+  test('verify --change reads both: every tunnel of the mesh matched, none changed, no step to run', () => {
+    const plan = planChange({ before: [cdktf], after: [cdktn] });
+    expect({ failures: plan.failures, warnings: plan.warnings }).toEqual({ failures: [], warnings: [] });
+    expect(plan.report.filter((t) => t.halves.length === 2 && t.status === 'unchanged')).toHaveLength(10);
+    expect(plan.report.filter((t) => t.status !== 'unchanged').map((t) => `${t.sides}: ${t.status}`)).toEqual([]);
+    expect(plan.steps).toEqual([]);
   });
 
   test('each side\'s manifest names its engine for the Terraform stacks', () => {
