@@ -1,12 +1,47 @@
-/** Jest runs TypeScript through SWC (no type-check: `tsc --noEmit` does that separately). */
-module.exports = {
+/**
+ * Jest runs TypeScript through SWC (no type-check: `tsc --noEmit` does that separately), in two
+ * projects:
+ * - `cdktf`: every test, on the source as written (cdktf, azurerm 4.55.0);
+ * - `cdktn`: the tests whose subject is built by a Terraform engine (the Azure and Alibaba Cloud
+ *   constructs, the cross-cloud layer that wires their stacks, the example snapshots and the
+ *   cross-checks of their halves, the real CLIs' synth, verify on each example's output) again,
+ *   on the CDK Terrain flavour: the same source with `scripts/engine-flavours.js`'s specifier
+ *   swaps as `moduleNameMapper`, and snapshots of its own in `__snapshots__/cdktn/`. Planner,
+ *   verify, change and CLI tests that only read plans or synthesized files run once.
+ * `npx jest --selectProjects cdktn` runs one of them.
+ */
+const { jestModuleNameMapper } = require('./scripts/engine-flavours');
+
+/** Test files (relative to `test/`) that the CDK Terrain project runs too. */
+const ENGINE_TESTS = [
+  'azure/cross-cloud', 'azure/example', 'azure/peer-gateway', 'azure/realise-link', 'azure/vpn-connection', 'azure/vpn-gateway',
+  'alicloud/example', 'alicloud/peer-gateway', 'alicloud/realise-link', 'alicloud/vpn-connection', 'alicloud/vpn-gateway',
+  'cross-cloud-vpn', 'private/portable-terraform', 'private/renamed-props',
+  'examples/examples', 'examples/engines',
+];
+
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   snapshotSerializers: ['<rootDir>/test/redact-serializer.js'],
   testTimeout: 60000,
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'cdktf', testMatch: ['**/*.test.ts'], snapshotResolver: '<rootDir>/test/snapshot-resolver.js', globals: { CCVPN_JEST_ENGINE: 'cdktf' } },
+    {
+      ...common,
+      displayName: 'cdktn',
+      testMatch: ENGINE_TESTS.map((t) => `<rootDir>/test/${t}.test.ts`),
+      moduleNameMapper: jestModuleNameMapper('cdktn'),
+      // the engine test/examples/engines.test.ts checks the mapped source reports
+      globals: { CCVPN_JEST_ENGINE: 'cdktn' },
+      snapshotResolver: '<rootDir>/test/snapshot-resolver-cdktn.js',
+    },
+  ],
 };

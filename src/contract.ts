@@ -14,8 +14,11 @@ import type { GatewayPlan, LinkResources, PlannedTunnel, SiteSpec, VpnPlan } fro
  */
 export type DeployTimeString = string;
 
-/** The tool that deploys a stack: the AWS CDK CLI or the cdktf CLI. */
-export type StackEngine = 'cdk' | 'cdktf';
+/**
+ * The tool that deploys a stack: the AWS CDK CLI (`cdk`), the CDK for Terraform CLI (`cdktf`) or
+ * the CDK Terrain CLI (`cdktn`); the last two deploy the same Terraform JSON layout.
+ */
+export type StackEngine = 'cdk' | 'cdktf' | 'cdktn';
 
 /** Where a value is published for other stacks: a named output of a stack. */
 export interface StackOutputRef {
@@ -53,7 +56,7 @@ export interface ILinkStack {
 
 /** How a gateway is deployed: its engine, app and stack, and the stacks it adds for links. */
 export interface IGatewayDeployment {
-  /** The tool that deploys the gateway's stacks: `cdk` (aws-cdk-lib) or `cdktf`. */
+  /** The tool that deploys the gateway's stacks: `cdk` (aws-cdk-lib), `cdktf` or `cdktn` (CDK Terrain). */
   readonly engine: StackEngine;
   /** Identity of the app the gateway lives in: gateways of one app reference each other directly. */
   readonly app: object;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IVpnGateway } from './contract';
 import type { DeploymentManifest, ManifestInput, ManifestPhase, ManifestStack } from './manifest';
+import { isTerraformEngine } from './manifest';
 import { AllocationRecord, DEMO_MASTER_SECRET, KeyDerivation, LinkSpec, MASTER_SECRET_ENV, PlanError, VpnPlan, planVpn } from './plan';
 import { checkCrossCloudVpnProps } from './private/cross-cloud-props';
 import { readAllocationsFile, writeAllocationsFile } from './change/allocations-file';
@@ -156,6 +157,24 @@ function claimGateways(id: string, gateways: readonly IVpnGateway[], plan: VpnPl
 }
 
 /**
+ * One Terraform engine per declaration. cdktf and CDK Terrain constructs cannot share a construct
+ * tree, so gateways of both would be two Terraform apps, each synthesizing into `cdktf.out` by
+ * default with its own `manifest.json`, deployed by two CLIs from one `cdktf.json` `app`, and
+ * every link between them would cross through outputs and variables in later phases. Nothing
+ * needs that: the two engines write the same Terraform JSON and state, so an app moves to CDK
+ * Terrain as a whole.
+ */
+function refuseMixedTerraformEngines(id: string, gateways: readonly IVpnGateway[]): void {
+  const terraform = gateways.filter((g) => isTerraformEngine(g.deployment.engine));
+  if (new Set(terraform.map((g) => g.deployment.engine)).size < 2) return;
+  const list = terraform.map((g) => `${g.path} (${g.deployment.engine})`).join(', ');
+  throw new PlanError([{
+    path: `[${id}]`, code: 'terraform-engines-mixed',
+    message: `gateways ${list} are built with two Terraform engines; allowed: one per CrossCloudVpn, cdktf or cdktn (CDK Terrain): import every Terraform gateway construct of the app from the same engine's flavour of cross-cloud-vpn`,
+  }]);
+}
+
+/**
  * Plans and wires IPsec VPN links between AWS, Azure and Alibaba Cloud gateways.
  *
  * Every pre-shared key, inside /30, ASN, proposal and lifetime on both halves of every tunnel
@@ -188,6 +207,7 @@ export class CrossCloudVpn {
       if (other) throw new PlanError([{ path: `[${id}]`, code: 'site-id-duplicate', message: `gateways ${other.path} and ${g.path} both use site id '${g.site.id}'; give each gateway its own siteId` }]);
       bySite.set(g.site.id, g);
     }
+    refuseMixedTerraformEngines(id, this.gateways);
 
     const links: LinkSpec[] = props.links.map((l) => ({ ...l, between: [l.between[0].site.id, l.between[1].site.id] }));
     this.terraformBackend = props.terraformBackend;

@@ -1,7 +1,8 @@
 /**
  * The deployment manifest: the order in which stacks of both engines are deployed (phases), and
  * which stack output feeds which stack input. Written at synth by `CrossCloudVpn`, read by
- * `ccvpn deploy` / `ccvpn destroy`. Engine-free.
+ * `ccvpn deploy` / `ccvpn destroy`, and by `ccvpn diff` / `verify` (which output feeds which
+ * input). Each stack names the tool that deploys it: `cdk`, `cdktf` or `cdktn`. Engine-free.
  */
 
 import type { StackEngine } from './contract';
@@ -21,9 +22,12 @@ export interface ManifestInput {
 
 /** One stack of a phase: what it reads from earlier phases and what it publishes for later ones. */
 export interface ManifestStack {
-  /** Stack name as the engine's CLI knows it (CloudFormation stack / cdktf stack). */
+  /** Stack name as the engine's CLI knows it (CloudFormation stack / Terraform stack). */
   readonly name: string;
-  /** The tool that deploys the stack: `cdk` (`cdk deploy`) or `cdktf` (`cdktf deploy`). */
+  /**
+   * The tool that deploys the stack: `cdk` (`cdk deploy`), `cdktf` (`cdktf deploy`) or `cdktn`
+   * (CDK Terrain, `cdktn deploy`), the engine the stack's gateway was built with.
+   */
   readonly engine: StackEngine;
   /**
    * Values the stack reads from stacks of earlier phases, passed at deploy time as CloudFormation
@@ -58,7 +62,8 @@ export interface DeploymentManifest {
    */
   readonly cdkOut?: string;
   /**
-   * Output folder of the cdktf app, relative to the manifest.
+   * Output folder of the Terraform app (cdktf or CDK Terrain: both write the same layout,
+   * `stacks/<name>/cdk.tf.json`), relative to the manifest.
    *
    * @default - `cdktf.out` beside the manifest (what `ccvpn deploy` then reads)
    */
@@ -88,7 +93,18 @@ export interface ManifestKeys {
   readonly demoSecret: boolean;
 }
 
-/** Problems of a manifest's shape: unknown stacks, inputs fed from the same or a later phase. */
+/** The tools a manifest may name for a stack (`ManifestStack.engine`). */
+export const STACK_ENGINES: readonly StackEngine[] = ['cdk', 'cdktf', 'cdktn'];
+
+/** Whether a stack's tool is one of the Terraform engines (its output is Terraform JSON in `cdktfOut`). */
+export function isTerraformEngine(engine: StackEngine): engine is 'cdktf' | 'cdktn' {
+  return engine === 'cdktf' || engine === 'cdktn';
+}
+
+/**
+ * Problems of a manifest's shape: unknown tools, unknown stacks, inputs fed from the same or a
+ * later phase.
+ */
 export function manifestProblems(m: DeploymentManifest): string[] {
   const problems: string[] = [];
   const phaseOf = new Map<string, number>();
@@ -96,6 +112,7 @@ export function manifestProblems(m: DeploymentManifest): string[] {
   if (m.version !== 1 || !Array.isArray(m.phases)) return ['not a ccvpn deployment manifest (version 1 with phases)'];
   for (const p of m.phases) {
     for (const s of p.stacks) {
+      if (!STACK_ENGINES.includes(s.engine)) problems.push(`stack '${s.name}' has engine ${JSON.stringify(s.engine)?.slice(0, 40)}; allowed: ${STACK_ENGINES.join(', ')}`);
       if (phaseOf.has(s.name)) problems.push(`stack '${s.name}' appears in phases ${phaseOf.get(s.name)} and ${p.phase}`);
       phaseOf.set(s.name, p.phase);
       outputsOf.set(s.name, s.outputs);

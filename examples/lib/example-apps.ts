@@ -1,11 +1,14 @@
 /**
- * Shared plumbing of the examples: an aws-cdk-lib app and a cdktf app side by side, synthesized
- * into the tools' usual layouts, plus the deployment manifest and the plan table.
+ * Shared plumbing of the examples: an aws-cdk-lib app and a Terraform app side by side,
+ * synthesized into the tools' usual layouts, plus the deployment manifest and the plan table.
+ * The Terraform app is cdktf's, or CDK Terrain's when the source runs as that flavour
+ * (`CCVPN_ENGINE=cdktn node -r @swc-node/register -r ./scripts/engine-register.js …`).
  *
- * - `npm run example` synthesizes every example into `out/<example>/{cdk.out,cdktf.out}` and
- *   draws its topology into `out/<example>/topology.svg`;
- * - `npx cdk synth --app "node -r @swc-node/register examples/<file>.ts"` and `npx cdktf synth`
- *   (top-level `cdktf.json`) work on the same entry files: each CLI passes its output folder.
+ * - `npm run example` synthesizes every example into `out/<example>/{cdk.out,cdktf.out}` (cdktf)
+ *   and `out/cdktn/<example>/…` (CDK Terrain), and draws its topology into `…/topology.svg`;
+ * - `npx cdk synth --app "node -r @swc-node/register examples/<file>.ts"`, `npx cdktf synth` and
+ *   `CCVPN_ENGINE=cdktn npx cdktn synth` (both with the top-level `cdktf.json`, whose `app` loads
+ *   the register hook) work on the same entry files: each CLI passes its output folder.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +19,7 @@ import { renderPlan } from '../../src/cli/plan-table';
 import { renderSvg } from '../../src/cli/render-svg';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 import { DEMO_MASTER_SECRET } from '../../src/plan';
+import { ENGINE } from '../../src/private/cdktf';
 
 /**
  * DEMO ONLY. The examples derive their pre-shared keys from this published secret when
@@ -39,8 +43,16 @@ export interface ExampleResult {
   readonly manifest: string;
 }
 
+/**
+ * Where `npm run example` puts the examples of the running flavour: `out/` for cdktf (what
+ * `ccvpn verify` reads by default), `out/cdktn/` for CDK Terrain.
+ */
+export function exampleOutRoot(): string {
+  return ENGINE === 'cdktf' ? 'out' : path.join('out', ENGINE);
+}
+
 /** Builds an example into fresh apps, synthesizes both and writes the manifest. */
-export function synthExample(name: string, define: (apps: ExampleApps) => CrossCloudVpn, outRoot = 'out'): ExampleResult {
+export function synthExample(name: string, define: (apps: ExampleApps) => CrossCloudVpn, outRoot = exampleOutRoot()): ExampleResult {
   const base = path.join(outRoot, name);
   const cdkOut = process.env.CDK_OUTDIR ?? path.join(base, 'cdk.out');
   const cdktfOut = process.env.CDKTF_OUTDIR ?? path.join(base, 'cdktf.out');
@@ -66,7 +78,7 @@ export function synthExample(name: string, define: (apps: ExampleApps) => CrossC
 export function main(name: string, define: (apps: ExampleApps) => CrossCloudVpn): void {
   const r = synthExample(name, define);
   const diagram = path.join(path.dirname(r.manifest), 'topology.svg');
-  process.stdout.write(`\n## ${name}\n${renderPlan(r.vpn.plan)}\nsynthesized: ${r.cdkOut}, ${r.cdktfOut}; deployment manifest: ${r.manifest}; diagram: ${diagram}\n`);
+  process.stdout.write(`\n## ${name} (${ENGINE})\n${renderPlan(r.vpn.plan)}\nsynthesized: ${r.cdkOut}, ${r.cdktfOut}; deployment manifest: ${r.manifest}; diagram: ${diagram}\n`);
   renderSvg(planToDot(r.vpn.plan)).then((svg) => fs.writeFileSync(diagram, svg), (e: Error) => {
     process.stderr.write(`!! ${name}: no diagram: ${e.message}\n`);
   });

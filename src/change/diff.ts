@@ -470,7 +470,7 @@ export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOp
   const steps = manifestSteps(after.manifest);
   const deployedStacks = new Set(steps.flatMap((s) => s.stacks));
   for (const s of before.manifest.phases.flatMap((p) => p.stacks)) {
-    if (!deployedStacks.has(s.name)) warnings.push(`stack ${s.name} is in the before output only: \`ccvpn deploy\` does not remove it; destroy it with ${s.engine === 'cdk' ? 'cdk destroy' : 'cdktf destroy'} once the change is deployed`);
+    if (!deployedStacks.has(s.name)) warnings.push(`stack ${s.name} is in the before output only: \`ccvpn deploy\` does not remove it; destroy it with ${s.engine} destroy once the change is deployed`);
   }
 
   const isReplaced = (key: string | undefined) => (key && ['replace', 'create', 'delete'].includes(changed.get(key)?.action ?? '') ? key : undefined);

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { RolloutFile, rolloutFileProblems } from '../change/rotation';
 import { DeploymentManifest, ManifestPhase, ManifestStack, manifestProblems } from '../manifest';
 import type { AllocationRecord } from '../plan/topology';
+import { engineCli } from './engine-cli';
 import { CliError, readJsonFile, readTextFile, tempFolder, writeOutput } from './files';
 
 export const DEFAULT_MANIFEST = path.join('out', 'ccvpn.manifest.json');
@@ -63,8 +64,8 @@ function commandFor(m: DeploymentManifest, dir: string, stack: ManifestStack, in
   }
   const outDir = path.join(dir, m.cdktfOut ?? 'cdktf.out');
   const vars = Object.entries(inputs).flatMap(([k, v]) => ['--var', `${k}=${v}`]);
-  if (destroy) return ['cdktf', ['destroy', stack.name, '--skip-synth', '--output', outDir, '--auto-approve', ...vars]];
-  return ['cdktf', ['deploy', stack.name, '--skip-synth', '--output', outDir, '--auto-approve', '--outputs-file', outputsFile, ...vars]];
+  if (destroy) return [engineCli(stack.engine), ['destroy', stack.name, '--skip-synth', '--output', outDir, '--auto-approve', ...vars]];
+  return [engineCli(stack.engine), ['deploy', stack.name, '--skip-synth', '--output', outDir, '--auto-approve', '--outputs-file', outputsFile, ...vars]];
 }
 
 /** Where a run stands: the manifest, its folder, the outputs file and the outputs kept in it. */

@@ -1,12 +1,12 @@
 /**
- * `IGatewayDeployment` for gateways on cdktf: link stacks are Terraform stacks in the gateway's
+ * `IGatewayDeployment` for gateways on cdktf or CDK Terrain (whichever `./cdktf` is): link stacks are Terraform stacks in the gateway's
  * app with the same providers as the gateway's stack, inputs are Terraform variables, outputs are
  * `TerraformOutput`s.
  * @internal
  */
 import type { Construct } from 'constructs';
 import type { IGatewayDeployment, ILinkStack, LinkStackOptions, StackOutputRef } from '../contract';
-import { LocalBackend, TerraformBackend, TerraformOutput, TerraformProvider, TerraformStack, TerraformVariable } from './cdktf';
+import { ENGINE, LocalBackend, TerraformBackend, TerraformOutput, TerraformProvider, TerraformStack, TerraformVariable } from './cdktf';
 import { ValidationError } from './errors';
 import { tfName } from './names';
 
@@ -53,7 +53,8 @@ function backendOf(stack: TerraformStack): TerraformBackend | undefined {
 const LINK_STACKS = new WeakMap<object, Map<number, ILinkStack>>();
 
 export class TerraformGatewayDeployment implements IGatewayDeployment {
-  public readonly engine = 'cdktf' as const;
+  /** The engine of the flavour (`cdktf` or `cdktn`): its CLI deploys the gateway's stacks. */
+  public readonly engine = ENGINE;
   private readonly exported = new Map<string, StackOutputRef>();
 
   constructor(private readonly gateway: Construct, private readonly source: EndpointSource) {}

@@ -8,6 +8,7 @@ import { VpnConnection } from '../../src/alicloud/generated/cdktf/providers/alic
 import { VpnGateway } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-gateway';
 import { synthChecked } from './fixtures';
 import { expectValidAlicloud } from './schema-check';
+import { ENGINE_CLI, ENGINE_VERSION } from '../lib/engine';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'alicloud-only');
@@ -47,18 +48,19 @@ describe('examples/alicloud-only', () => {
     expect(JSON.parse(synth).variable).toBeUndefined();
   });
 
-  test('`cdktf synth` (the real CLI) succeeds and its cdk.tf.json passes the schema check', () => {
+  test(`\`${ENGINE_CLI.name} synth\` (the real CLI, the example's cdktf.json) succeeds and its cdk.tf.json passes the schema check`, () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-alicloud-example-'));
     try {
-      const cli = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
-      const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' };
+      const env: NodeJS.ProcessEnv = { ...process.env, ...ENGINE_CLI.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' };
       delete env.CCVPN_MASTER_SECRET;
-      const r = spawnSync(cli, ['synth', '--output', out], { cwd: EXAMPLE, env, encoding: 'utf8', timeout: 90_000 });
+      const r = spawnSync(process.execPath, [...ENGINE_CLI.args, 'synth', '--output', out], { cwd: EXAMPLE, env, encoding: 'utf8', timeout: 90_000 });
       expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
       const file = path.join(out, 'stacks', 'alicloud-only', 'cdk.tf.json');
       const json = JSON.parse(fs.readFileSync(file, 'utf8'));
       expect(expectValidAlicloud(json)).toBe(6);
       expect(json.terraform.required_providers.alicloud).toEqual({ source: 'aliyun/alicloud', version: '1.289.0' });
+      // written by the CLI's own engine (the app ran as its flavour)
+      expect(json['//'].metadata.version).toBe(ENGINE_VERSION);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

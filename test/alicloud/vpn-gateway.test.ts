@@ -6,6 +6,7 @@ import { VpnGateway } from '../../src/alicloud/generated/cdktf/providers/aliclou
 import type { LinkRealisation } from '../../src/contract';
 import { GatewayPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
+import { ENGINE } from '../lib/engine';
 
 function gateway(props: Partial<AlicloudVpnGatewayProps> = {}, id = 'Gateway') {
   const { app, stack } = newStack();
@@ -71,9 +72,9 @@ describe('AlicloudVpnGateway', () => {
     expect(gateway({ siteId: 'frankfurt' }).gateway.site.id).toBe('frankfurt');
   });
 
-  test('deploys with cdktf in its own stack; link stacks mirror its provider', () => {
+  test('deploys with its Terraform engine (cdktf or cdktn) in its own stack; link stacks mirror its provider', () => {
     const { app, gateway: gw } = gateway();
-    expect(gw.deployment.engine).toBe('cdktf');
+    expect(gw.deployment.engine).toBe(ENGINE);
     expect(gw.deployment.app).toBe(app);
     expect(gw.deployment.stackName).toBe('Stack');
     const link = gw.deployment.linkStack(2);

@@ -5,6 +5,7 @@ import { AzureVpnGateway } from '../../src/azure';
 import type { IVpnGateway, LinkRealisation } from '../../src/contract';
 import { TEST_SECRET } from '../plan/fixtures';
 import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
+import { ENGINE } from '../lib/engine';
 
 /** An AWS gateway of another app (engine `cdk`), recording what it is asked for. */
 function fakeAwsGateway() {
@@ -49,8 +50,8 @@ describe('AzureVpnGateway with CrossCloudVpn', () => {
     // the AWS half was asked for the Azure IPs through the Azure stack's outputs
     expect(aws.realised).toHaveLength(1);
     const manifest = vpn.manifest();
-    expect(manifest.phases[0].stacks).toContainEqual(expect.objectContaining({ name: 'Azure', engine: 'cdktf', outputs: ['endpoint_instance0', 'endpoint_instance1'] }));
-    expect(manifest.phases.find((p) => p.phase === 3)!.stacks).toEqual([expect.objectContaining({ name: 'Azure-links-3', engine: 'cdktf' })]);
+    expect(manifest.phases[0].stacks).toContainEqual(expect.objectContaining({ name: 'Azure', engine: ENGINE, outputs: ['endpoint_instance0', 'endpoint_instance1'] }));
+    expect(manifest.phases.find((p) => p.phase === 3)!.stacks).toEqual([expect.objectContaining({ name: 'Azure-links-3', engine: ENGINE })]);
     expect(Testing.synth(stack)).toContain('"endpoint_instance0"');
   });
 });

@@ -4,6 +4,7 @@ import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { AzureGatewayInstance, AzureVpnGateway, AzureVpnGatewayProps } from '../../src/azure';
 import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
+import { ENGINE } from '../lib/engine';
 
 function synthGateway(props: Partial<AzureVpnGatewayProps> = {}) {
   const stack = testStack();
@@ -142,7 +143,7 @@ describe('AzureVpnGateway', () => {
     const { gateway } = synthGateway({ siteId: 'azure-east', asn: 65010, sku: 'VpnGw3AZ', cidrs: ['10.20.0.0/16', '10.21.0.0/16'] });
     expect(gateway.site).toEqual({ id: 'azure-east', cloud: 'azure', gateway: 'active-active', cidrs: ['10.20.0.0/16', '10.21.0.0/16'], asn: 65010, sku: 'VpnGw3AZ' });
     expect(gateway.path).toBe('Test/Gw');
-    expect(gateway.deployment.engine).toBe('cdktf');
+    expect(gateway.deployment.engine).toBe(ENGINE);
     expect(gateway.deployment.stackName).toBe('Test');
   });
 

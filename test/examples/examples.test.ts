@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { EXAMPLES } from '../../examples';
 import { synthExample } from '../../examples/lib/example-apps';
 import { threeCloudMesh } from '../../examples/three-cloud-mesh';
+import { verify } from '../../src/verify';
+import { AZURERM_VERSION, ENGINE, ENGINE_CLI, ENGINE_VERSION } from '../lib/engine';
 import { Half, SynthOutput, pairProblems, readHalves, readOutput } from './halves';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -46,11 +48,24 @@ describe.each(EXAMPLES.map((e) => [e.name]))('example %s', (name) => {
     expect(unpaired.map((g) => g.length)).toEqual(plan.tunnels.filter((t) => t.state === 'idle').map(() => 1));
   });
 
-  test('the deployment manifest orders every stack of both engines', () => {
+  test('the deployment manifest orders every stack of both engines, each with the tool that deploys it', () => {
     const manifest = JSON.parse(fs.readFileSync(result.manifest, 'utf8'));
-    const listed = manifest.phases.flatMap((p: { stacks: { name: string }[] }) => p.stacks.map((s) => s.name)).sort();
-    const cdk = Object.keys(output.templates).map((f) => f.replace('.template.json', ''));
-    expect(listed).toEqual([...cdk, ...Object.keys(output.stacks)].sort());
+    const listed = manifest.phases.flatMap((p: { stacks: { name: string; engine: string }[] }) => p.stacks.map((s) => `${s.engine}:${s.name}`)).sort();
+    const cdk = Object.keys(output.templates).map((f) => `cdk:${f.replace('.template.json', '')}`);
+    // the Terraform stacks are deployed by the engine that wrote them (cdktf, or cdktn in the CDK Terrain project)
+    expect(listed).toEqual([...cdk, ...Object.keys(output.stacks).map((s) => `${ENGINE}:${s}`)].sort());
+    for (const stack of Object.values(output.stacks) as { '//': { metadata: { version: string } } }[]) expect(stack['//'].metadata.version).toBe(ENGINE_VERSION);
+  });
+
+  test('verify --model-only reads the output: every planned tunnel has its two halves, every input resolved', async () => {
+    // GIVEN the folder as `npm run example` writes it (manifest, cdk.out, cdktf.out)
+    // WHEN
+    const report = await verify([path.dirname(result.manifest)], { modelOnly: true });
+    // THEN
+    expect({ ok: report.ok, failures: report.failures, violations: report.violations, warnings: report.warnings }).toEqual({ ok: true, failures: [], violations: [], warnings: [] });
+    const paired = report.tunnels.filter((t) => t.halves.length === 2);
+    expect(paired).toHaveLength(result.vpn.plan.tunnels.filter((t) => t.state === 'active').length);
+    expect(paired.every((t) => t.idleReason === 'not run (model only)')).toBe(true);
   });
 });
 
@@ -110,15 +125,19 @@ describe('the example entry files work with the engines\' own CLIs', () => {
   const env = { ...process.env, CHECKPOINT_DISABLE: '1', CDK_DISABLE_VERSION_CHECK: 'true', CI: 'true', TF_CLI_CONFIG_FILE: path.join(tmp, 'empty.tfrc') };
   fs.writeFileSync(env.TF_CLI_CONFIG_FILE, '');
 
-  test('npx cdk synth --app examples/three-cloud-mesh.ts', () => {
+  // engine-free: run by the default project only
+  (ENGINE === 'cdktf' ? test : test.skip)('npx cdk synth --app examples/three-cloud-mesh.ts', () => {
     const out = path.join(tmp, 'cli-cdk.out');
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--no-notices', '--quiet', '--app', 'node -r @swc-node/register examples/three-cloud-mesh.ts', '-o', out], { cwd: ROOT, env, stdio: 'pipe' });
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.template.json')).sort()).toEqual(['AwsTokyo.template.json', 'AwsTokyoLinks2.template.json']);
   }, 120000);
 
-  test('npx cdktf synth with the top-level cdktf.json', () => {
-    const out = path.join(tmp, 'cli-cdktf.out');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf'), 'synth', '--output', out], { cwd: ROOT, env, stdio: 'pipe' });
+  test(`npx ${ENGINE_CLI.name} synth with the top-level cdktf.json`, () => {
+    const out = path.join(tmp, `cli-${ENGINE_CLI.name}.out`);
+    execFileSync(process.execPath, [...ENGINE_CLI.args, 'synth', '--output', out], { cwd: ROOT, env: { ...env, ...ENGINE_CLI.env }, stdio: 'pipe' });
     expect(fs.readdirSync(path.join(out, 'stacks')).sort()).toEqual(['ali-hangzhou', 'ali-hangzhou-links-2', 'ali-hangzhou-links-3', 'azure-japaneast', 'azure-japaneast-links-2', 'azure-japaneast-links-3']);
+    // the app ran as the CLI's flavour (cdktf.json's app loads scripts/engine-register.js)
+    const azure = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'azure-japaneast', 'cdk.tf.json'), 'utf8'));
+    expect([azure['//'].metadata.version, azure.terraform.required_providers.azurerm.version]).toEqual([ENGINE_VERSION, AZURERM_VERSION]);
   }, 120000);
 });

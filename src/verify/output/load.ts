@@ -11,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { StackEngine } from '../../contract';
 import type { DeploymentManifest } from '../../manifest';
 
 /** A JSON value as read. */
@@ -23,6 +24,10 @@ export const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' &&
 
 /** One synthesized stack. */
 export interface StackDoc {
+  /**
+   * The stack's format: `cdk` (a CloudFormation template) or `cdktf` (Terraform JSON, as both
+   * cdktf and CDK Terrain write it: the same `stacks/<name>/cdk.tf.json` layout and blocks).
+   */
   readonly engine: 'cdk' | 'cdktf';
   /** Stack name as the engine's CLI (and the manifest) knows it. */
   readonly name: string;
@@ -30,6 +35,15 @@ export interface StackDoc {
   readonly body: Obj;
   /** CloudFormation: construct path per logical id (from the cloud assembly's tree.json). */
   readonly paths?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The format of the stacks a manifest's tool deploys (`ManifestStack.engine` → `StackDoc.engine`):
+ * CDK Terrain's output is cdktf's (compared on every example: only `//.metadata.version`, the
+ * provider versions the flavour pins and JSON whitespace differ), so both read as `cdktf`.
+ */
+export function stackFormat(engine: StackEngine): StackDoc['engine'] {
+  return engine === 'cdk' ? 'cdk' : 'cdktf';
 }
 
 /** What `loadStacks` found. */

@@ -22,7 +22,7 @@ import { Cloud, resourceKey } from '../types';
 import type { CfnTunnelLookup } from '../clouds/endpoint-rules';
 import { endpointKey } from '../clouds/endpoint-rules';
 import { ENDPOINT_RULES } from '../clouds/endpoints';
-import { Json, Obj, StackDoc, isObj } from './load';
+import { Json, Obj, StackDoc, isObj, stackFormat } from './load';
 
 /** A reference to one resource of one stack. */
 export interface ResourceRef {
@@ -142,7 +142,7 @@ export class Resolver {
   private fromInput(stack: StackDoc, name: string, trail: readonly string[]): Resolved | undefined {
     for (const phase of this.manifest?.phases ?? []) {
       for (const s of phase.stacks) {
-        if (s.name !== stack.name || s.engine !== stack.engine) continue;
+        if (s.name !== stack.name || stackFormat(s.engine) !== stack.engine) continue;
         const input = s.inputs.find((i) => i.name === name);
         if (!input) continue;
         const from = this.stack(input.from.stack);
