@@ -105,12 +105,15 @@ function errorsOf(program, extra, host) {
 
 /**
  * The files of src/ that depend on the default engine: those importing a specifier `engine`
- * swaps, and, until nothing changes, every file importing one of them (value or type imports,
- * re-exports: the module graph the compiler resolved).
+ * swaps or lying in a folder it swaps (`generated/cdktf/`, whole: its `lazy-index.ts` reaches the
+ * bindings through `require()` calls, which are no imports to the compiler), and, until nothing
+ * changes, every file importing one of them (value or type imports, re-exports: the module graph
+ * the compiler resolved).
  */
 function engineClosure(graph, srcDir, engine) {
   const inSrc = (f) => f !== undefined && f.startsWith(srcDir + path.sep) && !f.endsWith('.d.ts');
-  const closure = new Set([...graph].filter(([f, edges]) => inSrc(f) && edges.some((e) => swappedBy(engine, e.spec))).map(([f]) => f));
+  const swappedFolder = (f) => engine.folders.some(([from]) => f.split(path.sep).join('/').includes(from));
+  const closure = new Set([...graph].filter(([f, edges]) => inSrc(f) && (swappedFolder(f) || edges.some((e) => swappedBy(engine, e.spec)))).map(([f]) => f));
   for (let grew = true; grew;) {
     grew = false;
     for (const [f, edges] of graph) {
@@ -205,6 +208,7 @@ function build(root, { outDir = path.join(root, 'lib'), log = (line) => console.
   const rootNames = config.fileNames.filter((f) => !flavours().some((e) => inFoldersOf(e, f)));
   const first = resolvingHost(base, options, (spec, _from, resolve) => resolve(spec));
   const program = ts.createProgram({ rootNames, options, host: first.host });
+  for (const file of program.getSourceFiles()) if (!first.graph.has(file.fileName)) first.graph.set(file.fileName, []);
   const emitted = program.emit();
   const errors = errorsOf(program, emitted.diagnostics, base);
   if (errors) throw new Error(`${DEFAULT_ENGINE} flavour (lib/) does not compile:\n${errors}`);
