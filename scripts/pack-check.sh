@@ -291,10 +291,24 @@ esm_import() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 2. aws-cdk-lib only
-CDK="$WORK/cdk"
+# The four projects of 2, 3, 6 and 7, installed at once (npm's cache is safe for concurrent use).
+CDK="$WORK/cdk" TF="$WORK/cdktf" TN="$WORK/cdktn" MIX="$WORK/aws-cdktn"
 new_project "$CDK" aws-cdk-lib constructs typescript aws-cdk
-(cd "$CDK" && run cdk-install npm install --no-audit --no-fund --prefer-offline)
+new_project "$TF" cdktf cdktf-cli constructs @cdktf/provider-azurerm typescript
+new_project "$TN" cdktn cdktn-cli constructs @cdktn/provider-azurerm typescript
+with_engine_overrides "$TN"
+new_project "$MIX" aws-cdk-lib aws-cdk constructs cdktn cdktn-cli @cdktn/provider-azurerm typescript
+with_engine_overrides "$MIX"
+INSTALLS=()
+for dir in "$CDK" "$TF" "$TN" "$MIX"; do
+  (cd "$dir" && run "$(basename "$dir")-install" npm install --no-audit --no-fund --prefer-offline) &
+  INSTALLS+=("$!")
+done
+for pid in "${INSTALLS[@]}"; do wait "$pid" || exit 1; done
+ok "installed the tarball into 4 projects (aws-cdk-lib; cdktf; CDK Terrain; aws-cdk-lib + CDK Terrain)"
+
+# ---------------------------------------------------------------------------------------------
+# 2. aws-cdk-lib only
 not_installed "$CDK" cdktf 'cdktf-cli' '@cdktf/[^/]+' cdktn 'cdktn-cli' '@cdktn/[^/]+'
 write_tsconfig "$CDK" app.ts
 cat >"$CDK/app.ts" <<'EOF'
@@ -332,13 +346,10 @@ node -e 'const t = require(process.argv[1]); const resources = Object.values(t.R
   console.log(`${resources.length} resources incl. VPNGateway, CustomerGateway, VPNConnection, Custom::VpnTunnelOptions (2 tunnels, keys as Secrets Manager references the handler reads)`);' \
   "$CDK/cdk.out/PackCheckAws.template.json" >"$WORK/logs/cdk-template.log" 2>&1 \
   || fail "cdk synth: cdk.out/PackCheckAws.template.json: $(cat "$WORK/logs/cdk-template.log")"
-ok "aws-cdk-lib project: no cdktf installed; app on cross-cloud-vpn/aws compiled (strict, node16); cdk synth: $(cat "$WORK/logs/cdk-template.log")"
+ok "aws-cdk-lib project: no cdktf or CDK Terrain installed; app on cross-cloud-vpn/aws compiled (strict, node16); cdk synth: $(cat "$WORK/logs/cdk-template.log")"
 
 # ---------------------------------------------------------------------------------------------
 # 3. cdktf
-TF="$WORK/cdktf"
-new_project "$TF" cdktf cdktf-cli constructs @cdktf/provider-azurerm typescript
-(cd "$TF" && run cdktf-install npm install --no-audit --no-fund --prefer-offline)
 not_installed "$TF" aws-cdk-lib 'aws-cdk' cdktn 'cdktn-cli' '@cdktn/[^/]+'
 write_tsconfig "$TF" main.ts
 cat >"$TF/main.ts" <<'EOF'
@@ -373,7 +384,7 @@ class AzureStack extends TerraformStack {
       resourceGroupName: group.name,
       location: group.location,
       virtualNetworkName: vnet.name,
-      virtualNetworkAddressSpace: ['192.168.0.0/16'],
+      cidrs: ['192.168.0.0/16'],
       gatewaySubnetCidr: '192.168.255.0/27',
       asn: 65000,
       instance0ApipaAddresses: ['169.254.21.2'],
@@ -410,10 +421,10 @@ class AlicloudStack extends TerraformStack {
       vswitchId: zone('h', '10.0.1.0/24').id,
       disasterRecoveryVswitchId: zone('i', '10.0.2.0/24').id,
       bandwidthMbps: 10,
-      localAsn: 65100,
-      vpnGatewayName: 'pack-check',
+      asn: 65100,
+      name: 'pack-check',
     });
-    const router = new AlicloudPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.30', peerAsn: 65030, customerGatewayName: 'onprem' });
+    const router = new AlicloudPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.30', peerAsn: 65030, name: 'onprem' });
     new AlicloudVpnConnection(this, 'OnPremConnection', {
       gateway: this.gateway,
       routing: AlicloudConnectionRouting.bgp(),
@@ -540,12 +551,26 @@ grep -q '<svg' "$CDK/topology.svg" 2>/dev/null || fail "ccvpn plan --diagram top
   || fail "ccvpn plan: $(tail -3 "$WORK/logs/cli-keys.log")"
 ok "npx ccvpn --help exits 0; npx ccvpn plan topology.yaml (table, --json, --diagram .svg): $(cat "$WORK/logs/cli-keys.log")"
 
+# cdktn_cli <args>...: the project's cdktn CLI. cdktn-cli 0.24 declares Node >= 22.19; on an older
+# Node its bundled undici fails at load (`webidl.util.markAsUncloneable is not a function`: it takes
+# `markAsUncloneable` from node:worker_threads, Node 22.10+, without a fallback). There a preloaded
+# no-op stands in for that one function (it only keeps objects from being structured-cloned, which
+# synth never does); on Node >= 22.10 nothing is preloaded.
+cat >"$WORK/node20-shim.js" <<'EOF'
+// pack-check: stands in for worker_threads.markAsUncloneable (Node 22.10+) for cdktn-cli on older Node.
+const workerThreads = require('node:worker_threads');
+if (typeof workerThreads.markAsUncloneable !== 'function') workerThreads.markAsUncloneable = () => {};
+EOF
+CDKTN_NODE_NOTE=""
+if ! node -e 'process.exit(typeof require("node:worker_threads").markAsUncloneable === "function" ? 0 : 1)'; then
+  CDKTN_NODE_NOTE=" (Node $(node -v) < 22.10: cdktn-cli run with the markAsUncloneable stand-in)"
+fi
+cdktn_cli() {
+  if [ -n "$CDKTN_NODE_NOTE" ]; then NODE_OPTIONS="${NODE_OPTIONS:-} --require $WORK/node20-shim.js" ./node_modules/.bin/cdktn "$@"; else ./node_modules/.bin/cdktn "$@"; fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # 6. CDK Terrain: the same app as the cdktf project's, its imports spelled for CDK Terrain.
-TN="$WORK/cdktn"
-new_project "$TN" cdktn cdktn-cli constructs @cdktn/provider-azurerm typescript
-with_engine_overrides "$TN"
-(cd "$TN" && run cdktn-install npm install --no-audit --no-fund --prefer-offline)
 not_installed "$TN" cdktf 'cdktf-cli' '@cdktf/[^/]+' aws-cdk-lib 'aws-cdk'
 [ ! -e "$TN/node_modules/cdktf" ] || fail "cdktn project: node_modules/cdktf exists"
 # cdktf → cdktn, @cdktf/provider-azurerm → @cdktn/provider-azurerm, cross-cloud-vpn/azure → cross-cloud-vpn/cdktn/azure.
@@ -562,7 +587,7 @@ write_tsconfig "$TN" main.ts
 (cd "$TN" && run cdktn-tsc ./node_modules/.bin/tsc -p tsconfig.json && run cdktn-tsc-files ./node_modules/.bin/tsc -p tsconfig.json --listFilesOnly)
 grep -q '/node_modules/cross-cloud-vpn/lib/cdktn/azure/index.d.ts$' "$WORK/logs/cdktn-tsc-files.log" \
   || fail "cdktn project: tsc --listFilesOnly main.ts: lib/cdktn/azure/index.d.ts is not in the program"
-(cd "$TN" && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run cdktn-synth ./node_modules/.bin/cdktn synth)
+(cd "$TN" && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run cdktn-synth cdktn_cli synth)
 tf_resources "$TN" cdktn-json azurerm_virtual_network_gateway azurerm_local_network_gateway azurerm_virtual_network_gateway_connection \
   alicloud_vpn_gateway alicloud_vpn_customer_gateway alicloud_vpn_connection
 provider_version "$TN" azurerm "$(node -p 'require(process.argv[1]).cdktf.provider.version' "$TN/node_modules/@cdktn/provider-azurerm/package.json")"
@@ -570,15 +595,11 @@ check_types "$TN" types-check.ts types-check-esm.mts
 write_root_entry_check "$TN"
 esm_import "$TN" cross-cloud-vpn/cdktn/azure AzureVpnGateway AzurePeerGateway AzureVpnConnection
 esm_import "$TN" cross-cloud-vpn/cdktn/alicloud AlicloudVpnGateway AlicloudPeerGateway AlicloudVpnConnection provider
-ok "CDK Terrain project: no cdktf or aws-cdk-lib installed; app on cross-cloud-vpn/cdktn/azure, /cdktn/alicloud and the root entry compiled (strict, skipLibCheck off); cdktn synth: $(cat "$WORK/logs/cdktn-json.log"); types resolve under node16, bundler and node10; ESM imports"
+ok "CDK Terrain project: no cdktf or aws-cdk-lib installed; app on cross-cloud-vpn/cdktn/azure, /cdktn/alicloud and the root entry compiled (strict, skipLibCheck off); cdktn synth$CDKTN_NODE_NOTE: $(cat "$WORK/logs/cdktn-json.log"); types resolve under node16, bundler and node10; ESM imports"
 
 # ---------------------------------------------------------------------------------------------
 # 7. aws-cdk-lib + CDK Terrain: one app, an AWS gateway and an Azure gateway linked by CrossCloudVpn;
 # each CLI synthesizes its engine's app (the other's output goes to its default folder).
-MIX="$WORK/aws-cdktn"
-new_project "$MIX" aws-cdk-lib aws-cdk constructs cdktn cdktn-cli @cdktn/provider-azurerm typescript
-with_engine_overrides "$MIX"
-(cd "$MIX" && run mix-install npm install --no-audit --no-fund --prefer-offline)
 not_installed "$MIX" cdktf 'cdktf-cli' '@cdktf/[^/]+'
 write_tsconfig "$MIX" app.ts
 cat >"$MIX/app.ts" <<'EOF'
@@ -608,7 +629,7 @@ const vnet = new VirtualNetwork(azure, 'VirtualNetwork', {
 });
 const azureGateway = new AzureVpnGateway(azure, 'VpnGateway', {
   siteId: 'azure-pack-check', resourceGroupName: group.name, location: group.location, virtualNetworkName: vnet.name,
-  virtualNetworkAddressSpace: ['192.168.0.0/16'], gatewaySubnetCidr: '192.168.255.0/27', asn: 65000,
+  cidrs: ['192.168.0.0/16'], gatewaySubnetCidr: '192.168.255.0/27', asn: 65000,
 });
 
 new CrossCloudVpn('PackCheck', { links: [{ between: [awsGateway, azureGateway], routing: 'bgp' }] });
@@ -618,15 +639,21 @@ EOF
 sed -e 's#"app": "node main.js"#"app": "node app.js"#' "$TF/cdktf.json" >"$MIX/cdktf.json"
 (cd "$MIX" && run mix-tsc ./node_modules/.bin/tsc -p tsconfig.json)
 (cd "$MIX" && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run mix-cdk-synth ./node_modules/.bin/cdk synth --no-notices --quiet --app "node app.js" --output cdk.out)
-(cd "$MIX" && rm -rf cdktf.out && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run mix-cdktn-synth ./node_modules/.bin/cdktn synth)
-node -e 'const t = require(process.argv[1]); const resources = Object.values(t.Resources);
+(cd "$MIX" && rm -rf cdktf.out && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run mix-cdktn-synth cdktn_cli synth)
+tf_resources "$MIX" mix-json azurerm_virtual_network_gateway azurerm_local_network_gateway azurerm_virtual_network_gateway_connection
+# Both synths describe the same tunnels: 2 per AWS VPN connection (the gateway's stack and its link
+# stacks), 1 per Azure connection.
+node -e 'const fs = require("fs"); const path = require("path"); const [cdkOut, tfOut] = process.argv.slice(1);
+  const resources = fs.readdirSync(cdkOut).filter((f) => f.endsWith(".template.json")).flatMap((f) => Object.values(JSON.parse(fs.readFileSync(path.join(cdkOut, f), "utf8")).Resources ?? {}));
   const count = (type) => resources.filter((r) => r.Type === type).length;
   const conns = count("AWS::EC2::VPNConnection"), cgws = count("AWS::EC2::CustomerGateway");
-  if (count("AWS::EC2::VPNGateway") !== 1 || conns < 1 || cgws !== conns) { console.error(`VPNGateway ${count("AWS::EC2::VPNGateway")}, CustomerGateway ${cgws}, VPNConnection ${conns}`); process.exit(1); }
-  console.log(`1 VPNGateway, ${conns} VPNConnection, ${cgws} CustomerGateway`);' \
-  "$MIX/cdk.out/PackCheckAws.template.json" >"$WORK/logs/mix-template.log" 2>&1 \
-  || fail "aws-cdktn project, cdk synth: cdk.out/PackCheckAws.template.json: $(cat "$WORK/logs/mix-template.log")"
-tf_resources "$MIX" mix-json azurerm_virtual_network_gateway azurerm_local_network_gateway azurerm_virtual_network_gateway_connection
-ok "aws-cdk-lib + CDK Terrain project: no cdktf installed; AWS and Azure (cross-cloud-vpn/cdktn/azure) gateways linked by CrossCloudVpn compiled; cdk synth: $(cat "$WORK/logs/mix-template.log"); cdktn synth: $(cat "$WORK/logs/mix-json.log")"
+  const azure = fs.readdirSync(tfOut).reduce((n, s) => n + Object.keys(JSON.parse(fs.readFileSync(path.join(tfOut, s, "cdk.tf.json"), "utf8")).resource?.azurerm_virtual_network_gateway_connection ?? {}).length, 0);
+  if (count("AWS::EC2::VPNGateway") !== 1 || conns < 1 || cgws !== conns || 2 * conns !== azure) {
+    console.error(`VPNGateway ${count("AWS::EC2::VPNGateway")}, CustomerGateway ${cgws}, VPNConnection ${conns} (${2 * conns} tunnels); Azure connections ${azure}`); process.exit(1);
+  }
+  console.log(`1 VPNGateway, ${cgws} CustomerGateway, ${conns} VPNConnection: ${2 * conns} tunnels, as many as Azure connections`);' \
+  "$MIX/cdk.out" "$MIX/cdktf.out/stacks" >"$WORK/logs/mix-template.log" 2>&1 \
+  || fail "aws-cdktn project, cdk synth + cdktn synth: $(cat "$WORK/logs/mix-template.log")"
+ok "aws-cdk-lib + CDK Terrain project: no cdktf installed; AWS and Azure (cross-cloud-vpn/cdktn/azure) gateways linked by CrossCloudVpn compiled; cdk synth: $(cat "$WORK/logs/mix-template.log"); cdktn synth$CDKTN_NODE_NOTE: $(cat "$WORK/logs/mix-json.log")"
 
 echo "ok: packaging check passed in $((SECONDS - START)) s"
