@@ -24,8 +24,9 @@
 #    tarball, with the repository's peer override for @cdktn/provider-azurerm): neither cdktf nor
 #    aws-cdk-lib gets installed; the cdktf project's app, its imports spelled for CDK Terrain
 #    (`cross-cloud-vpn/cdktn/azure`, `/cdktn/alicloud`, the root entry), compiles and `cdktn synth`
-#    gives the Azure and Alibaba Cloud VPN resources for the providers' CDK Terrain versions; the
-#    types of the flavour resolve as in 4;
+#    gives the Azure and Alibaba Cloud VPN resources for the providers' CDK Terrain versions (on
+#    Node < 22.10 with a stand-in for the one Node 22 function cdktn-cli needs at load, see
+#    cdktn_cli); the types of the flavour resolve as in 4;
 # 7. an aws-cdk-lib + CDK Terrain project: an AWS gateway (aws-cdk-lib) and an Azure gateway
 #    (`cross-cloud-vpn/cdktn/azure`) linked by `CrossCloudVpn`, synthesized by `cdk synth` and by
 #    `cdktn synth`.
