@@ -27,8 +27,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COMMITTED = path.join(ROOT, 'docs', 'api');
 
 /**
+ * Folders of `lib/` holding another engine's flavour of the same source (`lib/cdktn/`, from
+ * scripts/engine-flavours.js): `cross-cloud-vpn/cdktn/azure` is `cross-cloud-vpn/azure` built
+ * against CDK Terrain, the same classes by the same names, so the reference documents each API
+ * once, under the default engine's entry, and leaves these out.
+ */
+const FLAVOUR_DIRS = Object.values(createRequire(import.meta.url)('./engine-flavours.js').ENGINES)
+  .filter((e) => e.libDir !== '')
+  .map((e) => `./lib/${e.libDir}/`);
+
+/**
  * The package's public entry files: the source of every `types` of package.json `exports`
- * (`./lib/aws/index.d.ts` → `src/aws/index.ts`), in the order listed.
+ * (`./lib/aws/index.d.ts` → `src/aws/index.ts`), in the order listed, without the other engines'
+ * flavours of them (`./lib/cdktn/…`, see FLAVOUR_DIRS).
  *
  * @returns {string[]}
  */
@@ -36,6 +47,7 @@ function packageEntries() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   return Object.values(pkg.exports)
     .flatMap((v) => (v !== null && typeof v === 'object' && typeof v.types === 'string' ? [v.types] : []))
+    .filter((t) => !FLAVOUR_DIRS.some((dir) => t.startsWith(dir)))
     .map((t) => t.replace(/^\.\/lib\//, 'src/').replace(/\.d\.ts$/, '.ts'));
 }
 

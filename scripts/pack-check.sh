@@ -6,7 +6,9 @@
 # 1. `npm pack` (the `prepare` script builds lib/); the tarball's `exports`, `typesVersions`,
 #    `types`, `main` and `bin` point at shipped files, and lib/ holds no build output without a source;
 # 2. an aws-cdk-lib project (aws-cdk-lib, constructs, typescript, aws-cdk + the tarball): no cdktf
-#    gets installed; an app importing only `cross-cloud-vpn/aws` compiles (strict, node16) and
+#    gets installed (nor CDK Terrain), and no override is needed: npm reads the manifests of optional
+#    peers too, so the package does not list @cdktn/provider-azurerm as one (16.1.0 peers on
+#    cdktn ^0.23.0, never published: every install would fail with ERESOLVE); an app importing only `cross-cloud-vpn/aws` compiles (strict, node16) and
 #    `cdk synth` gives the VPN resources, the keys as Secrets Manager references (in the tunnel
 #    options resource, which reads them at deploy time);
 # 3. a cdktf project (cdktf, cdktf-cli, constructs, @cdktf/provider-azurerm, typescript + the
@@ -17,9 +19,21 @@
 #    and without @types/node; the root entry reaches no engine, neither in its types nor at run time;
 #    every entry also loads from an ES module;
 # 5. `npx ccvpn --help` and `npx ccvpn plan <topology.yaml>` in the aws-cdk-lib project; no key
-#    the plan derives appears in its output.
+#    the plan derives appears in its output;
+# 6. a CDK Terrain project (cdktn, cdktn-cli, constructs, @cdktn/provider-azurerm, typescript + the
+#    tarball, with the repository's peer override for @cdktn/provider-azurerm): neither cdktf nor
+#    aws-cdk-lib gets installed; the cdktf project's app, its imports spelled for CDK Terrain
+#    (`cross-cloud-vpn/cdktn/azure`, `/cdktn/alicloud`, the root entry), compiles and `cdktn synth`
+#    gives the Azure and Alibaba Cloud VPN resources for the providers' CDK Terrain versions (on
+#    Node < 22.10 with a stand-in for the one Node 22 function cdktn-cli needs at load, see
+#    cdktn_cli); the types of the flavour resolve as in 4;
+# 7. an aws-cdk-lib + CDK Terrain project: an AWS gateway (aws-cdk-lib) and an Azure gateway
+#    (`cross-cloud-vpn/cdktn/azure`) linked by `CrossCloudVpn`, synthesized by `cdk synth` and by
+#    `cdktn synth`.
 #
-# Versions come from this repository's package.json (devDependencies). No cloud account and no
+# Versions come from this repository's package.json (devDependencies, and its `overrides` for the
+# CDK Terrain projects: @cdktn/provider-azurerm 16.1.0 peers on cdktn ^0.23.0, which is not on the
+# registry). No cloud account and no
 # Terraform provider are needed. The master secret is a fake test value; nothing prints a
 # template or a key.
 set -euo pipefail
@@ -76,6 +90,13 @@ new_project() {
       version: "0.0.0", private: true, dependencies }, null, 2));' \
     "$dir/package.json" "$TARBALL" "${deps[@]}"
 }
+# with_engine_overrides <dir>: this repository's `overrides` (the peer fix of @cdktn/provider-azurerm,
+# which peers on a cdktn that was never published) added to the project's package.json.
+with_engine_overrides() {
+  node -e 'const fs = require("fs"); const [file, repo] = process.argv.slice(1); const p = JSON.parse(fs.readFileSync(file, "utf8"));
+    const o = require(repo).overrides?.["@cdktn/provider-azurerm"]; if (!o) { console.error("package.json has no overrides for @cdktn/provider-azurerm"); process.exit(1); }
+    p.overrides = { "@cdktn/provider-azurerm": o }; fs.writeFileSync(file, JSON.stringify(p, null, 2));' "$1/package.json" "$ROOT/package.json"
+}
 # not_installed <dir> <package pattern>...: fails when the project's lock file lists a match.
 not_installed() {
   local dir="$1"; shift
@@ -101,6 +122,12 @@ const fs = require('fs');
 const path = require('path');
 const [pkgDir, repo] = process.argv.slice(2);
 const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+// The other engines' flavours: lib/cdktn/azure/x.js is compiled from src/azure/x.ts; its
+// specifiers name its engine only, and no other file names it.
+const { DEFAULT_ENGINE, ENGINES, mapSpecifier } = require(path.join(repo, 'scripts', 'engine-flavours.js'));
+const flavours = Object.values(ENGINES).filter((e) => e.name !== DEFAULT_ENGINE);
+const sourceOf = (rel) => { const f = flavours.find((e) => rel.startsWith(`${e.libDir}/`)); return f ? rel.slice(f.libDir.length + 1) : rel; };
+const specifiers = (file) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:\brequire\(|\bimport\(|\bfrom )\s*["']([^"']+)["']/g)].map((m) => m[1]);
 const problems = [];
 const files = [];
 (function walk(dir) {
@@ -145,8 +172,20 @@ for (const f of files) {
   const m = /^lib\/(.*)\.js$/.exec(f);
   if (m) {
     if (!shipped.has(`lib/${m[1]}.d.ts`)) problems.push(`${f}: no lib/${m[1]}.d.ts`);
-    if (!fs.existsSync(path.join(repo, 'src', `${m[1]}.ts`))) problems.push(`${f}: no src/${m[1]}.ts (stale build output: remove lib/ and pack again)`);
+    if (!fs.existsSync(path.join(repo, 'src', `${sourceOf(m[1])}.ts`))) problems.push(`${f}: no src/${sourceOf(m[1])}.ts (stale build output: remove lib/ and pack again)`);
   }
+  if (/^lib\/.*\.(js|d\.ts)$/.test(f)) {
+    const flavour = flavours.find((e) => f.startsWith(`lib/${e.libDir}/`));
+    for (const spec of specifiers(path.join(pkgDir, f))) {
+      if (flavour && mapSpecifier(flavour.name, spec) !== spec) problems.push(`${f}: requires '${spec}', a ${DEFAULT_ENGINE} module, in the ${flavour.name} flavour`);
+      for (const other of flavours.filter((e) => e !== flavour)) {
+        if (other.modules.some(([, to]) => (to.endsWith('/') ? spec.startsWith(to) : spec === to)) || other.folders.some(([, to]) => spec.includes(to))) {
+          problems.push(`${f}: requires '${spec}', a ${other.name} module, outside lib/${other.libDir}/`);
+        }
+      }
+    }
+  }
+  for (const e of flavours) for (const [, to] of e.folders) if (f.includes(to) && !f.startsWith(`lib/${e.libDir}/`)) problems.push(`${f}: ${e.name}'s own file outside lib/${e.libDir}/`);
 }
 if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
 const subpaths = Object.keys(pkg.exports).filter((s) => typeof pkg.exports[s] !== 'string');
@@ -202,13 +241,47 @@ EOF
     && run "$(basename "$1")-root-files" ./node_modules/.bin/tsc -p tsconfig.root.json --listFilesOnly)
   grep -q '/node_modules/cross-cloud-vpn/lib/index.d.ts$' "$WORK/logs/$(basename "$1")-root-files.log" \
     || fail "tsc --listFilesOnly root-entry.ts: the root entry's declarations (lib/index.d.ts) are not in the program"
-  if grep -E '/node_modules/(aws-cdk-lib|constructs|cdktf|@cdktf)/' "$WORK/logs/$(basename "$1")-root-files.log" >"$WORK/logs/root-engines.log"; then
+  if grep -E '/node_modules/(aws-cdk-lib|constructs|cdktf|@cdktf|cdktn|@cdktn)/' "$WORK/logs/$(basename "$1")-root-files.log" >"$WORK/logs/root-engines.log"; then
     fail "the root entry's declarations reach an engine:"$'\n'"$(head -5 "$WORK/logs/root-engines.log")"
   fi
   (cd "$1" && node -e 'require("cross-cloud-vpn");
-    const engines = Object.keys(require.cache).filter((f) => /[\\/]node_modules[\\/](aws-cdk-lib|constructs|cdktf|@cdktf)[\\/]/.test(f));
+    const engines = Object.keys(require.cache).filter((f) => /[\\/]node_modules[\\/](aws-cdk-lib|constructs|cdktf|@cdktf|cdktn|@cdktn)[\\/]/.test(f));
     if (engines.length) { console.error(`require("cross-cloud-vpn") loaded ${engines.slice(0, 3).join(", ")}`); process.exit(1); }' \
     >"$WORK/logs/root-runtime.log" 2>&1) || fail "$(cat "$WORK/logs/root-runtime.log")"
+}
+# tf_resources <dir> <log name> <resource type>...: cdktf.out/stacks/*/cdk.tf.json (the layout cdktf and
+# CDK Terrain share) hold every type; logs the count per type, the providers' version constraints
+# (required_providers) and how the Azure gateways turn BGP on (enable_bgp or bgp_enabled: one of them).
+tf_resources() {
+  local dir="$1" name="$2"; shift 2
+  node -e 'const fs = require("fs"); const path = require("path"); const dir = path.join(process.argv[1], "cdktf.out", "stacks");
+  const stacks = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  const types = new Map(); const providers = new Map(); const bgp = new Set(); const problems = [];
+  for (const s of stacks) {
+    const file = path.join(dir, s, "cdk.tf.json");
+    if (!fs.existsSync(file)) continue;
+    const json = JSON.parse(fs.readFileSync(file, "utf8"));
+    for (const [type, byName] of Object.entries(json.resource ?? {})) types.set(type, (types.get(type) ?? 0) + Object.keys(byName).length);
+    for (const [name, p] of Object.entries(json.terraform?.required_providers ?? {})) providers.set(name, `${p.source} ${p.version}`);
+    for (const [name, g] of Object.entries(json.resource?.azurerm_virtual_network_gateway ?? {})) {
+      const on = ["enable_bgp", "bgp_enabled"].filter((a) => g[a] === true);
+      if (on.length !== 1) problems.push(`azurerm_virtual_network_gateway.${name} turns BGP on with ${on.join(" and ") || "neither enable_bgp nor bgp_enabled"}`);
+      else bgp.add(on[0]);
+    }
+  }
+  const want = process.argv.slice(2);
+  const missing = want.filter((t) => !types.has(t));
+  if (missing.length) problems.push(`stacks ${stacks.join(", ") || "(none)"} have no ${missing.join(", ")}`);
+  if (problems.length) { console.error(problems.join("; ")); process.exit(1); }
+  console.log(`${stacks.length} stacks (${stacks.join(", ")}): ${want.map((t) => `${types.get(t)} ${t}`).join(", ")}; providers ${[...providers].map(([n, v]) => `${n} ${v}`).join(", ")}${bgp.size ? `; gateway BGP on via ${[...bgp].join(", ")}` : ""}`);' \
+  "$dir" "$@" >"$WORK/logs/$name.log" 2>&1 || fail "$(basename "$dir") project, synth: $(cat "$WORK/logs/$name.log")"
+}
+# provider_version <dir> <provider name> <version>: every stack that requires the provider pins that version.
+provider_version() {
+  node -e 'const fs = require("fs"); const path = require("path"); const [root, name, want] = process.argv.slice(1); const dir = path.join(root, "cdktf.out", "stacks");
+    const got = fs.readdirSync(dir).flatMap((s) => { const p = JSON.parse(fs.readFileSync(path.join(dir, s, "cdk.tf.json"), "utf8")).terraform?.required_providers?.[name]; return p ? [[s, p.version]] : []; });
+    if (got.length === 0 || got.some(([, v]) => v !== want)) { console.error(`required_providers.${name}.version: ${JSON.stringify(got)}, expected ${want} in every stack using it`); process.exit(1); }' \
+    "$1" "$2" "$3" >"$WORK/logs/provider-version.log" 2>&1 || fail "$(basename "$1") project: $(cat "$WORK/logs/provider-version.log")"
 }
 # esm_import <dir> <specifier> <export>...: the named exports load from an ES module.
 esm_import() {
@@ -219,11 +292,25 @@ esm_import() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 2. aws-cdk-lib only
-CDK="$WORK/cdk"
+# The four projects of 2, 3, 6 and 7, installed at once (npm's cache is safe for concurrent use).
+CDK="$WORK/cdk" TF="$WORK/cdktf" TN="$WORK/cdktn" MIX="$WORK/aws-cdktn"
 new_project "$CDK" aws-cdk-lib constructs typescript aws-cdk
-(cd "$CDK" && run cdk-install npm install --no-audit --no-fund --prefer-offline)
-not_installed "$CDK" cdktf 'cdktf-cli' '@cdktf/[^/]+'
+new_project "$TF" cdktf cdktf-cli constructs @cdktf/provider-azurerm typescript
+new_project "$TN" cdktn cdktn-cli constructs @cdktn/provider-azurerm typescript
+with_engine_overrides "$TN"
+new_project "$MIX" aws-cdk-lib aws-cdk constructs cdktn cdktn-cli @cdktn/provider-azurerm typescript
+with_engine_overrides "$MIX"
+INSTALLS=()
+for dir in "$CDK" "$TF" "$TN" "$MIX"; do
+  (cd "$dir" && run "$(basename "$dir")-install" npm install --no-audit --no-fund --prefer-offline) &
+  INSTALLS+=("$!")
+done
+for pid in "${INSTALLS[@]}"; do wait "$pid" || exit 1; done
+ok "installed the tarball into 4 projects (aws-cdk-lib; cdktf; CDK Terrain; aws-cdk-lib + CDK Terrain)"
+
+# ---------------------------------------------------------------------------------------------
+# 2. aws-cdk-lib only
+not_installed "$CDK" cdktf 'cdktf-cli' '@cdktf/[^/]+' cdktn 'cdktn-cli' '@cdktn/[^/]+'
 write_tsconfig "$CDK" app.ts
 cat >"$CDK/app.ts" <<'EOF'
 // A VPC's virtual private gateway with one BGP VPN connection to an on-premises router; the
@@ -260,14 +347,11 @@ node -e 'const t = require(process.argv[1]); const resources = Object.values(t.R
   console.log(`${resources.length} resources incl. VPNGateway, CustomerGateway, VPNConnection, Custom::VpnTunnelOptions (2 tunnels, keys as Secrets Manager references the handler reads)`);' \
   "$CDK/cdk.out/PackCheckAws.template.json" >"$WORK/logs/cdk-template.log" 2>&1 \
   || fail "cdk synth: cdk.out/PackCheckAws.template.json: $(cat "$WORK/logs/cdk-template.log")"
-ok "aws-cdk-lib project: no cdktf installed; app on cross-cloud-vpn/aws compiled (strict, node16); cdk synth: $(cat "$WORK/logs/cdk-template.log")"
+ok "aws-cdk-lib project: no cdktf or CDK Terrain installed; app on cross-cloud-vpn/aws compiled (strict, node16); cdk synth: $(cat "$WORK/logs/cdk-template.log")"
 
 # ---------------------------------------------------------------------------------------------
 # 3. cdktf
-TF="$WORK/cdktf"
-new_project "$TF" cdktf cdktf-cli constructs @cdktf/provider-azurerm typescript
-(cd "$TF" && run cdktf-install npm install --no-audit --no-fund --prefer-offline)
-not_installed "$TF" aws-cdk-lib 'aws-cdk'
+not_installed "$TF" aws-cdk-lib 'aws-cdk' cdktn 'cdktn-cli' '@cdktn/[^/]+'
 write_tsconfig "$TF" main.ts
 cat >"$TF/main.ts" <<'EOF'
 // Azure and Alibaba Cloud gateways, each with a connection of its own to an on-premises router
@@ -301,7 +385,7 @@ class AzureStack extends TerraformStack {
       resourceGroupName: group.name,
       location: group.location,
       virtualNetworkName: vnet.name,
-      virtualNetworkAddressSpace: ['192.168.0.0/16'],
+      cidrs: ['192.168.0.0/16'],
       gatewaySubnetCidr: '192.168.255.0/27',
       asn: 65000,
       instance0ApipaAddresses: ['169.254.21.2'],
@@ -338,10 +422,10 @@ class AlicloudStack extends TerraformStack {
       vswitchId: zone('h', '10.0.1.0/24').id,
       disasterRecoveryVswitchId: zone('i', '10.0.2.0/24').id,
       bandwidthMbps: 10,
-      localAsn: 65100,
-      vpnGatewayName: 'pack-check',
+      asn: 65100,
+      name: 'pack-check',
     });
-    const router = new AlicloudPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.30', peerAsn: 65030, customerGatewayName: 'onprem' });
+    const router = new AlicloudPeerGateway(this, 'OnPremRouter', { ipAddress: '203.0.113.30', peerAsn: 65030, name: 'onprem' });
     new AlicloudVpnConnection(this, 'OnPremConnection', {
       gateway: this.gateway,
       routing: AlicloudConnectionRouting.bgp(),
@@ -377,21 +461,10 @@ cat >"$TF/cdktf.json" <<'EOF'
 EOF
 (cd "$TF" && run cdktf-tsc ./node_modules/.bin/tsc -p tsconfig.json)
 (cd "$TF" && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run cdktf-synth ./node_modules/.bin/cdktf synth)
-node -e 'const fs = require("fs"); const path = require("path"); const dir = path.join(process.argv[1], "cdktf.out", "stacks");
-  const stacks = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  const types = new Map();
-  for (const s of stacks) {
-    const file = path.join(dir, s, "cdk.tf.json");
-    if (!fs.existsSync(file)) continue;
-    for (const [type, byName] of Object.entries(JSON.parse(fs.readFileSync(file, "utf8")).resource ?? {})) types.set(type, (types.get(type) ?? 0) + Object.keys(byName).length);
-  }
-  const want = ["azurerm_virtual_network_gateway", "azurerm_local_network_gateway", "azurerm_virtual_network_gateway_connection",
-    "alicloud_vpn_gateway", "alicloud_vpn_customer_gateway", "alicloud_vpn_connection"];
-  const missing = want.filter((t) => !types.has(t));
-  if (missing.length) { console.error(`stacks ${stacks.join(", ") || "(none)"} have no ${missing.join(", ")}`); process.exit(1); }
-  console.log(`${stacks.length} stacks (${stacks.join(", ")}): ${want.map((t) => `${types.get(t)} ${t}`).join(", ")}`);' \
-  "$TF" >"$WORK/logs/cdktf-json.log" 2>&1 || fail "cdktf synth: $(cat "$WORK/logs/cdktf-json.log")"
-ok "cdktf project: no aws-cdk-lib installed; app on cross-cloud-vpn/azure, /alicloud and the root entry compiled; cdktf synth: $(cat "$WORK/logs/cdktf-json.log")"
+tf_resources "$TF" cdktf-json azurerm_virtual_network_gateway azurerm_local_network_gateway azurerm_virtual_network_gateway_connection \
+  alicloud_vpn_gateway alicloud_vpn_customer_gateway alicloud_vpn_connection
+provider_version "$TF" azurerm "$(node -p 'require(process.argv[1]).cdktf.provider.version' "$TF/node_modules/@cdktf/provider-azurerm/package.json")"
+ok "cdktf project: no aws-cdk-lib or CDK Terrain installed; app on cross-cloud-vpn/azure, /alicloud and the root entry compiled; cdktf synth: $(cat "$WORK/logs/cdktf-json.log")"
 
 # ---------------------------------------------------------------------------------------------
 # 4. types and entries
@@ -478,5 +551,110 @@ grep -q '<svg' "$CDK/topology.svg" 2>/dev/null || fail "ccvpn plan --diagram top
   console.log(`${keys.length} tunnels, keys redacted`);' "$WORK/logs/cli-plan.log" plan.json >"$WORK/logs/cli-keys.log" 2>&1) \
   || fail "ccvpn plan: $(tail -3 "$WORK/logs/cli-keys.log")"
 ok "npx ccvpn --help exits 0; npx ccvpn plan topology.yaml (table, --json, --diagram .svg): $(cat "$WORK/logs/cli-keys.log")"
+
+# cdktn_cli <args>...: the project's cdktn CLI. cdktn-cli 0.24 declares Node >= 22.19; on an older
+# Node its bundled undici fails at load (`webidl.util.markAsUncloneable is not a function`: it takes
+# `markAsUncloneable` from node:worker_threads, Node 22.10+, without a fallback). There a preloaded
+# no-op stands in for that one function (it only keeps objects from being structured-cloned, which
+# synth never does); on Node >= 22.10 nothing is preloaded.
+cat >"$WORK/node20-shim.js" <<'EOF'
+// pack-check: stands in for worker_threads.markAsUncloneable (Node 22.10+) for cdktn-cli on older Node.
+const workerThreads = require('node:worker_threads');
+if (typeof workerThreads.markAsUncloneable !== 'function') workerThreads.markAsUncloneable = () => {};
+EOF
+CDKTN_NODE_NOTE=""
+if ! node -e 'process.exit(typeof require("node:worker_threads").markAsUncloneable === "function" ? 0 : 1)'; then
+  CDKTN_NODE_NOTE=" (Node $(node -v) < 22.10: cdktn-cli run with the markAsUncloneable stand-in)"
+fi
+cdktn_cli() {
+  if [ -n "$CDKTN_NODE_NOTE" ]; then NODE_OPTIONS="${NODE_OPTIONS:-} --require $WORK/node20-shim.js" ./node_modules/.bin/cdktn "$@"; else ./node_modules/.bin/cdktn "$@"; fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# 6. CDK Terrain: the same app as the cdktf project's, its imports spelled for CDK Terrain.
+not_installed "$TN" cdktf 'cdktf-cli' '@cdktf/[^/]+' aws-cdk-lib 'aws-cdk'
+[ ! -e "$TN/node_modules/cdktf" ] || fail "cdktn project: node_modules/cdktf exists"
+# cdktf → cdktn, @cdktf/provider-azurerm → @cdktn/provider-azurerm, cross-cloud-vpn/azure → cross-cloud-vpn/cdktn/azure.
+sed -e "s#from 'cdktf'#from 'cdktn'#; s#'@cdktf/provider-azurerm/#'@cdktn/provider-azurerm/#; s#'cross-cloud-vpn/azure'#'cross-cloud-vpn/cdktn/azure'#; s#'cross-cloud-vpn/alicloud'#'cross-cloud-vpn/cdktn/alicloud'#" \
+  "$TF/main.ts" >"$TN/main.ts"
+for f in types-check.ts types-check-esm.mts; do
+  sed -e "s#'cross-cloud-vpn/azure'#'cross-cloud-vpn/cdktn/azure'#; s#'cross-cloud-vpn/alicloud'#'cross-cloud-vpn/cdktn/alicloud'#" "$TF/$f" >"$TN/$f"
+done
+if grep -n "cdktf'\|@cdktf/\|'cross-cloud-vpn/a" "$TN/main.ts" "$TN/types-check.ts" >"$WORK/logs/cdktn-spelling.log"; then
+  fail "cdktn project: the app still imports $(cat "$WORK/logs/cdktn-spelling.log")"
+fi
+cp "$TF/cdktf.json" "$TN/cdktf.json"
+write_tsconfig "$TN" main.ts
+(cd "$TN" && run cdktn-tsc ./node_modules/.bin/tsc -p tsconfig.json && run cdktn-tsc-files ./node_modules/.bin/tsc -p tsconfig.json --listFilesOnly)
+grep -q '/node_modules/cross-cloud-vpn/lib/cdktn/azure/index.d.ts$' "$WORK/logs/cdktn-tsc-files.log" \
+  || fail "cdktn project: tsc --listFilesOnly main.ts: lib/cdktn/azure/index.d.ts is not in the program"
+(cd "$TN" && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run cdktn-synth cdktn_cli synth)
+tf_resources "$TN" cdktn-json azurerm_virtual_network_gateway azurerm_local_network_gateway azurerm_virtual_network_gateway_connection \
+  alicloud_vpn_gateway alicloud_vpn_customer_gateway alicloud_vpn_connection
+provider_version "$TN" azurerm "$(node -p 'require(process.argv[1]).cdktf.provider.version' "$TN/node_modules/@cdktn/provider-azurerm/package.json")"
+check_types "$TN" types-check.ts types-check-esm.mts
+write_root_entry_check "$TN"
+esm_import "$TN" cross-cloud-vpn/cdktn/azure AzureVpnGateway AzurePeerGateway AzureVpnConnection
+esm_import "$TN" cross-cloud-vpn/cdktn/alicloud AlicloudVpnGateway AlicloudPeerGateway AlicloudVpnConnection provider
+ok "CDK Terrain project: no cdktf or aws-cdk-lib installed; app on cross-cloud-vpn/cdktn/azure, /cdktn/alicloud and the root entry compiled (strict, skipLibCheck off); cdktn synth$CDKTN_NODE_NOTE: $(cat "$WORK/logs/cdktn-json.log"); types resolve under node16, bundler and node10; ESM imports"
+
+# ---------------------------------------------------------------------------------------------
+# 7. aws-cdk-lib + CDK Terrain: one app, an AWS gateway and an Azure gateway linked by CrossCloudVpn;
+# each CLI synthesizes its engine's app (the other's output goes to its default folder).
+not_installed "$MIX" cdktf 'cdktf-cli' '@cdktf/[^/]+'
+write_tsconfig "$MIX" app.ts
+cat >"$MIX/app.ts" <<'EOF'
+// A VPC's virtual private gateway (aws-cdk-lib) and an Azure active-active gateway (CDK Terrain)
+// linked with BGP; keys derived from CCVPN_MASTER_SECRET.
+import { AzurermProvider } from '@cdktn/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktn/provider-azurerm/lib/resource-group';
+import { VirtualNetwork } from '@cdktn/provider-azurerm/lib/virtual-network';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { App as TerraformApp, TerraformStack } from 'cdktn';
+import { CrossCloudVpn } from 'cross-cloud-vpn';
+import { AwsGatewayKind, AwsVpnGateway } from 'cross-cloud-vpn/aws';
+import { AzureVpnGateway } from 'cross-cloud-vpn/cdktn/azure';
+
+const cdk = new App();
+const aws = new Stack(cdk, 'PackCheckAws');
+const vpc = new ec2.Vpc(aws, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.42.0.0/16'), maxAzs: 2, natGateways: 0 });
+const awsGateway = new AwsVpnGateway(aws, 'VpnGateway', { siteId: 'aws-pack-check', asn: 64600, kind: AwsGatewayKind.vpnGateway({ vpc }), cidrs: ['10.42.0.0/16'] });
+
+const terraform = new TerraformApp();
+const azure = new TerraformStack(terraform, 'pack-check-azure');
+new AzurermProvider(azure, 'azurerm', { features: [{}] });
+const group = new ResourceGroup(azure, 'ResourceGroup', { name: 'rg-pack-check', location: 'japaneast' });
+const vnet = new VirtualNetwork(azure, 'VirtualNetwork', {
+  name: 'vnet-pack-check', resourceGroupName: group.name, location: group.location, addressSpace: ['192.168.0.0/16'],
+});
+const azureGateway = new AzureVpnGateway(azure, 'VpnGateway', {
+  siteId: 'azure-pack-check', resourceGroupName: group.name, location: group.location, virtualNetworkName: vnet.name,
+  cidrs: ['192.168.0.0/16'], gatewaySubnetCidr: '192.168.255.0/27', asn: 65000,
+});
+
+new CrossCloudVpn('PackCheck', { links: [{ between: [awsGateway, azureGateway], routing: 'bgp' }] });
+cdk.synth();
+terraform.synth();
+EOF
+sed -e 's#"app": "node main.js"#"app": "node app.js"#' "$TF/cdktf.json" >"$MIX/cdktf.json"
+(cd "$MIX" && run mix-tsc ./node_modules/.bin/tsc -p tsconfig.json)
+(cd "$MIX" && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run mix-cdk-synth ./node_modules/.bin/cdk synth --no-notices --quiet --app "node app.js" --output cdk.out)
+(cd "$MIX" && rm -rf cdktf.out && CCVPN_MASTER_SECRET="$FAKE_MASTER_SECRET" run mix-cdktn-synth cdktn_cli synth)
+tf_resources "$MIX" mix-json azurerm_virtual_network_gateway azurerm_local_network_gateway azurerm_virtual_network_gateway_connection
+# Both synths describe the same tunnels: 2 per AWS VPN connection (the gateway's stack and its link
+# stacks), 1 per Azure connection.
+node -e 'const fs = require("fs"); const path = require("path"); const [cdkOut, tfOut] = process.argv.slice(1);
+  const resources = fs.readdirSync(cdkOut).filter((f) => f.endsWith(".template.json")).flatMap((f) => Object.values(JSON.parse(fs.readFileSync(path.join(cdkOut, f), "utf8")).Resources ?? {}));
+  const count = (type) => resources.filter((r) => r.Type === type).length;
+  const conns = count("AWS::EC2::VPNConnection"), cgws = count("AWS::EC2::CustomerGateway");
+  const azure = fs.readdirSync(tfOut).reduce((n, s) => n + Object.keys(JSON.parse(fs.readFileSync(path.join(tfOut, s, "cdk.tf.json"), "utf8")).resource?.azurerm_virtual_network_gateway_connection ?? {}).length, 0);
+  if (count("AWS::EC2::VPNGateway") !== 1 || conns < 1 || cgws !== conns || 2 * conns !== azure) {
+    console.error(`VPNGateway ${count("AWS::EC2::VPNGateway")}, CustomerGateway ${cgws}, VPNConnection ${conns} (${2 * conns} tunnels); Azure connections ${azure}`); process.exit(1);
+  }
+  console.log(`1 VPNGateway, ${cgws} CustomerGateway, ${conns} VPNConnection: ${2 * conns} tunnels, as many as Azure connections`);' \
+  "$MIX/cdk.out" "$MIX/cdktf.out/stacks" >"$WORK/logs/mix-template.log" 2>&1 \
+  || fail "aws-cdktn project, cdk synth + cdktn synth: $(cat "$WORK/logs/mix-template.log")"
+ok "aws-cdk-lib + CDK Terrain project: no cdktf installed; AWS and Azure (cross-cloud-vpn/cdktn/azure) gateways linked by CrossCloudVpn compiled; cdk synth: $(cat "$WORK/logs/mix-template.log"); cdktn synth$CDKTN_NODE_NOTE: $(cat "$WORK/logs/mix-json.log")"
 
 echo "ok: packaging check passed in $((SECONDS - START)) s"
