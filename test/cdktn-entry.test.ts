@@ -135,8 +135,8 @@ describe('cross-cloud-vpn/cdktn/azure and /cdktn/alicloud (built)', () => {
     expect(r.validation).toBe('true true ValidationError');
   });
 
-  test('CrossCloudVpn from the root links CDK Terrain gateways, and a CDK Terrain gateway with a cdktf one; cdktn synthesizes the Azure and Alibaba resources', () => {
-    const r = inNode<{ cdktn: Record<string, number>; cdktf: Record<string, number>; tunnels: number }>(`
+  test('CrossCloudVpn from the root links CDK Terrain gateways (cdktn synthesizes the Azure and Alibaba resources) and refuses a CDK Terrain gateway linked to a cdktf one', () => {
+    const r = inNode<{ cdktn: Record<string, number>; mixed: { code: string; message: string }; tunnels: number }>(`
       const fs = require('fs'); const os = require('os'); const path = require('path');
       const { CrossCloudVpn } = require('cross-cloud-vpn');
       const tnAzure = require('cross-cloud-vpn/cdktn/azure'); const tnAlicloud = require('cross-cloud-vpn/cdktn/alicloud'); const alicloud = require('cross-cloud-vpn/alicloud');
@@ -159,23 +159,25 @@ describe('cross-cloud-vpn/cdktn/azure and /cdktn/alicloud (built)', () => {
       const azure = azureGateway(cdktn, tnApp, 'azure');
       const tnAli = alicloudGateway(cdktn, tnAlicloud, tnApp, 'ali-tn', '10.0.0.0/16');
       const tfAli = alicloudGateway(cdktf, alicloud, tfApp, 'ali-tf', '10.1.0.0/16');
+      let mixed;
+      try {
+        new CrossCloudVpn('Mixed', { links: [{ between: [azure, tfAli], routing: 'policy', selectors: { 'ali-tf': ['10.1.0.0/16'] } }] });
+      } catch (e) { mixed = { code: e.issues?.[0]?.code, message: e.message }; }
       const vpn = new CrossCloudVpn('Entry', { links: [
         { between: [azure, tnAli], routing: 'policy', selectors: { 'ali-tn': ['10.0.0.0/16'] } },
-        { between: [azure, tfAli], routing: 'policy', selectors: { 'ali-tf': ['10.1.0.0/16'] } },
       ] });
-      tnApp.synth(); tfApp.synth();
+      tnApp.synth();
       const types = (dir) => { const out = {}; for (const s of fs.readdirSync(path.join(dir, 'stacks'))) {
         const json = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', s, 'cdk.tf.json'), 'utf8'));
         for (const [t, byName] of Object.entries(json.resource || {})) out[t] = (out[t] || 0) + Object.keys(byName).length; } return out; };
-      const result = { cdktn: types(path.join(tmp, 'cdktn')), cdktf: types(path.join(tmp, 'cdktf')), tunnels: vpn.plan.tunnels.length };
+      const result = { cdktn: types(path.join(tmp, 'cdktn')), mixed, tunnels: vpn.plan.tunnels.length };
       fs.rmSync(tmp, { recursive: true, force: true });
       console.log(JSON.stringify(result));`);
-    // two links of two tunnels each; on Azure one local network gateway and one connection per tunnel
-    expect(r.tunnels).toBe(4);
-    expect(r.cdktn).toMatchObject({ azurerm_virtual_network_gateway: 1, azurerm_local_network_gateway: 4, azurerm_virtual_network_gateway_connection: 4 });
-    expect(r.cdktn.alicloud_vpn_connection).toBe(1);
-    expect(r.cdktf.alicloud_vpn_connection).toBe(1);
-    expect(r.cdktf.azurerm_virtual_network_gateway).toBeUndefined();
+    // one link of two tunnels; on Azure one local network gateway and one connection per tunnel
+    expect(r.tunnels).toBe(2);
+    expect(r.cdktn).toMatchObject({ azurerm_virtual_network_gateway: 1, azurerm_local_network_gateway: 2, azurerm_virtual_network_gateway_connection: 2, alicloud_vpn_connection: 1 });
+    // two Terraform engines in one CrossCloudVpn: one error naming both gateways and their engines
+    expect(r.mixed).toEqual({ code: 'terraform-engines-mixed', message: expect.stringMatching(/ali-tf\/VpnGateway \(cdktf\).*cdktn|cdktn.*ali-tf\/VpnGateway \(cdktf\)/) });
   });
 });
 
