@@ -19,7 +19,8 @@
  *
  * `runGraph` starts a stack as soon as every stack it waits for has finished (deployed or
  * skipped), at most `parallel` at a time, the ones with the longest chain of stacks waiting
- * behind them first; after a failure it starts nothing more and waits for the running ones.
+ * behind them first (then the ones most stacks wait for: the usual list-scheduling priorities when
+ * stack times are not known); after a failure it starts nothing more and waits for the running ones.
  */
 import type { StackEngine } from '../contract';
 import type { DeploymentManifest } from '../manifest';
@@ -186,17 +187,27 @@ export interface GraphRun {
   readonly notStarted: readonly string[];
 }
 
-/** For each stack, the number of stacks on the longest chain waiting behind it (itself included). */
-function chainsBehind(g: DeployGraph): Map<string, number> {
+/**
+ * For each stack, the number of stacks on the longest chain waiting behind it (itself included),
+ * and the number of stacks waiting behind it at all.
+ */
+function behindEach(g: DeployGraph): { chain: Map<string, number>; all: Map<string, number> } {
   const dependents = new Map(g.stacks.map((s) => [s.name, [] as string[]]));
   for (const s of g.stacks) for (const d of s.after) dependents.get(d)?.push(s.name);
-  const memo = new Map<string, number>();
+  const chain = new Map<string, number>();
   const depth = (n: string): number => {
-    if (!memo.has(n)) memo.set(n, 1 + Math.max(0, ...dependents.get(n)!.map(depth)));
-    return memo.get(n)!;
+    if (!chain.has(n)) chain.set(n, 1 + Math.max(0, ...dependents.get(n)!.map(depth)));
+    return chain.get(n)!;
   };
-  for (const s of g.stacks) depth(s.name);
-  return memo;
+  const all = new Map<string, number>();
+  for (const s of g.stacks) {
+    depth(s.name);
+    const seen = new Set<string>();
+    const walk = (n: string) => dependents.get(n)!.forEach((d) => { if (!seen.has(d)) { seen.add(d); walk(d); } });
+    walk(s.name);
+    all.set(s.name, seen.size);
+  }
+  return { chain, all };
 }
 
 /**
@@ -206,9 +217,9 @@ function chainsBehind(g: DeployGraph): Map<string, number> {
 export function runGraph(g: DeployGraph, o: RunGraphOptions): Promise<GraphRun> {
   if (!Number.isInteger(o.parallel) || o.parallel < 1) throw new DeployGraphError(`parallel must be an integer ≥ 1, got ${String(o.parallel)}`);
   const names = new Set(g.stacks.map((s) => s.name));
-  const behind = chainsBehind(g);
+  const behind = behindEach(g);
   const order = new Map(g.stacks.map((s, i) => [s.name, i]));
-  const waiting = [...g.stacks].sort((a, b) => behind.get(b.name)! - behind.get(a.name)! || order.get(a.name)! - order.get(b.name)!);
+  const waiting = [...g.stacks].sort((a, b) => behind.chain.get(b.name)! - behind.chain.get(a.name)! || behind.all.get(b.name)! - behind.all.get(a.name)! || order.get(a.name)! - order.get(b.name)!);
   const ended = new Set<string>();
   const finished: { name: string; outcome: StackOutcome }[] = [];
   const failed: { name: string; error: unknown }[] = [];
