@@ -8,7 +8,8 @@
  * (digests of its synthesized file and of its inputs), so that a run started again after a
  * failure skips the stacks already deployed from the same output and inputs (`--force` deploys
  * them all). A single phase can be run later (`--phase N`). Each stack's CLI output goes to its own
- * log, `ccvpn.logs/<stack>.log` beside the manifest; the terminal gets one line per event.
+ * log, `ccvpn.logs/<stack>.log` beside the manifest (mode 0600, every pre-shared key written literally
+ * in the stack's synthesized file redacted); the terminal gets one line per event.
  *
  * `ccvpn deploy --rollout <file> --synth "<command>"` runs a rollout (`ccvpn rotate`) step by step:
  * each step's record is written to the allocations file the app reads, the app is synthesized
@@ -201,21 +202,80 @@ const shownPath = (file: string) => {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 };
 
-/** Runs one command with its output to `log`; resolves with why it failed, or `undefined`. */
-function spawnLogged(cmd: string, args: readonly string[], cwd: string, log: string): Promise<string | undefined> {
+/** Attribute names under which a synthesized file holds a pre-shared key (Terraform, CloudFormation). */
+const KEY_ATTRIBUTES = /^(psk|shared_key|pre_shared_key|PreSharedKey)$/;
+
+/**
+ * The pre-shared keys written literally in a stack's synthesized file. Terraform prints a
+ * resource's attributes in its plan unless the provider marks them sensitive, and alicloud's
+ * `psk` is not (provider schema `alicloud_vpn_connection` `ike_config.psk`,
+ * `tunnel_options_specification.tunnel_ike_config.psk`: no `sensitive`), so `cdktf deploy`
+ * prints them: the logs never hold them.
+ */
+function keysIn(c: RunContext, stack: ManifestStack): string[] {
+  const file = stackFile(c, stack);
+  if (!fs.existsSync(file)) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(readTextFile(file, `synthesized output of stack '${stack.name}'`));
+  } catch {
+    return [];
+  }
+  const keys = new Set<string>();
+  const walk = (v: unknown, name?: string): void => {
+    if (typeof v === 'string') {
+      if (name !== undefined && KEY_ATTRIBUTES.test(name) && v.length >= 4 && !v.startsWith('${')) keys.add(v);
+    } else if (Array.isArray(v)) {
+      v.forEach((x) => walk(x, name));
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  walk(data);
+  return [...keys].sort((a, b) => b.length - a.length);
+}
+
+/** Writes a child's output to a log line by line, every key in `keys` replaced. */
+function redactingWriter(fd: number, keys: readonly string[]): { write: (chunk: Buffer) => void; end: () => void } {
+  let pending = '';
+  const redact = (text: string) => keys.reduce((t, k) => t.split(k).join('<psk:redacted>'), text);
+  return {
+    write: (chunk) => {
+      pending += chunk.toString('utf8');
+      const cut = pending.lastIndexOf('\n');
+      if (cut < 0) return;
+      fs.writeSync(fd, redact(pending.slice(0, cut + 1)));
+      pending = pending.slice(cut + 1);
+    },
+    end: () => {
+      if (pending) fs.writeSync(fd, redact(pending));
+      pending = '';
+    },
+  };
+}
+
+/**
+ * Runs one command with its output (stdout and stderr, as it comes) to `log`, the keys it may
+ * print redacted; resolves with why it failed, or `undefined`.
+ */
+function spawnLogged(cmd: string, args: readonly string[], cwd: string, log: string, keys: readonly string[]): Promise<string | undefined> {
   fs.mkdirSync(path.dirname(log), { recursive: true });
   const fd = fs.openSync(log, 'w', 0o600);
   fs.writeSync(fd, `$ ${[cmd, ...args].map(quote).join(' ')}\n`);
+  const streams = [redactingWriter(fd, keys), redactingWriter(fd, keys)];
   return new Promise((resolve) => {
     let ended = false;
     const end = (why: string | undefined) => {
       if (ended) return;
       ended = true;
+      streams.forEach((s) => s.end());
       fs.closeSync(fd);
       resolve(why);
     };
     try {
-      const child = spawn(cmd, args, { cwd, env: process.env, stdio: ['ignore', fd, fd] });
+      const child = spawn(cmd, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', streams[0].write);
+      child.stderr.on('data', streams[1].write);
       child.on('error', (e) => end(e.message));
       child.on('close', (code, signal) => end(code === 0 ? undefined : signal ? `${cmd} was stopped by ${signal}` : `${cmd} exited with ${code}`));
     } catch (e) {
@@ -246,7 +306,7 @@ async function runStack(c: RunContext, stack: ManifestStack, inputs: Record<stri
   const log = logFile(c, stack);
   let written: Outputs = {};
   try {
-    const why = await spawnLogged(cmd, args, c.dir, log);
+    const why = await spawnLogged(cmd, args, c.dir, log, keysIn(c, stack));
     if (why) throw new DeployError(`${why}; its log: ${shownPath(log)}`);
     if (!c.destroy && fs.existsSync(outputsFile)) written = readOutputs(outputsFile, `outputs file ${cmd} wrote for stack '${stack.name}'`);
   } finally {

@@ -49,6 +49,7 @@ beforeEach(() => {
   process.env.CCVPN_FAKE_OUTPUTS = JSON.stringify(OUTPUTS);
   delete process.env.CCVPN_FAKE_FAIL;
   delete process.env.CCVPN_FAKE_SLEEP;
+  delete process.env.CCVPN_FAKE_PRINT;
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 afterAll(() => { process.env.PATH = savedPath; });
@@ -91,13 +92,16 @@ function writeAssemblies(root: string, change = '') {
   const stacks: Record<string, object> = {};
   for (const [name, dependencies] of [['azure-gateway', []], ['azure-links', ['azure-gateway']]] as const) {
     fs.mkdirSync(path.join(tfOut, 'stacks', name), { recursive: true });
-    fs.writeFileSync(path.join(tfOut, 'stacks', name, 'cdk.tf.json'), JSON.stringify({ resource: { [name]: {} } }));
+    const resource = name === 'azure-links' ? { alicloud_vpn_connection: { c: { tunnel_options_specification: [{ tunnel_ike_config: { psk: KEY } }] } } } : { [name]: {} };
+    fs.writeFileSync(path.join(tfOut, 'stacks', name, 'cdk.tf.json'), JSON.stringify({ resource }));
     stacks[name] = { name, dependencies, synthesizedStackPath: `stacks/${name}/cdk.tf.json` };
   }
   fs.writeFileSync(path.join(tfOut, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks }));
 }
 
 const manifestFile = () => path.join(dir, 'ccvpn.manifest.json');
+/** A key written literally in a synthesized file (as alicloud's psk is). */
+const KEY = 'Zx9-literal-key-0123456789';
 
 describe('ccvpn deploy', () => {
   beforeEach(() => writeAssemblies(dir));
@@ -129,6 +133,18 @@ describe('ccvpn deploy', () => {
     const azureLog = fs.readFileSync(path.join(dir, 'ccvpn.logs', 'azure-gateway.log'), 'utf8');
     expect(azureLog).toMatch(/^\$ cdktf deploy azure-gateway --ignore-missing-stack-dependencies .*\ncdktf deploy azure-gateway: starting \(stand-in\)\ncdktf deploy azure-gateway: done \(stand-in\)\n$/);
     expect(fs.statSync(path.join(dir, 'ccvpn.logs', 'azure-gateway.log')).mode & 0o077).toBe(0);
+  });
+
+  test('a key the CLI prints (a Terraform plan of an attribute not marked sensitive) never reaches the log or the terminal', async () => {
+    // GIVEN azure-links' Terraform JSON holds a key literally, and the tool prints it, then fails
+    process.env.CCVPN_FAKE_PRINT = `      + psk = "${KEY}"`;
+    process.env.CCVPN_FAKE_FAIL = 'azure-links';
+    const { code, stdout, stderr } = await run('deploy', manifestFile());
+    expect(code).toBe(1);
+    const log = fs.readFileSync(path.join(dir, 'ccvpn.logs', 'azure-links.log'), 'utf8');
+    expect(log).toContain('      + psk = "<psk:redacted>"\n');
+    for (const text of [log, stdout, stderr]) expect(text).not.toContain(KEY);
+    expect(stdout).toContain('[azure-links] |       + psk = "<psk:redacted>"');
   });
 
   test('--parallel 1 runs one stack at a time', async () => {

@@ -12,6 +12,12 @@ const stack = args[1];
 const record = () => fs.appendFileSync(process.env.CCVPN_FAKE_LOG, `${JSON.stringify({ tool, args, start, end: Date.now() })}\n`);
 const sleep = JSON.parse(process.env.CCVPN_FAKE_SLEEP || '{}')[stack] || 0;
 console.log(`${tool} ${args[0]} ${stack}: starting (stand-in)`);
+// CCVPN_FAKE_PRINT: a line the tool prints, e.g. a plan showing an attribute (split over writes).
+if (process.env.CCVPN_FAKE_PRINT) {
+  const text = `${process.env.CCVPN_FAKE_PRINT}\n`;
+  process.stdout.write(text.slice(0, 12));
+  process.stdout.write(text.slice(12));
+}
 setTimeout(() => {
   if ((process.env.CCVPN_FAKE_FAIL || '').split(',').includes(stack)) {
     console.error(`${tool}: ${stack} failed (stand-in)`);
