@@ -293,7 +293,8 @@ function logTail(file: string, lines = 8): string[] {
   }
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** A duration for the terminal: `4.2 s`, `41 s`, `45 min 12 s`. */
+const seconds = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s` : `${Math.floor(ms / 60_000)} min ${Math.floor((ms % 60_000) / 1000)} s`);
 
 /**
  * Deploys (or destroys) one stack with its engine's CLI, its output to its log; keeps its outputs
