@@ -11,7 +11,8 @@
  *
  * Rows: synth of every example (`examples/index.ts`), of the bare hello app (the floor), of the
  * three-cloud mesh written with barrel imports (`bench/naive/`); loading each package entry;
- * planning (`bench/plan.bench.ts`); `verify` of the mesh if `bench/verify.bench.ts` exists.
+ * planning (`bench/plan.bench.ts`); `verify` of the mesh if `bench/verify.bench.ts` exists;
+ * `ccvpn deploy` with stand-in CLIs (`bench/deploy.bench.ts`: wall time against the critical path).
  * Synth rows run twice: with aws-cdk-lib's built-in CloudFormation validation (its default) and
  * with `CDK_VALIDATION=false`.
  *
@@ -136,6 +137,22 @@ function verifyRows(): string[][] {
   return rows.map((c) => [`verify: ${c[0]}`, c[2], `${c[4]} (daemons)`, `${c[1]}; range ${c[3]}; daemons PSS ${c[5] ?? '?'}; harness process ${mb(r.rssKb)}`]);
 }
 
+/**
+ * `bench/deploy.bench.ts` (stand-in CLIs sleeping each stack's typical provisioning time, scaled
+ * 1 min → 60 ms): run it once and take its `BENCH_ROWS` (the mesh and the 10-site topology).
+ */
+function deployRows(): string[][] {
+  const file = path.join(ROOT, 'bench', 'deploy.bench.ts');
+  if (!fs.existsSync(file)) return [['deploy: three-cloud mesh', 'n/a', 'n/a', 'n/a (bench/deploy.bench.ts does not exist)']];
+  const r = runProcess(['-r', '@swc-node/register', file], envFor('validation'), 600_000);
+  const rows = /^BENCH_ROWS (.*)$/m.exec(r.stdout);
+  if (r.status !== 0 || !rows) {
+    const last = r.stderr.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? '';
+    return [['deploy: three-cloud mesh', 'n/a', 'n/a', `n/a (bench:deploy failed, exit ${r.status}: ${last.slice(0, 160)})`]];
+  }
+  return (JSON.parse(rows[1]) as { label: string; wall: string; note: string }[]).map((x) => [x.label, x.wall, '', x.note]);
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const ratio = (x: number, floor: number) => `${(x / floor).toFixed(2)}×`;
@@ -167,6 +184,9 @@ for (const c of CASES) {
 }
 if (!opts.only || /verify/.test(opts.only)) {
   for (const v of verifyRows()) rows.push([...v, '', '', '']);
+}
+if (!opts.only || /deploy/.test(opts.only)) {
+  for (const v of deployRows()) rows.push([...v, '', '', '']);
 }
 
 function render(markdown: boolean): string {

@@ -3,8 +3,8 @@
  * `ccvpn`: the command-line face of the library.
  *
  *   ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file.svg|.dot>]
- *   ccvpn deploy [manifest] [--dry-run] [--phase N]
- *   ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--dry-run]
+ *   ccvpn deploy [manifest] [--dry-run] [--phase N] [--parallel N] [--force]
+ *   ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--parallel N] [--dry-run]
  *   ccvpn destroy [manifest] [--dry-run]
  *   ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
  *   ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isCrossCloudVpnError } from '../common/errors';
 import { MASTER_SECRET_ENV, PlanError, planVpn } from '../plan';
-import { DEFAULT_MANIFEST, runDeploy, runStagedDeploy } from './deploy';
+import { DEFAULT_MANIFEST, DEFAULT_PARALLEL, runDeploy, runStagedDeploy } from './deploy';
 import { ROTATE_USAGE, rotateCommand } from './rotate';
 import { planToDot } from './diagram';
 import { renderPlan } from './plan-table';
@@ -26,8 +26,8 @@ import { VERIFY_USAGE, verifyCommand } from '../verify/cli';
 import { DIFF_USAGE, diffCommand } from '../change/cli';
 
 const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <file>] [--diagram <file>]
-       ccvpn deploy [manifest] [--dry-run] [--phase N]
-       ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--dry-run]
+       ccvpn deploy [manifest] [--dry-run] [--phase N] [--parallel N] [--force]
+       ccvpn deploy [manifest] --rollout <file> --synth "<command>" [--from-step N] [--parallel N] [--dry-run]
        ccvpn destroy [manifest] [--dry-run]
        ccvpn rotate --allocations <file> (--all | --link <id> | --tunnel <id>) [--keys] [--settings] [--replaced-connections] [--out <file>]
        ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep]
@@ -41,13 +41,17 @@ const USAGE = `usage: ccvpn plan <topology.yaml|json> [--json] [--allocations <f
          --diagram <file>     draw the topology: <file>.svg (Graphviz in WebAssembly, no system
                               binary) or <file>.dot / .gv (the Graphviz source)
 
-  deploy   run the phases of a deployment manifest (default ${DEFAULT_MANIFEST}) with the real
-           cdk and cdktf CLIs, passing each phase's outputs to the next
+  deploy   deploy the stacks of a deployment manifest (default ${DEFAULT_MANIFEST}) with the
+           real cdk and cdktf CLIs, each as soon as the outputs it reads exist, passing them on;
+           each stack's output in ccvpn.logs/<stack>.log beside the manifest; a run started
+           again skips the stacks deployed already from the same output and inputs
            --dry-run  print the commands only      --phase N  run one phase
+           --parallel N  at most N stacks at once (default ${DEFAULT_PARALLEL})
+           --force    deploy every stack, also the ones deployed already
            --rollout <file> --synth "<command>"  run the steps of a rollout (ccvpn rotate): per
                       step, write its record, run the app's synth, deploy the stacks whose
-                      output changed, in phase order      --from-step N  resume at step N
-  destroy  the same in reverse order
+                      output changed      --from-step N  resume at step N
+  destroy  the same in reverse order (every stack after the stacks that read it)
 
 ${ROTATE_USAGE.split('\n').slice(2).join('\n')}
 
@@ -58,8 +62,9 @@ ${DIFF_USAGE.split('\n').slice(2).join('\n')}
 The master secret for pre-shared keys is read from ${MASTER_SECRET_ENV}.`;
 
 /**
- * Runs the CLI; returns the exit code, or a promise of it when the run draws an SVG (the only
- * asynchronous work). Output goes through the given writers (tests capture it).
+ * Runs the CLI; returns the exit code, or a promise of it when the run does asynchronous work
+ * (deploy and destroy run their stacks in parallel; plan draws an SVG). Output goes through the
+ * given writers (tests capture it).
  */
 export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number | Promise<number> {
   const [command, ...rest] = argv;
@@ -70,7 +75,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   if (command === 'deploy' || command === 'destroy') {
     let args;
     try {
-      args = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, phase: { type: 'string' }, rollout: { type: 'string' }, synth: { type: 'string' }, 'from-step': { type: 'string' } } });
+      args = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, phase: { type: 'string' }, rollout: { type: 'string' }, synth: { type: 'string' }, 'from-step': { type: 'string' }, parallel: { type: 'string' }, force: { type: 'boolean' } } });
     } catch (e) {
       err(`ccvpn ${command}: ${(e as Error).message}\n${USAGE}\n`);
       return 2;
@@ -80,16 +85,21 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       err(`ccvpn ${command}: --phase takes a phase number, got '${args.values.phase}'\n`);
       return 2;
     }
+    const parallel = args.values.parallel === undefined ? undefined : Number(args.values.parallel);
+    if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1)) {
+      err(`ccvpn ${command}: --parallel takes a whole number of stacks ≥ 1, got '${args.values.parallel}'\n`);
+      return 2;
+    }
     const staged = args.values.rollout !== undefined || args.values.synth !== undefined || args.values['from-step'] !== undefined;
     if (staged) {
       const fromStep = args.values['from-step'] === undefined ? undefined : Number(args.values['from-step']);
-      if (command === 'destroy' || phase !== undefined || args.values.rollout === undefined || (fromStep !== undefined && !Number.isInteger(fromStep))) {
-        err(`ccvpn ${command}: --synth and --from-step go with --rollout <file>, on deploy only and without --phase; --from-step takes a step number\n`);
+      if (command === 'destroy' || phase !== undefined || args.values.force || args.values.rollout === undefined || (fromStep !== undefined && !Number.isInteger(fromStep))) {
+        err(`ccvpn ${command}: --synth and --from-step go with --rollout <file>, on deploy only and without --phase or --force; --from-step takes a step number\n`);
         return 2;
       }
-      return runStagedDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, rollout: args.values.rollout, synth: args.values.synth, dryRun: args.values['dry-run'], fromStep, out, err });
+      return runStagedDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, rollout: args.values.rollout, synth: args.values.synth, dryRun: args.values['dry-run'], fromStep, parallel, out, err });
     }
-    return runDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, destroy: command === 'destroy', dryRun: args.values['dry-run'], phase, out, err });
+    return runDeploy({ manifest: args.positionals[0] ?? DEFAULT_MANIFEST, destroy: command === 'destroy', dryRun: args.values['dry-run'], phase, parallel, force: args.values.force, out, err });
   }
   if (command === 'verify') return verifyCommand(rest, out, err);
   if (command === 'diff') return diffCommand(rest, out, err);
