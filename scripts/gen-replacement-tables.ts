@@ -28,7 +28,7 @@ import * as zlib from 'node:zlib';
 
 const ROOT = path.join(__dirname, '..');
 /** The azurerm tags a table is generated for, oldest first. */
-const AZURERM_TAGS = ['v4.55.0', 'v4.73.0'];
+export const AZURERM_TAGS = ['v4.55.0', 'v4.73.0'];
 
 /** CloudFormation resource types the library and the examples emit. */
 const CFN_TYPES = [
@@ -157,7 +157,8 @@ function forceNewAt(body: string): number | undefined {
   return at;
 }
 
-function azurerm(gitDir: string, tag: string): { commit: string; table: Record<string, Record<string, Row>> } {
+/** The azurerm table of one tag: type → attribute path → behaviour and provider file:line (exported for the regenerate test). */
+export function azurerm(gitDir: string, tag: string): { commit: string; table: Record<string, Record<string, Row>> } {
   const show = (file: string) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}:${file}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-parse', `${tag}^{commit}`], { encoding: 'utf8' }).trim();
   const helperCache = new Map<string, Row | undefined>();
@@ -296,4 +297,5 @@ function main(): void {
   process.stdout.write(`wrote ${outFile}: ${Object.keys(cfn.table).length} CloudFormation, ${azs.map((az) => `${Object.keys(az.table).length} azurerm ${az.tag}`).join(", ")}, ${Object.keys(ali.table).length} alicloud types\n`);
 }
 
-main();
+// Run as a script; imported (the regenerate test), it only exports.
+if (require.main === module) main();

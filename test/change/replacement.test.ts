@@ -15,7 +15,8 @@ import { EXAMPLES } from '../../examples';
 import { diffOutputs } from '../../src/change/diff';
 import { azurermTableFor } from '../../src/change/providers';
 import { attributeVerdict } from '../../src/change/replacement';
-import { ALICLOUD_UPDATE, AZURERM_TAGS, AZURERM_UPDATE_BY_TAG } from '../../src/change/replacement-tables.generated';
+import { ALICLOUD_UPDATE, AZURERM_COMMITS, AZURERM_TAGS, AZURERM_UPDATE_BY_TAG } from '../../src/change/replacement-tables.generated';
+import { AZURERM_TAGS as GENERATOR_TAGS, azurerm } from '../../scripts/gen-replacement-tables';
 import { cleanupScratch, exampleOutput, staticMeshOutput } from '../verify/mutate';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -173,6 +174,23 @@ function paths(v: Json, at = '', out = new Set<string>()): Set<string> {
   }
   return out;
 }
+
+/**
+ * A bare clone of hashicorp/terraform-provider-azurerm with both tags (`AZURERM_GIT_DIR`, or the
+ * machine's mirror): without one the regeneration cannot run and is skipped (reported as such).
+ */
+const AZURERM_GIT = process.env.AZURERM_GIT_DIR ?? '/work/.mirror/hashicorp+terraform-provider-azurerm/repo';
+const haveAzurermGit = fs.existsSync(path.join(AZURERM_GIT, 'HEAD'));
+
+(haveAzurermGit ? test : test.skip)('the azurerm tables are what the generator reads from each tag today (regenerate and compare)', () => {
+  expect(GENERATOR_TAGS).toEqual([...AZURERM_TAGS]);
+  for (const tag of AZURERM_TAGS) {
+    const { commit, table } = azurerm(AZURERM_GIT, tag);
+    expect([tag, commit]).toEqual([tag, AZURERM_COMMITS[tag]]);
+    const generated = Object.fromEntries(Object.entries(table).map(([type, rows]) => [type, Object.fromEntries(Object.entries(rows).map(([p, r]) => [p, [r.behaviour, r.at]]))]));
+    expect(generated).toEqual(AZURERM_UPDATE_BY_TAG[tag]);
+  }
+}, 120000);
 
 test('every attribute every example emits, with either engine, has a verdict from its version\'s metadata (no unknowns)', () => {
   const dirs = [...EXAMPLES.map((e) => exampleOutput(e.name)), staticMeshOutput(), ...Object.values(cdktnOutputs())];

@@ -1,7 +1,9 @@
 /**
  * How an Azure VPN gateway behaves on one `azurerm_virtual_network_gateway_connection`, from
- * this folder's tables (`tables.ts`: provider source at v4.55.0 and Microsoft's documentation;
- * `SOURCES.<name>` below names the row each behaviour comes from).
+ * this folder's tables (`tables.ts`: provider source at v4.55.0 and v4.73.0 and Microsoft's
+ * documentation; `SOURCES.<name>` below names the row each behaviour comes from). BGP on or off
+ * as the connection's azurerm version reads it (`versions.ts`); a version the tables do not
+ * cover leaves the half unusable.
  *
  * - Tunnels: an active-active gateway runs the connection from BOTH instances (ip
  *   configurations), each from its own public IP to the local network gateway's address; a peer

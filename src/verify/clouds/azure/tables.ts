@@ -1,8 +1,8 @@
 /**
  * What Azure VPN Gateway and the azurerm provider accept, and how the gateway behaves by
- * default: verify's own tables, written from the provider's source at the pinned tag
- * (hashicorp/terraform-provider-azurerm v4.55.0, `internal/services/network/…`, cited as
- * `file:line`) and from Microsoft's documentation (MicrosoftDocs/azure-docs, cited by page and
+ * default: verify's own tables, written from the provider's source at the pinned tags
+ * (hashicorp/terraform-provider-azurerm v4.55.0 and v4.73.0, `internal/services/network/…`,
+ * cited as `file:line`) and from Microsoft's documentation (MicrosoftDocs/azure-docs, cited by page and
  * revision date). Nothing here comes from the planner (`src/plan`) or the constructs
  * (`src/azure`): a wrong entry there must not pass here too.
  *
