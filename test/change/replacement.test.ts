@@ -4,39 +4,22 @@
  * Terrain), that every attribute the examples emit has a verdict in its version's table, and
  * what `ccvpn diff` says of a move from the cdktf flavour's output to CDK Terrain's.
  *
- * The CDK Terrain output is synthesized in a child process (`test/verify/clouds/synth-example-child.ts`
- * under `scripts/engine-register.js`): one jest worker holds one engine.
+ * Both flavours' outputs are synthesized in child processes (`test/verify/clouds/flavour-outputs.ts`):
+ * one jest worker holds one engine, and so the file holds under any jest project.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXAMPLES } from '../../examples';
 import { diffOutputs } from '../../src/change/diff';
 import { azurermTableFor } from '../../src/change/providers';
 import { attributeVerdict } from '../../src/change/replacement';
 import { ALICLOUD_UPDATE, AZURERM_COMMITS, AZURERM_TAGS, AZURERM_UPDATE_BY_TAG } from '../../src/change/replacement-tables.generated';
 import { AZURERM_TAGS as GENERATOR_TAGS, azurerm } from '../../scripts/gen-replacement-tables';
-import { cleanupScratch, exampleOutput, staticMeshOutput } from '../verify/mutate';
-
-const ROOT = path.join(__dirname, '..', '..');
-let cdktnRoot: string | undefined;
-let cdktnDirs: Record<string, string> | undefined;
-
-/** Every example's CDK Terrain output, synthesized once. */
-function cdktnOutputs(): Record<string, string> {
-  if (!cdktnDirs) {
-    cdktnRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-change-cdktn-'));
-    cdktnDirs = JSON.parse(execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', 'test/verify/clouds/synth-example-child.ts', cdktnRoot, ...EXAMPLES.map((e) => e.name)], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CCVPN_ENGINE: 'cdktn', CCVPN_MASTER_SECRET: 'verify-mutation-test-secret-not-for-real-use' },
-    })) as Record<string, string>;
-  }
-  return cdktnDirs;
-}
+import { cleanupFlavourOutputs, flavourOutput, flavourOutputs } from '../verify/clouds/flavour-outputs';
+import { cleanupScratch, staticMeshOutput } from '../verify/mutate';
 
 afterAll(() => {
   cleanupScratch();
-  if (cdktnRoot) fs.rmSync(cdktnRoot, { recursive: true, force: true });
+  cleanupFlavourOutputs();
 });
 
 /** A Terraform stack's `terraform` block naming an azurerm version, as the bindings write it. */
@@ -193,7 +176,8 @@ const haveAzurermGit = fs.existsSync(path.join(AZURERM_GIT, 'HEAD'));
 }, 120000);
 
 test('every attribute every example emits, with either engine, has a verdict from its version\'s metadata (no unknowns)', () => {
-  const dirs = [...EXAMPLES.map((e) => exampleOutput(e.name)), staticMeshOutput(), ...Object.values(cdktnOutputs())];
+  // the static mesh in-process (whichever engine this jest project runs), every example by each flavour
+  const dirs = [staticMeshOutput(), ...flavourOutputs('cdktf').values(), ...flavourOutputs('cdktn').values()];
   const tags = new Set<string>();
   const unknown = new Set<string>();
   let checked = 0;
@@ -235,8 +219,8 @@ test('every attribute every example emits, with either engine, has a verdict fro
 
 describe('ccvpn diff from the cdktf flavour\'s output to CDK Terrain\'s (and back)', () => {
   test.each(['aws-azure-bgp', 'three-cloud-mesh', 'azure-alicloud-policy'])('%s: only the BGP switch changes, renamed in place; no resource replaced, no tunnel down', (example) => {
-    const cdktf = exampleOutput(example);
-    const cdktn = cdktnOutputs()[example];
+    const cdktf = flavourOutput('cdktf', example);
+    const cdktn = flavourOutput('cdktn', example);
     for (const [before, after, tag, added, removed] of [
       [cdktf, cdktn, 'v4.73.0', 'bgp_enabled', 'enable_bgp'],
       [cdktn, cdktf, 'v4.55.0', 'enable_bgp', 'bgp_enabled'],

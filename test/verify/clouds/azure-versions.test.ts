@@ -4,12 +4,9 @@
  * version its stacks name in `terraform.required_providers.azurerm.version`; and what each
  * version refuses that the other accepts, on mutations of real output of both.
  *
- * The CDK Terrain output is synthesized in a child process (`synth-example-child.ts` under
- * `scripts/engine-register.js` with `CCVPN_ENGINE=cdktn`): one jest worker holds one engine.
+ * Both flavours' outputs are synthesized in child processes (`flavour-outputs.ts`): one jest
+ * worker holds one engine, and so the file holds under any jest project.
  */
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLES } from '../../../examples';
 import { verify, VerifyReport } from '../../../src/verify';
@@ -18,38 +15,23 @@ import { azurermTarget } from '../../../src/verify/clouds/azure/versions';
 import { modelDeployment } from '../../../src/verify/models';
 import { extractDeployment, loadStacks, Resolver } from '../../../src/verify/read-output';
 import type { TunnelHalf, Violation } from '../../../src/verify/types';
-import { Obj, cleanupScratch, exampleOutput, mutated, tfResource } from '../mutate';
+import { Obj, cleanupScratch, mutated, tfResource } from '../mutate';
+import { cleanupFlavourOutputs, flavourOutput, flavourOutputs } from './flavour-outputs';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
 const GW = 'azurerm_virtual_network_gateway';
 const CONN = 'azurerm_virtual_network_gateway_connection';
 const PIP = 'azurerm_public_ip';
 const GW_STACK = 'azure-japaneast';
 const LINKS = 'azure-japaneast-links-3';
 
-let cdktnRoot: string | undefined;
-const cdktnDirs = new Map<string, string>();
-
-/** The CDK Terrain flavour's output of registered examples (all of them by default), synthesized once. */
-function cdktnOutputs(names: readonly string[] = EXAMPLES.map((e) => e.name)): Map<string, string> {
-  const missing = names.filter((n) => !cdktnDirs.has(n));
-  if (missing.length) {
-    cdktnRoot ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-cdktn-'));
-    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', 'test/verify/clouds/synth-example-child.ts', cdktnRoot, ...missing], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CCVPN_ENGINE: 'cdktn', CCVPN_MASTER_SECRET: 'verify-mutation-test-secret-not-for-real-use' },
-    });
-    for (const [n, dir] of Object.entries(JSON.parse(out) as Record<string, string>)) cdktnDirs.set(n, dir);
-  }
-  return cdktnDirs;
-}
-const cdktnOutput = (example: string): string => cdktnOutputs([example]).get(example)!;
-
 afterAll(() => {
   cleanupScratch();
-  if (cdktnRoot) fs.rmSync(cdktnRoot, { recursive: true, force: true });
+  cleanupFlavourOutputs();
 });
 
-const FLAVOURS = { cdktf: (e: string) => exampleOutput(e), cdktn: cdktnOutput } as const;
+// Both flavours from a child process, whichever jest project runs this file.
+const FLAVOURS = { cdktf: (e: string) => flavourOutput('cdktf', e), cdktn: (e: string) => flavourOutput('cdktn', e) } as const;
+const cdktnOutput = FLAVOURS.cdktn;
 
 /** The azurerm versions the Terraform stacks of a folder name. */
 function versions(dir: string): string[] {
@@ -97,7 +79,7 @@ const summary = (r: VerifyReport) => r.tunnels.map((t) => `${t.halves.join(' | '
 
 describe('verify reads both flavours\' output', () => {
   test('every example\'s CDK Terrain output: azurerm 4.73.0, bgp_enabled only, zero Azure violations (every spelling the planner emits is accepted there too)', () => {
-    const dirs = cdktnOutputs();
+    const dirs = flavourOutputs('cdktn');
     expect(dirs.size).toBe(EXAMPLES.length);
     for (const [name, dir] of dirs) {
       if (!versions(dir).length) continue; // no Azure in it
@@ -106,7 +88,7 @@ describe('verify reads both flavours\' output', () => {
   }, 180000);
 
   test.each(['aws-azure-bgp', 'azure-alicloud-bgp', 'azure-alicloud-policy'])('%s: cdktf (azurerm 4.55.0) and CDK Terrain (azurerm 4.73.0) verify alike', async (example) => {
-    const [a, b] = [exampleOutput(example), cdktnOutput(example)];
+    const [a, b] = [FLAVOURS.cdktf(example), cdktnOutput(example)];
     // GIVEN each flavour names its own azurerm version and spells BGP as it documents
     expect([versions(a), versions(b)]).toEqual([['4.55.0'], ['4.73.0']]);
     const bgp = bgpAttributes(a);
@@ -188,7 +170,7 @@ describe('public IP and gateway SKUs per azurerm version (mutations)', () => {
     ['sku Basic (no new Basic public IP from 4.67.0)', (r: Obj) => { r.sku = 'Basic'; }, [], ['sku: not Basic: azurerm 4.73.0 creates no new Basic public IP (retired by Azure)']],
     ['sku_tier Global with StandardV2', (r: Obj) => { r.sku = 'StandardV2'; r.sku_tier = 'Global'; }, ['sku: one of Basic, Standard (case-sensitive)'], ['sku: Standard when sku_tier is Global']],
   ] as const)('%s', (_what, edit, on455, on473) => {
-    const a = pipRules(mutate(exampleOutput('aws-azure-bgp'), GW_STACK, resource(PIP, '/PublicIp0', edit)));
+    const a = pipRules(mutate(FLAVOURS.cdktf('aws-azure-bgp'), GW_STACK, resource(PIP, '/PublicIp0', edit)));
     const b = pipRules(mutate(cdktnOutput('aws-azure-bgp'), GW_STACK, resource(PIP, '/PublicIp0', edit)));
     expect([a, b]).toEqual([on455, on473]);
   }, 60000);
@@ -196,7 +178,7 @@ describe('public IP and gateway SKUs per azurerm version (mutations)', () => {
   test('ErGwScale is an ExpressRoute SKU from 4.56.0; an ExpressRoute gateway takes no public IP from 4.59.0', () => {
     const edit = resource(GW, '/Resource', (r) => { r.type = 'ExpressRoute'; r.sku = 'ErGwScale'; });
     const rules = (dir: string) => violations(dir).filter((v) => v.resource.includes(`/${GW}.`) && /^(sku|ip_configuration\[\d\]\.public_ip_address_id)$/.test(v.attribute)).map((v) => v.attribute);
-    expect(rules(mutate(exampleOutput('aws-azure-bgp'), GW_STACK, edit))).toEqual(['sku']);
+    expect(rules(mutate(FLAVOURS.cdktf('aws-azure-bgp'), GW_STACK, edit))).toEqual(['sku']);
     expect(rules(mutate(cdktnOutput('aws-azure-bgp'), GW_STACK, edit))).toEqual(['ip_configuration[0].public_ip_address_id', 'ip_configuration[1].public_ip_address_id']);
   }, 60000);
 });
