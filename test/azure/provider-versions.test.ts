@@ -98,6 +98,28 @@ describe('each flavour emits what its azurerm version documents', () => {
 });
 
 describe('bindings of an azurerm version no row covers', () => {
+  test('a peer gateway whose bindings name azurerm 5.0.0 is refused too', () => {
+    jest.isolateModules(() => {
+      jest.doMock('@cdktf/provider-azurerm/lib/local-network-gateway', () => {
+        const actual = jest.requireActual<typeof import('@cdktf/provider-azurerm/lib/local-network-gateway')>('@cdktf/provider-azurerm/lib/local-network-gateway');
+        class OtherVersion extends actual.LocalNetworkGateway {
+          constructor(...args: ConstructorParameters<typeof actual.LocalNetworkGateway>) {
+            super(...args);
+            (this as unknown as { terraformGeneratorMetadata: object }).terraformGeneratorMetadata = { providerName: 'azurerm', providerVersion: '5.0.0' };
+          }
+        }
+        return { ...actual, LocalNetworkGateway: OtherVersion };
+      });
+      /* eslint-disable @typescript-eslint/no-require-imports -- required inside the isolated registry that holds the mocked bindings */
+      const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
+      const { AzurePeerGateway } = require('../../src/azure') as typeof import('../../src/azure');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const stack = new TerraformStack(Testing.app(), 'Test');
+      expect(() => new AzurePeerGateway(stack, 'Peer', { name: 'lng', resourceGroupName: 'rg', location: 'japaneast', gatewayAddress: '203.0.113.20', cidrs: ['192.168.0.0/16'] }))
+        .toThrow(/Test\/Peer.*azurerm "5\.0\.0".*allowed: azurerm 4\.55\.0 to before 5\.0\.0/);
+    });
+  });
+
   test.each(['5.0.0', '4.54.0'])('azurerm %s: one construct error naming the path, the version and the supported ones', (version) => {
     jest.isolateModules(() => {
       // GIVEN gateway bindings generated from another azurerm version
