@@ -7,9 +7,13 @@
  *   generated from; built from the CloudFormation registry schemas' `createOnlyProperties` and the
  *   resource docs): `causesReplacement` of each property (`yes`, `maybe`, absent = no), top-level
  *   and one level into property types. Get it with `npm pack @aws-cdk/aws-service-spec@<version>`.
- * - azurerm: the provider's Go schema at the pinned tag (`ForceNew: true` of each attribute, the
- *   `commonschema` helpers in its vendor folder, `ForceNewIfChange` in `CustomizeDiff`), cited
- *   `file:line`. Needs a bare clone of hashicorp/terraform-provider-azurerm.
+ * - azurerm: the provider's Go schema at each pinned tag, one table per tag (`ForceNew: true` of
+ *   each attribute, the `commonschema` helpers in its vendor folder, `ForceNewIfChange` in
+ *   `CustomizeDiff`, and the attributes a tag adds or redefines after the map literal, e.g.
+ *   v4.73.0's `resource.Schema["enable_bgp"] = &pluginsdk.Schema{…}` while
+ *   `!features.FivePointOh()`), cited `file:line`. The tags are the azurerm versions the engine
+ *   flavours' bindings are generated from (v4.55.0: @cdktf/provider-azurerm 14.x; v4.73.0:
+ *   @cdktn/provider-azurerm 16.x). Needs a bare clone of hashicorp/terraform-provider-azurerm.
  * - alicloud: `providers/alicloud/constraints.json` (its `forceNew` flags, extracted from the
  *   provider's Go schema at v1.289.0; see its README).
  *
@@ -23,7 +27,8 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
 const ROOT = path.join(__dirname, '..');
-const AZURERM_TAG = 'v4.55.0';
+/** The azurerm tags a table is generated for, oldest first. */
+export const AZURERM_TAGS = ['v4.55.0', 'v4.73.0'];
 
 /** CloudFormation resource types the library and the examples emit. */
 const CFN_TYPES = [
@@ -116,14 +121,8 @@ function schemaEntries(src: string, from: number, to: number, file: string, pref
       const end = closing(src, start);
       const body = src.slice(start, end);
       // ForceNew of this attribute: at depth 1 of its body (not inside its Elem).
-      let depth = 0;
-      let forceNew: number | undefined;
-      for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c === '{' || c === '(' || c === '[') depth++;
-        else if (c === '}' || c === ')' || c === ']') depth--;
-        else if (depth === 1 && body.startsWith('ForceNew:', i) && /^ForceNew:\s*true/.test(body.slice(i))) forceNew = start + i;
-      }
+      const at = forceNewAt(body);
+      const forceNew = at === undefined ? undefined : start + at;
       out.set(name, forceNew !== undefined
         ? { behaviour: 'replace', at: `${file}:${lineOf(src, forceNew)}` }
         : { behaviour: 'in-place', at: `${file}:${lineOf(src, m.index)}-${lineOf(src, end)}` });
@@ -145,16 +144,30 @@ function schemaEntries(src: string, from: number, to: number, file: string, pref
   }
 }
 
-function azurerm(gitDir: string): { commit: string; table: Record<string, Record<string, Row>> } {
-  const show = (file: string) => execFileSync('git', ['--git-dir', gitDir, 'show', `${AZURERM_TAG}:${file}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-parse', `${AZURERM_TAG}^{commit}`], { encoding: 'utf8' }).trim();
+/** Index of the `{` closing a `ForceNew`-bearing schema body's depth-1 `ForceNew: true`, or undefined. */
+function forceNewAt(body: string): number | undefined {
+  let depth = 0;
+  let at: number | undefined;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (depth === 1 && body.startsWith('ForceNew:', i) && /^ForceNew:\s*true/.test(body.slice(i))) at = i;
+  }
+  return at;
+}
+
+/** The azurerm table of one tag: type → attribute path → behaviour and provider file:line (exported for the regenerate test). */
+export function azurerm(gitDir: string, tag: string): { commit: string; table: Record<string, Record<string, Row>> } {
+  const show = (file: string) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}:${file}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-parse', `${tag}^{commit}`], { encoding: 'utf8' }).trim();
   const helperCache = new Map<string, Row | undefined>();
   const helpers = (name: string): Row | undefined => {
     if (helperCache.has(name)) return helperCache.get(name);
     let row: Row | undefined;
     const m = /^commonschema\.([A-Za-z0-9]+)$/.exec(name);
     if (m) {
-      const files = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '--name-only', AZURERM_TAG, `${COMMONSCHEMA}/`], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.go'));
+      const files = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '--name-only', tag, `${COMMONSCHEMA}/`], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.go'));
       for (const f of files) {
         const src = show(f);
         const fn = new RegExp(`func ${m[1]}\\(`).exec(src);
@@ -188,6 +201,15 @@ function azurerm(gitDir: string): { commit: string; table: Record<string, Record
     }
     const rows = new Map<string, Row>();
     schemaEntries(src, open + 1, closing(src, open), file, '', helpers, rows);
+    // Top-level attributes added or redefined after the literal (`resource.Schema["x"] = &pluginsdk.Schema{…}`): the last one wins.
+    for (const a of src.matchAll(/\bresource\.Schema\["([a-z0-9_]+)"\]\s*=\s*&pluginsdk\.Schema(\{)/g)) {
+      const start = a.index! + a[0].length - 1;
+      const end = closing(src, start);
+      const force = forceNewAt(src.slice(start, end));
+      rows.set(a[1], force !== undefined
+        ? { behaviour: 'replace', at: `${file}:${lineOf(src, start + force)}` }
+        : { behaviour: 'in-place', at: `${file}:${lineOf(src, a.index!)}-${lineOf(src, end)}` });
+    }
     // CustomizeDiff: ForceNewIfChange makes an in-place attribute conditional.
     for (const c of src.matchAll(/ForceNewIfChange\("([a-z0-9_.]+)"/g)) {
       const prev = rows.get(c[1]);
@@ -223,7 +245,7 @@ function main(): void {
     process.exit(1);
   }
   const cfn = cloudFormation(specDir);
-  const az = azurerm(gitDir);
+  const azs = AZURERM_TAGS.map((tag) => ({ tag, ...azurerm(gitDir, tag) }));
   const ali = alicloud();
   const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, '\\\'')}'`;
   const lines: string[] = [
@@ -231,7 +253,7 @@ function main(): void {
     ' * GENERATED by `scripts/gen-replacement-tables.ts`: do not edit. Whether changing an attribute',
     ' * updates a resource in place or replaces it, from each engine\'s own metadata:',
     ` * - CloudFormation: @aws-cdk/aws-service-spec ${cfn.version} (\`causesReplacement\` per property; absent = in place);`,
-    ` * - azurerm: hashicorp/terraform-provider-azurerm ${AZURERM_TAG} (commit ${az.commit}), \`ForceNew\` in the Go schema;`,
+    ...azs.map((az) => ` * - azurerm: hashicorp/terraform-provider-azurerm ${az.tag} (commit ${az.commit}), \`ForceNew\` in the Go schema;`),
     ` * - alicloud: providers/alicloud/constraints.json (aliyun/terraform-provider-alicloud ${ali.meta.tag}, commit ${ali.meta.commit}), \`forceNew\`.`,
     ' */',
     '',
@@ -239,8 +261,9 @@ function main(): void {
     'export type UpdateBehaviour = \'in-place\' | \'replace\' | \'conditional\';',
     '',
     `export const CFN_SPEC_VERSION = ${q(cfn.version)};`,
-    `export const AZURERM_VERSION = ${q(AZURERM_TAG)};`,
-    `export const AZURERM_COMMIT = ${q(az.commit)};`,
+    '/** The azurerm tags with a table (`AZURERM_UPDATE_BY_TAG`), oldest first, and the commit of each. */',
+    `export const AZURERM_TAGS: readonly string[] = [${azs.map((az) => q(az.tag)).join(', ')}];`,
+    `export const AZURERM_COMMITS: Readonly<Record<string, string>> = { ${azs.map((az) => `${q(az.tag)}: ${q(az.commit)}`).join(', ')} };`,
     `export const ALICLOUD_VERSION = ${q(ali.meta.tag)};`,
     '',
     '/** CloudFormation: type → property (`Prop` or `Prop.SubProp`) → behaviour. */',
@@ -251,11 +274,15 @@ function main(): void {
     for (const [p, b] of Object.entries(rows)) lines.push(`    ${q(p)}: ${q(b)},`);
     lines.push('  },');
   }
-  lines.push('};', '', '/** azurerm: type → attribute path (blocks joined with `.`) → [behaviour, provider file:line at the tag]. */');
-  lines.push('export const AZURERM_UPDATE: Readonly<Record<string, Readonly<Record<string, readonly [UpdateBehaviour, string]>>>> = {');
-  for (const [type, rows] of Object.entries(az.table)) {
-    lines.push(`  ${type}: {`);
-    for (const [p, r] of Object.entries(rows)) lines.push(`    ${q(p)}: [${q(r.behaviour)}, ${q(r.at)}],`);
+  lines.push('};', '', '/** azurerm, per tag: type → attribute path (blocks joined with `.`) → [behaviour, provider file:line at the tag]. */');
+  lines.push('export const AZURERM_UPDATE_BY_TAG: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly [UpdateBehaviour, string]>>>>>> = {');
+  for (const az of azs) {
+    lines.push(`  ${q(az.tag)}: {`);
+    for (const [type, rows] of Object.entries(az.table)) {
+      lines.push(`    ${type}: {`);
+      for (const [p, r] of Object.entries(rows)) lines.push(`      ${q(p)}: [${q(r.behaviour)}, ${q(r.at)}],`);
+      lines.push('    },');
+    }
     lines.push('  },');
   }
   lines.push('};', '', '/** alicloud: type → attribute path → behaviour (constraints.json `resources.<type>.<path>.forceNew`). */');
@@ -267,7 +294,8 @@ function main(): void {
   }
   lines.push('};', '');
   fs.writeFileSync(outFile, lines.join('\n'));
-  process.stdout.write(`wrote ${outFile}: ${Object.keys(cfn.table).length} CloudFormation, ${Object.keys(az.table).length} azurerm, ${Object.keys(ali.table).length} alicloud types\n`);
+  process.stdout.write(`wrote ${outFile}: ${Object.keys(cfn.table).length} CloudFormation, ${azs.map((az) => `${Object.keys(az.table).length} azurerm ${az.tag}`).join(", ")}, ${Object.keys(ali.table).length} alicloud types\n`);
 }
 
-main();
+// Run as a script; imported (the regenerate test), it only exports.
+if (require.main === module) main();

@@ -11,6 +11,7 @@ import type { IAzurePeerGateway } from './interfaces';
 import { AZURE_PEER_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { currentTfProps } from '../private/tf-renamed';
 import { azureNameProblem } from './azure-names';
+import { azurermRowOf } from './provider-versions';
 
 /** Properties of an `AzurePeerGateway`. */
 export interface AzurePeerGatewayProps {
@@ -146,6 +147,8 @@ export class AzurePeerGateway extends Construct implements IAzurePeerGateway {
       bgpSettings: bgp ? { asn: props.peerAsn!, bgpPeeringAddress: props.bgpPeeringAddress! } : undefined,
       tags: props.tags,
     });
+    // Nothing here differs between the supported azurerm versions; bindings of another version are refused (provider-versions.ts).
+    azurermRowOf(this.node.path, this.resource);
     this.localNetworkGatewayId = this.resource.id;
   }
 }

@@ -10,7 +10,7 @@ import { PropsChecker } from '../private/errors';
 import { AZURE_VPN_CONNECTION_PROPS, checkAzureProps } from './props-shape';
 import { azureNameProblem } from './azure-names';
 import { AzureConnectionMode, AzureGatewayInstance, IAzurePeerGateway, IAzureVpnGateway } from './interfaces';
-import { azurermSpellings, setVersionedAttribute } from './provider-versions';
+import { azurermRowOf, setVersionedAttribute } from './provider-versions';
 
 /** Dead peer detection timeout range of an Azure connection, in seconds (Z3). */
 const DPD_RANGE = { min: 9, max: 3600 };
@@ -150,8 +150,8 @@ export interface AzureVpnConnectionProps {
   /**
    * Whether routes are exchanged with BGP over this connection. Needs a peer with BGP settings.
    *
-   * Terraform `enable_bgp` with azurerm 4.55.0, `bgp_enabled` with the versions that have it
-   * (see `AZURERM_SPELLINGS`).
+   * Terraform `enable_bgp` with azurerm 4.55-4.61 (cdktf bindings), `bgp_enabled` from 4.62 on
+   * (CDK Terrain bindings, azurerm 4.73; see `AZURERM_VERSIONS`).
    *
    * @default - true when the peer has BGP settings (`peerAsn`), else false
    */
@@ -277,8 +277,8 @@ export class AzureVpnConnection extends Construct {
       trafficSelectorPolicy: selectors ? [selectors] : undefined,
       tags: props.tags,
     });
-    // The BGP switch is spelled per provider version (provider-versions.ts).
-    setVersionedAttribute(this.resource, azurermSpellings().connectionBgpEnabled, bgpEnabled);
+    // The BGP switch is spelled as the loaded bindings' azurerm version documents (provider-versions.ts).
+    setVersionedAttribute(this.resource, azurermRowOf(this.node.path, this.resource).connectionBgpEnabled, bgpEnabled);
     this.connectionId = this.resource.id;
 
     // The gateway's APIPA addresses may be added after this connection: checked at synthesis

@@ -22,7 +22,7 @@ import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureConnectionMode, AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
 import { AzurePeerGateway } from './peer-gateway';
-import { azurermSpellings, setVersionedAttribute } from './provider-versions';
+import { azurermRowOf, setVersionedAttribute } from './provider-versions';
 import { AzureVpnConnection } from './vpn-connection';
 
 /** Same alphabet as the planner's site ids (they key every derived value and name). */
@@ -303,8 +303,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       bgpSettings: { asn: props.asn ?? AZURE_DEFAULT_ASN },
       tags: props.tags,
     });
-    // The BGP switch is spelled per provider version (provider-versions.ts).
-    setVersionedAttribute(this.resource, azurermSpellings().gatewayBgpEnabled, true);
+    // The BGP switch is spelled as the loaded bindings' azurerm version documents (provider-versions.ts).
+    setVersionedAttribute(this.resource, azurermRowOf(this.node.path, this.resource).gatewayBgpEnabled, true);
     this.virtualNetworkGatewayId = this.resource.id;
     this.addApipaAddresses(AzureGatewayInstance.INSTANCE_0, props.instance0ApipaAddresses ?? []);
     if (this.activeActive) this.addApipaAddresses(AzureGatewayInstance.INSTANCE_1, props.instance1ApipaAddresses ?? []);

@@ -354,10 +354,11 @@ function attributeChanges(old: Res, x: Res, before: Side, after: Side, replaced:
   const paths: { path: string; a: Json | undefined; b: Json | undefined }[] = [];
   leaves(old.body, x.body, '', paths);
   const out: AttributeChange[] = [];
-  const verdict = (p: string) => attributeVerdict(x.engine, x.type, tablePath(p));
+  // By the provider version the after-stack targets: the one that applies the change.
+  const verdict = (p: string, removed = false) => attributeVerdict(x.engine, x.type, tablePath(p), { stack: x.stack.body, removed });
   for (const leaf of paths) {
     if (!same(leaf.a, leaf.b)) {
-      out.push({ path: leaf.path, kind: leaf.a === undefined ? 'added' : leaf.b === undefined ? 'removed' : 'value', verdict: verdict(leaf.path) });
+      out.push({ path: leaf.path, kind: leaf.a === undefined ? 'added' : leaf.b === undefined ? 'removed' : 'value', verdict: verdict(leaf.path, leaf.b === undefined) });
       continue;
     }
     for (const ref of referencesIn(x.engine, leaf.b)) {

@@ -10,12 +10,15 @@
  *   proposal, a lifetime, replaces the connection). Custom resources (`Custom::*`) are updated by
  *   their handler (CloudFormation sends it an `Update` request; "Custom resource request types",
  *   AWS CloudFormation User Guide, crpg-ref-requesttypes-update).
- * - azurerm (v4.55.0) and alicloud (v1.289.0): `ForceNew` of the attribute or of any block above it.
+ * - azurerm (v4.55.0 and v4.73.0, by the version the resource's stack targets: `providers.ts`)
+ *   and alicloud (v1.289.0): `ForceNew` of the attribute or of any block above it.
  *
  * An attribute the tables do not know is `unknown`: callers treat it as a replacement. Which
  * table answers for a resource is the provider registry's (`providers.ts`).
  */
-import { PROVIDERS } from './providers';
+import { PROVIDERS, type StackBody } from './providers';
+
+export type { StackBody } from './providers';
 import type { UpdateBehaviour } from './replacement-tables.generated';
 
 export type { UpdateBehaviour } from './replacement-tables.generated';
@@ -27,16 +30,28 @@ export interface AttributeVerdict {
   readonly source: string;
 }
 
+/** What a verdict depends on besides the resource type and the attribute. */
+export interface VerdictContext {
+  /** The JSON of the stack the resource is deployed with after the change: its provider versions pick the table. */
+  readonly stack?: StackBody;
+  /** Whether the change removes the attribute from the configuration. */
+  readonly removed?: boolean;
+}
+
 /**
  * How a change of `path` (dot-joined, list indices dropped: `ipsec_policy.sa_lifetime`,
- * `VpnTunnelOptionsSpecifications.PreSharedKey`) to a resource of `type` is applied.
+ * `VpnTunnelOptionsSpecifications.PreSharedKey`) to a resource of `type` is applied, by the
+ * provider version the after-stack targets (`context.stack`).
  */
-export function attributeVerdict(engine: 'cdk' | 'cdktf', type: string, path: string): AttributeVerdict {
+export function attributeVerdict(engine: 'cdk' | 'cdktf', type: string, path: string, context: VerdictContext = {}): AttributeVerdict {
+  const { stack, removed = false } = context;
   const provider = PROVIDERS.find((p) => p.engine === engine && type.startsWith(p.prefix));
   if (!provider) return { behaviour: 'unknown', source: `no update metadata for ${type}` };
   const inPlace = provider.inPlace?.(type);
   if (inPlace) return { behaviour: 'in-place', source: inPlace };
-  return fromTable(provider.rows(type), path, (p) => provider.cite(type, p), type);
+  const verdict = fromTable(provider.rows(type, stack), path, (p) => provider.cite(type, p, stack), type);
+  const dropped = removed && verdict.behaviour === 'unknown' ? provider.removedUnknown?.(type, path, stack) : undefined;
+  return dropped ? { behaviour: 'in-place', source: dropped } : verdict;
 }
 
 /** The strongest verdict of `path` and every block above it: replace > conditional > in-place. */

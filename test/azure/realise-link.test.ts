@@ -7,14 +7,14 @@ import { AzureVpnGateway, AzureVpnGatewayProps } from '../../src/azure';
 import type { ILinkStack, LinkRealisation } from '../../src/contract';
 import { LinkSpec, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
 import { TEST_SECRET } from '../plan/fixtures';
-import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
+import { GATEWAY_PROPS, resourcesOf, testStack, bgpSwitch } from './util';
 
 const AWS_SITE: SiteSpec = { id: 'aws-tokyo', cloud: 'aws', cidrs: ['10.10.0.0/16'] };
 const ALI_SITE: SiteSpec = { id: 'ali-hz', cloud: 'alicloud', cidrs: ['192.168.0.0/16'] };
 
 type Lng = { gateway_address: string; bgp_settings?: { asn: number; bgp_peering_address: string }; address_space?: string[] };
 type Conn = {
-  local_network_gateway_id: string; shared_key: string; connection_mode: string; enable_bgp: boolean; dpd_timeout_seconds: number;
+  local_network_gateway_id: string; shared_key: string; connection_mode: string; enable_bgp?: boolean; bgp_enabled?: boolean; dpd_timeout_seconds: number;
   custom_bgp_addresses?: { primary: string; secondary?: string }; ipsec_policy: Record<string, unknown>; connection_protocol: string;
   use_policy_based_traffic_selectors: boolean; traffic_selector_policy?: { local_address_cidrs: string[]; remote_address_cidrs: string[] }[];
 };
@@ -100,7 +100,7 @@ describe('AzureVpnGateway.realiseLink', () => {
     test('is responder-only with BGP, IKEv2, the plan\'s Azure proposal and DPD', () => {
       const azureProposal = plan.tunnels[0].ends.find((e) => e.cloud === 'azure')!.proposal;
       for (const c of conns) {
-        expect(c).toMatchObject({ connection_mode: 'ResponderOnly', enable_bgp: true, connection_protocol: 'IKEv2', dpd_timeout_seconds: 45, use_policy_based_traffic_selectors: false });
+        expect(c).toMatchObject({ connection_mode: 'ResponderOnly', [bgpSwitch()]: true, connection_protocol: 'IKEv2', dpd_timeout_seconds: 45, use_policy_based_traffic_selectors: false });
         expect(c.ipsec_policy).toEqual({
           ike_encryption: azureProposal.phase1.encryption, ike_integrity: azureProposal.phase1.integrity, dh_group: azureProposal.phase1.dhGroup,
           ipsec_encryption: azureProposal.phase2.encryption, ipsec_integrity: azureProposal.phase2.integrity, pfs_group: azureProposal.phase2.pfsGroup,
@@ -136,7 +136,7 @@ describe('AzureVpnGateway.realiseLink', () => {
     for (const l of lngs) expect(l).not.toHaveProperty('bgp_settings');
     for (const c of conns) {
       expect(c).toMatchObject({
-        enable_bgp: false, connection_mode: 'Default', use_policy_based_traffic_selectors: true,
+        [bgpSwitch()]: false, connection_mode: 'Default', use_policy_based_traffic_selectors: true,
         traffic_selector_policy: [{ local_address_cidrs: ['10.20.0.0/16'], remote_address_cidrs: ['192.168.0.0/16'] }],
       });
       expect(c).not.toHaveProperty('custom_bgp_addresses');

@@ -9,6 +9,19 @@ export function testStack(id = 'Test'): TerraformStack {
   return stack;
 }
 
+/**
+ * The Terraform attribute that turns BGP on, as the azurerm version of the loaded bindings spells
+ * it (this test run's engine: cdktf's 4.55.0 `enable_bgp`, CDK Terrain's 4.73.0 `bgp_enabled`).
+ * Written here from the provider's source (terraform-provider-azurerm v4.55.0
+ * virtual_network_gateway_resource.go:91, v4.73.0 :89), not from `src/azure`'s table.
+ */
+export function bgpSwitch(): 'enable_bgp' | 'bgp_enabled' {
+  const version = new AzurermProvider(new TerraformStack(Testing.app(), 'Probe'), 'azurerm', { features: [{}] }).terraformGeneratorMetadata?.providerVersion;
+  const spelling = ({ '4.55.0': 'enable_bgp', '4.73.0': 'bgp_enabled' } as const)[version as '4.55.0' | '4.73.0'];
+  if (!spelling) throw new Error(`azurerm bindings of version ${version}: no BGP switch known to the tests`);
+  return spelling;
+}
+
 /** The smallest valid gateway props: a new GatewaySubnet in 'vnet' (10.20.0.0/16). */
 export const GATEWAY_PROPS: AzureVpnGatewayProps = {
   resourceGroupName: 'rg-vpn',

@@ -2,7 +2,7 @@ import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/vir
 import { TerraformVariable, Testing } from 'cdktf';
 import { AzureConnectionMode, AzurePeerGateway, AzureVpnConnection, AzureVpnConnectionProps } from '../../src/azure';
 import { PresharedKey } from '../../src/plan';
-import { TEST_KEY, gatewayFixture, resourcesOf } from './util';
+import { TEST_KEY, gatewayFixture, resourcesOf, bgpSwitch } from './util';
 
 type ConnectionProps = Omit<AzureVpnConnectionProps, 'gateway' | 'peer'>;
 
@@ -45,11 +45,11 @@ describe('AzureVpnConnection', () => {
   });
 
   test('turns BGP on when the peer has BGP settings, off when it has none', () => {
-    expect(synthConnection()).toHaveResourceWithProperties(VirtualNetworkGatewayConnection, { enable_bgp: true });
+    expect(synthConnection()).toHaveResourceWithProperties(VirtualNetworkGatewayConnection, { [bgpSwitch()]: true });
     const fixture = gatewayFixture();
     const staticPeer = new AzurePeerGateway(fixture.stack, 'StaticPeer', { name: 'lng-static', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '198.51.100.7', cidrs: ['192.168.0.0/16'] });
     new AzureVpnConnection(fixture.stack, 'Conn', { name: 'cn-static', gateway: fixture.gateway, peer: staticPeer, sharedKey: TEST_KEY });
-    expect(Testing.synth(fixture.stack)).toHaveResourceWithProperties(VirtualNetworkGatewayConnection, { name: 'cn-static', enable_bgp: false });
+    expect(Testing.synth(fixture.stack)).toHaveResourceWithProperties(VirtualNetworkGatewayConnection, { name: 'cn-static', [bgpSwitch()]: false });
   });
 
   test('writes a planner key revealed, and a sensitive variable as a reference', () => {

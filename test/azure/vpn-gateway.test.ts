@@ -3,7 +3,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { AzureGatewayInstance, AzureVpnGateway, AzureVpnGatewayProps } from '../../src/azure';
-import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
+import { GATEWAY_PROPS, resourcesOf, testStack, bgpSwitch } from './util';
 import { ENGINE } from '../lib/engine';
 
 function synthGateway(props: Partial<AzureVpnGatewayProps> = {}) {
@@ -59,7 +59,7 @@ describe('AzureVpnGateway', () => {
     const { synth, gateway } = synthGateway();
     expect(synth).toHaveResourceWithProperties(VirtualNetworkGateway, {
       name: 'Gw-vpngw', resource_group_name: 'rg-vpn', location: 'japaneast',
-      type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw2AZ', generation: 'Generation2', active_active: true, enable_bgp: true,
+      type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw2AZ', generation: 'Generation2', active_active: true, [bgpSwitch()]: true,
       bgp_settings: { asn: 65515, peering_addresses: [{ ip_configuration_name: 'instance0' }, { ip_configuration_name: 'instance1' }] },
     });
     expect(gateway.activeActive).toBe(true);

@@ -1,9 +1,14 @@
 /**
- * What Azure and the azurerm provider (v4.55.0) accept: every `azurerm_*` resource of the
+ * What Azure and the azurerm provider accept: every `azurerm_*` resource of the
  * synthesized Terraform JSON that a VPN uses (connection, virtual network gateway, local network
  * gateway, public IP) is checked against this folder's tables — enums, ranges, the provider's
  * cross-field rules (ExactlyOneOf, AtLeastOneOf, MaxItems, Required) and what Azure's
  * documentation says the API refuses — each violation naming its source (`tables.ts` SOURCES).
+ * Rules that differ between provider versions follow the version the stack targets
+ * (`versions.ts`; `tables.ts` AZURERM_VERSIONED): `bgp_enabled` exists from 4.62 only and
+ * conflicts with `enable_bgp`; the public IP SKUs and rules of 4.67; ErGwScale from 4.56; no
+ * public IP on an ExpressRoute gateway from 4.59. With no exact version written, only what every
+ * covered version refuses is refused.
  *
  * Values only known at deploy time (a `${var.x}`, another resource's attribute) are not judged.
  */
@@ -15,9 +20,10 @@ import type { Resolver } from '../../output/resolve';
 import { resourceKey } from '../../types';
 import type { Violation } from '../../types';
 import {
-  ASNS, CONNECTION, DH_GROUP, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP, PUBLIC_IP, SOURCES,
+  ASNS, AZURERM_VERSIONED, CONNECTION, DH_GROUP, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP, PUBLIC_IP, SOURCES,
   inRanges, rangesText,
 } from './tables';
+import { AzurermTarget, azurermTarget, bgpOn as bgpOnFor, targetText } from './versions';
 
 /** One resource being checked. */
 interface Ctx {
@@ -27,6 +33,8 @@ interface Ctx {
   readonly id: string;
   readonly body: Obj;
   readonly out: Violation[];
+  /** The azurerm version the resource's stack targets. */
+  readonly target: AzurermTarget;
 }
 
 /** A value known only at deploy time. */
@@ -83,6 +91,24 @@ function checkAsn(c: Ctx, path: string, v: Lit, role: 'gateway' | 'peer'): void 
 }
 
 // ---------------------------------------------------------------------------------------------
+// The BGP switch: `enable_bgp` before 4.62, `bgp_enabled` (and the deprecated `enable_bgp`) from 4.62.
+
+/**
+ * Refuses `bgp_enabled` where the version has no such argument, and both spellings together
+ * (ConflictsWith); returns whether BGP is on, and which attribute says so.
+ */
+function bgpSwitch(c: Ctx, conflictSource: string): { on: boolean; attribute: string } {
+  const b = c.body;
+  if (b.bgp_enabled !== undefined && c.target.hasBgpEnabled === false) {
+    add(c, 'bgp_enabled', lit(c, b.bgp_enabled), `not an argument of ${targetText(c.target)}: BGP is enable_bgp before ${AZURERM_VERSIONED.bgpEnabled.since}`, AZURERM_VERSIONED.bgpEnabled.before);
+  } else if (b.bgp_enabled !== undefined && b.enable_bgp !== undefined) {
+    add(c, 'bgp_enabled', lit(c, b.bgp_enabled), `not together with enable_bgp (${lit(c, b.enable_bgp) === DEPLOY_TIME ? 'a deploy-time value' : shown(lit(c, b.enable_bgp))}): they conflict (ConflictsWith); from ${AZURERM_VERSIONED.bgpEnabled.since} set bgp_enabled only`, conflictSource);
+  }
+  const on = bgpOnFor(c.target, { enable_bgp: lit(c, b.enable_bgp), bgp_enabled: lit(c, b.bgp_enabled) });
+  return { on, attribute: b.enable_bgp !== undefined || c.target.hasBgpEnabled === false ? 'enable_bgp' : 'bgp_enabled' };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Virtual network gateway.
 
 /** What the checks of other resources need to know about a gateway. */
@@ -123,8 +149,9 @@ function checkGateway(c: Ctx): void {
   const generation = lit(c, b.generation);
   oneOf(c, 'generation', generation, GATEWAY.generations, SOURCES.generation);
   const sku = lit(c, b.sku);
-  const allSkus: readonly string[] = [...new Set(Object.values(GATEWAY.skus).flat())];
-  oneOf(c, 'sku', sku, allSkus, SOURCES.sku, true);
+  const erGwScale = c.target.since(AZURERM_VERSIONED.erGwScale.since) !== false;
+  const allSkus: readonly string[] = [...new Set([...Object.values(GATEWAY.skus).flat(), ...(erGwScale ? GATEWAY.expressRouteSkusSince456 : [])])];
+  oneOf(c, 'sku', sku, allSkus, erGwScale ? `${SOURCES.sku}; ${AZURERM_VERSIONED.erGwScale.source}` : SOURCES.sku, true);
   if (typeof sku === 'string' && allSkus.includes(sku) && type === 'Vpn') {
     const forType = vpnType === 'PolicyBased' ? { list: GATEWAY.skus.policyBased, what: 'a PolicyBased gateway' }
       : generation === 'Generation1' ? { list: GATEWAY.skus.routeBasedGeneration1, what: 'a RouteBased Generation1 gateway' }
@@ -144,9 +171,14 @@ function checkGateway(c: Ctx): void {
     if (sku === GATEWAY.basicSku) add(c, 'active_active', true, 'not on the Basic SKU', SOURCES.activeActiveSku);
     if (vpnType === 'PolicyBased') add(c, 'active_active', true, 'only on a RouteBased gateway', SOURCES.activeActiveSku);
   }
-  const bgpOn = lit(c, b.enable_bgp) === true || lit(c, b.bgp_enabled) === true;
-  if (bgpOn && sku === GATEWAY.basicSku) add(c, 'enable_bgp', true, 'BGP is not supported on the Basic SKU', SOURCES.bgpNotBasic);
-  if (bgpOn && vpnType === 'PolicyBased') add(c, 'enable_bgp', true, 'BGP only on a RouteBased gateway', SOURCES.bgpNotBasic);
+  const bgpSwitched = bgpSwitch(c, AZURERM_VERSIONED.bgpEnabled.gatewaySource);
+  if (bgpSwitched.on && sku === GATEWAY.basicSku) add(c, bgpSwitched.attribute, true, 'BGP is not supported on the Basic SKU', SOURCES.bgpNotBasic);
+  if (bgpSwitched.on && vpnType === 'PolicyBased') add(c, bgpSwitched.attribute, true, 'BGP only on a RouteBased gateway', SOURCES.bgpNotBasic);
+  if (type === 'ExpressRoute' && c.target.since(AZURERM_VERSIONED.expressRouteNoPublicIp.since) === true) {
+    blocks(b.ip_configuration).forEach((ipc, i) => {
+      if (ipc.public_ip_address_id !== undefined) add(c, `${blockPath(b, 'ip_configuration', i)}.public_ip_address_id`, lit(c, ipc.public_ip_address_id) === DEPLOY_TIME ? 'a public IP' : lit(c, ipc.public_ip_address_id), `not on an ExpressRoute gateway (${targetText(c.target)})`, AZURERM_VERSIONED.expressRouteNoPublicIp.source);
+    });
+  }
 
   const azSku = type === 'Vpn' && typeof sku === 'string' && /^VpnGw\dAZ$/.test(sku);
   const names = new Set<string>();
@@ -271,7 +303,7 @@ function checkConnection(c: Ctx): void {
   const g = gw ? gatewayFacts({ r: c.r, stack: gw.stack }, gw.body) : undefined;
   if (g && g.sku === GATEWAY.basicSku && policy) add(c, 'ipsec_policy', 'a custom policy', 'not on a Basic SKU gateway', SOURCES.customPolicyNotBasic);
   if (g && g.sku === GATEWAY.basicSku && g.vpnType === 'RouteBased' && protocol === 'IKEv1') add(c, 'connection_protocol', protocol, 'not IKEv1 on a RouteBased Basic SKU gateway', SOURCES.ikev1NotBasic);
-  const bgpOn = lit(c, b.enable_bgp) === true || lit(c, b.bgp_enabled) === true;
+  const bgpOn = bgpSwitch(c, AZURERM_VERSIONED.bgpEnabled.connectionSource).on;
 
   const custom = blocks(b.custom_bgp_addresses)[0];
   if (custom) {
@@ -338,12 +370,21 @@ function checkPublicIp(c: Ctx): void {
   const alloc = lit(c, b.allocation_method);
   oneOf(c, 'allocation_method', alloc, PUBLIC_IP.allocations, SOURCES.pipAllocation, true);
   const sku = lit(c, b.sku) ?? PUBLIC_IP.defaultSku;
-  oneOf(c, 'sku', sku, PUBLIC_IP.skus, SOURCES.pipSku);
-  oneOf(c, 'sku_tier', lit(c, b.sku_tier), PUBLIC_IP.skuTiers, SOURCES.pipSkuTier);
+  const v467 = c.target.since(AZURERM_VERSIONED.publicIpStandardV2.since);
+  const pv = AZURERM_VERSIONED.publicIpStandardV2;
+  oneOf(c, 'sku', sku, v467 === false ? PUBLIC_IP.skus : PUBLIC_IP.skusSince467, v467 === false ? SOURCES.pipSku : pv.skuSource);
+  const tier = lit(c, b.sku_tier);
+  oneOf(c, 'sku_tier', tier, PUBLIC_IP.skuTiers, SOURCES.pipSkuTier);
   intIn(c, 'idle_timeout_in_minutes', lit(c, b.idle_timeout_in_minutes), PUBLIC_IP.idleTimeoutMinutes.min, PUBLIC_IP.idleTimeoutMinutes.max, ' minutes', SOURCES.pipIdleTimeout);
-  if (typeof sku === 'string' && sku.toLowerCase() === 'standard' && typeof alloc === 'string' && alloc.toLowerCase() !== 'static') {
-    add(c, 'allocation_method', alloc, 'Static for a Standard SKU public IP', SOURCES.pipStandardStatic);
+  const skuIs = (name: string) => typeof sku === 'string' && sku.toLowerCase() === name.toLowerCase();
+  if (skuIs('Standard') && typeof alloc === 'string' && alloc.toLowerCase() !== 'static') {
+    add(c, 'allocation_method', alloc, 'Static for a Standard SKU public IP', v467 === true ? pv.staticSource : SOURCES.pipStandardStatic);
   }
+  if (v467 !== true) return;
+  // From 4.67 (only when the stack says so: older versions accept these).
+  if (skuIs('StandardV2') && typeof alloc === 'string' && alloc.toLowerCase() !== 'static') add(c, 'allocation_method', alloc, 'Static for a StandardV2 SKU public IP', pv.staticSource);
+  if (skuIs('Basic')) add(c, 'sku', sku, `not Basic: ${targetText(c.target)} creates no new Basic public IP (retired by Azure)`, pv.basicSource);
+  if (typeof tier === 'string' && tier.toLowerCase() === 'global' && typeof sku === 'string' && !skuIs('Standard')) add(c, 'sku', sku, 'Standard when sku_tier is Global', pv.globalSource);
 }
 
 const CHECKS: readonly (readonly [string, (c: Ctx) => void])[] = [
@@ -359,11 +400,12 @@ export function acceptAzure(r: Resolver): Violation[] {
   for (const stack of r.stacks) {
     if (stack.engine !== 'cdktf') continue;
     const resources = isObj(stack.body.resource) ? stack.body.resource : {};
+    const target = azurermTarget(stack);
     for (const [type, check] of CHECKS) {
       const ofType = resources[type];
       if (!isObj(ofType)) continue;
       for (const [name, body] of Object.entries(ofType)) {
-        if (isObj(body)) check({ r, stack, id: `${type}.${name}`, body, out });
+        if (isObj(body)) check({ r, stack, id: `${type}.${name}`, body, out, target });
       }
     }
   }

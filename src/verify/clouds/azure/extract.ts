@@ -5,10 +5,13 @@
  * order with their public IP endpoint `azure:<stack>/azurerm_public_ip.<name>` and APIPA
  * addresses, the address space of its subnet's virtual network) and every
  * `azurerm_virtual_network_gateway_connection` with its local network gateway and shared key.
+ * BGP is read as the stack's azurerm version spells it (`versions.ts`: `enable_bgp` before 4.62,
+ * `bgp_enabled` or the deprecated `enable_bgp` from 4.62).
  */
 import { Json, Obj, isObj } from '../../output/load';
 import { Resolved, eachTf } from '../../output/resolve';
 import { ExtractContext, KeyValue, keyValue, numberOf, stringsOf, tfLabel, withoutSecrets } from '../../output/values';
+import { AzurermTarget, azurermTarget, bgpOn } from './versions';
 
 /** One `azurerm_virtual_network_gateway`, values resolved. */
 export interface AzureGatewayRes {
@@ -38,6 +41,10 @@ export interface AzureConnectionRes {
     readonly bgp?: { readonly asn: number; readonly peeringAddress: string };
   };
   readonly sharedKey: KeyValue;
+  /** Whether BGP is on for the connection, as its azurerm version reads `enable_bgp` / `bgp_enabled`. */
+  readonly bgpEnabled: boolean;
+  /** The azurerm version the connection's stack targets. */
+  readonly azurerm: AzurermTarget;
   readonly body: Obj;
 }
 
@@ -95,7 +102,7 @@ function azureGateways({ r, endpointLabels }: ExtractContext): AzureGatewayRes[]
     }
     return {
       key: `azure:${g.stack.name}/${g.id}`, stack: g.stack.name, name: typeof b.name === 'string' ? b.name : g.name,
-      activeActive: b.active_active === true, bgpEnabled: b.enable_bgp === true || b.bgp_enabled === true,
+      activeActive: b.active_active === true, bgpEnabled: bgpOn(azurermTarget(g.stack), b),
       asn: isObj(bgp) ? numberOf(r.eval(g.stack, bgp.asn)) : undefined,
       vpnType: typeof b.vpn_type === 'string' ? b.vpn_type : 'RouteBased',
       instances, networks, networksSource,
@@ -126,9 +133,11 @@ function azureConnections({ r, warnings }: ExtractContext, gateways: readonly Az
       warnings.push(`${c.stack.name}/${c.id}: local network gateway not found`);
     }
     const label = tfLabel(b, c.name);
+    const azurerm = azurermTarget(c.stack);
     return {
       key: `azure:${c.stack.name}/${c.id}`, stack: c.stack.name, label, gateway, localNetworkGateway: lng,
       sharedKey: b.shared_key === undefined ? { missing: `${label}: shared_key is not set, Azure generates one at deploy time` } : keyValue(r.eval(c.stack, b.shared_key), `${label} shared_key`),
+      bgpEnabled: bgpOn(azurerm, b), azurerm,
       body: withoutSecrets(b),
     };
   });

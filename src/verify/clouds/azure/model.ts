@@ -1,7 +1,9 @@
 /**
  * How an Azure VPN gateway behaves on one `azurerm_virtual_network_gateway_connection`, from
- * this folder's tables (`tables.ts`: provider source at v4.55.0 and Microsoft's documentation;
- * `SOURCES.<name>` below names the row each behaviour comes from).
+ * this folder's tables (`tables.ts`: provider source at v4.55.0 and v4.73.0 and Microsoft's
+ * documentation; `SOURCES.<name>` below names the row each behaviour comes from). BGP on or off
+ * as the connection's azurerm version reads it (`versions.ts`); a version the tables do not
+ * cover leaves the half unusable.
  *
  * - Tunnels: an active-active gateway runs the connection from BOTH instances (ip
  *   configurations), each from its own public IP to the local network gateway's address; a peer
@@ -35,8 +37,9 @@ import type { Resolver } from '../../output/resolve';
 import type { Assumption, TunnelHalf } from '../../types';
 import { addressOf, describe, endpointKeyOf } from '../../models/common';
 import { DH_KEYWORDS, espProposals, ikeProposals, isAead } from '../../models/proposals';
+import { targetText } from './versions';
 import {
-  AZURE_ASSUMPTIONS, AzureAssumptionId, CONNECTION, DEFAULT_PHASE1, DEFAULT_PHASE2_INITIATOR, DEFAULT_PHASE2_LIFETIME_SECONDS,
+  AZURE_ASSUMPTIONS, AZURERM_COVERED, AzureAssumptionId, CONNECTION, DEFAULT_PHASE1, DEFAULT_PHASE2_INITIATOR, DEFAULT_PHASE2_LIFETIME_SECONDS,
   DEFAULT_PHASE2_RESPONDER, DH_GROUP, DefaultOffer, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP,
 } from './tables';
 
@@ -164,6 +167,9 @@ function halfFor(
   const lng = conn.localNetworkGateway;
   if ('missing' in conn.sharedKey) problems.push(conn.sharedKey.missing);
   if (b.type !== undefined && b.type !== 'IPsec') problems.push(`connection type '${String(b.type)}' is not a site-to-site IPsec connection`);
+  if (conn.azurerm.uncovered) {
+    problems.push(`${targetText(conn.azurerm)} (terraform.required_providers): verify's Azure tables cover azurerm ${AZURERM_COVERED.from} to before ${AZURERM_COVERED.before} (${AZURERM_COVERED.source})`);
+  }
   const protocol = typeof b.connection_protocol === 'string' ? b.connection_protocol : CONNECTION.defaultProtocol;
   const ikeVersion: 1 | 2 = protocol === 'IKEv1' ? 1 : 2;
 
@@ -221,7 +227,7 @@ function halfFor(
   }
 
   // BGP.
-  const bgpOn = b.enable_bgp === true || b.bgp_enabled === true;
+  const bgpOn = conn.bgpEnabled;
   let inside: TunnelHalf['inside'];
   let bgp: TunnelHalf['bgp'];
   if (bgpOn) {

@@ -1,10 +1,17 @@
 /**
  * What Azure VPN Gateway and the azurerm provider accept, and how the gateway behaves by
- * default: verify's own tables, written from the provider's source at the pinned tag
- * (hashicorp/terraform-provider-azurerm v4.55.0, `internal/services/network/…`, cited as
- * `file:line`) and from Microsoft's documentation (MicrosoftDocs/azure-docs, cited by page and
+ * default: verify's own tables, written from the provider's source at the pinned tags
+ * (hashicorp/terraform-provider-azurerm v4.55.0 and v4.73.0, `internal/services/network/…`,
+ * cited as `file:line`) and from Microsoft's documentation (MicrosoftDocs/azure-docs, cited by page and
  * revision date). Nothing here comes from the planner (`src/plan`) or the constructs
  * (`src/azure`): a wrong entry there must not pass here too.
+ *
+ * The output says which provider version it targets (`terraform.required_providers.azurerm.version`,
+ * written by the bindings: 4.55.0 for the cdktf flavour, 4.73.0 for CDK Terrain). What differs
+ * between versions is in `AZURERM_VERSIONED` (each entry from the tags that define it); every other
+ * rule here was compared at v4.73.0 and is the same there (the schema of the connection, the local
+ * network gateway and the subnet, the connection's enums and ranges and the SDK constants behind
+ * them, unchanged but for the BGP switch), so its v4.55.0 citation holds for both.
  *
  * Behaviour no source states is an `Assumption` in `AZURE_ASSUMPTIONS`, attached to every
  * tunnel half that relies on it.
@@ -99,6 +106,51 @@ export const SOURCES = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
+// Provider versions: what changed from v4.55.0 to v4.73.0 for the attributes verify reads.
+
+const P73 = 'terraform-provider-azurerm v4.73.0 internal/services/network/';
+
+/** The azurerm versions these tables cover: from v4.55.0 to before 5.0 (which removes `enable_bgp` and is unread). */
+export const AZURERM_COVERED = {
+  from: '4.55.0',
+  before: '5.0.0',
+  source: `${GW}:91-95 (v4.55.0); ${P73}virtual_network_gateway_resource.go:658-672 (enable_bgp kept while !features.FivePointOh(), "will be removed in v5.0")`,
+} as const;
+
+/**
+ * What a range of versions changed, each with the first tag that has it (found by reading every
+ * tag from v4.55.0 to v4.73.0) and where v4.73.0 defines it.
+ */
+export const AZURERM_VERSIONED = {
+  /**
+   * `bgp_enabled` on the gateway and the connection; `enable_bgp` deprecated, kept until 5.0,
+   * each `ConflictsWith` the other; create and update take `enable_bgp` when it is set in the
+   * configuration, else `bgp_enabled`; read sets both from the same API field (`EnableBgp`).
+   */
+  bgpEnabled: {
+    since: '4.62.0',
+    gatewaySource: `${P73}virtual_network_gateway_resource.go:89-93, 659-672 (schema), 765-768 (read), 852-862 (update), 957-960 (create)`,
+    connectionSource: `${P73}virtual_network_gateway_connection_resource.go:145-149, 357-369 (schema), 527-530 (read), 658-668 (update), 778-781 (create)`,
+    before: `${GW}:91-95, ${CONN}:145-149 (enable_bgp only; no bgp_enabled from v4.55.0 to v4.61.0)`,
+  },
+  /** `ErGwScale` among the ExpressRoute SKUs. */
+  erGwScale: { since: '4.56.0', source: `${P73}virtual_network_gateway_resource.go:1602-1612` },
+  /** No `ip_configuration.public_ip_address_id` on an ExpressRoute gateway (CustomizeDiff). */
+  expressRouteNoPublicIp: { since: '4.59.0', source: `${P73}virtual_network_gateway_resource.go:677-692` },
+  /**
+   * Public IP: `StandardV2` among the SKUs; no new `Basic` public IP; `Standard` and `StandardV2`
+   * need `Static`; `sku_tier` `Global` needs `Standard`.
+   */
+  publicIpStandardV2: {
+    since: '4.67.0',
+    skuSource: `${P73}public_ip_resource.go:107-114; vendor/github.com/hashicorp/go-azure-sdk/resource-manager/network/2025-01-01/publicipaddresses/constants.go:804-818 (v4.73.0)`,
+    basicSource: `${P73}public_ip_resource.go:183-190, 206 ("creation of new Basic SKU public IP addresses is no longer permitted")`,
+    globalSource: `${P73}public_ip_resource.go:191-198`,
+    staticSource: `${P73}public_ip_resource.go:232-236`,
+  },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Enumerations of the connection's ipsec_policy (provider enums; meanings from the docs).
 
 /** `ipsec_policy.ike_encryption` → strongSwan keyword (S1; GCM ICV length: assumption `azure-gcm-icv16`). */
@@ -172,6 +224,8 @@ export const GATEWAY = {
     routeBasedGeneration2: ['VpnGw2', 'VpnGw3', 'VpnGw4', 'VpnGw5', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'],
     expressRoute: ['Standard', 'HighPerformance', 'UltraPerformance', 'ErGw1AZ', 'ErGw2AZ', 'ErGw3AZ'],
   },
+  /** Added to the ExpressRoute SKUs in v4.56.0 (`AZURERM_VERSIONED.erGwScale`). */
+  expressRouteSkusSince456: ['ErGwScale'],
   /** VPN gateway SKUs Azure still creates (non-AZ VpnGw1-5 refused since 2025-11-01). */
   creatableVpnSkus: ['Basic', 'VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'],
   maxIpConfigurations: 3,
@@ -192,7 +246,9 @@ export const GATEWAY = {
 /** Public IP settings. */
 export const PUBLIC_IP = {
   allocations: ['Static', 'Dynamic'],
+  /** Before v4.67.0 (`AZURERM_VERSIONED.publicIpStandardV2` adds `StandardV2`). */
   skus: ['Basic', 'Standard'],
+  skusSince467: ['Basic', 'Standard', 'StandardV2'],
   defaultSku: 'Standard',
   skuTiers: ['Global', 'Regional'],
   idleTimeoutMinutes: { min: 4, max: 30 },

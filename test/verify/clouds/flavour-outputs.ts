@@ -1,0 +1,43 @@
+/**
+ * Registered examples synthesized by one engine flavour in a child process
+ * (`synth-example-child.ts` under `scripts/engine-register.js` with `CCVPN_ENGINE`), for tests
+ * that compare the cdktf flavour's output (azurerm 4.55.0) with CDK Terrain's (azurerm 4.73.0):
+ * one jest worker holds one engine, and a child gives each flavour whatever jest project runs the
+ * test. Each flavour's examples are synthesized once per test file, into a folder
+ * `cleanupFlavourOutputs()` removes.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EXAMPLES } from '../../../examples';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+export type Flavour = 'cdktf' | 'cdktn';
+
+let root: string | undefined;
+const dirs: Record<Flavour, Map<string, string>> = { cdktf: new Map(), cdktn: new Map() };
+
+/** The outputs of registered examples (all by default) synthesized by `engine`: example → manifest folder. */
+export function flavourOutputs(engine: Flavour, names: readonly string[] = EXAMPLES.map((e) => e.name)): ReadonlyMap<string, string> {
+  const missing = names.filter((n) => !dirs[engine].has(n));
+  if (missing.length) {
+    root ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-flavours-'));
+    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', 'test/verify/clouds/synth-example-child.ts', path.join(root, engine), ...missing], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CCVPN_ENGINE: engine, CCVPN_MASTER_SECRET: 'verify-mutation-test-secret-not-for-real-use' },
+    });
+    for (const [n, dir] of Object.entries(JSON.parse(out) as Record<string, string>)) dirs[engine].set(n, dir);
+  }
+  return new Map(names.map((n) => [n, dirs[engine].get(n)!]));
+}
+
+/** One example's output synthesized by `engine`. */
+export const flavourOutput = (engine: Flavour, example: string): string => flavourOutputs(engine, [example]).get(example)!;
+
+/** Removes every output this file synthesized. Call from `afterAll`. */
+export function cleanupFlavourOutputs(): void {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+  root = undefined;
+  dirs.cdktf.clear();
+  dirs.cdktn.clear();
+}
