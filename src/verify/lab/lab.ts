@@ -18,10 +18,11 @@ import * as path from 'node:path';
 import {
   BgpTimers, CharonTimers, EndpointPaths, UPDOWN_SCRIPT, endpointBirdConf, routerBirdConf, strongswanConf, swanctlConf,
 } from '../daemon-config';
-import { Daemon, isRunning, killRunningSync, mapLimit, mustRun, poll, procStat, run, sleep, sleepSync, startDaemon } from '../exec';
+import { CommandResult, Daemon, isRunning, killRunningSync, mapLimit, mustRun, poll, procStat, run, sleep, sleepSync, startDaemon } from '../exec';
 import { LabEndpoint, LabPlan, LabSiteSpec, LabTunnelSpec, linkCommands, namespaceCommands, planLab, staticRouterRoutes } from '../lab-plan';
 import { BgpProtocolState, ChildCounters, SaState, childCounters, parseBirdProtocol, parseBirdRoutes, saState } from '../parse';
 import type { CheckResult, FailureCode, TunnelHalf } from '../types';
+import { birdControl, swanctlOverVici } from './control';
 import {
   COMMAND_TIMEOUT_MS, LabRecord, SIGNALS, WORK_PREFIX, charonPath, claimRunId, labRecordDir, noteCreated, ownerIdentity, removeNamespaces, removeNamespacesSync, signalPid,
 } from './host';
@@ -417,12 +418,16 @@ export class Lab {
     rt.bird = this.track(startDaemon(`bird ${name}`, 'ip', ['netns', 'exec', rt.e.ns, ...birdCommand(rt.paths.birdConf, rt.paths.birdSock, path.join(rt.paths.dir, 'bird.pid'))], path.join(rt.paths.dir, 'bird.out')));
   }
 
-  public swanctl(rt: EndpointRuntime, args: readonly string[], timeoutMs = COMMAND_TIMEOUT_MS) {
+  /** A swanctl command: over VICI in-process where `control.ts` speaks it, else the swanctl tool. */
+  public async swanctl(rt: EndpointRuntime, args: readonly string[], timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandResult> {
+    const direct = await swanctlOverVici(rt.paths.vici, args, timeoutMs);
+    if (direct) return direct;
     return run('swanctl', [...args, '--uri', `unix://${rt.paths.vici}`], { timeoutMs, env: { STRONGSWAN_CONF: path.join(rt.paths.dir, 'strongswan.conf') } });
   }
 
-  public birdc(sock: string, args: readonly string[]) {
-    return run('birdc', ['-s', sock, ...args], { timeoutMs: 4000 });
+  /** A birdc command, spoken on BIRD's control socket in-process (`control.ts`). */
+  public birdc(sock: string, args: readonly string[]): Promise<CommandResult> {
+    return birdControl(sock, args.join(' '), 4000);
   }
 
   public async sas(rt: EndpointRuntime): Promise<SaState> {
