@@ -182,13 +182,52 @@ function ourNamespaces(prefix: string, planned: readonly string[]): string[] {
   return [...new Set([...planned.filter((n) => existing.includes(n)), ...existing.filter((n) => n.startsWith(prefix))])];
 }
 
+/**
+ * Pids of every process in one of the named namespaces, as `ip netns pids` finds them (iproute2
+ * `ip/ipnetns.c`: the process's `/proc/<pid>/ns/net` is the namespace file's inode), in one pass
+ * over `/proc` instead of one `ip` process per namespace; `undefined` when `/proc` or a
+ * namespace file cannot be read (the caller asks `ip`).
+ */
+export function pidsInNamespaces(names: readonly string[]): number[] | undefined {
+  const inodes = new Set<number>();
+  try {
+    for (const n of names) inodes.add(fs.statSync(path.join(NETNS_DIR, n)).ino);
+  } catch {
+    return undefined;
+  }
+  if (!inodes.size) return [];
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return undefined;
+  }
+  const out: number[] = [];
+  for (const e of entries) {
+    let link: string;
+    try {
+      link = fs.readlinkSync(`/proc/${e}/ns/net`);
+    } catch {
+      continue; // gone, or a kernel thread
+    }
+    const m = /^net:\[(\d+)\]$/.exec(link);
+    if (m && inodes.has(Number(m[1])) && Number(e) !== process.pid) out.push(Number(e));
+  }
+  return out;
+}
+
 /** Kills what is left in the lab's namespaces, then removes them; returns the names removed. */
 export async function removeNamespaces(prefix: string, planned: readonly string[]): Promise<string[]> {
   const ours = ourNamespaces(prefix, planned);
-  await mapLimit(ours, 8, async (ns) => {
-    const pids = (await run('ip', ['netns', 'pids', ns], { timeoutMs: 3000 })).stdout.split('\n').map(Number).filter((n) => n > 0);
-    for (const pid of pids) signalPid(pid, 'SIGKILL');
-  });
+  const found = pidsInNamespaces(ours);
+  if (found) {
+    for (const pid of found) signalPid(pid, 'SIGKILL');
+  } else {
+    await mapLimit(ours, 8, async (ns) => {
+      const pids = (await run('ip', ['netns', 'pids', ns], { timeoutMs: 3000 })).stdout.split('\n').map(Number).filter((n) => n > 0);
+      for (const pid of pids) signalPid(pid, 'SIGKILL');
+    });
+  }
   if (ours.length) await run('ip', ['-force', '-batch', '-'], { input: `${ours.map((n) => `netns del ${n}`).join('\n')}\n`, timeoutMs: 20000 });
   return ours;
 }
@@ -201,7 +240,9 @@ export function removeNamespacesSync(prefix: string, planned: readonly string[])
   } catch {
     return;
   }
-  for (const ns of ours) {
+  const found = pidsInNamespaces(ours);
+  for (const pid of found ?? []) signalPid(pid, 'SIGKILL');
+  for (const ns of found ? [] : ours) {
     try {
       const pids = execFileSync('ip', ['netns', 'pids', ns], { encoding: 'utf8', timeout: 3000, env: labEnv() }).split('\n').map(Number).filter((n) => n > 0);
       for (const pid of pids) signalPid(pid, 'SIGKILL');
