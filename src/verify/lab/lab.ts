@@ -174,9 +174,9 @@ export class Lab {
   public async buildNetwork(staticFor: (e: LabEndpoint) => boolean = () => true): Promise<void> {
     const p = this.plan;
     await mustRun('ip', ['-batch', '-'], { input: `${p.namespaces.map((n) => `netns add ${n}`).join('\n')}\n`, timeoutMs: 20000 });
-    // One spawn for all namespaces (a spawn costs the verifying process 5-40 ms of blocked event
-    // loop, growing with its memory; the shell's own forks are cheap).
-    await mustRun('sh', ['-c', 'for ns; do ip netns exec "$ns" sysctl -q -w "net.ipv4.ip_forward=1" "net.ipv4.conf.all.rp_filter=0" "net.ipv4.conf.default.rp_filter=0" "net.ipv6.conf.all.disable_ipv6=1" "net.ipv6.conf.default.disable_ipv6=1" || { echo "sysctl in $ns failed" >&2; exit 1; }; done', 'sh', ...p.namespaces], { timeoutMs: 20000 });
+    // A few spawned shells for all namespaces, side by side (a spawn costs the verifying process
+    // 5-40 ms of blocked event loop, growing with its memory; the shell's own forks are cheap).
+    await Promise.all(chunks(p.namespaces, SHELLS).map((group) => mustRun('sh', ['-c', 'for ns; do ip netns exec "$ns" sysctl -q -w "net.ipv4.ip_forward=1" "net.ipv4.conf.all.rp_filter=0" "net.ipv4.conf.default.rp_filter=0" "net.ipv6.conf.all.disable_ipv6=1" "net.ipv6.conf.default.disable_ipv6=1" || { echo "sysctl in $ns failed" >&2; exit 1; }; done', 'sh', ...group], { timeoutMs: 60000 })));
     await mustRun('ip', ['-batch', '-'], { input: `${linkCommands(p).join('\n')}\n`, timeoutMs: 20000 });
     await this.batchPerNamespace('ns', namespaceCommands(p));
     await this.batchPerNamespace('static', staticRouterRoutes({ ...p, endpoints: p.endpoints.filter(staticFor) }));
@@ -198,16 +198,15 @@ export class Lab {
     await run('ip', ['netns', 'exec', p.inetNs, 'nft', '-f', path.join(this.dir, 'inet.nft')]);
   }
 
-  /** `ip -n <ns> -batch` for every namespace's lines, in one spawned shell (the files stay in the lab's folder). */
+  /** `ip -n <ns> -batch` for every namespace's lines, in a few spawned shells side by side (the files stay in the lab's folder). */
   private async batchPerNamespace(tag: string, perNs: ReadonlyMap<string, readonly string[]>): Promise<void> {
-    const args: string[] = [];
+    const args: string[][] = [];
     for (const [ns, lines] of perNs) {
       const file = path.join(this.dir, `${tag}-${ns}.ip`);
       fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-      args.push(ns, file);
+      args.push([ns, file]);
     }
-    if (!args.length) return;
-    await mustRun('sh', ['-c', 'while [ $# -gt 1 ]; do ip -n "$1" -batch "$2" || { echo "ip -n $1 -batch failed" >&2; exit 1; }; shift 2; done', 'sh', ...args], { timeoutMs: 30000 });
+    await Promise.all(chunks(args, SHELLS).map((group) => mustRun('sh', ['-c', 'while [ $# -gt 1 ]; do ip -n "$1" -batch "$2" || { echo "ip -n $1 -batch failed" >&2; exit 1; }; shift 2; done', 'sh', ...group.flat()], { timeoutMs: 60000 })));
   }
 
   /** Plain ICMP packets "inet" forwarded (must stay 0: pings cross only encrypted). */
@@ -682,6 +681,17 @@ export class Lab {
     for (const sig of SIGNALS) process.removeListener(sig, this.onSignal);
     process.removeListener('exit', this.onExit);
   }
+}
+
+/** Shells that set the namespaces up side by side (these machines have 2 cores). */
+const SHELLS = 3;
+
+/** `items` in at most `n` contiguous groups of nearly equal size (none empty). */
+export function chunks<T>(items: readonly T[], n: number): T[][] {
+  const size = Math.ceil(items.length / Math.max(1, n));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** A 0700 directory (and its missing parents, which are inside the 0700 work directory). */
