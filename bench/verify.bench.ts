@@ -16,6 +16,8 @@
  * `--synth <root>`); each verify run is its own child (`--verify <dir>`), so the harness peak
  * belongs to that size alone and holds nothing aws-cdk-lib or cdktf loaded (a process that
  * synthesized first is ~500 MB resident, and every one of the lab's command spawns forks it).
+ * The verify children run this file and `src/` transpiled to JavaScript (`verify-compile.ts`), as
+ * `ccvpn verify` runs from the package: a TypeScript loader in the process would add ~50 MB.
  *
  * Env: BENCH_RUNS (runs per size, default 3), BENCH_SIZES (comma-separated names, default all),
  * BENCH_CPU_PROF=<dir> (each verify child writes a V8 CPU profile there). Needs root and the
@@ -27,6 +29,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MASTER_SECRET_ENV } from '../src/plan/psk';
 import { labPrerequisitesSync } from '../src/verify/harness';
+import { compileHarness } from './verify-compile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -82,9 +85,12 @@ async function verifyOnce(dir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/** Runs a child of this file (same node and loader flags); its last stdout line as JSON. */
-function child<T>(args: readonly string[], extraNodeArgs: readonly string[] = []): T {
-  const r = spawnSync(process.execPath, [...process.execArgv, ...extraNodeArgs, __filename, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 900_000 });
+/** Runs `node <nodeArgs> <script> <args>`; its last stdout line as JSON. */
+function child<T>(nodeArgs: readonly string[], script: string, args: readonly string[]): T {
+  // Not BENCH_RSS_FILE: `npm run bench` reads the peak of this process from it, not a child's.
+  const env = { ...process.env };
+  delete env.BENCH_RSS_FILE;
+  const r = spawnSync(process.execPath, [...nodeArgs, script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 900_000, env });
   if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-5).join(' | ')}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }
@@ -102,7 +108,9 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-bench-'));
   const profDir = process.env.BENCH_CPU_PROF;
   try {
-    const sizes = child<{ name: string; tunnels: number; sites: number; dir: string }[]>(['--synth', root]);
+    const sizes = child<{ name: string; tunnels: number; sites: number; dir: string }[]>(process.execArgv, __filename, ['--synth', root]);
+    // The verify runs: this file and src/ as plain JavaScript, no TypeScript loader (as ccvpn runs).
+    const compiled = compileHarness(__filename, path.join(root, 'js'));
     const rows: string[][] = [];
     const medians: { tunnels: number; seconds: number }[] = [];
     const phaseRows: string[] = [];
@@ -110,7 +118,7 @@ async function main(): Promise<void> {
       const runs: VerifyRun[] = [];
       for (let i = 0; i < RUNS; i++) {
         const loadBefore = os.loadavg()[0];
-        const r = child<VerifyRun>(['--verify', s.dir], profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${s.name}-${i}.cpuprofile`] : []);
+        const r = child<VerifyRun>(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${s.name}-${i}.cpuprofile`] : [], compiled, ['--verify', s.dir]);
         if (!r.ok) throw new Error(`${s.name}: verify failed:\n${r.failures.join('\n')}`);
         runs.push({ ...r, load: (loadBefore + r.load) / 2 });
       }

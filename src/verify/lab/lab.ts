@@ -176,7 +176,9 @@ export class Lab {
     await mustRun('ip', ['-batch', '-'], { input: `${p.namespaces.map((n) => `netns add ${n}`).join('\n')}\n`, timeoutMs: 20000 });
     // A few spawned shells for all namespaces, side by side (a spawn costs the verifying process
     // 5-40 ms of blocked event loop, growing with its memory; the shell's own forks are cheap).
-    await Promise.all(chunks(p.namespaces, SHELLS).map((group) => mustRun('sh', ['-c', 'for ns; do ip netns exec "$ns" sysctl -q -w "net.ipv4.ip_forward=1" "net.ipv4.conf.all.rp_filter=0" "net.ipv4.conf.default.rp_filter=0" "net.ipv6.conf.all.disable_ipv6=1" "net.ipv6.conf.default.disable_ipv6=1" || { echo "sysctl in $ns failed" >&2; exit 1; }; done', 'sh', ...group], { timeoutMs: 60000 })));
+    // nsenter --net, not `ip netns exec`: /proc/sys/net is the entering process's namespace's,
+    // and ip netns exec would also unshare a mount namespace and mount sysfs for each.
+    await Promise.all(chunks(p.namespaces, SHELLS).map((group) => mustRun('sh', ['-c', 'for ns; do nsenter "--net=/run/netns/$ns" sysctl -q -w "net.ipv4.ip_forward=1" "net.ipv4.conf.all.rp_filter=0" "net.ipv4.conf.default.rp_filter=0" "net.ipv6.conf.all.disable_ipv6=1" "net.ipv6.conf.default.disable_ipv6=1" || { echo "sysctl in $ns failed" >&2; exit 1; }; done', 'sh', ...group], { timeoutMs: 60000 })));
     await mustRun('ip', ['-batch', '-'], { input: `${linkCommands(p).join('\n')}\n`, timeoutMs: 20000 });
     await this.batchPerNamespace('ns', namespaceCommands(p));
     await this.batchPerNamespace('static', staticRouterRoutes({ ...p, endpoints: p.endpoints.filter(staticFor) }));
