@@ -29,7 +29,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MASTER_SECRET_ENV } from '../src/plan/psk';
 import { labPrerequisitesSync } from '../src/verify/harness';
-import { compileHarness } from './verify-compile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -110,6 +109,7 @@ async function main(): Promise<void> {
   try {
     const sizes = child<{ name: string; tunnels: number; sites: number; dir: string }[]>(process.execArgv, __filename, ['--synth', root]);
     // The verify runs: this file and src/ as plain JavaScript, no TypeScript loader (as ccvpn runs).
+    const { compileHarness } = await import('./verify-compile');
     const compiled = compileHarness(__filename, path.join(root, 'js'));
     const rows: string[][] = [];
     const medians: { tunnels: number; seconds: number }[] = [];
