@@ -12,6 +12,7 @@
  * lab file in 0700 directories (key files 0600).
  * @internal
  */
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -23,7 +24,7 @@ import { LabEndpoint, LabPlan, LabSiteSpec, LabTunnelSpec, linkCommands, namespa
 import { BgpProtocolState, ChildCounters, SaState, childCounters, parseBirdProtocol, parseBirdRoutes, saState } from '../parse';
 import type { CheckResult, FailureCode, TunnelHalf } from '../types';
 import { birdControl, swanctlOverVici } from './control';
-import { LaunchSpec, launchDaemons } from './launch';
+import { LaunchSpec, killLaunchersSync, launchDaemons } from './launch';
 import {
   COMMAND_TIMEOUT_MS, LabRecord, SIGNALS, WORK_PREFIX, charonPath, claimRunId, labRecordDir, noteCreated, ownerIdentity, removeNamespaces, removeNamespacesSync, signalPid,
 } from './host';
@@ -158,6 +159,8 @@ export class Lab {
   }
 
   private recordDirty = false;
+  /** Daemon launchers still running (`launch.ts`). */
+  private readonly launchers = new Set<ChildProcess>();
 
   private log(line: string): void {
     this.opts.progress?.(line);
@@ -248,7 +251,7 @@ export class Lab {
       specs.push({ name: `bird r${s.index}`, file: 'ip', args: ['netns', 'exec', s.routerNs, ...birdCommand(conf, sock, path.join(dir, 'bird.pid'))], logFile: path.join(dir, 'bird.out') });
       routers.push({ key: s.key, sock });
     }
-    const launched = await launchDaemons(specs);
+    const launched = await launchDaemons(specs, this.launchers);
     const charons = [...this.endpoints.values()];
     charons.forEach((rt, i) => { rt.charon = this.track(launched[i]); });
     routers.forEach((r, i) => this.routerBirds.set(r.key, { daemon: this.track(launched[charons.length + i]), sock: r.sock }));
@@ -319,7 +322,7 @@ export class Lab {
     // The BIRDs of every endpoint that got as far as loading its configuration, in one launch.
     this.assertOpen();
     const birds = loaded.filter((rt) => !rt.bird && fs.existsSync(rt.paths.birdConf));
-    const launched = await launchDaemons(birds.map((rt) => this.birdSpec(rt)));
+    const launched = await launchDaemons(birds.map((rt) => this.birdSpec(rt)), this.launchers);
     birds.forEach((rt, i) => { rt.bird = this.track(launched[i]); });
     return problems;
   }
@@ -652,7 +655,10 @@ export class Lab {
       this.keepForDebugging();
       return;
     }
-    if (killCommands) killRunningSync();
+    if (killCommands) {
+      killRunningSync();
+      killLaunchersSync(this.launchers);
+    }
     const alive = this.daemons.filter((d) => !d.hasExited());
     for (const d of alive) signalPid(d.pid, 'SIGKILL');
     const end = Date.now() + 2000;

@@ -9,11 +9,11 @@
  * own child. Should the launcher die first, the daemons left are watched through `/proc`.
  * @internal
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Daemon, isRunning, labEnv } from '../exec';
+import { Daemon, isRunning, labEnv, sleepSync } from '../exec';
 
 /** One daemon of a batch: what `startDaemon(name, file, args, logFile, env)` takes. */
 export interface LaunchSpec {
@@ -44,11 +44,38 @@ export function launcherScript(specs: readonly LaunchSpec[]): string {
   ].join('\n');
 }
 
-/** Starts every daemon of `specs` through one launcher; resolves once every pid is known. */
-export function launchDaemons(specs: readonly LaunchSpec[]): Promise<Daemon[]> {
+/**
+ * SIGKILLs the process group of every launcher in `launchers` (a lab's own, see `launchDaemons`) (the launcher and each daemon it started, also one
+ * still between fork and exec that no pid list names yet) and waits up to `waitMs` until the
+ * launchers are gone: signal and exit handlers call it before removing the namespaces, so no
+ * daemon starts after them.
+ */
+export function killLaunchersSync(launchers: ReadonlySet<ChildProcess>, waitMs = 2000): void {
+  const pids = [...launchers].map((l) => l.pid).filter((p): p is number => p !== undefined);
+  for (const pid of pids) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  const end = Date.now() + waitMs;
+  while (pids.some(isRunning) && Date.now() < end) sleepSync(10);
+}
+
+/**
+ * Starts every daemon of `specs` through one launcher; resolves once every pid is known. The
+ * launcher is in `launchers` while it runs (each leads its own process group: itself and every
+ * daemon it started).
+ */
+export function launchDaemons(specs: readonly LaunchSpec[], launchers: Set<ChildProcess>): Promise<Daemon[]> {
   if (!specs.length) return Promise.resolve([]);
   for (const s of specs) fs.closeSync(fs.openSync(s.logFile, 'a', 0o600));
-  const launcher = spawn('bash', ['-c', launcherScript(specs)], { stdio: ['ignore', 'pipe', 'pipe'], env: labEnv() });
+  // Its own process group (bash without job control keeps its background jobs in it), so the
+  // group can be killed at once; the harness's signal handlers clean up, not the terminal.
+  const launcher = spawn('bash', ['-c', launcherScript(specs)], { stdio: ['ignore', 'pipe', 'pipe'], env: labEnv(), detached: true });
+  launchers.add(launcher);
+  launcher.once('exit', () => launchers.delete(launcher));
   const daemons: (Daemon & { settle: (code: number | null, signal: NodeJS.Signals | null) => void })[] = [];
   const byPid = new Map<number, (typeof daemons)[number]>();
   return new Promise((resolve, reject) => {
@@ -97,7 +124,7 @@ export function launchDaemons(specs: readonly LaunchSpec[]): Promise<Daemon[]> {
   });
 }
 
-function watched(name: string, pid: number, launcher: ReturnType<typeof spawn>): Daemon & { settle: (code: number | null, signal: NodeJS.Signals | null) => void } {
+function watched(name: string, pid: number, launcher: ChildProcess): Daemon & { settle: (code: number | null, signal: NodeJS.Signals | null) => void } {
   let done = false;
   let settle: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
