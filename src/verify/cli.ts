@@ -46,7 +46,9 @@ export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-ru
           --steps FILE    explicit steps: a JSON array of steps, each an array of tunnel ids (as
                           \`ccvpn verify <before>\` numbers them; tunnels only in <after> continue
                           the numbering) or half keys
-          --dry-run       with --change: print the tunnels and the steps, without the lab`;
+          --dry-run       with --change: print the tunnels and the steps, without the lab
+          --json          with --change: the change report (or, with --dry-run, the plan) as
+                          one JSON document`;
 
 /** Runs `ccvpn verify`; resolves with the exit code (0 ok, 1 a tunnel failed, 2 usage). */
 export async function verifyCommand(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
