@@ -11,8 +11,9 @@
  *
  * Rows: synth of every example (`examples/index.ts`), of the bare hello app (the floor), of the
  * three-cloud mesh written with barrel imports (`bench/naive/`); loading each package entry;
- * planning (`bench/plan.bench.ts`); `verify` of the mesh if `bench/verify.bench.ts` exists;
- * `ccvpn deploy` with stand-in CLIs (`bench/deploy.bench.ts`: wall time against the critical path).
+ * planning (`bench/plan.bench.ts`); `verify` of generated topologies (10-100 tunnels) if
+ * `bench/verify.bench.ts` exists; `ccvpn deploy` with stand-in CLIs (`bench/deploy.bench.ts`:
+ * wall time against the critical path).
  * Synth rows run twice: with aws-cdk-lib's built-in CloudFormation validation (its default) and
  * with `CDK_VALIDATION=false`.
  *
@@ -116,25 +117,29 @@ process.stderr.write('\n');
 
 /**
  * `bench/verify.bench.ts` belongs to the verification harness (it needs root and the IPsec/BGP
- * daemons, and takes its own median over `BENCH_RUNS` runs): run it once if it is there and
- * take its rows for the examples' mesh.
+ * daemons, and takes its own median over `BENCH_RUNS` runs): run it once if it is there and take
+ * its rows, one per generated topology (about 10, 30, 60 and 100 tunnels). Its table:
+ * topology | tunnels / lab | median | range | daemons RSS | daemons PSS | harness RSS | marginal / tunnel | load avg.
  */
 function verifyRows(): string[][] {
   const file = path.join(ROOT, 'bench', 'verify.bench.ts');
-  if (!fs.existsSync(file)) return [['verify: three-cloud mesh', 'n/a', 'n/a', 'n/a (bench/verify.bench.ts does not exist)']];
-  const r = runProcess(['-r', '@swc-node/register', file], { ...envFor('validation'), BENCH_RUNS: String(Math.min(RUNS, 3)) }, 900_000);
+  if (!fs.existsSync(file)) return [['verify: generated topologies', 'n/a', 'n/a', 'n/a (bench/verify.bench.ts does not exist)']];
+  const r = runProcess(['-r', '@swc-node/register', file], { ...envFor('validation'), BENCH_RUNS: String(Math.min(RUNS, 3)) }, 1_800_000);
   if (r.status !== 0) {
     const last = r.stderr.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? '';
-    return [['verify: three-cloud mesh', 'n/a', 'n/a', `n/a (bench:verify failed, exit ${r.status}: ${last.slice(0, 160)})`]];
+    return [['verify: generated topologies', 'n/a', 'n/a', `n/a (bench:verify failed, exit ${r.status}: ${last.slice(0, 160)})`]];
   }
   const skipped = /skipped: (.*)/.exec(r.stdout);
-  if (skipped) return [['verify: three-cloud mesh', 'n/a', 'n/a', `n/a (${skipped[1].trim()})`]];
-  // Its table: mesh | tunnels / lab | median | range | daemons RSS | daemons PSS
-  const rows = r.stdout.split('\n').filter((l) => l.startsWith('three-cloud mesh')).map((l) => l.trim().split(/\s{2,}/));
-  if (!rows.length || rows.some((c) => c.length < 5)) {
-    return [['verify: three-cloud mesh', seconds(r.wallMs), mb(r.rssKb), `bench:verify output not recognised; whole process: ${r.stdout.trim().split('\n').slice(-1)[0]}`]];
+  if (skipped) return [['verify: generated topologies', 'n/a', 'n/a', `n/a (${skipped[1].trim()})`]];
+  const rows = r.stdout.split('\n').filter((l) => l.startsWith('scale-')).map((l) => l.trim().split(/\s{2,}/));
+  if (!rows.length || rows.some((c) => c.length < 9)) {
+    return [['verify: generated topologies', seconds(r.wallMs), mb(r.rssKb), `bench:verify output not recognised; whole process: ${r.stdout.trim().split('\n').slice(-1)[0]}`]];
   }
-  return rows.map((c) => [`verify: ${c[0]}`, c[2], `${c[4]} (daemons)`, `${c[1]}; range ${c[3]}; daemons PSS ${c[5] ?? '?'}; harness process ${mb(r.rssKb)}`]);
+  const ratio = r.stdout.split('\n').find((l) => l.startsWith('time('));
+  return [
+    ...rows.map((c) => [`verify: ${c[0]}`, c[2], `${c[6]} (harness)`, `${c[1]}; range ${c[3]}; daemons RSS ${c[4]} / PSS ${c[5]}; marginal ${c[7]} per tunnel; load ${c[8]}`]),
+    ...(ratio ? [['verify: scaling', '', '', ratio.trim()]] : []),
+  ];
 }
 
 /**

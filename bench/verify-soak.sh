@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Soak test of `npm run bench:verify` under CPU load: N consecutive rounds of the verify benchmark
-# (both three-cloud meshes, BENCH_RUNS verifies each) while two busy loops keep both cores of the
+# (its generated topologies, BENCH_SIZES to pick some, e.g. scale-10; BENCH_RUNS verifies each) while two busy loops keep both cores of the
 # 2-core machines busy. Prints one line per round (pass/fail, wall time) and the totals; the
 # output of failed rounds is kept in the log directory. Needs root and the lab's daemons, like
 # bench:verify itself. Exit status: 0 when every round passed.
@@ -37,7 +37,7 @@ for i in $(seq "$rounds"); do
   times+=("$secs")
   if [ "$code" -eq 0 ] && ! grep -q 'skipped' "$logs/round-$i.log"; then
     pass=$((pass + 1))
-    printf 'round %2d: pass  %6.1f s  %s\n' "$i" "$secs" "$(grep -E '^three-cloud' "$logs/round-$i.log" | awk -F'  +' '{printf "%s ", $3}')"
+    printf 'round %2d: pass  %6.1f s  %s\n' "$i" "$secs" "$(grep -E '^scale-' "$logs/round-$i.log" | awk -F'  +' '{printf "%s ", $3}')"
     rm -f "$logs/round-$i.log"
   else
     fail=$((fail + 1))

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { cleanupStaleLabs } from './harness';
 import { planChange, renderChangePlan, renderChangeReport, verifyChange } from './change';
 import { RolloutFileInput, RolloutStepsError, readRolloutFile } from './rollout-steps';
-import { VerifyReport, defaultFolders, renderReport, verify } from './index';
+import { TunnelResult, VerifyReport, defaultFolders, renderReport, verify } from './index';
 
 export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-run] [--failover] [--timer-scale N] [--keep] [--cleanup-stale]
        ccvpn verify --change <before> <after> [--rollout <file> | --steps <file.json>] [--dry-run] [--json] [--keep]
@@ -24,7 +24,13 @@ export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-ru
           and a rekey, BGP with the expected ASNs and prefixes, a host-to-host ping over ESP
           folder          cdk.out / cdktf.out folders (or a folder with ccvpn.manifest.json), read
                           as one deployment; default: each out/<example>/ on its own
-          --json          print the report as JSON
+          --json          newline-delimited JSON, streamed: one line per tunnel as its result is
+                          final, {"type":"tunnel","deployment":N, ...result}, in the order they
+                          finish (failed-before-the-lab and idle first); then one line per
+                          deployment {"type":"summary","deployment":N, ...report}: the whole report
+                          (every tunnel again, numbered order, with failures, warnings, timings),
+                          so a reader that wants only the outcome reads the last line; N counts the
+                          deployments from 0 (several without folders: one per example)
           --dry-run       read, model and pair the halves only (no lab, no root needed)
           --failover      also take one tunnel of each active-active pair down while traffic flows
           --timer-scale N divide cloud timers (BGP hold, DPD) by N in failover runs (default 10)
@@ -40,7 +46,9 @@ export const VERIFY_USAGE = `usage: ccvpn verify [folder ...] [--json] [--dry-ru
           --steps FILE    explicit steps: a JSON array of steps, each an array of tunnel ids (as
                           \`ccvpn verify <before>\` numbers them; tunnels only in <after> continue
                           the numbering) or half keys
-          --dry-run       with --change: print the tunnels and the steps, without the lab`;
+          --dry-run       with --change: print the tunnels and the steps, without the lab
+          --json          with --change: the change report (or, with --dry-run, the plan) as
+                          one JSON document`;
 
 /** Runs `ccvpn verify`; resolves with the exit code (0 ok, 1 a tunnel failed, 2 usage). */
 export async function verifyCommand(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -99,14 +107,38 @@ export async function verifyCommand(argv: readonly string[], out: (s: string) =>
     }
   }
   const reports: VerifyReport[] = [];
-  for (const folders of deployments) {
+  for (const [deployment, folders] of deployments.entries()) {
     if (!json && deployments.length > 1) out(`\n## ${folders.map((f) => path.dirname(f)).filter((v, i, a) => a.indexOf(v) === i).join(', ')}\n`);
-    const report = await verify(folders, { json, modelOnly: args.values['dry-run'], failover: args.values.failover, timerScale, keep: args.values.keep, progress: (l) => out(`  .. ${l}\n`) });
+    const report = await verify(folders, {
+      json, modelOnly: args.values['dry-run'], failover: args.values.failover, timerScale, keep: args.values.keep, progress: (l) => out(`  .. ${l}\n`),
+      onTunnel: json ? (t) => out(`${JSON.stringify(jsonRecord('tunnel', deployment, t))}\n`) : undefined,
+    });
     reports.push(report);
-    if (!json) out(renderReport(report));
+    out(json ? `${JSON.stringify(jsonRecord('summary', deployment, report))}\n` : renderReport(report));
   }
-  if (json) out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+/** One line of `verify --json` (see VERIFY_USAGE): the record's type and deployment first. */
+export function jsonRecord<T extends object>(type: 'tunnel' | 'summary', deployment: number, body: T): { type: 'tunnel' | 'summary'; deployment: number } & T {
+  return { type, deployment, ...body };
+}
+
+/**
+ * Reads `verify --json` output: every tunnel record and summary, in order. Throws on a line that
+ * is not a record (the format is one JSON object per line).
+ */
+export function readVerifyJson(text: string): { tunnels: (TunnelResult & { deployment: number })[]; summaries: (VerifyReport & { deployment: number })[] } {
+  const tunnels: (TunnelResult & { deployment: number })[] = [];
+  const summaries: (VerifyReport & { deployment: number })[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { type?: string; deployment?: number };
+    if (r.type === 'tunnel') tunnels.push(r as TunnelResult & { deployment: number });
+    else if (r.type === 'summary') summaries.push(r as VerifyReport & { deployment: number });
+    else throw new Error(`verify --json line ${i + 1} is not a tunnel or summary record`);
+  }
+  return { tunnels, summaries };
 }
 
 /** `ccvpn verify --change <before> <after>`: 0 ok, 1 the change fails, 2 usage. */

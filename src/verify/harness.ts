@@ -7,8 +7,9 @@
  * The lab's parts live in `lab/`: `host.ts` (prerequisites, run ids, records, stale cleanup),
  * `lab.ts` (one lab's namespaces, links, daemons and cleanup), `negotiate.ts` (IKE, CHILD,
  * rekey, BGP), `ping.ts` (the data plane), `classify.ts` (why a negotiation failed),
- * `failover.ts` (one tunnel of a pair dies under traffic) and `change.ts` (a change applied step by
- * step under traffic). This module runs the checks and re-exports the lab's public names.
+ * `failover.ts` (one tunnel of a pair dies under traffic), `change.ts` (a change applied step by
+ * step under traffic), `control.ts` (VICI and BIRD's control socket spoken in-process) and
+ * `launch.ts` (a batch of daemons started through one launcher shell). This module runs the checks and re-exports the lab's public names.
  * @internal
  */
 import { FAST_RETRANSMITS } from './daemon-config';

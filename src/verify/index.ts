@@ -42,6 +42,12 @@ export interface VerifyOptions {
   readonly keep?: boolean;
   /** Read and pair only; do not start the lab (no root needed). */
   readonly modelOnly?: boolean;
+  /**
+   * Called once per tunnel as soon as its result is final (those that fail before the lab and
+   * idle halves first, then each lab tunnel as its checks end), in that order; the report holds
+   * the same results, numbered order (`verify --json` streams them).
+   */
+  readonly onTunnel?: (result: TunnelResult) => void;
 }
 
 /** Default folders: every example's synthesized output under `out/`. */
@@ -82,6 +88,16 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
 
   const pairs = inVerifyOrder(pairing.pairs, model.sites);
   const results = new Map<Pair, TunnelResult>();
+  const emitted = new Set<string>();
+  const emit = (r: TunnelResult) => {
+    if (emitted.has(r.id)) return;
+    emitted.add(r.id);
+    options.onTunnel?.(r);
+  };
+  const settle = (p: Pair, r: TunnelResult) => {
+    results.set(p, r);
+    emit(r);
+  };
   const lab: LabTunnelSpec[] = [];
   const gapsOf = new Map<string, RouteGap[]>();
   pairs.forEach((p, i) => {
@@ -89,22 +105,22 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     const base = { id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) };
     const rejected = violationsOf(p.halves, violations);
     if (rejected.length) {
-      results.set(p, { ...base, status: 'failed', failure: { code: 'cloud-rejects', reason: rejected.map(describeViolation).join('; ') } });
+      settle(p, { ...base, status: 'failed', failure: { code: 'cloud-rejects', reason: rejected.map(describeViolation).join('; ') } });
       return;
     }
     const unknown = model.unverifiable.filter((u) => p.halves.some((h) => h.key === u.half));
     if (unknown.length) {
-      results.set(p, { ...base, status: 'failed', failure: { code: 'unverifiable', reason: [...new Set(unknown.map((u) => u.why))].join('; ') } });
+      settle(p, { ...base, status: 'failed', failure: { code: 'unverifiable', reason: [...new Set(unknown.map((u) => u.why))].join('; ') } });
       return;
     }
     const problems = p.halves.flatMap((h) => h.problems.map((x) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${x}`));
     if (problems.length) {
-      results.set(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
+      settle(p, { ...base, status: 'failed', failure: { code: 'half-unusable', reason: problems.join('; ') } });
       return;
     }
     const roles = chooseRoles(p.halves);
     if ('reason' in roles) {
-      results.set(p, { ...base, status: 'failed', failure: { code: 'no-initiator', reason: roles.reason } });
+      settle(p, { ...base, status: 'failed', failure: { code: 'no-initiator', reason: roles.reason } });
       return;
     }
     const gaps = routeGaps(p.halves);
@@ -147,6 +163,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     };
   });
   for (const t of idle) progress?.(`${t.id} ${t.sides}: ${t.status === 'idle' ? `idle (${t.idleReason})` : `FAILED ${t.failure!.code}: ${t.failure!.reason}`}`);
+  for (const t of idle) emit(t);
 
   let labStats: VerifyReport['lab'];
   let failover: FailoverResult[] | undefined;
@@ -156,7 +173,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     if (missing) {
       for (const t of lab) {
         const p = pairs.find((x) => x.halves === t.halves)!;
-        results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, status: 'failed', failure: { code: 'lab-error', reason: `the lab cannot run here: ${missing}` }, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
+        settle(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, status: 'failed', failure: { code: 'lab-error', reason: `the lab cannot run here: ${missing}` }, notes: notesOf(p.halves), keyFingerprints: fingerprints(p.halves) });
       }
     } else {
       const usedSites = new Set(lab.flatMap((t) => t.halves.map((h) => h.site)));
@@ -166,6 +183,11 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
         timerScale: options.timerScale,
         onTunnel: (id, o) => {
           const t = lab.find((x) => x.id === id)!;
+          if (options.onTunnel) {
+            const p = pairs.find((x) => x.halves === t.halves)!;
+            const missingRoute = o.failure ? undefined : routeMissing(id);
+            emit(fromOutcome(t, missingRoute ? { ...o, failure: missingRoute } : o, sides(p.halves), [...notesOf(p.halves), ...standbyNotes(id)], fingerprints(p.halves)));
+          }
           progress?.(`${id} ${sides(t.halves)}: ${o.failure ? `FAILED ${o.failure.code}: ${o.failure.reason}` : `up (IKE ${o.ike.summary}, CHILD ${o.child?.summary ?? '-'}, BGP ${o.bgp?.summary ?? '-'}${o.ping ? `, ping ${o.ping.summary}` : ''})`} ${o.seconds.toFixed(1)} s`);
         },
         progress,
@@ -174,7 +196,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
         const p = pairs.find((x) => x.halves === t.halves)!;
         const o = run.outcomes.get(t.id)!;
         const missingRoute = o.failure ? undefined : routeMissing(t.id);
-        results.set(p, fromOutcome(t, missingRoute ? { ...o, failure: missingRoute } : o, sides(p.halves), [...notesOf(p.halves), ...standbyNotes(t.id)], fingerprints(p.halves)));
+        settle(p, fromOutcome(t, missingRoute ? { ...o, failure: missingRoute } : o, sides(p.halves), [...notesOf(p.halves), ...standbyNotes(t.id)], fingerprints(p.halves)));
       }
       labStats = { namespaces: run.namespaces, daemons: run.daemons, peakDaemonRssKb: run.peakRssKb, peakDaemonPssKb: run.peakPssKb };
       if (options.failover) {
@@ -207,7 +229,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       const p = pairs.find((x) => x.halves === t.halves)!;
       const missingRoute = routeMissing(t.id);
       const outcome = missingRoute ? { status: 'failed' as const, failure: missingRoute } : { status: 'idle' as const, idleReason: 'not run (model only)' };
-      results.set(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, ...outcome, proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: [...notesOf(p.halves), ...standbyNotes(t.id)], keyFingerprints: fingerprints(p.halves) });
+      settle(p, { id: t.id, sides: sides(p.halves), halves: p.halves.map((h) => h.key), routing: p.halves[0].routing, ...outcome, proposal: `${p.halves[0].ikeProposals[0]} | ${p.halves[0].esp.offers[0]}`, notes: [...notesOf(p.halves), ...standbyNotes(t.id)], keyFingerprints: fingerprints(p.halves) });
     }
   }
   const tunnels = [...pairs.map((p) => results.get(p)!), ...idle];

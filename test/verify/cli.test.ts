@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { verifyCommand } from '../../src/verify/cli';
+import { readVerifyJson, verifyCommand } from '../../src/verify/cli';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'aws-azure');
 
@@ -21,12 +21,23 @@ describe('ccvpn verify', () => {
     expect(r.out).not.toContain('fixtureKeyNotSecret');
   });
 
-  test('--json prints the report as JSON, keys as fingerprints', async () => {
+  test('--json streams newline-delimited records: one per tunnel, then the summary (the whole report); keys as fingerprints', async () => {
+    // GIVEN the fixture's four tunnels WHEN verify --json runs THEN every line is one JSON record
     const r = await capture([FIXTURE, '--dry-run', '--json']);
-    const report = JSON.parse(r.out);
+    const lines = r.out.trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { type: string; deployment: number; id?: string; tunnels?: unknown[] });
+    expect(records.map((x) => x.type)).toEqual(['tunnel', 'tunnel', 'tunnel', 'tunnel', 'summary']);
+    expect(records.every((x) => x.deployment === 0)).toBe(true);
+    // the summary is the report, tunnels in numbered order; the stream holds the same results
+    const { tunnels, summaries } = readVerifyJson(r.out);
+    expect(summaries).toHaveLength(1);
+    const report = summaries[0];
     expect(report.tunnels).toHaveLength(4);
+    expect(report.tunnels.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4']);
+    expect([...tunnels].sort((a, b) => a.id.localeCompare(b.id)).map(({ type: _t, deployment: _d, ...t }: typeof tunnels[number] & { type?: string }) => t)).toEqual(report.tunnels);
     expect(report.tunnels[0].keyFingerprints[0]).toMatch(/^fp:[0-9a-f]{12}$/);
     expect(r.out).not.toContain('fixtureKeyNotSecret');
+    expect(() => readVerifyJson(`${r.out}{"type":"other"}\n`)).toThrow(/line 6 is not a tunnel or summary record/);
   });
 
   test('fails when --timer-scale is out of range', async () => {
@@ -54,6 +65,6 @@ describe('ccvpn verify', () => {
     out = '';
     const code = await main(['verify', FIXTURE, '--dry-run', '--json'], (s) => { out += s; });
     expect(code).toBe(0);
-    expect(JSON.parse(out).tunnels).toHaveLength(4);
+    expect(readVerifyJson(out).summaries[0].tunnels).toHaveLength(4);
   });
 });

@@ -34,7 +34,7 @@ export async function labPrerequisites(): Promise<string | undefined> {
   if (!charon) return `strongSwan's charon not found (looked in ${CHARON_CANDIDATES.join(', ')}; apt-get install strongswan-charon strongswan-swanctl libcharon-extra-plugins)`;
   const plugin = ['/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/x86_64-linux-gnu/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/aarch64-linux-gnu/ipsec/plugins/libstrongswan-kernel-libipsec.so'];
   if (!plugin.some((p) => fs.existsSync(p))) return 'strongSwan kernel-libipsec plugin not found (apt-get install libcharon-extra-plugins)';
-  for (const [bin, pkg] of [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping']]) {
+  for (const [bin, pkg] of [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping'], ['nsenter', 'util-linux']]) {
     const r = await run('sh', ['-c', 'command -v "$1"', 'sh', bin], { timeoutMs: 3000 });
     if (r.code !== 0) return `'${bin}' not found (apt-get install ${pkg})`;
   }
@@ -52,7 +52,7 @@ export function labPrerequisitesSync(): string | undefined {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'creating network namespaces needs root';
   if (!CHARON_CANDIDATES.some((c) => fs.existsSync(c))) return 'strongSwan\'s charon not found (apt-get install strongswan-charon strongswan-swanctl libcharon-extra-plugins)';
   const onPath = (bin: string) => (process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':').some((d) => fs.existsSync(path.join(d, bin)));
-  for (const [bin, pkg] of [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping']]) {
+  for (const [bin, pkg] of [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping'], ['nsenter', 'util-linux']]) {
     if (!onPath(bin)) return `'${bin}' not found (apt-get install ${pkg})`;
   }
   if (!fs.existsSync('/dev/net/tun')) return '/dev/net/tun is missing (kernel-libipsec needs TUN devices)';
@@ -182,13 +182,52 @@ function ourNamespaces(prefix: string, planned: readonly string[]): string[] {
   return [...new Set([...planned.filter((n) => existing.includes(n)), ...existing.filter((n) => n.startsWith(prefix))])];
 }
 
+/**
+ * Pids of every process in one of the named namespaces, as `ip netns pids` finds them (iproute2
+ * `ip/ipnetns.c`: the process's `/proc/<pid>/ns/net` is the namespace file's inode), in one pass
+ * over `/proc` instead of one `ip` process per namespace; `undefined` when `/proc` or a
+ * namespace file cannot be read (the caller asks `ip`).
+ */
+export function pidsInNamespaces(names: readonly string[]): number[] | undefined {
+  const inodes = new Set<number>();
+  try {
+    for (const n of names) inodes.add(fs.statSync(path.join(NETNS_DIR, n)).ino);
+  } catch {
+    return undefined;
+  }
+  if (!inodes.size) return [];
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return undefined;
+  }
+  const out: number[] = [];
+  for (const e of entries) {
+    let link: string;
+    try {
+      link = fs.readlinkSync(`/proc/${e}/ns/net`);
+    } catch {
+      continue; // gone, or a kernel thread
+    }
+    const m = /^net:\[(\d+)\]$/.exec(link);
+    if (m && inodes.has(Number(m[1])) && Number(e) !== process.pid) out.push(Number(e));
+  }
+  return out;
+}
+
 /** Kills what is left in the lab's namespaces, then removes them; returns the names removed. */
 export async function removeNamespaces(prefix: string, planned: readonly string[]): Promise<string[]> {
   const ours = ourNamespaces(prefix, planned);
-  await mapLimit(ours, 8, async (ns) => {
-    const pids = (await run('ip', ['netns', 'pids', ns], { timeoutMs: 3000 })).stdout.split('\n').map(Number).filter((n) => n > 0);
-    for (const pid of pids) signalPid(pid, 'SIGKILL');
-  });
+  const found = pidsInNamespaces(ours);
+  if (found) {
+    for (const pid of found) signalPid(pid, 'SIGKILL');
+  } else {
+    await mapLimit(ours, 8, async (ns) => {
+      const pids = (await run('ip', ['netns', 'pids', ns], { timeoutMs: 3000 })).stdout.split('\n').map(Number).filter((n) => n > 0);
+      for (const pid of pids) signalPid(pid, 'SIGKILL');
+    });
+  }
   if (ours.length) await run('ip', ['-force', '-batch', '-'], { input: `${ours.map((n) => `netns del ${n}`).join('\n')}\n`, timeoutMs: 20000 });
   return ours;
 }
@@ -201,7 +240,9 @@ export function removeNamespacesSync(prefix: string, planned: readonly string[])
   } catch {
     return;
   }
-  for (const ns of ours) {
+  const found = pidsInNamespaces(ours);
+  for (const pid of found ?? []) signalPid(pid, 'SIGKILL');
+  for (const ns of found ? [] : ours) {
     try {
       const pids = execFileSync('ip', ['netns', 'pids', ns], { encoding: 'utf8', timeout: 3000, env: labEnv() }).split('\n').map(Number).filter((n) => n > 0);
       for (const pid of pids) signalPid(pid, 'SIGKILL');

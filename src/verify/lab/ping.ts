@@ -18,7 +18,7 @@ import { Lab, TunnelOutcome, endpointOf } from './lab';
  * the side and the route it has instead; then both routers get a /32 for the two host addresses
  * via this tunnel (so the tunnel under test carries them, not a sibling), the host pings from its
  * address in the source network, and the CHILD SA byte counters of both halves must rise.
- * Tunnels between the same two sites take turns.
+ * Tunnels between the same two sites take turns; up to 8 site pairs at a time.
  */
 export async function pingAll(lab: Lab, tunnels: readonly LabTunnelSpec[], outcomes: Map<string, TunnelOutcome>, done: (id: string) => void): Promise<void> {
   const pairs = new Map<string, LabTunnelSpec[]>();
@@ -28,10 +28,13 @@ export async function pingAll(lab: Lab, tunnels: readonly LabTunnelSpec[], outco
     if (!pairs.has(key)) pairs.set(key, []);
     pairs.get(key)!.push(t);
   }
-  await mapLimit([...pairs.values()], 4, async (list) => {
+  // Every router's table before any /32 is steered (read again before calling a route missing).
+  const routes = new RouteTables();
+  await mapLimit(lab.plan.sites.map((s) => s.routerNs), 4, (ns) => routes.of(ns));
+  await mapLimit([...pairs.values()], 8, async (list) => {
     for (const t of list) {
       const o = outcomes.get(t.id)!;
-      const result = await pingThrough(lab, t);
+      const result = await pingThrough(lab, t, routes);
       outcomes.set(t.id, result.ok
         ? { ...o, ping: result }
         : { ...o, ping: result, failure: { code: result.code ?? (result.summary.startsWith('ESP') ? 'esp-not-used' : 'ping-failed'), reason: result.detail ?? result.summary } });
@@ -50,7 +53,24 @@ export async function kernelRoutes(ns: string): Promise<KernelRoute[]> {
   }
 }
 
-async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { code?: FailureCode }> {
+/** `$1..$6`: router A, /32, next hop, router B, /32, next hop. */
+const UNSTEER = 'ip -n "$1" route del "$2" via "$3"; ip -n "$4" route del "$5" via "$6"; exit 0';
+/** `$1..$6` as UNSTEER, then host namespace, source, destination: two pings 50 ms apart, 2 s for a reply. */
+const STEER_AND_PING = 'ip -n "$1" route replace "$2" via "$3"; ip -n "$4" route replace "$5" via "$6"; '
+  + 'ip netns exec "$7" ping -n -q -c 2 -i 0.05 -W 2 -I "$8" "$9"; rc=$?; ip -n "$1" route del "$2" via "$3"; ip -n "$4" route del "$5" via "$6"; exit $rc';
+
+/** Kernel routes per router namespace, read once and again on demand. */
+export class RouteTables {
+  private readonly tables = new Map<string, Promise<KernelRoute[]>>();
+
+  /** The table of `ns` (read at the first call, or again with `fresh`). */
+  public of(ns: string, fresh = false): Promise<KernelRoute[]> {
+    if (fresh || !this.tables.has(ns)) this.tables.set(ns, kernelRoutes(ns));
+    return this.tables.get(ns)!;
+  }
+}
+
+async function pingThrough(lab: Lab, t: LabTunnelSpec, routes: RouteTables): Promise<CheckResult & { code?: FailureCode }> {
   const sides = [endpointOf(lab, t, 0), endpointOf(lab, t, 1)] as const;
   const sites = sides.map((rt) => lab.plan.sites.find((s) => s.key === rt.e.site)!);
   const probes = (t.probes?.length ? t.probes.map((p) => ({ net: [p.from, p.to], address: [hostAddressFor(sites[0], p.from), hostAddressFor(sites[1], p.to)] }))
@@ -63,10 +83,12 @@ async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { 
   for (const p of probes) {
     const [from, to] = p.address;
     if (!from || !to) return { ok: false, summary: 'no host', detail: `internal: no test host address in ${p.net.join(' / ')}`, code: 'lab-error' };
-    // The routes the lab installed from the output must send each end's address into this tunnel.
+    // The routes the lab installed from the output must send each end's address into this tunnel
+    // (the table read before the pings; read again before calling a route missing).
     for (const i of [0, 1] as const) {
       const dest = i === 0 ? to : from;
-      const via = routeVia(await kernelRoutes(sites[i].routerNs), dest, sides[i].e.linkAddress);
+      let via = routeVia(await routes.of(sites[i].routerNs), dest, sides[i].e.linkAddress);
+      if (!via.ok) via = routeVia(await routes.of(sites[i].routerNs, true), dest, sides[i].e.linkAddress);
       if (!via.ok) {
         return {
           ok: false, summary: 'route-missing', code: 'route-missing',
@@ -74,27 +96,20 @@ async function pingThrough(lab: Lab, t: LabTunnelSpec): Promise<CheckResult & { 
         };
       }
     }
-    const steer = async (add: boolean) => {
-      for (const [i, dest] of [[0, to], [1, from]] as const) {
-        const args = add ? ['route', 'replace', `${dest}/32`, 'via', sides[i].e.linkAddress] : ['route', 'del', `${dest}/32`, 'via', sides[i].e.linkAddress];
-        await run('ip', ['-n', sites[i].routerNs, ...args], { timeoutMs: 3000 });
-      }
-    };
-    await steer(true);
-    try {
-      const r = await run('ip', ['netns', 'exec', sites[0].hostNs, 'ping', '-n', '-q', '-c', '2', '-i', '0.05', '-W', '2', '-I', from, to], { timeoutMs: 8000 });
-      const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
-      const rtt = /= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1];
-      const s = Number(m?.[1] ?? 2);
-      const got = Number(m?.[2] ?? 0);
-      sent += s;
-      received += got;
-      if (rtt) rtts.push(Number(rtt));
-      if (got === 0) {
-        return { ok: false, summary: `${received}/${sent}`, detail: `no reply from ${to} (${sites[1].key}, ${p.net[1]}) to ${from} (${sites[0].key}, ${p.net[0]}) through this tunnel` };
-      }
-    } finally {
-      await steer(false);
+    // Steer the two host addresses into this tunnel (a /32 on each router), ping, un-steer: one
+    // spawned shell for the five commands (a spawn blocks the harness; the shell's forks do not).
+    const steer = [sites[0].routerNs, `${to}/32`, sides[0].e.linkAddress, sites[1].routerNs, `${from}/32`, sides[1].e.linkAddress];
+    const r = await run('sh', ['-c', STEER_AND_PING, 'sh', ...steer, sites[0].hostNs, from, to], { timeoutMs: 10000 });
+    if (r.timedOut) await run('sh', ['-c', UNSTEER, 'sh', ...steer], { timeoutMs: 5000 });
+    const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
+    const rtt = /= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1];
+    const s = Number(m?.[1] ?? 2);
+    const got = Number(m?.[2] ?? 0);
+    sent += s;
+    received += got;
+    if (rtt) rtts.push(Number(rtt));
+    if (got === 0) {
+      return { ok: false, summary: `${received}/${sent}`, detail: `no reply from ${to} (${sites[1].key}, ${p.net[1]}) to ${from} (${sites[0].key}, ${p.net[0]}) through this tunnel` };
     }
   }
   const after = await Promise.all(sides.map((rt) => lab.childCounters(rt)));
