@@ -1,6 +1,8 @@
 /**
  * cross-cloud-vpn/alicloud: cdktf constructs for the Alibaba Cloud side of site-to-site VPNs,
- * over bindings generated from the pinned aliyun/alicloud provider schema (`./generated`).
+ * over bindings generated from the pinned aliyun/alicloud provider schema (`./generated`); the same
+ * constructs on CDK Terrain, over bindings its own generator writes from the same schema, are
+ * `cross-cloud-vpn/cdktn/alicloud`.
  *
  * - `AlicloudVpnGateway`: a VPN gateway (dual-tunnel by default); implements the engine-neutral
  *   `IVpnGateway`, so the planner's links can be built on it (`realiseLink`).

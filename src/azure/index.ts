@@ -1,5 +1,7 @@
 /**
- * cross-cloud-vpn/azure: Azure VPN constructs on cdktf and `@cdktf/provider-azurerm`.
+ * cross-cloud-vpn/azure: Azure VPN constructs on cdktf and `@cdktf/provider-azurerm`; the same
+ * constructs on CDK Terrain and `@cdktn/provider-azurerm` are `cross-cloud-vpn/cdktn/azure` (one
+ * source, built for each engine: `scripts/engine-flavours.js`).
  *
  * `AzureVpnGateway` (GatewaySubnet, public IPs, route-based BGP gateway with custom APIPA
  * addresses) implements the engine-neutral `IVpnGateway`; `AzurePeerGateway` (local network
