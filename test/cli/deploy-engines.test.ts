@@ -48,58 +48,66 @@ function setUp(manifest: DeploymentManifest) {
 afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 afterAll(() => { process.env.PATH = savedPath; });
 
-function run(...argv: string[]) {
+/** Runs the CLI one stack at a time (`--parallel 1`: a deterministic order of calls). */
+async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, (s) => { stdout += s; }, (s) => { stderr += s; });
+  const code = await main([...argv, '--parallel', '1'], (s) => { stdout += s; }, (s) => { stderr += s; });
   const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tool: string; args: string[] }) : [];
   return { code, stdout, stderr, calls };
 }
 
 describe('ccvpn deploy with CDK Terrain stacks', () => {
-  test('runs cdktn for the cdktn stacks, with the arguments cdktf gets, and passes outputs across engines', () => {
+  test('runs cdktn for the cdktn stacks, with the arguments cdktf gets, and passes outputs across engines', async () => {
     // GIVEN
     setUp(MANIFEST);
     // WHEN
-    const { code, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+    const { code, calls } = await run('deploy', path.join(dir, 'ccvpn.manifest.json'));
     // THEN
     expect(code).toBe(0);
-    expect(calls.map((c) => `${c.tool} ${c.args[0]} ${c.args[1]}`)).toEqual(['cdk deploy AwsGateway', 'cdktn deploy azure-gateway', 'cdk deploy AwsLinks', 'cdktn deploy azure-links']);
+    const order = calls.map((c) => `${c.tool} ${c.args[0]} ${c.args[1]}`);
+    expect([...order].sort()).toEqual(['cdk deploy AwsGateway', 'cdk deploy AwsLinks', 'cdktn deploy azure-gateway', 'cdktn deploy azure-links']);
+    // each stack after the stacks whose outputs it reads
+    expect(order.indexOf('cdk deploy AwsLinks')).toBeGreaterThan(order.indexOf('cdktn deploy azure-gateway'));
+    expect(order.indexOf('cdktn deploy azure-links')).toBeGreaterThan(order.indexOf('cdk deploy AwsLinks'));
+    const call = (stack: string) => calls.find((c) => c.args[1] === stack)!;
     const outDir = path.join(dir, 'cdktf.out');
-    expect(calls[1].args).toEqual(['deploy', 'azure-gateway', '--skip-synth', '--output', outDir, '--auto-approve', '--outputs-file', expect.stringMatching(/outputs\.json$/)]);
-    expect(calls[3].args.slice(0, 6)).toEqual(['deploy', 'azure-links', '--skip-synth', '--output', outDir, '--auto-approve']);
-    expect(calls[3].args.slice(-2)).toEqual(['--var', 'aws_conn1_tunnel1_ip=203.0.113.5']);
-    expect(calls[2].args.join(' ')).toContain('--parameters AwsLinks:AzureInstance0Ip=198.51.100.10');
+    expect(call('azure-gateway').args).toEqual(['deploy', 'azure-gateway', '--ignore-missing-stack-dependencies', '--skip-synth', '--output', outDir, '--auto-approve', '--outputs-file', expect.stringMatching(/outputs\.json$/)]);
+    expect(call('azure-links').args.slice(0, 7)).toEqual(['deploy', 'azure-links', '--ignore-missing-stack-dependencies', '--skip-synth', '--output', outDir, '--auto-approve']);
+    expect(call('azure-links').args.slice(-2)).toEqual(['--var', 'aws_conn1_tunnel1_ip=203.0.113.5']);
+    expect(call('AwsLinks').args.join(' ')).toContain('--parameters AwsLinks:AzureInstance0Ip=198.51.100.10');
   });
 
-  test('the same manifest on cdktf runs cdktf with identical arguments (only the program differs)', () => {
+  test('the same manifest on cdktf runs cdktf with identical arguments (only the program differs)', async () => {
     /** Each call with its folder and scratch outputs file made neutral. */
-    const calls = (manifest: DeploymentManifest) => {
+    const calls = async (manifest: DeploymentManifest) => {
       setUp(manifest);
-      const r = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+      const r = await run('deploy', path.join(dir, 'ccvpn.manifest.json'));
       return r.calls.map((c) => ({ tool: c.tool, args: c.args.map((a) => a.split(dir).join('<dir>').replace(/^\/.*outputs\.json$/, '<outputs>')) }));
     };
-    const cdktn = calls(MANIFEST);
+    const cdktn = await calls(MANIFEST);
     fs.rmSync(dir, { recursive: true, force: true });
-    const cdktf = calls({ ...MANIFEST, phases: MANIFEST.phases.map((p) => ({ ...p, stacks: p.stacks.map((st) => ({ ...st, engine: st.engine === 'cdktn' ? 'cdktf' as const : st.engine })) })) });
-    expect(cdktn.map((c) => c.tool)).toEqual(['cdk', 'cdktn', 'cdk', 'cdktn']);
-    expect(cdktf.map((c) => c.tool)).toEqual(['cdk', 'cdktf', 'cdk', 'cdktf']);
+    const cdktf = await calls({ ...MANIFEST, phases: MANIFEST.phases.map((p) => ({ ...p, stacks: p.stacks.map((st) => ({ ...st, engine: st.engine === 'cdktn' ? 'cdktf' as const : st.engine })) })) });
+    expect(cdktn.map((c) => c.tool).sort()).toEqual(['cdk', 'cdk', 'cdktn', 'cdktn']);
+    expect(cdktf.map((c) => c.tool)).toEqual(cdktn.map((c) => (c.tool === 'cdktn' ? 'cdktf' : c.tool)));
     expect(cdktn.map((c) => c.args)).toEqual(cdktf.map((c) => c.args));
   });
 
-  test('destroy runs cdktn destroy, in reverse phase order, with the variables again', () => {
+  test('destroy runs cdktn destroy, each stack before the stacks it read, with the variables again', async () => {
     setUp(MANIFEST);
-    expect(run('deploy', path.join(dir, 'ccvpn.manifest.json')).code).toBe(0);
+    expect((await run('deploy', path.join(dir, 'ccvpn.manifest.json'))).code).toBe(0);
     fs.rmSync(log);
-    const { code, calls } = run('destroy', path.join(dir, 'ccvpn.manifest.json'));
+    const { code, calls } = await run('destroy', path.join(dir, 'ccvpn.manifest.json'));
     expect(code).toBe(0);
-    expect(calls.map((c) => `${c.tool} ${c.args[0]} ${c.args[1]}`)).toEqual(['cdktn destroy azure-links', 'cdk destroy AwsLinks', 'cdk destroy AwsGateway', 'cdktn destroy azure-gateway']);
-    expect(calls[0].args).toEqual(['destroy', 'azure-links', '--skip-synth', '--output', path.join(dir, 'cdktf.out'), '--auto-approve', '--var', 'aws_conn1_tunnel1_ip=203.0.113.5']);
+    const order = calls.map((c) => `${c.tool} ${c.args[0]} ${c.args[1]}`);
+    expect(order.slice(0, 2)).toEqual(['cdktn destroy azure-links', 'cdk destroy AwsLinks']);
+    expect(order.slice(2).sort()).toEqual(['cdk destroy AwsGateway', 'cdktn destroy azure-gateway']);
+    expect(calls[0].args).toEqual(['destroy', 'azure-links', '--ignore-missing-stack-dependencies', '--skip-synth', '--output', path.join(dir, 'cdktf.out'), '--auto-approve', '--var', 'aws_conn1_tunnel1_ip=203.0.113.5']);
   });
 
-  test('a manifest naming an unknown tool is refused before anything runs', () => {
+  test('a manifest naming an unknown tool is refused before anything runs', async () => {
     setUp({ ...MANIFEST, phases: [{ ...MANIFEST.phases[0], stacks: [{ ...MANIFEST.phases[0].stacks[1], engine: 'terraform' as 'cdktf' }] }] });
-    const { code, stderr, calls } = run('deploy', path.join(dir, 'ccvpn.manifest.json'));
+    const { code, stderr, calls } = await run('deploy', path.join(dir, 'ccvpn.manifest.json'));
     expect(code).toBe(1);
     expect(stderr).toMatch(/ccvpn deploy: .*ccvpn\.manifest\.json: stack 'azure-gateway' has engine "terraform"; allowed: cdk, cdktf, cdktn/);
     expect(calls).toEqual([]);
