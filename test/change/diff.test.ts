@@ -67,11 +67,20 @@ describe('ccvpn diff', () => {
     expect(r.tunnels).toHaveLength(10);
     expect(r.tunnels.every((t) => t.status === 'unchanged' && t.outage.down.length === 0)).toBe(true);
     expect(r.pairs.map((p) => [p.status, p.cutOff.length])).toEqual([['kept', 0], ['kept', 0], ['kept', 0]]);
+    // AND the steps are those of `ccvpn deploy --parallel 1` (runGraph's order: longest chain behind first)
     expect(r.steps.map((s) => s.label)).toEqual([
-      'phase 1: AwsTokyo', 'phase 1: azure-japaneast', 'phase 1: ali-hangzhou',
+      'phase 1: azure-japaneast', 'phase 1: ali-hangzhou', 'phase 1: AwsTokyo',
       'phase 2: AwsTokyoLinks2', 'phase 2: azure-japaneast-links-2', 'phase 2: ali-hangzhou-links-2',
       'phase 3: azure-japaneast-links-3', 'phase 3: ali-hangzhou-links-3',
     ]);
+    // AND the waves those of `ccvpn deploy`, from the manifest inputs and both assemblies' dependencies
+    expect(r.parallel.graph).toBe('assemblies');
+    expect(r.parallel.steps).toEqual([
+      { label: 'wave 1', stacks: ['AwsTokyo', 'azure-japaneast', 'ali-hangzhou'] },
+      { label: 'wave 2', stacks: ['AwsTokyoLinks2', 'azure-japaneast-links-2', 'ali-hangzhou-links-2'] },
+      { label: 'wave 3', stacks: ['azure-japaneast-links-3', 'ali-hangzhou-links-3'] },
+    ]);
+    expect(r.parallel.cutsOff).toBe(false);
     expect(cli(mesh(), mesh()).code).toBe(0);
   });
 
@@ -138,7 +147,14 @@ describe('ccvpn diff', () => {
     expect(r.cutsOff).toBe(true);
     const run = cli(mesh(), after);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/CUT OFF \(no tunnel up\) during phase 2: azure-japaneast-links-2 … during phase 2: ali-hangzhou-links-2/);
+    // AND the text gives the default (parallel) evaluation, says one stack at a time cuts the
+    // same pair off, and points to a staged rollout
+    expect(r.parallel.pairs.find((p) => p.pair === pair.pair)!.cutOffIntervals).toEqual(['during wave 2']);
+    expect(run.stdout).toMatch(/site pairs, as `ccvpn deploy` runs it \(stacks in parallel, a wave's stacks at once\):\n(.*\n)*  ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF \(no tunnel up\) during wave 2\n/);
+    expect(run.stdout).toMatch(/\(`ccvpn deploy --parallel 1`, one stack at a time: the same site pairs lose every path\)/);
+    expect(run.stdout).toMatch(/\n  wave 2: AwsTokyoLinks2, azure-japaneast-links-2, ali-hangzhou-links-2\n/);
+    expect(run.stdout).toMatch(/diff: a site pair loses every path during this change \(exit code 2\); a staged rollout \(`ccvpn rotate`/);
+    expect(run.stdout).not.toMatch(/--parallel 1` \(one stack at a time\) keeps every path/);
     expectNoKey(run.stdout, [mesh(), after]);
   });
 
