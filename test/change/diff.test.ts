@@ -11,7 +11,8 @@ import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { diffCommand } from '../../src/change/cli';
 import { main } from '../../src/cli/main';
-import { ChangeReport, diffOutputs } from '../../src/change/diff';
+import { ChangeReport, diffOutputs, renderChange } from '../../src/change/diff';
+import { TunnelOutageInput, evaluateOutage } from '../../src/change/outage';
 import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResources } from '../verify/mutate';
 
 afterAll(cleanupScratch);
@@ -156,6 +157,39 @@ describe('ccvpn diff', () => {
     expect(run.stdout).toMatch(/diff: a site pair loses every path during this change \(exit code 2\); a staged rollout \(`ccvpn rotate`/);
     expect(run.stdout).not.toMatch(/--parallel 1` \(one stack at a time\) keeps every path/);
     expectNoKey(run.stdout, [mesh(), after]);
+  });
+
+  test('GIVEN two tunnels of one site pair, each down only while one stack deploys, in two stacks that do not wait for each other WHEN deployed as `ccvpn deploy` runs it THEN the pair is cut off, though one stack at a time keeps a path', () => {
+    // GIVEN the mesh's real steps: its deploy waves and its `--parallel 1` order, as diff builds them
+    const r = diffOutputs(mesh(), mesh());
+    // AND the Azure ⇄ Alibaba pair's two tunnels: t9's Azure connection replaced (azure-japaneast-links-2),
+    // t10's Alibaba carrier replaced (ali-hangzhou-links-2), nothing both ends must agree on changing
+    const pair = 'ali-hangzhou ⇄ azure-japaneast-vpngw';
+    const replaced = (stack: string) => ({ key: `${stack}/half`, exists: 'both' as const, changes: [{ stack, replaces: true }], agreementChanged: false });
+    const untouched = (key: string) => ({ key, exists: 'both' as const, changes: [], agreementChanged: false });
+    const tunnels: TunnelOutageInput[] = [
+      { id: 't9', pair, halves: [replaced('azure-japaneast-links-2'), untouched('ali/master')] },
+      { id: 't10', pair, halves: [untouched('azure/instance1'), replaced('ali-hangzhou-links-2')] },
+    ];
+    // WHEN evaluated over both
+    const sequential = evaluateOutage(tunnels, r.steps);
+    const parallel = evaluateOutage(tunnels, r.parallel.steps);
+    // THEN one stack at a time takes them down in turn: the pair keeps a path
+    expect(sequential.tunnels.map((t) => [t.id, t.intervals])).toEqual([['t9', ['during phase 2: azure-japaneast-links-2']], ['t10', ['during phase 2: ali-hangzhou-links-2']]]);
+    expect(sequential.cutsOff).toBe(false);
+    // AND in parallel both stacks are wave 2: both tunnels down at once, the pair cut off
+    expect(parallel.tunnels.map((t) => [t.id, t.intervals])).toEqual([['t9', ['during wave 2']], ['t10', ['during wave 2']]]);
+    expect(parallel.pairs.map((p) => [p.pair, p.cutOffIntervals])).toEqual([[pair, ['during wave 2']]]);
+    expect(parallel.cutsOff).toBe(true);
+    // AND the text of such a report shows both evaluations and says how to avoid the outage
+    const labelled = (o: typeof parallel) => o.pairs.map((p) => ({ ...p, label: p.pair }));
+    const text = renderChange({
+      ...r, outage: sequential, pairs: labelled(sequential), cutsOff: parallel.cutsOff,
+      parallel: { ...r.parallel, outage: parallel, pairs: labelled(parallel), cutsOff: parallel.cutsOff },
+    });
+    expect(text).toMatch(/site pairs, as `ccvpn deploy` runs it \(stacks in parallel, a wave's stacks at once\):\n  ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF \(no tunnel up\) during wave 2\n/);
+    expect(text).toMatch(/site pairs, as `ccvpn deploy --parallel 1` runs it \(one stack at a time\):\n  ali-hangzhou ⇄ azure-japaneast-vpngw: keeps a path throughout \(tunnels take turns\)\n/);
+    expect(text).toMatch(/diff: a site pair loses every path during this change \(exit code 2\); `ccvpn deploy --parallel 1` \(one stack at a time\) keeps every path; a staged rollout/);
   });
 
   test('a changed proposal on one link, both halves: the link is down between its two stacks, the other links stay up', () => {
