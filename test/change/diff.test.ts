@@ -192,6 +192,24 @@ describe('ccvpn diff', () => {
     expect(text).toMatch(/diff: a site pair loses every path during this change \(exit code 2\); `ccvpn deploy --parallel 1` \(one stack at a time\) keeps every path; a staged rollout/);
   });
 
+  test('GIVEN an after-output without the engines\' assembly manifests THEN the graph has the manifest inputs only (more concurrency, the cautious reading), and the report says so', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-diff-noassembly-'));
+    try {
+      fs.cpSync(mesh(), dir, { recursive: true });
+      fs.rmSync(path.join(dir, 'cdk.out', 'manifest.json'));
+      fs.rmSync(path.join(dir, 'cdktf.out', 'manifest.json'));
+      const r = diffOutputs(mesh(), dir);
+      expect(r.parallel.graph).toBe('manifest inputs only');
+      // the phase-2 Terraform stacks read nothing through the manifest: they join the gateways' wave
+      expect(r.parallel.steps.map((s) => s.stacks)).toEqual([
+        ['AwsTokyo', 'azure-japaneast', 'ali-hangzhou', 'azure-japaneast-links-2', 'ali-hangzhou-links-2'], ['AwsTokyoLinks2'], ['azure-japaneast-links-3', 'ali-hangzhou-links-3'],
+      ]);
+      expect(renderChange(r)).toMatch(/deploy waves \(the after-manifest's deploy graph, from the manifest inputs only: the output holds no engine assembly manifest;/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a changed proposal on one link, both halves: the link is down between its two stacks, the other links stay up', () => {
     const azure = mutated(mesh(), 'azure-proposal', (f, body) => {
       if (!file(f, 'azure-japaneast-links-2')) return false;
