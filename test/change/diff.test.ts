@@ -11,7 +11,8 @@ import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { diffCommand } from '../../src/change/cli';
 import { main } from '../../src/cli/main';
-import { ChangeReport, diffOutputs, renderChange } from '../../src/change/diff';
+import { ChangeReport, diffOutputs, renderChange, unmodelledOverlaps } from '../../src/change/diff';
+import { deployGraph } from '../../src/change/deploy-graph';
 import { TunnelOutageInput, evaluateOutage } from '../../src/change/outage';
 import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResources } from '../verify/mutate';
 
@@ -208,6 +209,17 @@ describe('ccvpn diff', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('unmodelledOverlaps: a pair whose tunnels change in two stacks of different waves that do not wait for each other is reported; dependent or same-wave stacks are not', () => {
+    // GIVEN A and B wait for nothing (wave 1), C reads A (wave 2): B and C may overlap when B is slow
+    const g = deployGraph({ version: 1, phases: [
+      { phase: 1, description: '', stacks: [{ name: 'A', engine: 'cdk', inputs: [], outputs: ['o'] }, { name: 'B', engine: 'cdktf', inputs: [], outputs: [] }] },
+      { phase: 2, description: '', stacks: [{ name: 'C', engine: 'cdktf', inputs: [{ name: 'i', from: { stack: 'A', output: 'o' } }], outputs: [] }] },
+    ] });
+    const tunnel = (id: string, pair: string, ...stacks: string[]): TunnelOutageInput => ({ id, pair, halves: stacks.map((stack) => ({ key: `${id}/${stack}`, exists: 'both', changes: [{ stack, replaces: false }], agreementChanged: true })) });
+    expect(unmodelledOverlaps(g, [tunnel('t1', 'p ⇄ q', 'B'), tunnel('t2', 'p ⇄ q', 'C'), tunnel('t3', 'q ⇄ r', 'A', 'C'), tunnel('t4', 'r ⇄ s', 'A', 'B')]))
+      .toEqual([{ pair: 'p ⇄ q', stacks: ['B', 'C'] }]);
   });
 
   test('a changed proposal on one link, both halves: the link is down between its two stacks, the other links stay up', () => {

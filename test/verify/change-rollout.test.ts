@@ -253,6 +253,9 @@ describe('default steps: planRollout over the output\'s tunnels', () => {
     }
     // AND the whole change at once cuts every pair off, in parallel as one stack at a time
     expect([d.parallel.cutsOff, d.outage.cutsOff]).toEqual([true, true]);
+    // AND the waves are the whole story for the mesh: every two stacks changing one pair's tunnels
+    // are in one wave or wait for each other (unmodelledOverlaps warns of none)
+    expect(d.warnings.filter((w) => w.includes('do not wait for each other'))).toEqual([]);
   });
 
   test('diff --staged: every changing tunnel in one step; AWS ⇄ Azure and Azure ⇄ Alibaba keep a path, AWS ⇄ Alibaba only where no replaced resource is shared', () => {
