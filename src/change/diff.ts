@@ -23,6 +23,9 @@
  *    as `ccvpn deploy --parallel 1` runs it, one stack per step in the order it picks
  *    (`sequentialOrder`). Two tunnels of a site pair whose halves sit in stacks that do not wait
  *    for each other can be down together in parallel where one stack at a time keeps one up.
+ *    The waves assume stacks of alike deploy times; where two stacks changing one site pair's
+ *    tunnels are in different waves but do not wait for each other, a slow one may still overlap
+ *    the other, and a warning says so (`unmodelledOverlaps`).
  * 5. With a staged rollout (`DiffOptions`: a `ccvpn rotate` rollout file, its planner tunnel ids
  *    matched to these tunnels by `src/verify/rollout-steps.ts`, or the steps `planRollout` would
  *    choose over the changing tunnels), the outage model again over its steps, as `ccvpn deploy
