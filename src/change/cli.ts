@@ -5,7 +5,8 @@
  *
  * Exit codes, for CI gates: 0 no site pair loses every path, 2 a site pair kept by the change
  * loses every path at some moment of the evaluated plan (the staged rollout when one is given,
- * else the phase-by-phase deploy), 1 bad input (one line on stderr).
+ * else the deploy as \`ccvpn deploy\` runs it by default, stacks in parallel), 1 bad input (one
+ * line on stderr).
  */
 import { parseArgs } from 'node:util';
 import { RolloutStepsError, readRolloutFile } from '../verify/rollout-steps';
@@ -17,7 +18,8 @@ export const DIFF_USAGE = `usage: ccvpn diff <before> <after> [--rollout <file> 
           ccvpn.manifest.json): per resource, whether its engine updates it in place or replaces
           it (CloudFormation causesReplacement, Terraform ForceNew); per tunnel, what changes on
           each half (keys by fingerprint only); which tunnels are down while \`ccvpn deploy\`
-          runs the after-manifest's phases, and whether a site pair loses every path
+          runs the after-manifest's deploy graph (stacks in parallel, and with --parallel 1
+          one at a time), and whether a site pair loses every path
           --rollout <file>  also evaluate a staged rollout: a ccvpn rotate rollout file's steps
                    (each planner tunnel matched to the output's tunnel by its inside /30 and
                    endpoints), as \`ccvpn deploy --rollout\` runs them
@@ -25,7 +27,7 @@ export const DIFF_USAGE = `usage: ccvpn diff <before> <after> [--rollout <file> 
                    tunnel of a site pair per step)
           --json   print the report as JSON
           exit code 2 when a site pair would be cut off (by the staged rollout when one is
-          given, else by the phase-by-phase deploy), 1 on bad input, else 0`;
+          given, else by \`ccvpn deploy\` with its stacks in parallel), 1 on bad input, else 0`;
 
 /** Runs `ccvpn diff`; returns the exit code (0, 2 a site pair cut off, 1 bad input). */
 export function diffCommand(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {

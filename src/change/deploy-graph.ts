@@ -133,6 +133,27 @@ export function reversed(g: DeployGraph): DeployGraph {
 }
 
 /**
+ * The graph's waves: wave 1 the stacks that wait for nothing, wave k the stacks whose `after`
+ * stacks are all in earlier waves (edges to stacks outside the graph ignored), each wave in
+ * manifest order. The stacks of a wave never wait for one another: this is how `runGraph` runs
+ * the graph when `parallel` is at least the widest wave and the stacks take alike times, every
+ * stack of a wave at once (`ccvpn diff` evaluates a deploy's outage over them). It is not every
+ * run: with unequal times a stack of wave k+1 may start while a slow one of wave k still runs.
+ */
+export function deployWaves(g: DeployGraph): string[][] {
+  const names = new Set(g.stacks.map((s) => s.name));
+  const wave = new Map<string, number>();
+  const byName = new Map(g.stacks.map((s) => [s.name, s]));
+  const of = (n: string): number => {
+    if (!wave.has(n)) wave.set(n, 1 + Math.max(0, ...byName.get(n)!.after.filter((d) => names.has(d)).map(of)));
+    return wave.get(n)!;
+  };
+  const waves: string[][] = [];
+  for (const s of g.stacks) (waves[of(s.name) - 1] ??= []).push(s.name);
+  return waves;
+}
+
+/**
  * The longest chain of the graph when each stack takes `duration(stack)` (any unit): the least
  * wall time of any schedule, however parallel.
  */
@@ -210,6 +231,31 @@ function behindEach(g: DeployGraph): { chain: Map<string, number>; all: Map<stri
   return { chain, all };
 }
 
+/** The stacks, the ones `runGraph` starts first when several are ready first (see the file header). */
+function byPriority(g: DeployGraph): GraphStack[] {
+  const behind = behindEach(g);
+  const order = new Map(g.stacks.map((s, i) => [s.name, i]));
+  return [...g.stacks].sort((a, b) => behind.chain.get(b.name)! - behind.chain.get(a.name)! || behind.all.get(b.name)! - behind.all.get(a.name)! || order.get(a.name)! - order.get(b.name)!);
+}
+
+/**
+ * The order `runGraph` deploys the stacks in with `parallel: 1` when none fails: each time the
+ * first ready stack by its priorities (`ccvpn deploy --parallel 1`).
+ */
+export function sequentialOrder(g: DeployGraph): GraphStack[] {
+  const names = new Set(g.stacks.map((s) => s.name));
+  const waiting = byPriority(g);
+  const ended = new Set<string>();
+  const out: GraphStack[] = [];
+  while (waiting.length) {
+    const i = waiting.findIndex((s) => s.after.every((d) => ended.has(d) || !names.has(d)));
+    const [stack] = waiting.splice(i, 1); // acyclic (deployGraph checks), so one is always ready
+    ended.add(stack.name);
+    out.push(stack);
+  }
+  return out;
+}
+
 /**
  * Runs every stack of the graph, each once its `after` stacks have finished, at most
  * `parallel` at a time; after the first failure starts no more and waits for the running ones.
@@ -217,9 +263,8 @@ function behindEach(g: DeployGraph): { chain: Map<string, number>; all: Map<stri
 export function runGraph(g: DeployGraph, o: RunGraphOptions): Promise<GraphRun> {
   if (!Number.isInteger(o.parallel) || o.parallel < 1) throw new DeployGraphError(`parallel must be an integer ≥ 1, got ${String(o.parallel)}`);
   const names = new Set(g.stacks.map((s) => s.name));
-  const behind = behindEach(g);
   const order = new Map(g.stacks.map((s, i) => [s.name, i]));
-  const waiting = [...g.stacks].sort((a, b) => behind.chain.get(b.name)! - behind.chain.get(a.name)! || behind.all.get(b.name)! - behind.all.get(a.name)! || order.get(a.name)! - order.get(b.name)!);
+  const waiting = byPriority(g);
   const ended = new Set<string>();
   const finished: { name: string; outcome: StackOutcome }[] = [];
   const failed: { name: string; error: unknown }[] = [];

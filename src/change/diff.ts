@@ -15,13 +15,25 @@
  *    fixed point, so a replaced AWS VPN connection shows up in every half fed its outside IPs.
  * 3. Per tunnel half: what changes (key by keyed fingerprint only, proposals, lifetimes, inside
  *    addresses, ASNs, routes, endpoints), and the stacks that change it.
- * 4. The outage model (`outage.ts`) over the after-manifest's deploy order: one step per stack,
- *    phases in order, stacks of a phase in the manifest's order (as `ccvpn deploy` runs them).
+ * 4. The outage model (`outage.ts`) over the after-manifest's deploy graph (`deploy-graph.ts`,
+ *    built as `ccvpn deploy` builds it: manifest inputs and the engines' assembly dependencies,
+ *    `engine-dependencies.ts`), twice: as `ccvpn deploy` runs it by default, stacks in parallel,
+ *    one step per wave (`deployWaves`: a wave's stacks change at the same moment, the most
+ *    concurrency the graph allows when stacks take alike times), which decides the exit code; and
+ *    as `ccvpn deploy --parallel 1` runs it, one stack per step in the order it picks
+ *    (`sequentialOrder`). Two tunnels of a site pair whose halves sit in stacks that do not wait
+ *    for each other can be down together in parallel where one stack at a time keeps one up.
+ *    The waves assume stacks of alike deploy times; where two stacks changing one site pair's
+ *    tunnels are in different waves but do not wait for each other, a slow one may still overlap
+ *    the other, and a warning says so (`unmodelledOverlaps`).
  * 5. With a staged rollout (`DiffOptions`: a `ccvpn rotate` rollout file, its planner tunnel ids
  *    matched to these tunnels by `src/verify/rollout-steps.ts`, or the steps `planRollout` would
  *    choose over the changing tunnels), the outage model again over its steps, as `ccvpn deploy
- *    --rollout` runs them: per step the stacks holding its tunnels' halves, in phase order, only
- *    those tunnels changing. Tunnels sharing a resource the change replaces (a connection, a
+ *    --rollout` runs them: per step the stacks holding its tunnels' halves, in the `--parallel 1`
+ *    order, only those tunnels changing. A step is one moment of the model, so its stacks count
+ *    as deployed at once, as `ccvpn deploy --rollout` runs them (in parallel on the graph): a
+ *    step changes at most one tunnel of a site pair (plus the tunnels down with it), so no
+ *    concurrency inside a step cuts a pair off that the model keeps. Tunnels sharing a resource the change replaces (a connection, a
  *    customer gateway) go down together whatever the rollout says (`DeployStep.alsoDown`).
  *
  * No value of a changed attribute is ever printed (a changed key would be): attributes are named
@@ -42,6 +54,8 @@ import { resourceKey } from '../verify/types';
 import { RolloutFileInput, RolloutStepsError, plannedRollout, stepsOfRolloutFile } from '../verify/rollout-steps';
 import type { DeployStep, OutageReport, PairOutage, TunnelOutage, TunnelOutageInput } from './outage';
 import { evaluateOutage } from './outage';
+import { DeployGraph, DeployGraphError, deployGraph, deployWaves, sequentialOrder } from './deploy-graph';
+import { engineDependenciesIn } from './engine-dependencies';
 import type { AttributeVerdict } from './replacement';
 import { attributeVerdict, resourceVerdict } from './replacement';
 
@@ -107,7 +121,24 @@ export interface TunnelDiff {
   readonly outage: TunnelOutage;
 }
 
-/** The outage of a staged rollout (`DiffOptions`), next to the phase-by-phase one. */
+/** The outage of the whole change as `ccvpn deploy` runs it by default: stacks in parallel, wave by wave. */
+export interface ParallelOutage {
+  /** One step per wave of the deploy graph (labels `wave <k>`), its stacks in manifest order. */
+  readonly steps: readonly DeployStep[];
+  /**
+   * What the graph was built from: `assemblies` when the after-output holds an engine's assembly
+   * manifest (`cdk.out/manifest.json`, `cdktf.out/manifest.json`) besides the manifest inputs;
+   * `manifest inputs only` when it holds none (fewer edges: more concurrency, a more cautious
+   * evaluation).
+   */
+  readonly graph: 'assemblies' | 'manifest inputs only';
+  readonly outage: OutageReport;
+  readonly pairs: readonly (PairOutage & { readonly label: string })[];
+  /** True when a site pair kept by the change loses every path during a wave. */
+  readonly cutsOff: boolean;
+}
+
+/** The outage of a staged rollout (`DiffOptions`), next to the whole change's. */
 export interface StagedOutage {
   /** `rollout file`: a `ccvpn rotate` rollout's steps; `planRollout`: the steps it chooses over the changing tunnels. */
   readonly source: 'rollout file' | 'planRollout';
@@ -135,7 +166,11 @@ export interface DiffOptions {
 export interface ChangeReport {
   readonly before: string;
   readonly after: string;
-  /** The deploy steps the outage is evaluated over (the after-manifest's phases, stack by stack). */
+  /**
+   * The deploy steps of `ccvpn deploy --parallel 1`: one stack at a time, in the order it picks
+   * on the after-manifest's graph (`sequentialOrder`; labels `phase <n>: <stack>`). `outage`,
+   * `pairs` and each tunnel's `outage` are evaluated over these.
+   */
   readonly steps: readonly DeployStep[];
   /** Resources that change (unchanged ones are counted only). */
   readonly resources: readonly ResourceChange[];
@@ -143,11 +178,14 @@ export interface ChangeReport {
   readonly tunnels: readonly TunnelDiff[];
   readonly pairs: readonly (PairOutage & { readonly label: string })[];
   readonly outage: OutageReport;
+  /** The whole change as `ccvpn deploy` runs it by default (stacks in parallel, by wave). */
+  readonly parallel: ParallelOutage;
   /** The staged rollout's outage, when one was asked for (`DiffOptions.rollout`). */
   readonly staged?: StagedOutage;
   /**
    * True when a site pair kept by the change loses every path at some moment of the evaluated
-   * plan (exit code 2): the staged rollout's when there is one, else the phase-by-phase deploy's.
+   * plan (exit code 2): the staged rollout's when there is one, else the default (parallel)
+   * deploy's (`parallel.cutsOff`).
    */
   readonly cutsOff: boolean;
   readonly warnings: readonly string[];
@@ -454,9 +492,57 @@ const stackOf = (key: string) => key.slice(key.indexOf(':') + 1, key.indexOf('/'
 
 // ---------------------------------------------------------------------------------------------
 
-/** The deploy steps of a manifest: one per stack, phases in order, each phase's stacks in its order (as `ccvpn deploy` runs them). */
-export function manifestSteps(m: DeploymentManifest): DeployStep[] {
-  return [...m.phases].sort((x, y) => x.phase - y.phase).flatMap((p) => p.stacks.map((s) => ({ label: `phase ${p.phase}: ${s.name}`, stacks: [s.name] })));
+/** The deploy steps of `ccvpn deploy --parallel 1` over a graph: one per stack, in the order it runs them. */
+export function sequentialSteps(g: DeployGraph): DeployStep[] {
+  return sequentialOrder(g).map((s) => ({ label: s.external ? `external: ${s.name}` : `phase ${s.phase}: ${s.name}`, stacks: [s.name] }));
+}
+
+/** The deploy steps of `ccvpn deploy` (stacks in parallel) over a graph: one per wave. */
+export function waveSteps(g: DeployGraph): DeployStep[] {
+  return deployWaves(g).map((stacks, i) => ({ label: `wave ${i + 1}`, stacks }));
+}
+
+/**
+ * What the wave evaluation does not model, per site pair: two stacks that change its tunnels, in
+ * different waves but neither waiting for the other. With unequal deploy times `ccvpn deploy` may
+ * run them at the same moment, which the waves (a wave's stacks at once, the next after) do not
+ * show. Each such pair once, with the first two such stacks in wave order.
+ */
+export function unmodelledOverlaps(g: DeployGraph, tunnels: readonly TunnelOutageInput[]): { readonly pair: string; readonly stacks: readonly [string, string] }[] {
+  const waveOf = new Map(deployWaves(g).flatMap((w, k) => w.map((n) => [n, k] as const)));
+  const byName = new Map(g.stacks.map((x) => [x.name, x]));
+  const above = new Map<string, Set<string>>();
+  const ancestors = (n: string): Set<string> => {
+    if (!above.has(n)) above.set(n, new Set((byName.get(n)?.after ?? []).flatMap((d) => [d, ...ancestors(d)])));
+    return above.get(n)!;
+  };
+  const out: { pair: string; stacks: readonly [string, string] }[] = [];
+  for (const pair of [...new Set(tunnels.map((t) => t.pair))].sort()) {
+    const stacks = [...new Set(tunnels.filter((t) => t.pair === pair).flatMap((t) => t.halves.flatMap((h) => h.changes.map((c) => c.stack))))]
+      .filter((n) => waveOf.has(n)).sort((a, b) => waveOf.get(a)! - waveOf.get(b)! || a.localeCompare(b));
+    const hit = stacks.flatMap((a, i) => stacks.slice(i + 1).map((b) => [a, b] as const))
+      .find(([a, b]) => waveOf.get(a) !== waveOf.get(b) && !ancestors(b).has(a) && !ancestors(a).has(b));
+    if (hit) out.push({ pair, stacks: hit });
+  }
+  return out;
+}
+
+/** The after-output's deploy graph, as `ccvpn deploy` builds it. */
+function graphOfSide(side: Side): { graph: DeployGraph; from: ParallelOutage['graph'] } {
+  const readJson = (file: string, what: string): unknown => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ChangeError(`after output: the ${what} ${file} is not readable JSON (${(e as Error).message.slice(0, 120)})`);
+    }
+  };
+  const deps = engineDependenciesIn(side.dir, side.manifest, readJson);
+  try {
+    return { graph: deployGraph(side.manifest, deps.dependencies), from: deps.read.length ? 'assemblies' : 'manifest inputs only' };
+  } catch (e) {
+    if (e instanceof DeployGraphError) throw new ChangeError(`after output: ${e.message}`);
+    throw e;
+  }
 }
 
 /** Compares two synthesized outputs (folders holding `ccvpn.manifest.json`). */
@@ -468,7 +554,8 @@ export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOp
   const resources = diffResources(before, after, warnings);
   const changed = new Map(resources.map((r) => [r.key, r]));
   const total = new Set([...resourcesOf(before).keys(), ...resourcesOf(after).keys()]).size;
-  const steps = manifestSteps(after.manifest);
+  const { graph, from } = graphOfSide(after);
+  const steps = sequentialSteps(graph);
   const deployedStacks = new Set(steps.flatMap((s) => s.stacks));
   for (const s of before.manifest.phases.flatMap((p) => p.stacks)) {
     if (!deployedStacks.has(s.name)) warnings.push(`stack ${s.name} is in the before output only: \`ccvpn deploy\` does not remove it; destroy it with ${s.engine} destroy once the change is deployed`);
@@ -543,6 +630,12 @@ export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOp
   });
   const labelled = (ps: readonly PairOutage[]) => ps.map((p) => ({ ...p, label: p.pair.split(' ⇄ ').map(siteLabel).join(' ⇄ ') }));
   const pairs = labelled(outage.pairs);
+  const waves = waveSteps(graph);
+  for (const o of unmodelledOverlaps(graph, outageInputs)) {
+    warnings.push(`${o.pair.split(' ⇄ ').map(siteLabel).join(' ⇄ ')}: stacks ${o.stacks[0]} and ${o.stacks[1]} both change its tunnels and do not wait for each other; the waves put them apart, but with unequal deploy times \`ccvpn deploy\` may run them at once (\`--parallel 1\` or a staged rollout does not)`);
+  }
+  const parallelOutage = evaluateOutage(outageInputs, waves);
+  const parallel: ParallelOutage = { steps: waves, graph: from, outage: parallelOutage, pairs: labelled(parallelOutage.pairs), cutsOff: parallelOutage.cutsOff };
   let staged: StagedOutage | undefined;
   if (options.rollout !== undefined) {
     const stagedSteps = stagedRollout(options.rollout, tunnels, prelim.map((x) => ({ id: x.id, halves: x.t.halves, beforeHalves: x.t.beforeHalves })), outageInputs, changed, steps);
@@ -551,7 +644,7 @@ export function diffOutputs(beforeDir: string, afterDir: string, options: DiffOp
   }
   return {
     before: beforeDir, after: afterDir, steps, resources, unchangedResources: total - resources.length,
-    tunnels, pairs, outage, ...(staged ? { staged } : {}), cutsOff: staged ? staged.cutsOff : outage.cutsOff, warnings, seconds: (Date.now() - started) / 1000,
+    tunnels, pairs, outage, parallel, ...(staged ? { staged } : {}), cutsOff: staged ? staged.cutsOff : parallel.cutsOff, warnings, seconds: (Date.now() - started) / 1000,
   };
 }
 
@@ -650,10 +743,14 @@ export function renderChange(r: ChangeReport): string {
   out.push('', `tunnels: ${r.tunnels.length} (${r.tunnels.filter((t) => t.status === 'unchanged').length} unchanged, ${r.tunnels.filter((t) => t.status === 'changed').length} changed, ${r.tunnels.filter((t) => t.status === 'added').length} added, ${r.tunnels.filter((t) => t.status === 'removed').length} removed)`);
   if (touched.length) {
     out.push('');
-    out.push(...table(['tunnel', 'sides', 'status', 'down during the change'], touched.map((t) => [
-      t.ref, t.sides, t.status,
-      t.status === 'removed' ? (t.outage.from ? `removed from ${t.outage.from.label}` : 'stays up until its stacks are destroyed (not deployed any more)') : t.status === 'added' ? `up from ${t.outage.from?.label ?? '-'}` : t.outage.intervals.join('; ') || 'stays up',
-    ])));
+    const byWave = new Map(r.parallel.outage.tunnels.map((x) => [x.id, x]));
+    out.push(...table(['tunnel', 'sides', 'status', 'down during `ccvpn deploy` (by wave)'], touched.map((t) => {
+      const o = byWave.get(t.id) ?? t.outage;
+      return [
+        t.ref, t.sides, t.status,
+        t.status === 'removed' ? (o.from ? `removed from ${o.from.label}` : 'stays up until its stacks are destroyed (not deployed any more)') : t.status === 'added' ? `up from ${o.from?.label ?? '-'}` : o.intervals.join('; ') || 'stays up',
+      ];
+    })));
     out.push('', 'changes per half:');
     for (const t of touched) {
       for (const h of t.halves) if (h.changes.length) out.push(`  ${t.ref} ${h.label}: ${h.changes.join('; ')}`);
@@ -667,8 +764,14 @@ export function renderChange(r: ChangeReport): string {
           : `keeps a path throughout (${p.alwaysUp.length ? `${p.alwaysUp.length} of ${n.length} tunnel(s) never down` : 'tunnels take turns'})`;
     return `  ${p.label}: ${what}`;
   });
-  out.push('', r.staged ? 'site pairs, the whole change deployed phase by phase (`ccvpn deploy`):' : 'site pairs:', ...sitePairs(r.pairs));
-  out.push('', 'deploy steps (the after-manifest\'s order, as `ccvpn deploy` runs them):');
+  const cut = (ps: ChangeReport['pairs']) => ps.filter((p) => p.cutOff.length).map((p) => p.pair).join(',');
+  const differ = cut(r.pairs) !== cut(r.parallel.pairs);
+  out.push('', `site pairs, ${r.staged ? 'the whole change ' : ''}as \`ccvpn deploy\` runs it (stacks in parallel, a wave's stacks at once):`, ...sitePairs(r.parallel.pairs));
+  if (differ) out.push('', `site pairs, ${r.staged ? 'the whole change ' : ''}as \`ccvpn deploy --parallel 1\` runs it (one stack at a time):`, ...sitePairs(r.pairs));
+  else out.push(`  (\`ccvpn deploy --parallel 1\`, one stack at a time: ${r.outage.cutsOff ? 'the same site pairs lose every path' : 'no site pair loses every path either'})`);
+  out.push('', `deploy waves (the after-manifest's deploy graph${r.parallel.graph === 'assemblies' ? '' : ', from the manifest inputs only: the output holds no engine assembly manifest'}; \`ccvpn deploy\` deploys a stack once the stacks it waits for are done):`);
+  r.parallel.steps.forEach((s) => out.push(`  ${s.label}: ${s.stacks.join(', ')}`));
+  out.push('', 'deploy steps of `ccvpn deploy --parallel 1` (one stack at a time, in the order it runs them):');
   r.steps.forEach((s, i) => out.push(`  ${i + 1}. ${s.label}`));
   if (r.staged) {
     const ref = new Map(r.tunnels.map((t) => [t.id, t.ref]));
@@ -680,6 +783,8 @@ export function renderChange(r: ChangeReport): string {
   }
   if (r.warnings.length) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
   const plan = r.staged ? 'the staged rollout' : 'this change';
-  out.push('', r.cutsOff ? `diff: a site pair loses every path during ${plan} (exit code 2)` : `diff: no site pair loses every path during ${plan} (${r.seconds.toFixed(1)} s)`);
+  const avoid = r.staged ? '' : `${r.outage.cutsOff ? '' : '; `ccvpn deploy --parallel 1` (one stack at a time) keeps every path'}; a staged rollout (\`ccvpn rotate\`, then \`ccvpn deploy --rollout\`; \`ccvpn diff --staged\` evaluates one) changes one tunnel of a site pair per step`;
+  const slower = !r.staged && !r.cutsOff && r.outage.cutsOff ? '; `ccvpn deploy --parallel 1` would cut a site pair off' : '';
+  out.push('', r.cutsOff ? `diff: a site pair loses every path during ${plan} (exit code 2)${avoid}` : `diff: no site pair loses every path during ${plan}${slower} (${r.seconds.toFixed(1)} s)`);
   return `${out.join('\n')}\n`;
 }

@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DeployGraph, DeployGraphError, EngineDependencies, GraphRun, GraphStack, deployGraph, reversed, runGraph, subgraph } from '../change/deploy-graph';
+import { engineDependenciesIn } from '../change/engine-dependencies';
 import { RolloutFile, rolloutFileProblems } from '../change/rotation';
 import { DeploymentManifest, ManifestStack, manifestProblems } from '../manifest';
 import type { AllocationRecord } from '../plan/topology';
@@ -377,21 +378,7 @@ async function runScheduled(c: RunContext, g: DeployGraph, parallel: number, dec
 
 /** What each engine's assembly says its stacks depend on (none when an assembly is not there, e.g. a dry run before synth). */
 function engineDependencies(c: RunContext): EngineDependencies {
-  const deps = new Map<string, string[]>();
-  const cdkManifest = path.join(c.dir, c.m.cdkOut ?? 'cdk.out', 'manifest.json');
-  if (fs.existsSync(cdkManifest)) {
-    const artifacts = (readJsonFile(cdkManifest, 'cloud assembly manifest') as { artifacts?: Record<string, { type?: string; dependencies?: string[]; properties?: { stackName?: string } }> }).artifacts ?? {};
-    const stacks = new Map(Object.entries(artifacts).filter(([, a]) => a.type === 'aws:cloudformation:stack').map(([id, a]) => [id, a.properties?.stackName ?? id]));
-    for (const [id, a] of Object.entries(artifacts)) {
-      if (stacks.has(id)) deps.set(`cdk:${stacks.get(id)}`, (a.dependencies ?? []).filter((d) => stacks.has(d)).map((d) => stacks.get(d)!));
-    }
-  }
-  const tfManifest = path.join(c.dir, c.m.cdktfOut ?? 'cdktf.out', 'manifest.json');
-  if (fs.existsSync(tfManifest)) {
-    const stacks = (readJsonFile(tfManifest, 'cdktf manifest') as { stacks?: Record<string, { dependencies?: string[] }> }).stacks ?? {};
-    for (const [name, s] of Object.entries(stacks)) deps.set(`cdktf:${name}`, (s.dependencies ?? []).filter((d) => typeof d === 'string'));
-  }
-  return deps;
+  return engineDependenciesIn(c.dir, c.m, readJsonFile).dependencies;
 }
 
 /** The deployment's graph; `DeployError` on a cycle. */

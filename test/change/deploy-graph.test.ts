@@ -3,7 +3,7 @@
  * own), and a bounded-parallel run that never starts a stack before what it reads exists.
  */
 import * as fc from 'fast-check';
-import { DeployGraph, DeployGraphError, GraphStack, criticalPath, deployGraph, reversed, runGraph, subgraph } from '../../src/change/deploy-graph';
+import { DeployGraph, DeployGraphError, GraphStack, criticalPath, deployGraph, deployWaves, reversed, runGraph, sequentialOrder, subgraph } from '../../src/change/deploy-graph';
 import type { DeploymentManifest, ManifestStack } from '../../src/manifest';
 
 const input = (name: string, stack: string, output: string) => ({ name, from: { stack, output } });
@@ -198,5 +198,41 @@ describe('runGraph', () => {
 
   test.each([0, 1.5, -1, Number.NaN])('parallel %p is refused', (n) => {
     expect(() => runGraph(deployGraph(MESH), { parallel: n, run: async () => 'deployed' })).toThrow(DeployGraphError);
+  });
+});
+
+describe('deployWaves / sequentialOrder (the steps `ccvpn diff` evaluates outages over)', () => {
+  test('the mesh: the gateways, then the phase-2 stacks, then the phase-3 ones; one at a time in runGraph\'s order', () => {
+    const g = deployGraph(MESH, MESH_ENGINE);
+    expect(deployWaves(g)).toEqual([
+      ['AwsTokyo', 'azure-japaneast', 'ali-hangzhou'],
+      ['AwsTokyoLinks2', 'azure-japaneast-links-2', 'ali-hangzhou-links-2'],
+      ['azure-japaneast-links-3', 'ali-hangzhou-links-3'],
+    ]);
+    expect(sequentialOrder(g).map((s) => s.name)).toEqual(['azure-japaneast', 'ali-hangzhou', 'AwsTokyo', 'AwsTokyoLinks2', 'azure-japaneast-links-2', 'ali-hangzhou-links-2', 'azure-japaneast-links-3', 'ali-hangzhou-links-3']);
+    // AND without engine dependencies the phase-2 Terraform stacks wait for nothing: wave 1
+    expect(deployWaves(deployGraph(MESH))[0]).toEqual(['AwsTokyo', 'azure-japaneast', 'ali-hangzhou', 'azure-japaneast-links-2', 'ali-hangzhou-links-2']);
+  });
+
+  test('property: every stack in exactly one wave, after all it waits for, and in the earliest such wave; no two stacks of a wave wait for each other', () => {
+    fc.assert(fc.property(dagArb, ({ graph }) => {
+      const waves = deployWaves(graph);
+      const at = new Map(waves.flatMap((w, k) => w.map((n) => [n, k] as const)));
+      expect(waves.flat().sort()).toEqual(graph.stacks.map((s) => s.name).sort());
+      expect(waves.every((w) => w.length > 0)).toBe(true);
+      for (const s of graph.stacks) {
+        const deps = s.after.map((d) => at.get(d)!);
+        expect(deps.every((k) => k < at.get(s.name)!)).toBe(true);
+        expect(at.get(s.name)).toBe(deps.length ? Math.max(...deps) + 1 : 0);
+      }
+    }), { numRuns: 200 });
+  });
+
+  test('property: sequentialOrder is the order runGraph with parallel 1 starts the stacks', async () => {
+    await fc.assert(fc.asyncProperty(dagArb, async ({ graph }) => {
+      const starts: string[] = [];
+      await runGraph(graph, { parallel: 1, run: async (stack) => { starts.push(stack.name); return 'deployed'; } });
+      expect(sequentialOrder(graph).map((s) => s.name)).toEqual(starts);
+    }), { numRuns: 200 });
   });
 });

@@ -11,7 +11,9 @@ import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { diffCommand } from '../../src/change/cli';
 import { main } from '../../src/cli/main';
-import { ChangeReport, diffOutputs } from '../../src/change/diff';
+import { ChangeReport, diffOutputs, renderChange, unmodelledOverlaps } from '../../src/change/diff';
+import { deployGraph } from '../../src/change/deploy-graph';
+import { TunnelOutageInput, evaluateOutage } from '../../src/change/outage';
 import { Obj, cfnResources, cleanupScratch, exampleOutput, mutated, tfResources } from '../verify/mutate';
 
 afterAll(cleanupScratch);
@@ -67,11 +69,20 @@ describe('ccvpn diff', () => {
     expect(r.tunnels).toHaveLength(10);
     expect(r.tunnels.every((t) => t.status === 'unchanged' && t.outage.down.length === 0)).toBe(true);
     expect(r.pairs.map((p) => [p.status, p.cutOff.length])).toEqual([['kept', 0], ['kept', 0], ['kept', 0]]);
+    // AND the steps are those of `ccvpn deploy --parallel 1` (runGraph's order: longest chain behind first)
     expect(r.steps.map((s) => s.label)).toEqual([
-      'phase 1: AwsTokyo', 'phase 1: azure-japaneast', 'phase 1: ali-hangzhou',
+      'phase 1: azure-japaneast', 'phase 1: ali-hangzhou', 'phase 1: AwsTokyo',
       'phase 2: AwsTokyoLinks2', 'phase 2: azure-japaneast-links-2', 'phase 2: ali-hangzhou-links-2',
       'phase 3: azure-japaneast-links-3', 'phase 3: ali-hangzhou-links-3',
     ]);
+    // AND the waves those of `ccvpn deploy`, from the manifest inputs and both assemblies' dependencies
+    expect(r.parallel.graph).toBe('assemblies');
+    expect(r.parallel.steps).toEqual([
+      { label: 'wave 1', stacks: ['AwsTokyo', 'azure-japaneast', 'ali-hangzhou'] },
+      { label: 'wave 2', stacks: ['AwsTokyoLinks2', 'azure-japaneast-links-2', 'ali-hangzhou-links-2'] },
+      { label: 'wave 3', stacks: ['azure-japaneast-links-3', 'ali-hangzhou-links-3'] },
+    ]);
+    expect(r.parallel.cutsOff).toBe(false);
     expect(cli(mesh(), mesh()).code).toBe(0);
   });
 
@@ -138,8 +149,77 @@ describe('ccvpn diff', () => {
     expect(r.cutsOff).toBe(true);
     const run = cli(mesh(), after);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/CUT OFF \(no tunnel up\) during phase 2: azure-japaneast-links-2 … during phase 2: ali-hangzhou-links-2/);
+    // AND the text gives the default (parallel) evaluation, says one stack at a time cuts the
+    // same pair off, and points to a staged rollout
+    expect(r.parallel.pairs.find((p) => p.pair === pair.pair)!.cutOffIntervals).toEqual(['during wave 2']);
+    expect(run.stdout).toMatch(/site pairs, as `ccvpn deploy` runs it \(stacks in parallel, a wave's stacks at once\):\n(.*\n)*  ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF \(no tunnel up\) during wave 2\n/);
+    expect(run.stdout).toMatch(/\(`ccvpn deploy --parallel 1`, one stack at a time: the same site pairs lose every path\)/);
+    expect(run.stdout).toMatch(/\n  wave 2: AwsTokyoLinks2, azure-japaneast-links-2, ali-hangzhou-links-2\n/);
+    expect(run.stdout).toMatch(/diff: a site pair loses every path during this change \(exit code 2\); a staged rollout \(`ccvpn rotate`/);
+    expect(run.stdout).not.toMatch(/--parallel 1` \(one stack at a time\) keeps every path/);
     expectNoKey(run.stdout, [mesh(), after]);
+  });
+
+  test('GIVEN two tunnels of one site pair, each down only while one stack deploys, in two stacks that do not wait for each other WHEN deployed as `ccvpn deploy` runs it THEN the pair is cut off, though one stack at a time keeps a path', () => {
+    // GIVEN the mesh's real steps: its deploy waves and its `--parallel 1` order, as diff builds them
+    const r = diffOutputs(mesh(), mesh());
+    // AND the Azure ⇄ Alibaba pair's two tunnels: t9's Azure connection replaced (azure-japaneast-links-2),
+    // t10's Alibaba carrier replaced (ali-hangzhou-links-2), nothing both ends must agree on changing
+    const pair = 'ali-hangzhou ⇄ azure-japaneast-vpngw';
+    const replaced = (stack: string) => ({ key: `${stack}/half`, exists: 'both' as const, changes: [{ stack, replaces: true }], agreementChanged: false });
+    const untouched = (key: string) => ({ key, exists: 'both' as const, changes: [], agreementChanged: false });
+    const tunnels: TunnelOutageInput[] = [
+      { id: 't9', pair, halves: [replaced('azure-japaneast-links-2'), untouched('ali/master')] },
+      { id: 't10', pair, halves: [untouched('azure/instance1'), replaced('ali-hangzhou-links-2')] },
+    ];
+    // WHEN evaluated over both
+    const sequential = evaluateOutage(tunnels, r.steps);
+    const parallel = evaluateOutage(tunnels, r.parallel.steps);
+    // THEN one stack at a time takes them down in turn: the pair keeps a path
+    expect(sequential.tunnels.map((t) => [t.id, t.intervals])).toEqual([['t9', ['during phase 2: azure-japaneast-links-2']], ['t10', ['during phase 2: ali-hangzhou-links-2']]]);
+    expect(sequential.cutsOff).toBe(false);
+    // AND in parallel both stacks are wave 2: both tunnels down at once, the pair cut off
+    expect(parallel.tunnels.map((t) => [t.id, t.intervals])).toEqual([['t9', ['during wave 2']], ['t10', ['during wave 2']]]);
+    expect(parallel.pairs.map((p) => [p.pair, p.cutOffIntervals])).toEqual([[pair, ['during wave 2']]]);
+    expect(parallel.cutsOff).toBe(true);
+    // AND the text of such a report shows both evaluations and says how to avoid the outage
+    const labelled = (o: typeof parallel) => o.pairs.map((p) => ({ ...p, label: p.pair }));
+    const text = renderChange({
+      ...r, outage: sequential, pairs: labelled(sequential), cutsOff: parallel.cutsOff,
+      parallel: { ...r.parallel, outage: parallel, pairs: labelled(parallel), cutsOff: parallel.cutsOff },
+    });
+    expect(text).toMatch(/site pairs, as `ccvpn deploy` runs it \(stacks in parallel, a wave's stacks at once\):\n  ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF \(no tunnel up\) during wave 2\n/);
+    expect(text).toMatch(/site pairs, as `ccvpn deploy --parallel 1` runs it \(one stack at a time\):\n  ali-hangzhou ⇄ azure-japaneast-vpngw: keeps a path throughout \(tunnels take turns\)\n/);
+    expect(text).toMatch(/diff: a site pair loses every path during this change \(exit code 2\); `ccvpn deploy --parallel 1` \(one stack at a time\) keeps every path; a staged rollout/);
+  });
+
+  test('GIVEN an after-output without the engines\' assembly manifests THEN the graph has the manifest inputs only (more concurrency, the cautious reading), and the report says so', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-diff-noassembly-'));
+    try {
+      fs.cpSync(mesh(), dir, { recursive: true });
+      fs.rmSync(path.join(dir, 'cdk.out', 'manifest.json'));
+      fs.rmSync(path.join(dir, 'cdktf.out', 'manifest.json'));
+      const r = diffOutputs(mesh(), dir);
+      expect(r.parallel.graph).toBe('manifest inputs only');
+      // the phase-2 Terraform stacks read nothing through the manifest: they join the gateways' wave
+      expect(r.parallel.steps.map((s) => s.stacks)).toEqual([
+        ['AwsTokyo', 'azure-japaneast', 'ali-hangzhou', 'azure-japaneast-links-2', 'ali-hangzhou-links-2'], ['AwsTokyoLinks2'], ['azure-japaneast-links-3', 'ali-hangzhou-links-3'],
+      ]);
+      expect(renderChange(r)).toMatch(/deploy waves \(the after-manifest's deploy graph, from the manifest inputs only: the output holds no engine assembly manifest;/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('unmodelledOverlaps: a pair whose tunnels change in two stacks of different waves that do not wait for each other is reported; dependent or same-wave stacks are not', () => {
+    // GIVEN A and B wait for nothing (wave 1), C reads A (wave 2): B and C may overlap when B is slow
+    const g = deployGraph({ version: 1, phases: [
+      { phase: 1, description: '', stacks: [{ name: 'A', engine: 'cdk', inputs: [], outputs: ['o'] }, { name: 'B', engine: 'cdktf', inputs: [], outputs: [] }] },
+      { phase: 2, description: '', stacks: [{ name: 'C', engine: 'cdktf', inputs: [{ name: 'i', from: { stack: 'A', output: 'o' } }], outputs: [] }] },
+    ] });
+    const tunnel = (id: string, pair: string, ...stacks: string[]): TunnelOutageInput => ({ id, pair, halves: stacks.map((stack) => ({ key: `${id}/${stack}`, exists: 'both', changes: [{ stack, replaces: false }], agreementChanged: true })) });
+    expect(unmodelledOverlaps(g, [tunnel('t1', 'p ⇄ q', 'B'), tunnel('t2', 'p ⇄ q', 'C'), tunnel('t3', 'q ⇄ r', 'A', 'C'), tunnel('t4', 'r ⇄ s', 'A', 'B')]))
+      .toEqual([{ pair: 'p ⇄ q', stacks: ['B', 'C'] }]);
   });
 
   test('a changed proposal on one link, both halves: the link is down between its two stacks, the other links stay up', () => {

@@ -15,6 +15,7 @@ import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
 import { diffCommand } from '../../src/change/cli';
 import { ChangeReport, diffOutputs } from '../../src/change/diff';
+import { TunnelOutageInput, evaluateOutage } from '../../src/change/outage';
 import type { RolloutFile } from '../../src/change/rotation';
 import { main } from '../../src/cli/main';
 import type { VpnPlan } from '../../src/plan';
@@ -83,6 +84,14 @@ function keysOfPlanned(p: ChangePlan, plannerId: string): string {
   return keysOf(carrying[0].halves);
 }
 const verifySteps = (p: ChangePlan) => p.steps.map((s) => s.map((id) => keysOf(p.tunnels.find((t) => t.id === id)!.before!.halves)).sort());
+/** The outage model's input of a diff's tunnels (a changed resource that is replaced, created or deleted counts as carrying the tunnel: the cautious reading). */
+const outageInputs = (d: ChangeReport): TunnelOutageInput[] => d.tunnels.map((t) => ({
+  id: t.id, pair: t.pair,
+  halves: t.halves.map((h) => ({
+    key: h.key, exists: h.exists, agreementChanged: h.agreementChanged || h.exists !== 'both',
+    changes: h.resources.map((r) => ({ stack: r.key.slice(r.key.indexOf(':') + 1, r.key.indexOf('/')), replaces: ['replace', 'create', 'delete'].includes(r.action) })),
+  })),
+}));
 const diffSteps = (r: ChangeReport) => r.staged!.steps.map((s) => s.tunnels!.map((id) => id.split(' ⇄ ').sort().join(' ~ ')).sort());
 const pairOf = (r: ChangeReport, a: string, b: string, staged: boolean) => (staged ? r.staged!.pairs : r.pairs).find((p) => p.label.includes(a) && p.label.includes(b))!;
 
@@ -160,11 +169,11 @@ describe('ccvpn rotate\'s rollout of the mesh, in diff --rollout and verify --ch
     };
     const oneShot = cli();
     expect(oneShot.code).toBe(2);
-    expect(oneShot.out).toMatch(/ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF \(no tunnel up\) during phase 2/);
+    expect(oneShot.out).toMatch(/ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF \(no tunnel up\) during wave 2/);
     for (const staged of [cli('--rollout', rolloutLink), cli('--staged')]) {
       expect(staged.code).toBe(0);
-      // the phase-by-phase outage is still shown, next to the staged one
-      expect(staged.out).toMatch(/site pairs, the whole change deployed phase by phase[^]*ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF/);
+      // the whole change's outage is still shown, next to the staged one
+      expect(staged.out).toMatch(/site pairs, the whole change as `ccvpn deploy` runs it[^]*ali-hangzhou ⇄ azure-japaneast-vpngw: CUT OFF/);
       expect(staged.out).toMatch(/site pairs, staged:\n(  .*keeps a path throughout.*\n){3}/);
       expect(staged.out).toMatch(/diff: no site pair loses every path during the staged rollout/);
     }
@@ -218,6 +227,35 @@ describe('default steps: planRollout over the output\'s tunnels', () => {
     expect(p.stepsSource).toBe('planRollout');
     // t1/t3/t5/t7 AWS ⇄ Alibaba, t2/t4/t6/t8 AWS ⇄ Azure, t9/t10 Azure ⇄ Alibaba (verify's order)
     expect(p.steps).toEqual([['t1', 't2', 't9'], ['t3', 't4', 't10'], ['t5', 't6'], ['t7', 't8']]);
+  });
+
+  test('GIVEN the mesh rotation\'s rollout file WHEN each step\'s stacks deploy at once (as `ccvpn deploy --rollout` runs them, in parallel) THEN a step changes at most one tunnel of a site pair, another stays up, and no split or order of its stacks cuts a pair off', () => {
+    const d = diffOutputs(before, rotated, { rollout: readRollout(rolloutAll) });
+    const pairOfId = new Map(d.tunnels.map((t) => [t.id, t.pair]));
+    const staged = d.staged!;
+    expect(staged.cutsOff).toBe(false);
+    staged.steps.forEach((s, i) => {
+      // a step changes at most one tunnel of each site pair (nothing else goes down with them here)
+      const changing = s.tunnels!.map((id) => pairOfId.get(id)!);
+      expect(new Set(changing).size).toBe(changing.length);
+      expect(s.alsoDown ?? []).toEqual([]);
+      // AND every site pair keeps a tunnel the step does not touch, up during it
+      const during = `during ${s.label}`;
+      for (const pair of new Set(d.tunnels.map((t) => t.pair))) {
+        const up = staged.outage.tunnels.filter((t) => t.pair === pair && !s.tunnels!.includes(t.id) && !t.down.some((m) => m.label === during && m.step === i + 1));
+        expect(up.length).toBeGreaterThan(0);
+      }
+    });
+    // AND the step as one moment is the worst case: its stacks one at a time, in either order, keep every pair too
+    for (const order of [(xs: readonly string[]) => [...xs], (xs: readonly string[]) => [...xs].reverse()]) {
+      const split = staged.steps.flatMap((s) => order(s.stacks).map((stack) => ({ ...s, label: `${s.label} / ${stack}`, stacks: [stack] })));
+      expect(evaluateOutage(outageInputs(d), split).cutsOff).toBe(false);
+    }
+    // AND the whole change at once cuts every pair off, in parallel as one stack at a time
+    expect([d.parallel.cutsOff, d.outage.cutsOff]).toEqual([true, true]);
+    // AND the waves are the whole story for the mesh: every two stacks changing one pair's tunnels
+    // are in one wave or wait for each other (unmodelledOverlaps warns of none)
+    expect(d.warnings.filter((w) => w.includes('do not wait for each other'))).toEqual([]);
   });
 
   test('diff --staged: every changing tunnel in one step; AWS ⇄ Azure and Azure ⇄ Alibaba keep a path, AWS ⇄ Alibaba only where no replaced resource is shared', () => {
