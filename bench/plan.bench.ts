@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CONNECTION_LIMITS, Cloud, LinkSpec, SiteSpec, Topology, planVpn } from '../src/plan';
+import { AZURE_SKU_TUNNELS, CONNECTION_LIMITS, Cloud, LinkSpec, SiteSpec, Topology, planVpn } from '../src/plan';
 import { readTopology } from '../src/cli/topology-file';
 
 const SECRET = 'benchmark-only-master-secret-0000';
@@ -23,7 +23,9 @@ export function hundredGateways(): Topology {
     cloud: clouds[i % 3],
     cidrs: [`10.${Math.floor(i / 2)}.${(i % 2) * 128}.0/17`],
   }));
-  const limit = (s: SiteSpec) => (s.cloud === 'aws' ? CONNECTION_LIMITS['vpn-gateway'] : s.cloud === 'azure' ? 30 : CONNECTION_LIMITS['dual-tunnel']);
+  // Azure counts S2S tunnels by SKU, two per connection on the default active-active VpnGw2AZ.
+  const azureConnections = AZURE_SKU_TUNNELS.VpnGw2AZ / 2;
+  const limit = (s: SiteSpec) => (s.cloud === 'aws' ? CONNECTION_LIMITS['vpn-gateway'] : s.cloud === 'azure' ? azureConnections : CONNECTION_LIMITS['dual-tunnel']);
   const used = new Map(sites.map((s) => [s.id, 0]));
   const links: LinkSpec[] = [];
   // Greedy: link every pair of different clouds while both ends have room. AWS↔Azure links use

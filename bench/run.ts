@@ -7,10 +7,15 @@
  *
  * The processes run compiled JavaScript, as users do: the library from `lib/` (tsc, built by
  * `npm run bench` first), the examples and cases transpiled once into `tmp/bench/` — the
- * TypeScript loader alone would add about half a second per process.
+ * TypeScript loader alone would add about half a second per process. The CDK Terrain rows run
+ * the same examples and cases compiled as that flavour (`tmp/bench/cdktn/`, `bench/lib/compile.ts`:
+ * `cdktn`, `@cdktn/provider-azurerm` and the library's `lib/cdktn/` build, what a CDK Terrain user
+ * loads), and every row fails unless the process loaded only its own engine's packages.
  *
  * Rows: synth of every example (`examples/index.ts`), of the bare hello app (the floor), of the
- * three-cloud mesh written with barrel imports (`bench/naive/`); loading each package entry;
+ * three-cloud mesh written with barrel imports (`bench/naive/`); the CDK Terrain flavour's hello
+ * floor and three-cloud mesh (each ratio against its own engine's floor); loading each package
+ * entry, `cross-cloud-vpn/cdktn/azure` and `/cdktn/alicloud` next to `/azure` and `/alicloud`;
  * planning (`bench/plan.bench.ts`); `verify` of generated topologies (10-100 tunnels) if
  * `bench/verify.bench.ts` exists; `ccvpn deploy` with stand-in CLIs (`bench/deploy.bench.ts`:
  * wall time against the critical path).
@@ -25,7 +30,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ROOT, compileForBench } from './lib/compile';
+import { BenchEngine, ROOT, compileForBench, treeOf } from './lib/compile';
 import { EXAMPLES } from '../examples';
 
 type Mode = 'validation' | 'no-validation';
@@ -34,6 +39,11 @@ interface Case {
   readonly id: string;
   readonly label: string;
   readonly kind: 'synth' | 'load' | 'plan';
+  /**
+   * The engine the case runs as: its script runs from that engine's compiled tree, and the
+   * process may load no other engine's packages (`null`: none at all, e.g. the root entry).
+   */
+  readonly engine: BenchEngine | null;
   /** Script (relative to the compiled tree) and its arguments; `{out}` is a fresh temp folder. */
   readonly argv: readonly string[];
 }
@@ -42,19 +52,40 @@ interface Sample {
   readonly wallMs: number;
   readonly rssKb: number;
   readonly stdout: string;
+  /** The Terraform engine packages the process loaded (`bench/lib/report-rss.ts`). */
+  readonly enginePackages: readonly string[];
 }
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, markdown: { type: 'boolean' } } });
 const RUNS = Number(opts.runs);
 const BENCH_SECRET = 'benchmark-only-master-secret-0000';
 
+/** The CDK Terrain rows: the same cases run from the cdktn tree, next to their cdktf rows. */
+const CDKTN_SYNTH = ['three-cloud-mesh'];
+/** The hello floor of an engine's synth rows. */
+const floorId = (engine: BenchEngine) => (engine === 'cdktf' ? 'hello' : `${engine}/hello`);
+const loadCase = (sub: string, engine: BenchEngine | null): Case => ({
+  id: `load${sub || '/'}`, label: `load: cross-cloud-vpn${sub}`, kind: 'load', engine, argv: ['bench/cases/load.js', `cross-cloud-vpn${sub}`],
+});
+
 const ALL_CASES: Case[] = [
-  { id: 'hello', label: 'synth: hello floor (empty aws-cdk-lib + cdktf stacks)', kind: 'synth', argv: ['bench/cases/hello.js', '{out}'] },
-  ...EXAMPLES.map((e): Case => ({ id: e.name, label: `synth: ${e.name}`, kind: 'synth', argv: ['bench/cases/synth.js', e.name, '{out}'] })),
-  { id: 'naive', label: 'synth: three-cloud-mesh, naive barrel imports', kind: 'synth', argv: ['bench/cases/synth-naive.js', '{out}'] },
-  { id: 'node', label: 'load: node alone', kind: 'load', argv: ['bench/cases/load.js', '-'] },
-  ...['', '/aws', '/azure', '/alicloud'].map((sub): Case => ({ id: `load${sub || '/'}`, label: `load: cross-cloud-vpn${sub}`, kind: 'load', argv: ['bench/cases/load.js', `cross-cloud-vpn${sub}`] })),
-  { id: 'plan', label: 'plan (in-process median; whole-process RSS)', kind: 'plan', argv: ['bench/cases/plan.js'] },
+  { id: 'hello', label: 'synth: hello floor (empty aws-cdk-lib + cdktf stacks)', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/hello.js', '{out}'] },
+  { id: floorId('cdktn'), label: 'synth: hello floor, CDK Terrain (empty aws-cdk-lib + cdktn stacks)', kind: 'synth', engine: 'cdktn', argv: ['bench/cases/hello.js', '{out}'] },
+  ...EXAMPLES.flatMap((e): Case[] => [
+    { id: e.name, label: `synth: ${e.name}`, kind: 'synth', engine: 'cdktf', argv: ['bench/cases/synth.js', e.name, '{out}'] },
+    ...(CDKTN_SYNTH.includes(e.name)
+      ? [{ id: `cdktn/${e.name}`, label: `synth: ${e.name}, CDK Terrain (cdktn, lib/cdktn)`, kind: 'synth', engine: 'cdktn', argv: ['bench/cases/synth.js', e.name, '{out}'] } as const]
+      : []),
+  ]),
+  { id: 'naive', label: 'synth: three-cloud-mesh, naive barrel imports', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/synth-naive.js', '{out}'] },
+  { id: 'node', label: 'load: node alone', kind: 'load', engine: null, argv: ['bench/cases/load.js', '-'] },
+  loadCase('', null),
+  loadCase('/aws', null),
+  loadCase('/azure', 'cdktf'),
+  loadCase('/cdktn/azure', 'cdktn'),
+  loadCase('/alicloud', 'cdktf'),
+  loadCase('/cdktn/alicloud', 'cdktn'),
+  { id: 'plan', label: 'plan (in-process median; whole-process RSS)', kind: 'plan', engine: null, argv: ['bench/cases/plan.js'] },
 ];
 const CASES = ALL_CASES.filter((c) => !opts.only || new RegExp(opts.only).test(c.id));
 
@@ -72,9 +103,12 @@ function runProcess(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs =
     cwd: ROOT, env: { ...env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - start;
-  const rssKb = fs.existsSync(rssFile) ? (JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb : NaN;
+  const report = fs.existsSync(rssFile) ? JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; enginePackages: string[] } : undefined;
   fs.rmSync(rssFile, { force: true });
-  return { wallMs, rssKb, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`, status: r.status };
+  return {
+    wallMs, rssKb: report?.maxRssKb ?? NaN, enginePackages: report?.enginePackages ?? [],
+    stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`, status: r.status,
+  };
 }
 
 function envFor(mode: Mode): NodeJS.ProcessEnv {
@@ -88,8 +122,12 @@ function runCase(c: Case, mode: Mode): Sample {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-bench-'));
   try {
     const [script, ...args] = c.argv;
-    const r = runProcess([path.join(COMPILED, script), ...args.map((a) => (a === '{out}' ? out : a))], envFor(mode));
+    const r = runProcess([path.join(treeOf(COMPILED, c.engine ?? 'cdktf'), script), ...args.map((a) => (a === '{out}' ? out : a))], envFor(mode));
     if (r.status !== 0) throw new Error(`${c.id} (${mode}) failed with status ${r.status}:\n${r.stderr.slice(-2000)}`);
+    const foreign = r.enginePackages.filter((p) => c.engine === null || !(p === c.engine || p.startsWith(`@${c.engine}/`)));
+    if (foreign.length) {
+      throw new Error(`${c.id} (${mode}) measured the wrong engine: it loaded ${foreign.join(', ')} (allowed: ${c.engine ? `${c.engine}, @${c.engine}/*` : 'no Terraform engine'})`);
+    }
     return r;
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
@@ -167,7 +205,11 @@ const stat = (c: Case, m: Mode) => {
   return { wallMs: median(s.map((x) => x.wallMs)), rssKb: median(s.map((x) => x.rssKb)), stdout: s.map((x) => x.stdout) };
 };
 const hello = CASES.find((c) => c.id === 'hello');
-const floor = (m: Mode) => (hello ? stat(hello, m) : undefined);
+/** The hello floor of the case's engine, when it ran. */
+const floorOf = (c: Case, m: Mode) => {
+  const f = CASES.find((x) => x.id === floorId(c.engine ?? 'cdktf'));
+  return f ? stat(f, m) : undefined;
+};
 
 const head = ['figure', 'wall', 'peak RSS', '× floor (wall / RSS)', 'wall, no validation', 'peak RSS, no validation', '× floor, no validation'];
 const rows: string[][] = [];
@@ -175,8 +217,8 @@ for (const c of CASES) {
   const v = stat(c, 'validation');
   if (c.kind === 'synth') {
     const n = stat(c, 'no-validation');
-    const fv = floor('validation');
-    const fn = floor('no-validation');
+    const fv = floorOf(c, 'validation');
+    const fn = floorOf(c, 'no-validation');
     rows.push([c.label, seconds(v.wallMs), mb(v.rssKb), fv ? `${ratio(v.wallMs, fv.wallMs)} / ${ratio(v.rssKb, fv.rssKb)}` : '',
       seconds(n.wallMs), mb(n.rssKb), fn ? `${ratio(n.wallMs, fn.wallMs)} / ${ratio(n.rssKb, fn.rssKb)}` : '']);
   } else if (c.kind === 'load') {
@@ -206,15 +248,19 @@ console.log(`node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu
 console.log(render(Boolean(opts.markdown)));
 
 // Targets (issue 8): the mesh within 1.3× of the floor; ≥ 5× faster and ≥ 4× less memory than naive.
+// The CDK Terrain mesh is held to the same 1.3× against its own floor, and compared with cdktf's.
 const mesh = CASES.find((c) => c.id === 'three-cloud-mesh');
 const naive = CASES.find((c) => c.id === 'naive');
-if (mesh && hello) {
-  console.log('\ntargets:');
-  for (const m of ['validation', 'no-validation'] as Mode[]) {
+const tnMesh = CASES.find((c) => c.id === 'cdktn/three-cloud-mesh');
+const tnHello = CASES.find((c) => c.id === floorId('cdktn'));
+const withinFloor = (t: { wallMs: number }, f: { wallMs: number }) => `mesh / floor: ${ratio(t.wallMs, f.wallMs)} wall (target ≤ 1.30×) ${t.wallMs <= 1.3 * f.wallMs ? 'met' : 'MISSED'}`;
+if ((mesh && hello) || (tnMesh && tnHello)) console.log('\ntargets:');
+for (const m of ['validation', 'no-validation'] as Mode[]) {
+  if (mesh && hello) {
     const t = stat(mesh, m);
     const f = stat(hello, m);
     const label = m === 'validation' ? 'default (CloudFormation validation on)' : 'CDK_VALIDATION=false';
-    const line = [`  ${label.padEnd(40)} mesh / floor: ${ratio(t.wallMs, f.wallMs)} wall (target ≤ 1.30×) ${t.wallMs <= 1.3 * f.wallMs ? 'met' : 'MISSED'}`];
+    const line = [`  ${label.padEnd(40)} ${withinFloor(t, f)}`];
     if (naive) {
       const n = stat(naive, m);
       line.push(`naive / mesh: ${ratio(n.wallMs, t.wallMs)} wall (≥ 5×) ${n.wallMs >= 5 * t.wallMs ? 'met' : 'MISSED'}, ${ratio(n.rssKb, t.rssKb)} RSS (≥ 4×) ${n.rssKb >= 4 * t.rssKb ? 'met' : 'MISSED'}`);
@@ -223,6 +269,18 @@ if (mesh && hello) {
       line.push(`ceiling (naive / floor, a library costing nothing): ${ratio(n.wallMs, f.wallMs)} wall, ${ratio(n.rssKb, f.rssKb)} RSS`);
       line.push(`above the floor: naive ${seconds(n.wallMs - f.wallMs)} / ${mb(n.rssKb - f.rssKb)}, mesh ${seconds(t.wallMs - f.wallMs)} / ${mb(t.rssKb - f.rssKb)}`
         + ` = ${ratio(n.wallMs - f.wallMs, t.wallMs - f.wallMs)} wall, ${ratio(n.rssKb - f.rssKb, t.rssKb - f.rssKb)} RSS`);
+    }
+    console.log(line.join('\n  ' + ' '.repeat(41)));
+  }
+  if (tnMesh && tnHello) {
+    const t = stat(tnMesh, m);
+    const f = stat(tnHello, m);
+    const label = m === 'validation' ? 'CDK Terrain (validation on)' : 'CDK Terrain, CDK_VALIDATION=false';
+    const line = [`  ${label.padEnd(40)} ${withinFloor(t, f)}`];
+    if (mesh && hello) {
+      const c = stat(mesh, m);
+      const cf = stat(hello, m);
+      line.push(`cdktn / cdktf: mesh ${ratio(t.wallMs, c.wallMs)} wall, ${ratio(t.rssKb, c.rssKb)} RSS; floor ${ratio(f.wallMs, cf.wallMs)} wall, ${ratio(f.rssKb, cf.rssKb)} RSS`);
     }
     console.log(line.join('\n  ' + ' '.repeat(41)));
   }
