@@ -36,6 +36,7 @@ const KNOWN: readonly { readonly file: string; readonly text: RegExp; readonly w
   { file: 'verify/change.ts', text: /^(AWS documents|Azure \(a connection|Static and policy-routed|Whether a cloud sends)/, why: 'CHANGE_MODEL: the sourced prose of the change model, printed by --change (another owner\'s file)' },
   { file: 'cli/rotate.ts', text: /^usage: ccvpn rotate/, why: 'its usage text names the connections --replaced-connections is for (prose, not a branch)' },
   { file: 'cli/deploy.ts', text: /^aws:cloudformation:stack$/, why: 'a key of the CDK cloud assembly (engine vocabulary)' },
+  { file: 'change/engine-dependencies.ts', text: /^aws:cloudformation:stack$/, why: 'a key of the CDK cloud assembly (engine vocabulary): the stacks whose dependencies the deploy graph reads' },
 ];
 
 /**
