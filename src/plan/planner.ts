@@ -231,7 +231,7 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   issues.throwIfAny();
 
   // 6. Tunnels with both ends' parameters.
-  const tunnels: PlannedTunnel[] = drafts.map((d) => buildTunnel(d, asns, settings.get(d.id)!, keys.get(d.id)!));
+  const tunnels: PlannedTunnel[] = drafts.map((d) => buildTunnel(d, asns, settings.get(d.id)!, keys.get(d.id)!, deploymentName(topology, options)));
   const tunnelById = new Map(tunnels.map((t) => [t.id, t]));
 
   // 7. Resources per gateway.
@@ -258,11 +258,17 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
   };
 }
 
+/** The deployment name: `PlanOptions.deployment`, else the topology's `name`, else `default` (checked by `keyScheme`). */
+function deploymentName(topology: Topology, given: PlanOptions | null | undefined): string {
+  const options: PlanOptions = typeof given === 'object' && given !== null ? given : {};
+  const named = typeof topology === 'object' && topology !== null && typeof (topology as { name?: unknown }).name === 'string' ? (topology as { name: string }).name : undefined;
+  return options.deployment ?? named ?? 'default';
+}
+
 /** The key derivation of this plan, checked against the record so that keys never rotate by accident. */
 function keyScheme(topology: Topology, given: PlanOptions | null | undefined, previous: AllocationRecord, issues: IssueCollector, warnings: string[]): KeyScheme {
   const options: PlanOptions = typeof given === 'object' && given !== null ? given : {};
-  const named = typeof topology === 'object' && topology !== null && typeof (topology as { name?: unknown }).name === 'string' ? (topology as { name: string }).name : undefined;
-  const deployment = options.deployment ?? named ?? 'default';
+  const deployment = deploymentName(topology, options);
   if (typeof deployment !== 'string' || deployment.length === 0 || deployment.length > 256) {
     issues.add('deployment', 'deployment-invalid', `the deployment name must be a string of 1-256 characters`);
   }
@@ -436,6 +442,7 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
 
 function buildTunnel(
   d: Draft, asns: Map<string, number>, negotiated: { proposal: NeutralProposal; lifetimes: readonly [EndLifetimes, EndLifetimes] }, key: PresharedKey,
+  deployment: string,
 ): PlannedTunnel {
   const { link, slot } = d;
   const sites = [link.a, link.b] as const;
@@ -461,6 +468,9 @@ function buildTunnel(
       proposal: spell(site.cloud, negotiated.proposal, negotiated.lifetimes[i]),
       initiates,
       localSelectors: link.routing === 'policy' ? link.selectors[i] : undefined,
+      alarms: slot.state === 'active' && site.spec.alarms !== false
+        ? profileOf(site.cloud).alarms({ deployment, tunnelId: d.id, link, site, endpoint: slot.endpoints[i] })
+        : undefined,
     };
   });
   return {

@@ -10,7 +10,7 @@
 import type { IssueCollector } from './errors';
 import type { CloudFacts, IntRange } from './facts';
 import type { NormalLink, NormalSite } from './normal';
-import type { LinkResourcesBase, PlannedTunnel } from './tunnel';
+import type { LinkResourcesBase, PlannedAlarm, PlannedTunnel } from './tunnel';
 
 /** A range of integers, both ends inclusive. */
 export const range = (min: number, max: number): IntRange => ({ min, max });
@@ -26,6 +26,20 @@ export interface Placement {
   readonly connection: number;
   /** The tunnel of that connection, from 1. */
   readonly tunnel: number;
+}
+
+/** What a profile's `alarms` sees of one end of an active tunnel. */
+export interface AlarmContext {
+  /** The deployment name (`PlanOptions.deployment`, else the topology's name, else `default`). */
+  readonly deployment: string;
+  /** The tunnel's id (`<link id>:<n>`). */
+  readonly tunnelId: string;
+  /** The tunnel's link. */
+  readonly link: NormalLink;
+  /** This end's site. */
+  readonly site: NormalSite;
+  /** This end's endpoint (see `TunnelEnd.endpoint`). */
+  readonly endpoint: string;
 }
 
 /** One tunnel before addresses and keys are chosen. */
@@ -272,6 +286,12 @@ export interface CloudProfile<Kind extends string = string, R extends LinkResour
   readonly singlePolicyPrefix?: { readonly code: string; readonly rule: string };
   /** Warnings about a site (e.g. a retired SKU), each a sentence starting with `path`. */
   siteWarnings(site: NormalSite, path: string): string[];
+
+  /**
+   * The alarms that watch this cloud's end of one active tunnel in the cloud's own monitoring,
+   * named with `alarmName` (`./alarms.ts`). Called only for sites whose `alarms` is not `false`.
+   */
+  alarms(ctx: AlarmContext): PlannedAlarm[];
 
   /** The resources a gateway of this cloud needs, per link. */
   planGateway(ctx: GatewayContext): GatewayResources<R>;

@@ -83,6 +83,51 @@ export interface SiteSpec {
    * Basic, 30 for VpnGw1AZ-3AZ, 100 for VpnGw4AZ-5AZ); Alibaba Cloud 30 (the quota is unconfirmed)
    */
   readonly maxConnections?: number;
+  /**
+   * What an existing gateway already uses outside this topology (connections made by other
+   * tools): the planner treats it as taken. Read from the cloud's CLI output by each cloud's
+   * `from...Attributes` import, or listed by hand.
+   *
+   * @default - nothing in use: a gateway this topology creates
+   */
+  readonly inUse?: SiteInUse;
+  /**
+   * Whether every active tunnel end of this site is watched by an alarm in its cloud's own
+   * monitoring (`TunnelEnd.alarms`: AWS CloudWatch, Azure Monitor, Alibaba Cloud CloudMonitor).
+   *
+   * @default true
+   */
+  readonly alarms?: boolean;
+}
+
+/**
+ * What an existing gateway already uses (`SiteSpec.inUse`): the planner allocates around it and
+ * counts it against the gateway's limit.
+ */
+export interface SiteInUse {
+  /**
+   * Inside /30s of the gateway's existing tunnels (e.g. `169.254.10.0/30`): no tunnel of the
+   * topology on this gateway takes them (nor, on a cloud whose inside range is shared by all its
+   * gateways, Azure, any tunnel with an end on that cloud).
+   *
+   * @default - none
+   */
+  readonly insideCidrs?: readonly string[];
+  /**
+   * Inside (APIPA / BGP) addresses the gateway already has (Azure: its instances' custom BGP
+   * addresses), e.g. `169.254.21.1`: no tunnel of the topology takes a /30 holding one.
+   *
+   * @default - none
+   */
+  readonly insideAddresses?: readonly string[];
+  /**
+   * Connections already counted against the gateway's limit, in the unit the limit counts
+   * (`SiteSpec.maxConnections`): AWS VPN connections, Azure S2S tunnels, Alibaba Cloud IPsec
+   * connections. An integer of at least 0.
+   *
+   * @default 0
+   */
+  readonly connections?: number;
 }
 
 /**

@@ -89,6 +89,30 @@ export interface TunnelEnd {
    * @default - none: only `policy` links have traffic selectors
    */
   readonly localSelectors?: readonly string[];
+  /**
+   * The alarms that watch this end in its cloud's own monitoring (`SiteSpec.alarms`), named by
+   * the plan so that `ccvpn plan` and the diagram show what watches each tunnel.
+   *
+   * @default - none: an idle tunnel (nothing answers it: an alarm would never clear), or a site
+   *   with `alarms: false`
+   */
+  readonly alarms?: readonly PlannedAlarm[];
+}
+
+/** One alarm that watches a tunnel end, in the end's cloud's monitoring. */
+export interface PlannedAlarm {
+  /**
+   * The alarm's name in its cloud (CloudWatch alarm name, Azure metric alert name, CloudMonitor
+   * rule name): derived from the deployment, link and tunnel, stable across plans, unique in the
+   * deployment, and valid in the cloud's naming rules.
+   */
+  readonly name: string;
+  /** The monitoring service: AWS `cloudwatch`, Azure `azure-monitor`, Alibaba Cloud `cloudmonitor`. */
+  readonly service: 'cloudwatch' | 'azure-monitor' | 'cloudmonitor';
+  /** The metric it watches, as its cloud names it: `<namespace> <metric>`, e.g. `AWS/VPN TunnelState`. */
+  readonly metric: string;
+  /** What the alarm means, for tables: e.g. `tunnel down`, `BGP peer down`. */
+  readonly watches: string;
 }
 
 /** One planned tunnel. */

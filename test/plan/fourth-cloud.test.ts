@@ -66,6 +66,7 @@ const TEST_PROFILE: CloudProfile<'ha-gateway', TestLinkResources> = {
   startsBgp: true,
   lifetimes: { phase1: 28800, phase2: 3600 },
   siteWarnings: () => [],
+  alarms: () => [],
   planGateway: ({ links }) => ({
     links: links.map(({ link, side, remote, slots, tunnel }) => ({
       cloud: 'testcloud' as never,

@@ -199,6 +199,7 @@ export const ALICLOUD_PROFILE: CloudProfile<AlicloudGatewayKind, AlicloudLinkRes
   startsBgp: undefined, // unconfirmed
   lifetimes: { phase1: ALICLOUD_DEFAULT_TUNNEL.phase1LifetimeSeconds, phase2: ALICLOUD_DEFAULT_TUNNEL.phase2LifetimeSeconds },
   siteWarnings: () => [],
+  alarms: () => [], // filled by the Alibaba Cloud alarms work (issue 18)
 
   planGateway: ({ site, links }) => ({
     links: links.map(({ link, side, remote, slots, tunnel }): AlicloudLinkResources => {

@@ -5,6 +5,7 @@
  * connections). Facts: `shared/reference/cloud-vpn-facts.md` (A*), `aws-cdk-lib`'s
  * `ec2.generated.d.ts` (the CloudFormation documentation it ships).
  */
+import { alarmName } from '../alarms';
 import type { CloudFacts } from '../facts';
 import type { EndpointRef, LinkResourcesBase } from '../tunnel';
 import { CloudProfile, range, single } from '../profile';
@@ -220,6 +221,10 @@ export const AWS_PROFILE: CloudProfile<AwsGatewayKind, AwsLinkResources> = {
   lifetimes: { phase1: AWS_DEFAULT_TUNNEL.phase1LifetimeSeconds, phase2: AWS_DEFAULT_TUNNEL.phase2LifetimeSeconds },
   singlePolicyPrefix: { code: 'selectors-aws-single', rule: 'AWS takes one local and one remote prefix per VPN connection with policy routing' },
   siteWarnings: () => [],
+  // One CloudWatch alarm per tunnel on the AWS/VPN TunnelState metric (1 up, 0 down) of the
+  // tunnel's outside IP (dimension TunnelIpAddress):
+  // https://docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-cloudwatch-vpn.html
+  alarms: ({ deployment, tunnelId }) => [{ name: alarmName(deployment, tunnelId, 'aws-tunnel'), service: 'cloudwatch', metric: 'AWS/VPN TunnelState', watches: 'tunnel down' }],
 
   planGateway: ({ links }) => ({
     links: links.map(({ link, side, remote, slots, tunnel }): AwsLinkResources => {

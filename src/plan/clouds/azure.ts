@@ -316,6 +316,7 @@ export const AZURE_PROFILE: CloudProfile<AzureGatewayKind, AzureLinkResources> =
     if (typeof sku !== 'string' || !Object.hasOwn(AZURE_RETIRED_SKUS, sku)) return [];
     return [`${path}.sku: ${show(sku)} is a non-AZ SKU, which Azure no longer creates (NonAzSkusNotAllowedForVPNGateway since 2025-11-01); planned as an existing gateway's. A new gateway needs ${AZURE_RETIRED_SKUS[sku]}`];
   },
+  alarms: () => [], // filled by the Azure alarms work (issue 18)
 
   planGateway: ({ site, links, ownAddress, issues }) => {
     const apipa: Record<string, string[]> = {};
