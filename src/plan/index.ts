@@ -10,6 +10,6 @@ export type { KeyDerivation } from './psk';
 export { planVpn, PlanOptions, ALLOCATED_ASNS } from './planner';
 export { parseCidr, formatIpv4, parseIpv4 } from '../common/cidr';
 export type { CidrParse, Ipv4Cidr } from '../common/cidr';
-export { ownAsnProblem, peerAsnProblem, defaultLinkId, TOPOLOGY_LIMITS } from './validate';
+export { ownAsnProblem, peerAsnProblem, defaultLinkId, TOPOLOGY_LIMITS, IN_USE_INSIDE_RANGES } from './validate';
 export { endpointsOf } from './pairing';
 export * from './checks';

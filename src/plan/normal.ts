@@ -14,6 +14,28 @@ export interface NormalSite {
   readonly cloud: Cloud;
   readonly kind: GatewayKind;
   readonly cidrs: readonly Ipv4Cidr[];
+  /** What the gateway already uses outside the topology (`SiteSpec.inUse`), its valid entries only. */
+  readonly inUse: NormalInUse;
+}
+
+/** One inside value an existing gateway already uses (`SiteInUse.insideCidrs` / `insideAddresses`). */
+export interface InUseEntry {
+  /** Its field path, e.g. `sites[1].inUse.insideCidrs[0]`. */
+  readonly path: string;
+  /** The value as given. */
+  readonly value: string;
+  /** A /30 in use, or an address whose /30 is taken. */
+  readonly kind: 'cidr' | 'address';
+  /** Network address of the aligned /30 it takes (an address: the /30 holding it), 0-4294967295. */
+  readonly block: number;
+}
+
+/** `SiteSpec.inUse` after validation. */
+export interface NormalInUse {
+  /** Inside /30s and addresses in use, in the order given. */
+  readonly entries: readonly InUseEntry[];
+  /** Connections already counted against the gateway's limit (0 when none are given). */
+  readonly connections: number;
 }
 
 /** A link after validation, with defaults applied; `a`/`b` in `between` order. */

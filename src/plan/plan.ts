@@ -41,6 +41,15 @@ export interface GatewayPlan {
    */
   readonly connectionCount: number;
   /**
+   * Connections the gateway already uses outside the topology (`SiteSpec.inUse.connections`), in
+   * the unit of `connectionCount`: they count against `connectionLimit` with it
+   * (`connectionCount + connectionsInUse` is at most `connectionLimit`), and are not part of
+   * `connectionCount`.
+   *
+   * @default - none: nothing in use (a plan without `inUse` carries no such field)
+   */
+  readonly connectionsInUse?: number;
+  /**
    * The most connections this gateway allows, at least 1: `SiteSpec.maxConnections`, else the
    * limit of its kind (`CONNECTION_LIMITS`) or, on Azure, of its SKU (`AZURE_SKU_TUNNELS`).
    */

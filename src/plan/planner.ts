@@ -7,7 +7,7 @@
  */
 import { CLOUD_NAMES, Cloud, FACTS, PROFILES, profileOf } from './clouds';
 import { checkInsideCidr, describeInsideRange } from './checks';
-import { cidr, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
+import { cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
 import { IssueCollector, show, withArticle } from './errors';
 import { FreeRing } from './free-ring';
 import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
@@ -19,7 +19,7 @@ import { keyGenerationOf, recordTunnels, settleSettings } from './generations';
 import { EndLifetimes, chooseLifetimes, negotiate, spell } from './proposals';
 import { DEMO_MASTER_SECRET, KeyDerivation, MASTER_SECRET_ENV, MIN_STRONG_KEY_LENGTH, PresharedKey, deriveKey, masterSecretProblem, pskProblem } from './psk';
 import type { AllocationRecord, KeyScheme, Topology, TunnelPin } from './topology';
-import type { NormalLink, NormalSite } from './normal';
+import type { InUseEntry, NormalLink, NormalSite } from './normal';
 import { ownAsnProblem, peerAsnProblem, validateOptions, validatePrevious, validateTopology } from './validate';
 
 /** Options of `planVpn`. */
@@ -100,6 +100,17 @@ interface Draft {
   readonly domains: readonly string[];
   readonly needsInside: boolean;
   insideCidr?: number;
+}
+
+/**
+ * A warning for each in-use /30 outside the site's own cloud's inside range (e.g. an Azure
+ * gateway's `169.254.100.0/30`): accepted, but it reserves nothing, so it is likely a typo.
+ */
+function inUseWarnings(site: NormalSite): string[] {
+  const ranges = FACTS[site.cloud].insideRanges.map(cidr);
+  return site.inUse.entries
+    .filter((e) => e.kind === 'cidr' && !ranges.some((r) => contains(r, cidr(e.value))))
+    .map((e) => `${e.path}: ${show(e.value)} is outside ${CLOUD_NAMES[site.cloud]}'s inside range (${FACTS[site.cloud].insideRanges.join(', ')}), so no tunnel of this gateway could take it and it reserves nothing; check the value`);
 }
 
 /** The conflict domains of a tunnel's inside /30 on the given sites. */
@@ -185,13 +196,13 @@ export function planVpn(topology: Topology, options: PlanOptions = {}): VpnPlan 
     }
     secondaries.push(...ownAddressDrafts(link, drafts.filter((d) => d.link === link)));
   }
-  for (const site of sites) warnings.push(...profileOf(site.cloud).siteWarnings(site, `sites[${site.index}]`));
+  for (const site of sites) warnings.push(...profileOf(site.cloud).siteWarnings(site, `sites[${site.index}]`), ...inUseWarnings(site));
 
   // 3. ASNs: pinned ones checked in each role they play, missing ones allocated.
   const asns = allocateAsns(sites, links, previous, issues);
 
   // 4. Inside /30s, and the ends' own addresses (kept ones of both before any fresh one).
-  allocateInsideCidrs([...drafts, ...secondaries], previous, issues);
+  allocateInsideCidrs(sites, [...drafts, ...secondaries], previous, issues);
 
   // 5. Pre-shared keys.
   const keys = new Map<string, PresharedKey>();
@@ -370,22 +381,46 @@ function allocateAsns(sites: readonly NormalSite[], links: readonly NormalLink[]
   return asns;
 }
 
-function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecord, issues: IssueCollector): void {
-  const used = new Map<string, Map<number, Draft>>(); // domain -> block -> holder
-  const holder = (d: Draft, block: number) => {
+/** A /30 an existing gateway already uses (`SiteSpec.inUse`): taken before any tunnel is placed. */
+interface InUseHolder {
+  /** The gateway that uses it. */
+  readonly inUse: NormalSite;
+  /** The value that takes it. */
+  readonly entry: InUseEntry;
+}
+type Holder = Draft | InUseHolder;
+const isInUse = (h: Holder): h is InUseHolder => 'inUse' in h;
+
+/** How an in-use /30 is named in a message: `in use on gateway 'x' outside this topology (sites[0].inUse.insideCidrs[1]: '169.254.10.0/30')`. */
+function inUseText(h: InUseHolder, d: Draft): string {
+  const what = `${h.entry.path}: ${show(h.entry.value)}${h.entry.kind === 'address' ? ' lies in it' : ''}`;
+  const cloud = CLOUD_NAMES[h.inUse.cloud];
+  return d.domains.includes(`gw:${h.inUse.id}`)
+    ? `in use on gateway ${show(h.inUse.id)} outside this topology (${what})`
+    : `in use on ${cloud} gateway ${show(h.inUse.id)} outside this topology (${what}), and ${cloud}'s inside range is shared by all its gateways`;
+}
+
+function allocateInsideCidrs(sites: readonly NormalSite[], drafts: readonly Draft[], previous: AllocationRecord, issues: IssueCollector): void {
+  const used = new Map<string, Map<number, Holder>>(); // domain -> block -> holder
+  const holder = (d: Draft, block: number): Holder | undefined => {
     for (const dom of d.domains) {
       const h = used.get(dom)?.get(block);
       if (h) return h;
     }
     return undefined;
   };
-  const take = (d: Draft, block: number) => {
-    d.insideCidr = block;
-    for (const dom of d.domains) {
+  const hold = (domains: readonly string[], block: number, h: Holder) => {
+    for (const dom of domains) {
       if (!used.has(dom)) used.set(dom, new Map());
-      used.get(dom)!.set(block, d);
+      if (!used.get(dom)!.has(block)) used.get(dom)!.set(block, h);
     }
   };
+  const take = (d: Draft, block: number) => {
+    d.insideCidr = block;
+    hold(d.domains, block, d);
+  };
+  // What existing gateways use is taken first: on the gateway, and cloud-wide where its cloud's range is shared.
+  for (const site of sites) for (const entry of site.inUse.entries) hold(domainsOf([site]), entry.block, { inUse: site, entry });
   const clouds = (d: Draft): [Cloud, Cloud] => [d.link.a.cloud, d.link.b.cloud];
 
   // Pins: parsed, checked against both clouds' ranges and reserved blocks, unique per domain.
@@ -404,6 +439,10 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
       continue;
     }
     const h = holder(d, check.network);
+    if (h && isInUse(h)) {
+      issues.add(path, 'inside-cidr-in-use', `${show(pinned)} is ${inUseText(h, d)}; allowed: a /30 no existing tunnel of the gateway uses`);
+      continue;
+    }
     if (h) {
       issues.add(path, 'inside-cidr-duplicate', `${show(pinned)} is already used by tunnel ${h.id} (${h.pinPath}) on a shared gateway; each tunnel needs its own /30`);
       continue;
@@ -416,8 +455,15 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
   for (const d of rest) {
     const kept = previous.insideCidrs[d.id];
     const p = typeof kept === 'string' ? parseCidr(kept) : undefined;
-    if (p?.ok && p.cidr.prefixLength === 30 && insidePool(...clouds(d)).includes(p.cidr.network) && !holder(d, p.cidr.network)) {
+    const valid = p?.ok && p.cidr.prefixLength === 30 && insidePool(...clouds(d)).includes(p.cidr.network);
+    const h = valid ? holder(d, p.cidr.network) : undefined;
+    if (valid && !h) {
       take(d, p.cidr.network);
+    } else if (h && isInUse(h)) {
+      // The tunnel is deployed with that /30: moving it replaces the tunnel, so only on request.
+      const secondary = d.id.includes('/');
+      const move = secondary ? `remove ${show(d.id)} from the allocation record` : `pin another insideCidr on ${d.pinPath} or remove ${show(d.id)} from the allocation record`;
+      issues.add(`previous.insideCidrs.${d.id.slice(0, 128)}`, 'inside-cidr-kept-in-use', `${secondary ? 'the address' : 'tunnel'} ${d.id} was planned with ${show(kept)}, which is now ${inUseText(h, d)}; the planner does not move it on its own (a new /30 replaces the tunnel): if inUse lists this tunnel itself, take it out (inUse is what lies outside the topology); to move it, ${move}`);
     } else {
       fresh.push(d);
     }
@@ -435,7 +481,8 @@ function allocateInsideCidrs(drafts: readonly Draft[], previous: AllocationRecor
     }
     if (d.insideCidr === undefined) {
       const scarce = [...new Set(clouds(d))].filter((c) => d.domains.includes(`cloud:${c}`)).map((c) => ` or ${CLOUD_NAMES[c]}'s APIPA range`).join('');
-      issues.add(`${d.pinPath}.insideCidr`, 'inside-pool-exhausted', `no free inside /30 left for tunnel ${d.id}: all ${pool.length} blocks of ${describeInsideRange(clouds(d))} are used by tunnels sharing a gateway${scarce}`);
+      const inUse = pool.some((block) => { const h = holder(d, block); return h !== undefined && isInUse(h); }) ? ', or in use outside this topology (inUse)' : '';
+      issues.add(`${d.pinPath}.insideCidr`, 'inside-pool-exhausted', `no free inside /30 left for tunnel ${d.id}: all ${pool.length} blocks of ${describeInsideRange(clouds(d))} are used by tunnels sharing a gateway${scarce}${inUse}`);
     }
   }
 }
@@ -533,8 +580,11 @@ function buildGateway(
   const planned = profile.planGateway({ site, links: mine, ownAddress: (tunnel, endpoint) => ownAddresses.get(`${tunnel}/${endpoint}`), issues });
   const capacity = profile.capacity(site, planned.links);
   const limit = site.spec.maxConnections ?? capacity.limit;
-  if (capacity.used > limit) {
-    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${capacity.used} ${capacity.unit} but ${withArticle(profile.name)} ${capacity.gateway} allows ${limit}; allowed: at most ${limit} (remove links, use layout 'minimal', ${capacity.remedy}or raise maxConnections after a quota increase)`);
+  // Connections an existing gateway already has count against the same limit (`SiteSpec.inUse`).
+  const inUse = site.inUse.connections;
+  if (capacity.used + inUse > limit) {
+    const already = inUse > 0 ? `, and ${inUse} ${inUse === 1 ? 'is' : 'are'} in use already (sites[${site.index}].inUse.connections): ${capacity.used + inUse} in all,` : '';
+    issues.add(`sites[${site.index}]`, 'gateway-capacity', `gateway ${show(site.id)} needs ${capacity.used} ${capacity.unit}${already} but ${withArticle(profile.name)} ${capacity.gateway} allows ${limit}; allowed: at most ${limit}${inUse > 0 ? ' in all' : ''} (remove links, use layout 'minimal', ${capacity.remedy}or raise maxConnections after a quota increase)`);
   }
   return {
     site: site.id,
@@ -545,6 +595,7 @@ function buildGateway(
     endpoints: endpointsOf(site.kind),
     apipaAddresses: planned.addresses,
     connectionCount: capacity.used,
+    ...(inUse > 0 ? { connectionsInUse: inUse } : {}),
     connectionLimit: limit,
     links: planned.links,
   };

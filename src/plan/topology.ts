@@ -103,6 +103,11 @@ export interface SiteSpec {
 /**
  * What an existing gateway already uses (`SiteSpec.inUse`): the planner allocates around it and
  * counts it against the gateway's limit.
+ *
+ * List only what lies outside the topology: connections another tool (or another deployment)
+ * made. A tunnel this topology plans, listed here too (e.g. from a CLI export taken after it was
+ * deployed), would collide with itself: a pinned or recorded (`PlanOptions.previous`) inside /30
+ * then fails to plan rather than move, since a new /30 replaces the tunnel.
  */
 export interface SiteInUse {
   /**
@@ -110,12 +115,21 @@ export interface SiteInUse {
    * topology on this gateway takes them (nor, on a cloud whose inside range is shared by all its
    * gateways, Azure, any tunnel with an end on that cloud).
    *
+   * Each an aligned /30 in `169.254.0.0/16` (every cloud's inside range merged,
+   * `IN_USE_INSIDE_RANGES`), whichever the site's cloud: an existing tunnel may use a /30 this
+   * planner would not allocate. One outside the site's own cloud's range plans with a warning (it
+   * reserves nothing). At most 10000 entries.
+   *
    * @default - none
    */
   readonly insideCidrs?: readonly string[];
   /**
    * Inside (APIPA / BGP) addresses the gateway already has (Azure: its instances' custom BGP
-   * addresses), e.g. `169.254.21.1`: no tunnel of the topology takes a /30 holding one.
+   * addresses), e.g. `169.254.21.1`: no tunnel of the topology takes the aligned /30 holding one
+   * (with the same reach as `insideCidrs`).
+   *
+   * Each a dotted-quad IPv4 address (one outside `169.254.0.0/16`, such as an Azure gateway's
+   * default BGP address in its GatewaySubnet, reserves nothing). At most 10000 entries.
    *
    * @default - none
    */
@@ -123,7 +137,8 @@ export interface SiteInUse {
   /**
    * Connections already counted against the gateway's limit, in the unit the limit counts
    * (`SiteSpec.maxConnections`): AWS VPN connections, Azure S2S tunnels, Alibaba Cloud IPsec
-   * connections. An integer of at least 0.
+   * connections. An integer of at least 0. The plan reports it as
+   * `GatewayPlan.connectionsInUse`, apart from the topology's own `connectionCount`.
    *
    * @default 0
    */

@@ -5,11 +5,11 @@
 import { CLOUDS, CLOUD_NAMES, Cloud, DEFAULT_GATEWAY_KIND, FACTS, GATEWAY_KINDS, GatewayKind, PROFILES, profileOf } from './clouds';
 import { withArticle } from './errors';
 import type { IntRange } from './facts';
-import { Ipv4Cidr, overlaps, parseCidr } from '../common/cidr';
+import { Ipv4Cidr, cidr, contains, overlaps, parseCidr, parseIpv4 } from '../common/cidr';
 import { hasOwnKey } from '../common/own-key';
 import { IssueCollector, show } from './errors';
 import { readTunnelRecords } from './generations';
-import type { NormalLink, NormalSite } from './normal';
+import type { InUseEntry, NormalInUse, NormalLink, NormalSite } from './normal';
 import type { AllocationRecord, KeyScheme, LinkSpec, Routing, SiteSpec, Topology, TunnelLayout } from './topology';
 
 /**
@@ -28,6 +28,11 @@ export const TOPOLOGY_LIMITS = {
   maxPins: 16,
   /** Most entries in each map of `PlanOptions.previous` (`insideCidrs`, `asns`, `tunnels`). */
   maxPreviousEntries: 100000,
+  /**
+   * Most entries in each list of a site's `inUse` (`insideCidrs`, `insideAddresses`): an AWS
+   * transit gateway takes at most 5,000 attachments, two tunnels each.
+   */
+  maxInUseEntries: 10000,
 } as const;
 
 /** Site ids key every derived value, so they are kept simple and printable. */
@@ -83,6 +88,77 @@ function parseCidrList(values: unknown, path: string, issues: IssueCollector): I
     }
   });
   return out;
+}
+
+/**
+ * Where an existing tunnel's inside /30 may lie (`SiteInUse.insideCidrs`): anywhere in the inside
+ * ranges of every cloud ({@link FACTS}`[cloud].insideRanges`), merged: `169.254.0.0/16`. Wider than
+ * any one pair's pool on purpose: an existing tunnel may use a /30 this planner would not
+ * allocate (another tool's choice, or a block a peer cloud reserves); the planner only avoids it.
+ */
+export const IN_USE_INSIDE_RANGES: readonly Ipv4Cidr[] = (() => {
+  const all = CLOUDS.flatMap((c) => FACTS[c].insideRanges.map(cidr));
+  // Keep the widest: drop a range another one holds (of two equal ones, the later).
+  return all.filter((r, i) => !all.some((o, j) => j !== i && contains(o, r) && (!contains(r, o) || j < i)));
+})();
+const IN_USE_FIELDS = ['insideCidrs', 'insideAddresses', 'connections'] as const;
+const IN_USE_RULE = `an aligned /30 in ${IN_USE_INSIDE_RANGES.map((r) => r.text).join(' or ')}, e.g. '169.254.10.0/30'`;
+
+/**
+ * A site's `inUse` (what an existing gateway already uses), checked: one issue per bad value, at
+ * its field path; the valid entries are kept, each with the aligned /30 it takes.
+ */
+function validateInUse(given: unknown, path: string, issues: IssueCollector): NormalInUse {
+  const entries: InUseEntry[] = [];
+  if (given === undefined) return { entries, connections: 0 };
+  if (!isRecord(given)) {
+    issues.add(path, 'in-use-malformed', `expected an object with insideCidrs, insideAddresses and/or connections, got ${show(given)}`);
+    return { entries, connections: 0 };
+  }
+  const inUse = given as Record<string, unknown>;
+  for (const key of Object.keys(inUse)) {
+    if (!(IN_USE_FIELDS as readonly string[]).includes(key)) issues.add(`${path}.${key.slice(0, 64)}`, 'in-use-malformed', `unknown field; allowed: ${IN_USE_FIELDS.join(', ')}`);
+  }
+  const list = (field: 'insideCidrs' | 'insideAddresses', example: string): unknown[] => {
+    const values = inUse[field];
+    if (values === undefined) return [];
+    if (!Array.isArray(values)) {
+      issues.add(`${path}.${field}`, 'in-use-malformed', `expected a list like ['${example}'], got ${show(values)}`);
+      return [];
+    }
+    if (values.length > TOPOLOGY_LIMITS.maxInUseEntries) {
+      issues.add(`${path}.${field}`, 'in-use-too-many', `${values.length} entries given; allowed: at most ${TOPOLOGY_LIMITS.maxInUseEntries}`);
+      return [];
+    }
+    return values;
+  };
+  list('insideCidrs', '169.254.10.0/30').forEach((v, j) => {
+    const at = `${path}.insideCidrs[${j}]`;
+    const p = typeof v === 'string' ? parseCidr(v) : undefined;
+    if (!p?.ok) {
+      issues.add(at, 'in-use-cidr-invalid', `${show(v)} is not a valid IPv4 prefix${p ? ` (${p.reason})` : ''}; allowed: ${IN_USE_RULE}`);
+    } else if (p.cidr.prefixLength !== 30) {
+      issues.add(at, 'in-use-cidr-invalid', `${show(v)} is a /${p.cidr.prefixLength}; allowed: ${IN_USE_RULE}`);
+    } else if (!IN_USE_INSIDE_RANGES.some((r) => contains(r, p.cidr))) {
+      issues.add(at, 'in-use-cidr-invalid', `${show(v)} is outside every cloud's tunnel inside range; allowed: ${IN_USE_RULE}`);
+    } else {
+      entries.push({ path: at, value: p.cidr.text, kind: 'cidr', block: p.cidr.network });
+    }
+  });
+  list('insideAddresses', '169.254.21.1').forEach((v, j) => {
+    const address = typeof v === 'string' ? parseIpv4(v) : undefined;
+    if (address === undefined) {
+      issues.add(`${path}.insideAddresses[${j}]`, 'in-use-address-invalid', `${show(v)} is not a dotted-quad IPv4 address; allowed: an IPv4 address such as '169.254.21.1'`);
+    } else {
+      entries.push({ path: `${path}.insideAddresses[${j}]`, value: v as string, kind: 'address', block: (address & 0xfffffffc) >>> 0 });
+    }
+  });
+  const connections = inUse.connections;
+  if (connections !== undefined && (typeof connections !== 'number' || !Number.isSafeInteger(connections) || connections < 0)) {
+    issues.add(`${path}.connections`, 'in-use-connections-invalid', `${show(connections)} is not a count; allowed: an integer of at least 0 (connections already counted against the gateway's limit, in the unit of maxConnections)`);
+    return { entries, connections: 0 };
+  }
+  return { entries, connections: typeof connections === 'number' ? connections : 0 };
 }
 
 /** Deepest nesting a topology is read to (a real one is 5 levels deep). */
@@ -205,8 +281,12 @@ export function validateTopology(given: Topology, issues: IssueCollector): { sit
     if (site.maxConnections !== undefined && (!Number.isInteger(site.maxConnections) || site.maxConnections < 1)) {
       issues.add(`${path}.maxConnections`, 'limit-invalid', `${show(site.maxConnections)} is not a positive integer`);
     }
+    if (site.alarms !== undefined && typeof site.alarms !== 'boolean') {
+      issues.add(`${path}.alarms`, 'alarms-invalid', `expected true or false, got ${show(site.alarms)}`);
+    }
+    const inUse = validateInUse(site.inUse, `${path}.inUse`, issues);
     if (structural || typeof site.id !== 'string') return;
-    const normal: NormalSite = { index, spec: site, id: site.id, cloud, kind: kind as GatewayKind, cidrs };
+    const normal: NormalSite = { index, spec: site, id: site.id, cloud, kind: kind as GatewayKind, cidrs, inUse };
     sites.push(normal);
     byId.set(site.id, normal);
   });
