@@ -82,7 +82,8 @@ export function parseTopology(text: string, source: string): Topology {
   const errors = validate(data);
   if (errors.length > 0) throw new PlanError(describeAll(errors));
   const topology = data as Topology & { $schema?: string };
-  return { sites: topology.sites, links: topology.links };
+  // The name binds derived keys and names the alarms: kept, so that the table shows what a deployment of that name gets.
+  return { ...(topology.name !== undefined ? { name: topology.name } : {}), sites: topology.sites, links: topology.links };
 }
 
 /**

@@ -100,8 +100,37 @@ describe('topology file checks (JSON Schema)', () => {
     ['a value of 5 MB, echoed truncated', `sites: [{id: a, cloud: ${'x'.repeat(5_000_000)}, cidrs: [10.0.0.0/16]}]\nlinks: []`, /sites\[0\]\.cloud: got 'x{80}…' \(5000000 characters\); must be one of/],
     ['too many sites', `sites: [${Array.from({ length: 1001 }, (_, i) => `{id: s${i}, cloud: aws, cidrs: [10.0.0.0/16]}`).join(', ')}]\nlinks: []`, /sites: got \[.*\(truncated\); must NOT have more than 1000 items/],
     ['broken YAML', 'sites: [', /not valid YAML or JSON/],
+    ['a misspelt inUse field', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], inUse: {insideCidr: [169.254.10.0/30]}}]\nlinks: []', /sites\[0\]\.inUse: unknown field 'insideCidr'/],
+    ['inUse /30s that are not a list', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], inUse: {insideCidrs: 169.254.10.0/30}}]\nlinks: []', /sites\[0\]\.inUse\.insideCidrs: got '169\.254\.10\.0\/30'; must be array/],
+    ['an inUse address that is not a string', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], inUse: {insideAddresses: [42]}}]\nlinks: []', /sites\[0\]\.inUse\.insideAddresses\[0\]: got 42; must be string/],
+    ['a negative count of connections in use', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], inUse: {connections: -1}}]\nlinks: []', /sites\[0\]\.inUse\.connections: got -1; must be >= 0/],
+    ['a fractional count of connections in use', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], inUse: {connections: 1.5}}]\nlinks: []', /sites\[0\]\.inUse\.connections: got 1\.5; must be integer/],
+    ['alarms that is not a boolean', 'sites: [{id: a, cloud: aws, cidrs: [10.0.0.0/16], alarms: "off"}]\nlinks: []', /sites\[0\]\.alarms: got 'off'; must be boolean/],
   ])('fails when the file has %s', (_, text, message) => {
     expect(() => parseTopology(text, 'topology.yaml')).toThrow(message);
+  });
+
+  test('accepts inUse and alarms, which reach the planner with the same rules', () => {
+    // GIVEN a file whose AWS site lists in-use values and turns alarms off
+    const text = [
+      'name: estate',
+      'sites:',
+      '  - {id: aws, cloud: aws, cidrs: [10.1.0.0/16], alarms: false, inUse: {insideCidrs: [169.254.10.0/30], insideAddresses: [169.254.11.1], connections: 2}}',
+      '  - {id: ali, cloud: alicloud, cidrs: [10.2.0.0/16]}',
+      'links: [{between: [aws, ali]}]',
+    ].join('\n');
+    // WHEN read and planned
+    const t = parseTopology(text, 'estate.yaml');
+    const plan = planVpn(t, { masterSecret: TEST_SECRET });
+    // THEN the values arrive as written, and the plan honours them
+    expect(t.name).toBe('estate');
+    expect(t.sites[0]).toMatchObject({ alarms: false, inUse: { insideCidrs: ['169.254.10.0/30'], insideAddresses: ['169.254.11.1'], connections: 2 } });
+    expect(plan.gateways[0].connectionsInUse).toBe(2);
+    expect(plan.tunnels.every((x) => x.ends[0].alarms === undefined)).toBe(true);
+    expect(plan.tunnels.map((x) => x.insideCidr)).not.toContain('169.254.10.0/30');
+    // and a value the schema lets through (a string) but the planner refuses fails with the planner's message
+    const bad = parseTopology(text.replace('169.254.10.0/30', '169.254.10.2/30'), 'estate.yaml');
+    expect(() => planVpn(bad, { masterSecret: TEST_SECRET })).toThrow(/sites\[0\]\.inUse\.insideCidrs\[0\]: '169\.254\.10\.2\/30' is not a valid IPv4 prefix \(host bits are set; the network address is 169\.254\.10\.0\/30\); allowed: an aligned \/30 in 169\.254\.0\.0\/16/);
   });
 
   test('accepts JSON as well as YAML', () => {
