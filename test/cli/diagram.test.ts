@@ -7,7 +7,7 @@ import { planToDot } from '../../src/cli/diagram';
 import { renderSvg } from '../../src/cli/render-svg';
 import { readTopology } from '../../src/cli/topology-file';
 import { MASTER_SECRET_ENV, VpnPlan, planVpn } from '../../src/plan';
-import { TEST_SECRET, awsSite, azureSite, topo } from '../plan/fixtures';
+import { TEST_SECRET, aliSite, awsSite, azureSite, topo } from '../plan/fixtures';
 
 const MESH = path.join(__dirname, '..', '..', 'examples', 'topologies', 'three-cloud-mesh.yaml');
 
@@ -116,6 +116,76 @@ describe('SVG drawing', () => {
         expect(stroke).toEqual([{ dash: undefined, color: '#2d6a4f' }]);
       }
     }
+  });
+});
+
+/** Every `<g>` whose class list contains `cls` (e.g. `node`), by id, with its text. */
+function groupsOf(svg: string, cls: string): Map<string, { classes: string[]; text: string }> {
+  expect(XMLValidator.validate(svg)).toBe(true);
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(svg) as XmlNode;
+  const out = new Map<string, { classes: string[]; text: string }>();
+  const texts = (n: unknown): string[] => {
+    if (Array.isArray(n)) return n.flatMap(texts);
+    if (!n || typeof n !== 'object') return [];
+    return Object.entries(n as XmlNode).flatMap(([k, v]) => (k === 'text' ? (Array.isArray(v) ? v : [v]).map((t) => String((t as XmlNode)['#text'] ?? t)) : texts(v)));
+  };
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    if (!n || typeof n !== 'object') return;
+    for (const [k, v] of Object.entries(n as XmlNode)) {
+      if (k === 'g') {
+        for (const g of (Array.isArray(v) ? v : [v]) as XmlNode[]) {
+          const classes = String(g.class ?? '').split(/\s+/);
+          if (classes.includes(cls)) out.set(String(g.id), { classes, text: texts(g).join('\n') });
+        }
+      }
+      walk(v);
+    }
+  };
+  walk(doc);
+  return out;
+}
+
+describe('the alarms that watch each tunnel end', () => {
+  // GIVEN the guide's layout toward Azure (two idle tunnels) and AWS ↔ Alibaba with Alibaba's alarms off, AWS with 2 connections in use
+  const plan = planVpn(topo(
+    [{ ...awsSite, inUse: { connections: 2 } }, azureSite, { ...aliSite, alarms: false }],
+    [{ between: ['aws-tokyo', 'azure-east'], layout: 'minimal' }, { between: ['aws-tokyo', 'ali-hz'] }],
+  ), { masterSecret: TEST_SECRET, deployment: 'estate' });
+  const dot = planToDot(plan);
+  const edge = (id: string) => dot.split('\n').find((l) => l.includes(`id="tunnel:${id}"`))!;
+  const note = (site: string) => dot.split('\n').find((l) => l.includes(`id="alarms:${site}"`));
+
+  test.each([
+    ['an active tunnel with an alarm on the AWS end only (Azure names none yet)', 'aws-tokyo--azure-east:1', 'alarms 1 ~ 0'],
+    ['an active tunnel toward a site with alarms: false', 'ali-hz--aws-tokyo:1', 'alarms 1 ~ off'],
+    ['an idle tunnel', 'aws-tokyo--azure-east:3', 'idle, no alarms'],
+  ])('the edge of %s says how many watch each end', (_, id, label) => {
+    expect(edge(id)).toMatch(new RegExp(`label="[^"]*\\\\n${label}"`));
+  });
+
+  test('each gateway lists its ends\' alarms by name and meaning, or why an end has none', () => {
+    const aws = note('aws-tokyo')!;
+    expect(aws).toContain('label="6 alarms\\n');
+    for (const t of plan.tunnels.filter((x) => x.state === 'active')) {
+      const end = t.ends.find((e) => e.site === 'aws-tokyo')!;
+      expect(aws).toContain(`${t.id} ${end.endpoint.replace(`${t.link}/`, '')}: ${end.alarms![0].name} (tunnel down)`);
+    }
+    expect(aws).toContain('aws-tokyo--azure-east:3 conn1/tunnel2: none (idle)');
+    expect(note('azure-east')).toContain('aws-tokyo--azure-east:1 instance0: none (Azure names none)');
+    expect(note('ali-hz')).toContain('label="no alarms (alarms: false)"');
+    expect(dot).toContain('6/10 connections (2 in use)');
+  });
+
+  test('the SVG shows every alarm name in its gateway\'s note, and no key', async () => {
+    const svg = await renderSvg(dot);
+    const notes = groupsOf(svg, 'alarms');
+    expect([...notes.keys()].sort()).toEqual(['alarms:ali-hz', 'alarms:aws-tokyo', 'alarms:azure-east']);
+    const names = plan.tunnels.flatMap((t) => t.ends.flatMap((e) => e.alarms ?? []).map((a) => a.name));
+    expect(names).toHaveLength(6);
+    for (const name of names) expect(notes.get('alarms:aws-tokyo')!.text).toContain(name);
+    expect(notes.get('alarms:ali-hz')!.text).toBe('no alarms (alarms: false)');
+    for (const t of plan.tunnels) expect(svg).not.toContain(t.presharedKey.reveal());
   });
 });
 

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { parseTopology, readTopology } from '../../src/cli/topology-file';
 import { MASTER_SECRET_ENV, planVpn } from '../../src/plan';
-import { TEST_SECRET } from '../plan/fixtures';
+import { renderPlan } from '../../src/cli/plan-table';
+import { TEST_SECRET, aliSite, awsSite, azureSite } from '../plan/fixtures';
 
 const MESH = path.join(__dirname, '..', '..', 'examples', 'topologies', 'three-cloud-mesh.yaml');
 
@@ -136,5 +137,77 @@ describe('topology file checks (JSON Schema)', () => {
   test('accepts JSON as well as YAML', () => {
     const t = parseTopology(JSON.stringify({ sites: [{ id: 'a', cloud: 'aws', cidrs: ['10.0.0.0/16'] }], links: [] }), 'x.json');
     expect(t.sites[0].id).toBe('a');
+  });
+});
+
+describe('ccvpn plan shows what watches each tunnel end', () => {
+  // GIVEN AWS ↔ Azure in the guide's layout (two idle tunnels), AWS ↔ Alibaba with Alibaba's alarms off, AWS with 2 connections in use
+  const plan = planVpn({
+    name: 'estate',
+    sites: [{ ...awsSite, inUse: { connections: 2 } }, azureSite, { ...aliSite, alarms: false }],
+    links: [{ between: ['aws-tokyo', 'azure-east'], layout: 'minimal' }, { between: ['aws-tokyo', 'ali-hz'] }],
+  }, { masterSecret: TEST_SECRET });
+  // WHEN rendered
+  const text = renderPlan(plan);
+  const lines = text.split('\n');
+  const section = lines.slice(lines.findIndex((l) => l.startsWith('alarms: ')));
+  const tunnelRow = (id: string) => lines.find((l) => l.startsWith(`${id} `))!;
+
+  test.each<[string, string, string, RegExp]>([
+    ['an active AWS end: its CloudWatch alarm by name, what it watches and its metric', 'aws-tokyo--azure-east:1', 'aws-tokyo (conn1/tunnel1)', /estate-aws-tokyo--azure-east-t1-aws-tunnel\s+tunnel down\s+AWS\/VPN TunnelState \(cloudwatch\)$/],
+    ["an active end whose cloud names no alarm (Azure's helper not merged)", 'aws-tokyo--azure-east:1', 'azure-east (instance0)', /none\s+Azure names no alarm for it$/],
+    ['an end of a site with alarms: false', 'ali-hz--aws-tokyo:2', 'ali-hz (slave)', /none\s+alarms: false on ali-hz$/],
+    ['an idle tunnel: none on either end', 'aws-tokyo--azure-east:3', 'both ends', /none\s+idle tunnel: nothing answers it, an alarm would never clear$/],
+  ])('THEN the alarm section shows %s', (_, tunnel, end, row) => {
+    const found = section.filter((l) => l.startsWith(`${tunnel} `) && l.includes(`  ${end}  `));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(row);
+  });
+
+  test.each([
+    ['aws-tokyo--azure-east:1', '1~0'],
+    ['aws-tokyo--azure-east:3', '-~-'],
+    ['ali-hz--aws-tokyo:1', '1~off'],
+  ])('THEN the tunnel table counts the alarms of each end of %s: %s', (id, cell) => {
+    expect(tunnelRow(id)).toMatch(new RegExp(`\\s${cell}$`));
+  });
+
+  test('THEN the gateways show their alarms (off for alarms: false) and the connections in use within their load', () => {
+    expect(lines.find((l) => l.startsWith('aws-tokyo '))).toMatch(/\s6\/10 \(2 in use\)\s+6$/);
+    expect(lines.find((l) => l.startsWith('ali-hz '))).toMatch(/\s2\/30\s+off$/);
+    expect(section[0]).toBe('alarms: 6 watch 6 of 12 active tunnel ends');
+    // one row per alarm or per end without one, one per idle tunnel
+    expect(section.filter((l) => /^\S+:\d+ /.test(l))).toHaveLength(6 + 6 + 2);
+  });
+
+  test('THEN no key appears, in the table nor in the JSON plan, which carries the alarms', () => {
+    const json = JSON.stringify(plan);
+    for (const t of plan.tunnels) {
+      expect(text).not.toContain(t.presharedKey.reveal());
+      expect(json).not.toContain(t.presharedKey.reveal());
+    }
+    expect(JSON.parse(json).tunnels[0].ends[0].alarms).toEqual([{ name: 'estate-aws-tokyo--azure-east-t1-aws-tunnel', service: 'cloudwatch', metric: 'AWS/VPN TunnelState', watches: 'tunnel down' }]);
+  });
+
+  test('ccvpn plan --json and the table name the alarms after the file\'s name, keys redacted', () => {
+    // GIVEN a topology file with a name
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-'));
+    const file = path.join(dir, 'estate.yaml');
+    fs.writeFileSync(file, 'name: estate\nsites:\n  - {id: aws, cloud: aws, cidrs: [10.1.0.0/16]}\n  - {id: ali, cloud: alicloud, cidrs: [10.2.0.0/16], alarms: false}\nlinks: [{between: [aws, ali]}]\n');
+    const saved = process.env[MASTER_SECRET_ENV];
+    process.env[MASTER_SECRET_ENV] = TEST_SECRET;
+    // WHEN
+    const table = run('plan', file);
+    const json = run('plan', file, '--json');
+    // THEN
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^ali--aws:1 +aws \(conn1\/tunnel1\) +estate-ali--aws-t1-aws-tunnel +tunnel down/m);
+    const planned = JSON.parse(json.stdout);
+    expect(planned.tunnels.map((t: { ends: { alarms?: { name: string }[] }[] }) => t.ends.map((e) => e.alarms?.map((a) => a.name) ?? null)))
+      .toEqual([1, 2, 3, 4].map((n) => [[`estate-ali--aws-t${n}-aws-tunnel`], null]));
+    const keys = planVpn(readTopology(file), { masterSecret: TEST_SECRET }).tunnels.map((t) => t.presharedKey.reveal());
+    for (const k of keys) expect(table.stdout + json.stdout).not.toContain(k);
+    if (saved === undefined) delete process.env[MASTER_SECRET_ENV]; else process.env[MASTER_SECRET_ENV] = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
