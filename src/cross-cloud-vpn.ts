@@ -104,6 +104,7 @@ interface GatewayClaim {
   readonly insideCidrs: ReadonlyMap<string, string>;
   /** APIPA addresses used (`GatewayPlan.apipaAddresses`). */
   readonly apipa: ReadonlySet<string>;
+  /** Connections of this declaration's links (`GatewayPlan.connectionCount`), without those in use outside it. */
   readonly connections: number;
   readonly limit: number;
   /** Site ids of the gateways linked to it. */
@@ -146,9 +147,11 @@ function claimGateways(id: string, gateways: readonly IVpnGateway[], plan: VpnPl
       for (const a of claim.apipa) if (other.apipa.has(a)) problems.push({ path: where, code: 'shared-gateway-apipa', message: `APIPA address ${a} is already used on this gateway by ${by}` });
       for (const peer of claim.peers) if (other.peers.has(peer)) problems.push({ path: where, code: 'shared-gateway-link', message: `a link to ${peer} is already declared by ${by}; a pair of gateways has one link` });
     }
-    const used = (CLAIMS.get(g) ?? []).reduce((n, c) => n + c.connections, 0) + claim.connections;
+    // What an imported gateway already uses outside every declaration (`site.inUse`) counts once, not once per declaration.
+    const inUse = gp.connectionsInUse ?? 0;
+    const used = (CLAIMS.get(g) ?? []).reduce((n, c) => n + c.connections, 0) + claim.connections + inUse;
     if ((CLAIMS.get(g) ?? []).length && used > claim.limit) {
-      problems.push({ path: where, code: 'shared-gateway-capacity', message: `${used} connections over every declaration using this gateway (${[...(CLAIMS.get(g) ?? []).map((c) => `${c.declaration}: ${c.connections}`), `${id}: ${claim.connections}`].join(', ')}); allowed: at most ${claim.limit}` });
+      problems.push({ path: where, code: 'shared-gateway-capacity', message: `${used} connections over every declaration using this gateway (${[...(CLAIMS.get(g) ?? []).map((c) => `${c.declaration}: ${c.connections}`), `${id}: ${claim.connections}`, ...(inUse > 0 ? [`in use outside them: ${inUse}`] : [])].join(', ')}); allowed: at most ${claim.limit}` });
     }
     fresh.set(g, claim);
   }

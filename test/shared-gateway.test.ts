@@ -5,7 +5,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { App as TerraformApp } from 'cdktf';
-import { CrossCloudVpn } from '../src';
+import { CrossCloudVpn, IVpnGateway, SiteInUse } from '../src';
 import { AlicloudSite, AwsSite, AzureSite } from '../examples/lib/sites';
 import { TEST_SECRET } from './plan/fixtures';
 
@@ -39,4 +39,28 @@ test('declarations that take disjoint values on a shared gateway both plan', () 
   const first = new CrossCloudVpn('First', { masterSecret: TEST_SECRET, links: [{ between: [s.tokyo.gateway, s.azure.gateway], tunnels: [{ insideCidr: '169.254.21.0/30' }, { insideCidr: '169.254.21.4/30' }, { insideCidr: '169.254.21.8/30' }, { insideCidr: '169.254.21.12/30' }] }] });
   const second = new CrossCloudVpn('Second', { masterSecret: TEST_SECRET, links: [{ between: [s.azure.gateway, s.ali.gateway], routing: 'policy' }] });
   expect(first.plan.tunnels.length + second.plan.tunnels.length).toBeGreaterThan(4);
+});
+
+/** The same gateway, as an import of an existing one would declare it: its site with `inUse`. */
+function withInUse(gateway: IVpnGateway, inUse: SiteInUse): IVpnGateway {
+  return Object.create(gateway, { site: { value: { ...gateway.site, inUse }, enumerable: true }, path: { value: gateway.path, enumerable: true } }) as IVpnGateway;
+}
+
+describe('connections an existing gateway already has count once over every declaration that uses it', () => {
+  // GIVEN an AWS virtual private gateway (10 VPN connections) with some in use, linked to Azure by one
+  // declaration and to Alibaba Cloud by another (2 VPN connections each)
+  test.each<[number, RegExp | undefined]>([
+    [6, undefined], // 2 + 2 + 6 = 10: counted once, it fits (counted per declaration it would be 16)
+    [7, /\[Second\] Tokyo\/VpnGateway: 11 connections over every declaration using this gateway \(First: 2, Second: 2, in use outside them: 7\); allowed: at most 10/],
+  ])('with %d in use', (inUse, message) => {
+    const s = sites();
+    const tokyo = withInUse(s.tokyo.gateway, { connections: inUse });
+    // WHEN both declarations plan
+    const first = new CrossCloudVpn('First', { masterSecret: TEST_SECRET, links: [{ between: [tokyo, s.azure.gateway] }] });
+    expect(first.plan.gateways.find((g) => g.site === 'aws-tokyo')).toMatchObject({ connectionCount: 2, connectionsInUse: inUse });
+    const second = () => new CrossCloudVpn('Second', { masterSecret: TEST_SECRET, links: [{ between: [tokyo, s.ali.gateway] }] });
+    // THEN the second fits only while the connections in use, counted once, leave room
+    if (message) expect(second).toThrow(message);
+    else expect(second().plan.gateways.find((g) => g.site === 'aws-tokyo')).toMatchObject({ connectionCount: 2, connectionsInUse: inUse });
+  });
 });
