@@ -5,7 +5,7 @@
  * (`./plan.ts`) are written in; plain data, pre-shared keys serialise redacted.
  */
 import type { PresharedKey } from '../common/preshared-key';
-import type { Cloud } from './clouds/ids';
+import type { Cloud, MonitoringService } from './clouds/ids';
 import type { NeutralProposal } from './facts';
 import type { Routing } from './topology';
 
@@ -108,7 +108,7 @@ export interface PlannedAlarm {
    */
   readonly name: string;
   /** The monitoring service: AWS `cloudwatch`, Azure `azure-monitor`, Alibaba Cloud `cloudmonitor`. */
-  readonly service: 'cloudwatch' | 'azure-monitor' | 'cloudmonitor';
+  readonly service: MonitoringService;
   /** The metric it watches, as its cloud names it: `<namespace> <metric>`, e.g. `AWS/VPN TunnelState`. */
   readonly metric: string;
   /** What the alarm means, for tables: e.g. `tunnel down`, `BGP peer down`. */

@@ -18,5 +18,11 @@ export type AzureGatewayKind = 'active-active' | 'active-standby';
 /** The gateway kinds of Alibaba Cloud: dual-tunnel (master and slave IPs) or single-tunnel. */
 export type AlicloudGatewayKind = 'dual-tunnel' | 'single-tunnel';
 
+/**
+ * The monitoring service of each cloud that watches a tunnel end (`PlannedAlarm.service`): AWS
+ * `cloudwatch`, Azure `azure-monitor`, Alibaba Cloud `cloudmonitor`.
+ */
+export type MonitoringService = 'cloudwatch' | 'azure-monitor' | 'cloudmonitor';
+
 /** Gateway kinds of every cloud (each cloud's are in its profile's `kinds`). */
 export type GatewayKind = AwsGatewayKind | AzureGatewayKind | AlicloudGatewayKind;
