@@ -59,6 +59,26 @@ describe('inUse values are checked: one issue per bad value, at its path, the va
     expect(issues[0].message).toMatch(message);
   });
 
+  test('any value a JavaScript caller passes gives a plan or PlanError issues at inUse, never another exception', () => {
+    const junk = fc.oneof(fc.anything(), fc.array(fc.oneof(fc.string(), fc.anything())), fc.constantFrom(['169.254.21.0/30'], ['169.254.21.1'], [null], -0, 2 ** 53));
+    fc.assert(fc.property(fc.record({ insideCidrs: junk, insideAddresses: junk, connections: junk }, { requiredKeys: [] }), fc.oneof(fc.anything(), fc.constant(undefined)), (inUse, whole) => {
+      for (const value of [inUse, whole]) {
+        let issues: { path: string; code: string }[] = [];
+        try {
+          plan(awsAzure({}, { inUse: value as SiteSpec['inUse'] }));
+        } catch (e) {
+          if (!(e instanceof PlanError)) throw e;
+          issues = e.issues;
+        }
+        // each at an inUse path, or the gateway's capacity (too many connections in use)
+        for (const i of issues) {
+          const where = i.code === 'gateway-capacity' ? i.path === 'sites[1]' : /^sites\[1\]\.inUse(\.|$)/.test(i.path);
+          expect({ ...i, where }).toMatchObject({ where: true });
+        }
+      }
+    }), { numRuns: 300, seed: 1802 });
+  });
+
   test('alarms that is not a boolean is refused (JavaScript)', () => {
     const issues = issuesOf(() => plan(awsAzure({ alarms: 'no' as never })));
     expect(issues).toEqual([{ path: 'sites[0].alarms', code: 'alarms-invalid', message: "expected true or false, got 'no'" }]);
