@@ -63,7 +63,7 @@ describe('inUse values are checked: one issue per bad value, at its path, the va
     const junk = fc.oneof(fc.anything(), fc.array(fc.oneof(fc.string(), fc.anything())), fc.constantFrom(['169.254.21.0/30'], ['169.254.21.1'], [null], -0, 2 ** 53));
     fc.assert(fc.property(fc.record({ insideCidrs: junk, insideAddresses: junk, connections: junk }, { requiredKeys: [] }), fc.oneof(fc.anything(), fc.constant(undefined)), (inUse, whole) => {
       for (const value of [inUse, whole]) {
-        let issues: { path: string; code: string }[] = [];
+        let issues: readonly { path: string; code: string }[] = [];
         try {
           plan(awsAzure({}, { inUse: value as SiteSpec['inUse'] }));
         } catch (e) {
