@@ -27,13 +27,17 @@
  * verify` reads is what is deployed, no L2 default in between), the SNS target is the topic's ARN
  * (no `aws-cloudwatch-actions` module to load), and the L2's extra load and construction cost is
  * saved on every alarm of a mesh. Users reach the alarms as `AwsVpnGateway.tunnelAlarms`.
+ *
+ * Each alarm carries `Metadata.CrossCloudVpn.Alarm` = `{ VpnConnectionId: {Ref}, TunnelInsideCidr }`:
+ * the tunnel it is meant to watch, which `ccvpn verify` compares with the tunnel its
+ * `TunnelIpAddress` dimension selects.
  */
 import { Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import type { Construct } from 'constructs';
-import { PlannedAlarm, show } from '../plan';
+import { PlannedTunnel, show } from '../plan';
 import { PropsChecker, ValidationError } from '../private/errors';
+import type { AwsVpnConnection } from './vpn-connection';
 
 /**
  * How the CloudWatch alarm on each tunnel's `TunnelState` decides that the tunnel is down, and
@@ -134,25 +138,26 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Resource metadata key of the record each alarm carries: `{ Alarm: { VpnConnectionId, TunnelInsideCidr } }`. */
+export const ALARM_METADATA_KEY = 'CrossCloudVpn';
+
 /** Alarm names taken per stack (CloudWatch alarm names are unique per account and Region; `PutMetricAlarm` overwrites an alarm of the same name). */
 const NAMES_BY_STACK = new WeakMap<Stack, Map<string, string>>();
 
-/** What one tunnel's alarms need. */
-export interface TunnelAlarmTarget {
-  /** The planned alarms of the tunnel's AWS end (`TunnelEnd.alarms`). */
-  readonly alarms: readonly PlannedAlarm[];
-  /** The tunnel's outside IP (the lookup's `Tunnel<N>OutsideIp`, a deploy-time value). */
-  readonly outsideIp: string;
-  /** For the description: the tunnel's id in the plan and its connection's path. */
-  readonly tunnelId: string;
-  readonly tunnel: number;
-}
-
 /**
- * One alarm per planned alarm of each tunnel, created under `connection` (in its stack), named
- * as the plan names it; names are unique in the stack (else one clear error).
+ * One alarm per planned alarm of each tunnel's AWS end (`TunnelEnd.alarms`), created under
+ * `connection` (in its stack) on the outside IP of that tunnel (`tunnels[i]` is the connection's
+ * tunnel `i + 1`), named as the plan names it; names are unique in the stack (else one clear
+ * error).
  */
-export function addTunnelAlarms(connection: Construct, targets: readonly TunnelAlarmTarget[], options: ResolvedTunnelAlarmOptions): cloudwatch.CfnAlarm[] {
+export function addTunnelAlarms(connection: AwsVpnConnection, tunnels: readonly PlannedTunnel[], options: ResolvedTunnelAlarmOptions): cloudwatch.CfnAlarm[] {
+  const targets = tunnels.map((t, i) => ({
+    alarms: t.ends.find((e) => e.cloud === 'aws')?.alarms ?? [],
+    outsideIp: connection.tunnelOutsideIps[i],
+    tunnelId: t.id,
+    tunnel: i + 1,
+    insideCidr: connection.tunnelInsideCidrs[i],
+  }));
   const stack = Stack.of(connection);
   const taken = NAMES_BY_STACK.get(stack) ?? new Map<string, string>();
   NAMES_BY_STACK.set(stack, taken);
@@ -182,6 +187,8 @@ export function addTunnelAlarms(connection: Construct, targets: readonly TunnelA
         treatMissingData: 'breaching',
         ...(options.topic ? { alarmActions: [options.topic.topicArn], okActions: [options.topic.topicArn] } : {}),
       });
+      // What the alarm watches, as declared: `ccvpn verify` checks that its TunnelIpAddress is that tunnel's.
+      alarm.addMetadata(ALARM_METADATA_KEY, { Alarm: { VpnConnectionId: connection.vpnConnectionId, TunnelInsideCidr: target.insideCidr } });
       taken.set(planned.name, alarm.node.path);
       built.push(alarm);
     });

@@ -320,10 +320,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
         const end = t.ends.find((e) => e.cloud === 'aws')!;
         this.endpoints.set(end.endpoint, { scope: built, value: built.tunnelOutsideIps[i] });
       });
-      if (this.alarmOptions) {
-        const targets = tunnels.map((t, i) => ({ alarms: t.ends.find((e) => e.cloud === 'aws')!.alarms ?? [], outsideIp: built.tunnelOutsideIps[i], tunnelId: t.id, tunnel: i + 1 }));
-        this.tunnelAlarms.push(...addTunnelAlarms(built, targets, this.alarmOptions));
-      }
+      if (this.alarmOptions) this.tunnelAlarms.push(...addTunnelAlarms(built, tunnels, this.alarmOptions));
     }
   }
 }

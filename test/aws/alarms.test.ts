@@ -9,7 +9,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsGatewayKind, AwsTunnelAlarmOptions, AwsVpnGateway, AwsVpnGatewayProps } from '../../src/aws';
 import type { LinkRealisation } from '../../src/contract';
-import { LinkSpec, PlannedTunnel, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
+import { LinkSpec, PlannedAlarm, PlannedTunnel, SiteSpec, TunnelEnd, VpnPlan, planVpn } from '../../src/plan';
 import { testStack } from './util';
 
 /** A master secret for tests only (never a real one). */
@@ -33,11 +33,16 @@ function planLink(gw: AwsVpnGateway, azure: Partial<SiteSpec> = {}, link: Partia
 }
 
 const awsEnd = (t: PlannedTunnel) => t.ends.find((e) => e.cloud === 'aws')!;
+
+/** The tunnels with every planned alarm of their AWS end changed by `f` (a tampered plan). */
+function withAwsAlarms(tunnels: readonly PlannedTunnel[], f: (a: PlannedAlarm) => PlannedAlarm): PlannedTunnel[] {
+  return tunnels.map((t) => ({ ...t, ends: t.ends.map((e) => (e.cloud === 'aws' ? { ...e, alarms: e.alarms?.map(f) } : e)) as [TunnelEnd, TunnelEnd] }));
+}
 const alarmsOf = (stack: Stack) => Object.entries(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'));
 
 /** The lookup GetAtt an alarm's TunnelIpAddress dimension names: [logical id, attribute]. */
-function dimensionTarget(alarm: { Properties: { Dimensions: { Name: string; Value: { 'Fn::GetAtt': [string, string] } }[] } }): [string, string] {
-  const dims = alarm.Properties.Dimensions;
+function dimensionTarget(alarm: Record<string, any>): [string, string] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const dims = alarm.Properties.Dimensions as { Name: string; Value: { 'Fn::GetAtt': [string, string] } }[];
   expect(dims).toHaveLength(1);
   expect(dims[0].Name).toBe('TunnelIpAddress');
   return dims[0].Value['Fn::GetAtt'];
@@ -80,6 +85,8 @@ describe('AWS tunnel alarms', () => {
       expect(alarm.Properties.AlarmActions).toBeUndefined();
       expect(alarm.Properties.OKActions).toBeUndefined();
       expect(alarm.Properties.AlarmDescription).toContain(tunnel.id);
+      // AND it records the tunnel it is meant to watch
+      expect(alarm.Metadata.CrossCloudVpn).toEqual({ Alarm: { VpnConnectionId: { Ref: connectionId }, TunnelInsideCidr: tunnel.insideCidr } });
     }
   });
 
@@ -184,7 +191,7 @@ describe('AWS tunnel alarms', () => {
     const gw = awsGateway(stack);
     const { realisation } = planLink(gw);
     const name = awsEnd(realisation.tunnels[0]).alarms![0].name;
-    const tunnels = realisation.tunnels.map((t) => ({ ...t, ends: t.ends.map((e) => (e.cloud === 'aws' ? { ...e, alarms: e.alarms?.map((a) => ({ ...a, name })) } : e)) }));
+    const tunnels = withAwsAlarms(realisation.tunnels, (a) => ({ ...a, name }));
     expect(() => gw.realiseLink({ ...realisation, tunnels })).toThrow(new RegExp(`alarm name '${name}' is already used by Test/Tokyo/Link-aws-tokyo--azure-east/conn1/Tunnel1Alarm in stack Test; allowed: names unique in the stack`));
   });
 
@@ -192,7 +199,7 @@ describe('AWS tunnel alarms', () => {
     const stack = testStack();
     const gw = awsGateway(stack);
     const { realisation } = planLink(gw);
-    const tunnels = realisation.tunnels.map((t) => ({ ...t, ends: t.ends.map((e) => (e.cloud === 'aws' ? { ...e, alarms: e.alarms?.map((a) => ({ ...a, metric: 'AWS/VPN TunnelDataIn' })) } : e)) }));
+    const tunnels = withAwsAlarms(realisation.tunnels, (a) => ({ ...a, metric: 'AWS/VPN TunnelDataIn' }));
     expect(() => gw.realiseLink({ ...realisation, tunnels })).toThrow(/watches 'cloudwatch AWS\/VPN TunnelDataIn'; allowed: cloudwatch AWS\/VPN TunnelState/);
   });
 });
