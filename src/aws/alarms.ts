@@ -49,8 +49,8 @@ import type { AwsVpnConnection } from './vpn-connection';
 export interface AwsTunnelAlarmOptions {
   /**
    * The alarm fires while `TunnelState` (statistic `Minimum` over the period) is below this
-   * value. `TunnelState` is 0 or 1: a threshold in (0, 1]. CloudWatch `Threshold`, comparison
-   * `LessThanThreshold`.
+   * value. `TunnelState` is 0 or 1: a threshold greater than 0 and at most 1. CloudWatch
+   * `Threshold`, comparison `LessThanThreshold`.
    *
    * @default 1 - "Whenever TunnelState is Lower than 1" (AWS Site-to-Site VPN User Guide,
    *   creating-alarms-vpn.html)
