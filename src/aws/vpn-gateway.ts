@@ -88,7 +88,8 @@ export interface AwsVpnGatewayProps {
  * propagation) or a transit gateway (new, with VPN ECMP support, or existing).
  *
  * As an `IVpnGateway` it builds, per planned link, one customer gateway per remote endpoint and
- * one VPN connection (tunnel pair) per customer gateway.
+ * one VPN connection (tunnel pair) per customer gateway, and a CloudWatch alarm on each active
+ * tunnel (`alarms`).
  *
  * @resource AWS::EC2::VPNGateway
  * @resource AWS::EC2::TransitGateway
@@ -117,8 +118,8 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   public readonly transitGatewayRouting?: AwsTransitGatewayRouteTableOptions;
   /** Whether a new transit gateway associates attachments with its default route table (`undefined`: not a new transit gateway). */
   private readonly associatesByDefault?: boolean;
-  /** The tunnels' CloudWatch alarms, one per active tunnel of the realised links (none with `alarms: false`). */
-  public readonly tunnelAlarms: cloudwatch.CfnAlarm[] = [];
+  /** The tunnels' alarms so far (`tunnelAlarms`). */
+  private readonly alarms: cloudwatch.CfnAlarm[] = [];
   /** The alarms' options (`undefined`: `alarms: false`). */
   private readonly alarmOptions?: ResolvedTunnelAlarmOptions;
   /** Per endpoint name (`<link id>/conn<N>/tunnel<T>`) of the realised links: the connection and the outside IP. */
@@ -264,6 +265,15 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
     return this.asn;
   }
 
+  /**
+   * The CloudWatch alarms on this gateway's tunnels: one per active tunnel of each link realised
+   * so far, in the stack of its connection (none with `alarms: false`). Add actions to one with
+   * `alarm.alarmActions = [...]`.
+   */
+  public get tunnelAlarms(): readonly cloudwatch.CfnAlarm[] {
+    return [...this.alarms];
+  }
+
   /** Path of the construct, for messages. */
   public get path(): string {
     return this.node.path;
@@ -320,7 +330,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
         const end = t.ends.find((e) => e.cloud === 'aws')!;
         this.endpoints.set(end.endpoint, { scope: built, value: built.tunnelOutsideIps[i] });
       });
-      if (this.alarmOptions) this.tunnelAlarms.push(...addTunnelAlarms(built, tunnels, this.alarmOptions));
+      if (this.alarmOptions) this.alarms.push(...addTunnelAlarms(built, tunnels, this.alarmOptions));
     }
   }
 }

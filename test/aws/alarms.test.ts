@@ -120,6 +120,15 @@ describe('AWS tunnel alarms', () => {
     expect(alarmsOf(stack)).toHaveLength(0);
   });
 
+  test('an existing transit gateway\'s connections are the app\'s: their tunnels get alarms too', () => {
+    const stack = testStack();
+    const gw = new AwsVpnGateway(stack, 'Tokyo', { kind: AwsGatewayKind.existingTransitGateway('tgw-0123456789abcdef0'), siteId: 'aws-tokyo', asn: 64700, cidrs: ['10.10.0.0/16'] });
+    const { realisation } = planLink(gw);
+    gw.realiseLink(realisation);
+    expect(alarmsOf(stack)).toHaveLength(realisation.tunnels.filter((t) => t.state === 'active').length);
+    expect(gw.tunnelAlarms.map((a) => a.alarmName).sort()).toEqual(realisation.tunnels.flatMap((t) => awsEnd(t).alarms!.map((x) => x.name)).sort());
+  });
+
   test('alarms: false: the site says so, the plan names no alarm, the stack has none', () => {
     const stack = testStack();
     const gw = awsGateway(stack, { alarms: false });
