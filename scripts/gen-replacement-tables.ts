@@ -38,6 +38,7 @@ const CFN_TYPES = [
   'AWS::EC2::TransitGatewayRouteTable', 'AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment',
   'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Lambda::Function', 'AWS::CloudFormation::WaitConditionHandle',
   'AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::RouteTable', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::Logs::LogGroup',
+  'AWS::CloudWatch::Alarm',
 ];
 
 /** azurerm resource types and the provider file that defines each. */

@@ -20,3 +20,4 @@ export type { AwsVpnConnectionProps, AwsVpnConnectionPlanOptions } from './vpn-c
 export type { IAwsVpnGateway, IAwsPeerGateway } from './interfaces';
 export { AwsDpdTimeoutAction, AwsStartupAction } from './tunnel-options';
 export type { AwsTunnelOptions } from './tunnel-options';
+export type { AwsTunnelAlarmOptions } from './alarms';

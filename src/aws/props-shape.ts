@@ -76,6 +76,12 @@ export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
   amazonSideAsn: renamed('asn', ASN),
   cidrs: optional(CIDRS()),
   siteId: optional(SITE_ID),
+  alarms: optional(either('true, false or alarm options { threshold?, periodSeconds?, evaluationPeriods?, topic? }', [bool(), obj({
+    threshold: optional(num()),
+    periodSeconds: optional(int({ min: 0, max: PROP_LIMITS.maxInteger, unit: ' s' })),
+    evaluationPeriods: optional(int({ min: 0, max: PROP_LIMITS.maxInteger })),
+    topic: optional(instance('an sns.ITopic (e.g. an sns.Topic, or sns.Topic.fromTopicArn(...))', (v) => isObject(v) && typeof v.topicArn === 'string')),
+  }, 'alarm options { threshold?, periodSeconds?, evaluationPeriods?, topic? }')])),
 };
 
 /** The options inside each gateway kind, by kind. */

@@ -10,6 +10,8 @@ import { FACTS, PlannedTunnel, SiteSpec, ownAsnProblem, parseCidr, show } from '
 import { CdkGatewayDeployment } from '../private/cdk-deployment';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { linkScope, realisedResources } from '../private/realise-link';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { AwsTunnelAlarmOptions, ResolvedTunnelAlarmOptions, addTunnelAlarms, resolveTunnelAlarmOptions } from './alarms';
 import { AwsGatewayKind, AwsTransitGatewayRouteTableOptions, GatewayKindConfig } from './gateway-kind';
 import { AwsPeerGateway } from './peer-gateway';
 import { AWS_VPN_GATEWAY_PROPS, checkAwsProps, currentAwsProps } from './props-shape';
@@ -66,6 +68,19 @@ export interface AwsVpnGatewayProps {
    * @default - the construct id
    */
   readonly siteId?: string;
+
+  /**
+   * CloudWatch alarms on the tunnels of this gateway's VPN connections: one alarm per active
+   * tunnel on `AWS/VPN` `TunnelState` of the tunnel's outside IP (idle tunnels have none: nothing
+   * answers them, so their alarm would never clear), named by the plan and created in the stack
+   * of the connection it watches. `true` or options: on (options tune the alarm and add an SNS
+   * topic); `false`: no alarm (the site's `alarms: false`, so the plan names none).
+   *
+   * @default true - threshold 1, 300 s periods, 3 evaluation periods, no notification (see
+   *   `AwsTunnelAlarmOptions`)
+   * @see https://docs.aws.amazon.com/vpn/latest/s2svpn/creating-alarms-vpn.html
+   */
+  readonly alarms?: boolean | AwsTunnelAlarmOptions;
 }
 
 /**
@@ -73,7 +88,8 @@ export interface AwsVpnGatewayProps {
  * propagation) or a transit gateway (new, with VPN ECMP support, or existing).
  *
  * As an `IVpnGateway` it builds, per planned link, one customer gateway per remote endpoint and
- * one VPN connection (tunnel pair) per customer gateway.
+ * one VPN connection (tunnel pair) per customer gateway, and a CloudWatch alarm on each active
+ * tunnel (`alarms`).
  *
  * @resource AWS::EC2::VPNGateway
  * @resource AWS::EC2::TransitGateway
@@ -102,6 +118,10 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
   public readonly transitGatewayRouting?: AwsTransitGatewayRouteTableOptions;
   /** Whether a new transit gateway associates attachments with its default route table (`undefined`: not a new transit gateway). */
   private readonly associatesByDefault?: boolean;
+  /** The tunnels' alarms so far (`tunnelAlarms`). */
+  private readonly alarms: cloudwatch.CfnAlarm[] = [];
+  /** The alarms' options (`undefined`: `alarms: false`). */
+  private readonly alarmOptions?: ResolvedTunnelAlarmOptions;
   /** Per endpoint name (`<link id>/conn<N>/tunnel<T>`) of the realised links: the connection and the outside IP. */
   private readonly endpoints = new Map<string, { readonly scope: Construct; readonly value: string }>();
 
@@ -137,6 +157,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
     }
     if (config.type !== 'vpn-gateway') this.checkRouting(checker, config);
     checker.throwIfAny();
+    if (props.alarms !== false) this.alarmOptions = resolveTunnelAlarmOptions(this.node.path, 'alarms', props.alarms === true ? {} : props.alarms);
 
     this.cidrs = [...cidrs!];
     this.existing = config.type === 'existing-transit-gateway';
@@ -150,6 +171,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
       gateway: props.kind.gatewayKind,
       cidrs: [...cidrs!],
       asn: this.asn,
+      ...(props.alarms === false ? { alarms: false } : {}),
     };
 
     switch (config.type) {
@@ -243,6 +265,15 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
     return this.asn;
   }
 
+  /**
+   * The CloudWatch alarms on this gateway's tunnels: one per active tunnel of each link realised
+   * so far, in the stack of its connection (none with `alarms: false`). Add actions to one with
+   * `alarm.alarmActions = [...]`.
+   */
+  public get tunnelAlarms(): readonly cloudwatch.CfnAlarm[] {
+    return [...this.alarms];
+  }
+
   /** Path of the construct, for messages. */
   public get path(): string {
     return this.node.path;
@@ -299,6 +330,7 @@ export class AwsVpnGateway extends Resource implements IVpnGateway, IAwsVpnGatew
         const end = t.ends.find((e) => e.cloud === 'aws')!;
         this.endpoints.set(end.endpoint, { scope: built, value: built.tunnelOutsideIps[i] });
       });
+      if (this.alarmOptions) this.alarms.push(...addTunnelAlarms(built, tunnels, this.alarmOptions));
     }
   }
 }

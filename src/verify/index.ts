@@ -84,6 +84,10 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
   const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
   const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none'));
+  const alarmsOf = (hs: readonly TunnelHalf[]) => {
+    const alarms = hs.flatMap((h) => (h.alarms ?? []).map((a) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${a}`));
+    return alarms.length ? { alarms } : {};
+  };
   const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${n}`)))];
 
   const pairs = inVerifyOrder(pairing.pairs, model.sites);
@@ -94,7 +98,8 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     emitted.add(r.id);
     options.onTunnel?.(r);
   };
-  const settle = (p: Pair, r: TunnelResult) => {
+  const settle = (p: Pair, given: TunnelResult) => {
+    const r = { ...given, ...alarmsOf(p.halves) };
     results.set(p, r);
     emit(r);
   };
@@ -160,6 +165,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       ...outcome,
       notes: notesOf([u.half]),
       keyFingerprints: fingerprints([u.half]),
+      ...alarmsOf([u.half]),
     };
   });
   for (const t of idle) progress?.(`${t.id} ${t.sides}: ${t.status === 'idle' ? `idle (${t.idleReason})` : `FAILED ${t.failure!.code}: ${t.failure!.reason}`}`);
@@ -337,6 +343,8 @@ export function renderReport(report: VerifyReport): string {
   for (const s of report.sites) out.push(`  ${s.label} (${s.cloud}${s.asn !== undefined ? `, AS ${s.asn}` : ''}): ${s.networks.join(', ')} — ${s.networksSource}`);
   const keys = report.tunnels.filter((t) => t.keyFingerprints.length).map((t) => `  ${t.id} ${t.keyFingerprints.join(' ~ ')}`);
   if (keys.length) out.push('', 'pre-shared keys (keyed fingerprints: equal keys match within this run; they reveal nothing):', ...keys);
+  const alarms = report.tunnels.filter((t) => t.alarms?.length).flatMap((t) => t.alarms!.map((a) => `  ${t.id} ${a}`));
+  if (alarms.length) out.push('', 'alarms (what watches each tunnel in its cloud\'s monitoring):', ...alarms);
   const notes = [...new Set(report.tunnels.flatMap((t) => t.notes))];
   if (notes.length) out.push('', 'model notes:', ...notes.map((n) => `  - ${n}`));
   if (report.warnings.length) out.push('', 'warnings:', ...report.warnings.map((w) => `  - ${w}`));

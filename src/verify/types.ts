@@ -172,6 +172,13 @@ export interface TunnelHalf {
   readonly resources: readonly string[];
   /** Unsourced behaviour this half's model relies on. */
   readonly assumptions: readonly Assumption[];
+  /**
+   * The alarms of the output that watch this half in its cloud's monitoring, each as
+   * `<name> (<service> <metric>)` (AWS: CloudWatch alarms on the tunnel's outside IP).
+   *
+   * @default - none found
+   */
+  readonly alarms?: readonly string[];
   /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */
   readonly reach?: HalfReach;
   /**
@@ -271,6 +278,8 @@ export interface TunnelResult {
   readonly notes: readonly string[];
   /** Key fingerprints of the halves (never the keys). */
   readonly keyFingerprints: readonly string[];
+  /** The alarms that watch the tunnel's halves (`TunnelHalf.alarms`), each prefixed with its half's cloud and label. */
+  readonly alarms?: readonly string[];
 }
 
 /** One failover measurement. */

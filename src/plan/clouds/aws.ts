@@ -221,10 +221,17 @@ export const AWS_PROFILE: CloudProfile<AwsGatewayKind, AwsLinkResources> = {
   lifetimes: { phase1: AWS_DEFAULT_TUNNEL.phase1LifetimeSeconds, phase2: AWS_DEFAULT_TUNNEL.phase2LifetimeSeconds },
   singlePolicyPrefix: { code: 'selectors-aws-single', rule: 'AWS takes one local and one remote prefix per VPN connection with policy routing' },
   siteWarnings: () => [],
-  // One CloudWatch alarm per tunnel on the AWS/VPN TunnelState metric (1 up, 0 down) of the
-  // tunnel's outside IP (dimension TunnelIpAddress):
-  // https://docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-cloudwatch-vpn.html
-  alarms: ({ deployment, tunnelId }) => [{ name: alarmName(deployment, tunnelId, 'aws-tunnel'), service: 'cloudwatch', metric: 'AWS/VPN TunnelState', watches: 'tunnel down' }],
+  // One CloudWatch alarm per tunnel on the AWS/VPN TunnelState metric of the tunnel's outside IP
+  // (dimension TunnelIpAddress): "For static VPNs, 0 indicates DOWN and 1 indicates UP. For BGP
+  // VPNs, 1 indicates ESTABLISHED and 0 is used for all other states"
+  // (https://docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-cloudwatch-vpn.html); the alarm
+  // (src/aws/alarms.ts) also fires when the metric stops reporting (missing data is breaching).
+  alarms: ({ deployment, tunnelId, link }) => [{
+    name: alarmName(deployment, tunnelId, 'aws-tunnel'),
+    service: 'cloudwatch',
+    metric: 'AWS/VPN TunnelState',
+    watches: link.routing === 'bgp' ? 'tunnel or BGP session down, or no data' : 'tunnel down, or no data',
+  }],
 
   planGateway: ({ links }) => ({
     links: links.map(({ link, side, remote, slots, tunnel }): AwsLinkResources => {

@@ -24,6 +24,7 @@ import {
 } from './tables';
 import { CfnRes, Literal, cfnOfType, connectionOfAttachment, gatewayOf, isObj, listValues, literal, referenced } from './template';
 import { TUNNEL_OPTIONS_TYPE, insideCidrOf, tunnelOptionsOf } from './tunnel-options';
+import { checkAlarms } from './alarms';
 
 type Report = (res: CfnRes, attribute: string, value: string, rule: AwsRule) => void;
 
@@ -48,6 +49,7 @@ export function acceptAws(r: Resolver): Violation[] {
   for (const route of cfnOfType(r, 'AWS::EC2::VPNConnectionRoute')) checkVpnRoute(r, route, report);
   for (const route of cfnOfType(r, 'AWS::EC2::TransitGatewayRoute')) checkTgwRoute(r, route, report);
   for (const res of cfnOfType(r, TUNNEL_OPTIONS_TYPE)) checkTunnelOptions(r, res, report);
+  checkAlarms(r, report); // AWS::CloudWatch::Alarm (alarms.ts, its own tables)
   return out;
 }
 

@@ -34,6 +34,7 @@ import {
 } from './tables';
 import { cfnById, gatewayOf, isObj, lookupsOf, routingOf } from './template';
 import { tunnelOptionsOf } from './tunnel-options';
+import { alarmsByTunnel } from './alarms';
 
 /** `[{Value: x}, ...]` (CloudFormation) or plain values → strings. */
 function values(list: Json | undefined): string[] | undefined {
@@ -148,6 +149,7 @@ export function awsHalves(conn: AwsConnectionRes, d: DeploymentBase, r?: Resolve
     const dpdTimeout = typeof o.DPDTimeoutSeconds === 'number' ? o.DPDTimeoutSeconds : AWS_TUNNEL_RANGES.dpdTimeoutSeconds.default;
     const dpdAction = (AWS_DPD_ACTIONS.values as readonly string[]).includes(String(o.DPDTimeoutAction)) ? o.DPDTimeoutAction as typeof AWS_DPD_ACTIONS.values[number] : AWS_DPD_ACTIONS.default;
     const label = `${conn.label} tunnel${i + 1}`;
+    const alarms = r ? alarmsByTunnel(r).get(t.endpoint) ?? [] : [];
     return {
       key: `${conn.key}#tunnel${i + 1}`,
       cloud: 'aws',
@@ -183,7 +185,9 @@ export function awsHalves(conn: AwsConnectionRes, d: DeploymentBase, r?: Resolve
       routes: conn.routes,
       notes,
       problems,
-      resources,
+      // An alarm CloudWatch rejects rolls back the stack of the connection it watches.
+      resources: alarms.length ? [...resources, ...alarms.map((a) => a.resource)] : resources,
+      ...(alarms.length ? { alarms: alarms.map((a) => `${a.name} (CloudWatch ${a.metric})`) } : {}),
       assumptions,
       ...(bgp && 'why' in gatewayAsn ? { unverifiable: gatewayAsn.why } : {}),
     } satisfies TunnelHalf;
