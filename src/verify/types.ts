@@ -172,6 +172,13 @@ export interface TunnelHalf {
   readonly resources: readonly string[];
   /** Unsourced behaviour this half's model relies on. */
   readonly assumptions: readonly Assumption[];
+  /**
+   * Names of the alarms in the half's cloud monitoring that watch it, as the output declares them
+   * (their resources are among `resources`: an alarm the cloud rejects fails the tunnel).
+   *
+   * @default - none
+   */
+  readonly alarms?: readonly string[];
   /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */
   readonly reach?: HalfReach;
   /**
