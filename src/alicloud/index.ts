@@ -22,6 +22,8 @@ export { AlicloudPeerGateway } from './peer-gateway';
 export type { AlicloudPeerGatewayProps } from './peer-gateway';
 export { AlicloudVpnConnection } from './vpn-connection';
 export type { AlicloudVpnConnectionProps, AlicloudVpnConnectionPlanOptions } from './vpn-connection';
+export { ALICLOUD_ACCOUNT_CONTACT_GROUP } from './alarms';
+export type { AlicloudAlarmOptions } from './alarms';
 export { AlicloudTunnelMode } from './interfaces';
 export type { IAlicloudVpnGateway, IAlicloudPeerGateway } from './interfaces';
 export { AlicloudConnectionRouting } from './connection-routing';

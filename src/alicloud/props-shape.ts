@@ -12,7 +12,7 @@
 import { hasOwnKey } from '../common/own-key';
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, isObject, num, obj, optional, renamed, required, str } from '../private/props';
+import { ObjectShape, bool, checkProps, either, instance, isObject, list, num, obj, optional, renamed, required, str } from '../private/props';
 import { AlicloudConnectionRouting } from './connection-routing';
 import { AlicloudTunnelMode } from './interfaces';
 
@@ -36,6 +36,12 @@ export const ALICLOUD_VPN_GATEWAY_PROPS: ObjectShape = {
   name: optional(str({ min: 2, max: 100 })),
   vpnGatewayName: renamed('name', str({ min: 2, max: 100 })),
   siteId: optional(SITE_ID),
+  alarms: optional(either('true, false or AlicloudAlarmOptions { periodSeconds?, thresholdBitsPerSecond?, evaluationPeriods?, contactGroups? }', [bool(), obj({
+    periodSeconds: optional(num()),
+    thresholdBitsPerSecond: optional(num()),
+    evaluationPeriods: optional(num()),
+    contactGroups: optional(list(str({ min: 1 }))),
+  }, 'AlicloudAlarmOptions')])),
 };
 
 export const ALICLOUD_PEER_GATEWAY_PROPS: ObjectShape = {

@@ -3,6 +3,7 @@
  * `IVpnGateway` the cross-cloud layer plans and wires.
  */
 import { Construct } from 'constructs';
+import { AlicloudAlarmOptions, ResolvedAlarmOptions, addConnectionAlarms, resolveAlarmOptions } from './alarms';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import { AlicloudLinkResources, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { Token } from '../private/cdktf';
@@ -143,6 +144,16 @@ export interface AlicloudVpnGatewayProps {
    * @default - the construct id
    */
   readonly siteId?: string;
+
+  /**
+   * CloudMonitor alarms on the gateway's IPsec connections: one rule per connection the plan builds
+   * (on its inbound bandwidth; see `alarms.ts`), named by the plan. `false` creates none (the
+   * site's `alarms` is then `false`, and the plan names none); an object sets the period,
+   * threshold, evaluation periods and contact groups.
+   *
+   * @default true - alarms with the defaults of {@link AlicloudAlarmOptions}
+   */
+  readonly alarms?: boolean | AlicloudAlarmOptions;
 }
 
 /**
@@ -175,6 +186,8 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
   public readonly asn?: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;
+  /** The CloudMonitor alarm options with their defaults; `undefined` with `alarms: false`. */
+  private readonly alarmOptions?: ResolvedAlarmOptions;
 
   constructor(scope: Construct, id: string, given: AlicloudVpnGatewayProps) {
     super(scope, id);
@@ -214,6 +227,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       if (!parsed) checker.check(`cidrs[${i}]`, 'cidr-token', 'is a token; allowed: a literal IPv4 prefix (the planner needs it)');
       else if (!parsed.ok) checker.check(`cidrs[${i}]`, 'cidr-invalid', `${show(c)} is not a valid IPv4 prefix (${parsed.reason})`);
     });
+    this.alarmOptions = props.alarms === false ? undefined : resolveAlarmOptions(checker, props.alarms === true ? undefined : props.alarms);
     checker.throwIfAny();
 
     this.site = {
@@ -222,6 +236,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       gateway: this.tunnelMode,
       cidrs: [...props.cidrs],
       asn: props.asn,
+      ...(props.alarms === false ? { alarms: false } : {}),
     };
 
     const resource = new VpnGateway(this, 'Resource', {
@@ -286,9 +301,17 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
       peerAsn: cgw.asn,
     })]));
     for (const connection of r.connections) {
-      new AlicloudVpnConnection(scope, connection.id, AlicloudVpnConnection.propsFromPlan({
+      const built = new AlicloudVpnConnection(scope, connection.id, AlicloudVpnConnection.propsFromPlan({
         gateway: this, connection, tunnels: realisation.tunnels, peers,
       }));
+      // The alarms the plan names on this gateway's ends of the connection's tunnels.
+      const alarms = connection.tunnels.flatMap((entry) => realisation.tunnels.find((t) => t.id === entry.tunnel)?.ends
+        .filter((e) => e.site === this.site.id).flatMap((e) => e.alarms ?? []) ?? []);
+      if (this.alarmOptions && alarms.length > 0) {
+        addConnectionAlarms(scope, `${connection.id}-alarm`, {
+          alarms, vpnGatewayId: this.vpnGatewayId, vpnConnectionId: built.vpnConnectionId, options: this.alarmOptions,
+        });
+      }
     }
   }
 }

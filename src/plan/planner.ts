@@ -516,7 +516,7 @@ function buildTunnel(
       initiates,
       localSelectors: link.routing === 'policy' ? link.selectors[i] : undefined,
       alarms: slot.state === 'active' && site.spec.alarms !== false
-        ? profileOf(site.cloud).alarms({ deployment, tunnelId: d.id, link, site, endpoint: slot.endpoints[i] })
+        ? profileOf(site.cloud).alarms({ deployment, tunnelId: d.id, link, site, endpoint: slot.endpoints[i], placement: slot.placements[i] })
         : undefined,
     };
   });

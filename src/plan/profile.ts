@@ -40,6 +40,13 @@ export interface AlarmContext {
   readonly site: NormalSite;
   /** This end's endpoint (see `TunnelEnd.endpoint`). */
   readonly endpoint: string;
+  /**
+   * Where the tunnel sits on this end's gateway (`CloudProfile.place`), for clouds whose
+   * monitoring watches a connection rather than a tunnel.
+   *
+   * @default - none: this end's cloud places no tunnel
+   */
+  readonly placement?: Placement;
 }
 
 /** One tunnel before addresses and keys are chosen. */

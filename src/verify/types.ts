@@ -173,10 +173,17 @@ export interface TunnelHalf {
   /** Unsourced behaviour this half's model relies on. */
   readonly assumptions: readonly Assumption[];
   /**
+<<<<<<< HEAD
    * The alarms of the output that watch this half in its cloud's monitoring, each as
    * `<name> (<service> <metric>)` (AWS: CloudWatch alarms on the tunnel's outside IP).
    *
    * @default - none found
+=======
+   * Names of the alarms in the half's cloud monitoring that watch it, as the output declares them
+   * (their resources are among `resources`: an alarm the cloud rejects fails the tunnel).
+   *
+   * @default - none
+>>>>>>> h-ali-alarms
    */
   readonly alarms?: readonly string[];
   /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */

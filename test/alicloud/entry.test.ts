@@ -19,7 +19,7 @@ test('the alicloud entry loads cdktf and the binding submodules it uses, never a
   expect(packages).toEqual(expect.arrayContaining(['cdktf', 'constructs']));
   for (const other of ['aws-cdk-lib', '@cdktf/provider-azurerm']) expect(packages).not.toContain(other);
   expect(bindings).toEqual([
-    'provider/index.ts', 'vpc/index.ts', 'vpn-connection/index.ts', 'vpn-customer-gateway/index.ts',
+    'cms-alarm/index.ts', 'provider/index.ts', 'vpc/index.ts', 'vpn-connection/index.ts', 'vpn-customer-gateway/index.ts',
     'vpn-gateway/index.ts', 'vpn-pbr-route-entry/index.ts', 'vpn-route-entry/index.ts', 'vswitch/index.ts',
   ]);
 });

@@ -77,3 +77,45 @@ describe('alicloud schema check', () => {
     expect(alicloudSchemaProblems(d)).toEqual([]);
   });
 });
+
+describe('alicloud schema check: alicloud_cms_alarm', () => {
+  /** An alarm as the constructs write it: references inside the JSON dimensions. */
+  const alarmDoc = () => ({
+    resource: {
+      alicloud_cms_alarm: {
+        a: {
+          name: 'mesh-l1.ali-fra-ali-conn1',
+          project: 'acs_vpn',
+          metric: 'ipsec_rx.rate',
+          metric_dimensions: JSON.stringify([{ instanceId: '${alicloud_vpn_gateway.gw.id}', ipsecId: '${alicloud_vpn_connection.conn.id}' }]),
+          period: 60,
+          contact_groups: ['netops'],
+          escalations_critical: { statistics: 'Value', comparison_operator: '<=', threshold: '0', times: 3 },
+          enabled: true,
+        } as Record<string, unknown>,
+      },
+    },
+  });
+  const alarm = (d: ReturnType<typeof alarmDoc>) => d.resource.alicloud_cms_alarm.a;
+
+  test('accepts the alarm the constructs write', () => {
+    expect(alicloudSchemaProblems(alarmDoc())).toEqual([]);
+    expect(expectValidAlicloud(alarmDoc())).toBe(1);
+  });
+
+  test.each<[string, (a: Record<string, unknown>) => void, RegExp]>([
+    ['the required contact groups are missing', (a) => { delete a.contact_groups; }, /alicloud_cms_alarm\.a\.contact_groups: is required/],
+    ['an operator the provider does not take', (a) => { (a.escalations_critical as Record<string, unknown>).comparison_operator = 'LessThanOrEqualToThreshold'; }, /escalations_critical\.comparison_operator: "LessThanOrEqualToThreshold" is not one of ">", ">=", "<", "<="/],
+    ['a silence time outside 300-86400', (a) => { a.silence_time = 60; }, /silence_time: 60 is outside 300-86400 \(enforced by the provider\)/],
+    ['a removed argument', (a) => { a.threshold = '0'; }, /alicloud_cms_alarm\.a\.threshold: was removed from the provider/],
+    ['dimensions that are not JSON (with references)', (a) => { a.metric_dimensions = 'instanceId=${alicloud_vpn_gateway.gw.id}'; }, /metric_dimensions: .* is not JSON \(documented format: JSON array of objects/],
+    ['dimensions that are an object, not an array', (a) => { a.metric_dimensions = '{"instanceId":"vpn-1"}'; }, /metric_dimensions: .* is not a non-empty JSON array of objects with string values/],
+    ['both dimensions fields', (a) => { a.dimensions = { instanceId: 'vpn-1' }; }, /metric_dimensions: conflicts with dimensions/],
+    ['two critical escalations', (a) => { a.escalations_critical = [{}, {}]; }, /escalations_critical: 2 blocks, at most 1 allowed/],
+    ['the computed status is set', (a) => { a.status = 'OK'; }, /alicloud_cms_alarm\.a\.status: is computed only/],
+  ])('catches when %s', (_title, mutate, message) => {
+    const d = alarmDoc();
+    mutate(alarm(d));
+    expect(alicloudSchemaProblems(d).join('\n')).toMatch(message);
+  });
+});

@@ -62,6 +62,8 @@ interface Constraint {
   readonly items?: { min?: number; max?: number };
   readonly conflictsWith?: readonly string[];
   readonly documented?: Documented;
+  /** The provider removed the argument: setting it fails its validation. */
+  readonly removed?: boolean;
 }
 
 let cache: { schema: { provider: { block: SchemaBlock }; resources: Record<string, { block: SchemaBlock }>; data: Record<string, { block: SchemaBlock }> }; constraints: { resources: Record<string, Record<string, Constraint>>; data: Record<string, Record<string, Constraint>>; provider: Record<string, Constraint> } } | undefined;
@@ -161,6 +163,17 @@ function validationProblem(v: Validation, value: unknown): string | undefined {
 function formatProblem(format: string, value: unknown, siblings: Record<string, unknown>): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (format === 'cidr /30 inside 169.254.0.0/16') return insideCidrProblem(['alicloud'], value);
+  if (format.startsWith('JSON array of objects')) {
+    // References sit inside the JSON strings, so the shape is known before deployment.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return `${show(value)} is not JSON`;
+    }
+    const ok = Array.isArray(parsed) && parsed.length > 0 && parsed.every((d) => isObject(d) && Object.values(d).every((v) => typeof v === 'string'));
+    return ok ? undefined : `${show(value)} is not a non-empty JSON array of objects with string values`;
+  }
   if (format === 'ip inside tunnel_cidr') {
     const block = siblings.tunnel_cidr;
     return typeof block === 'string' && !isRef(block) ? addressInCidrProblem(value, block) : undefined;
@@ -184,6 +197,11 @@ function constraintProblems(c: Constraint, value: unknown, siblings: Record<stri
     }
   }
   const d = c.documented;
+  if (d?.format?.startsWith('JSON') && typeof value === 'string') {
+    const p = formatProblem(d.format, value, siblings);
+    if (p) out.push(`${where}: ${p} (documented format: ${d.format})`);
+    return;
+  }
   if (d && !isRef(value) && value !== undefined) {
     const asDocumented = (x: string | number) => (typeof value === 'string' && typeof x === 'number' ? String(x) : x);
     if (d.values && !d.values.map(asDocumented).includes(value as string | number)) {
@@ -234,6 +252,7 @@ function checkBlock(
         out.push(`${at}: is computed only and cannot be set`);
         continue;
       }
+      if (c?.removed) out.push(`${at}: was removed from the provider; setting it fails its validation`);
       typeProblem(attr.type, value, at, out);
       if (c) constraintProblems(c, value, body, at, out);
       if (c?.conflictsWith) {

@@ -5,6 +5,7 @@
  * resources a link needs on an Alibaba Cloud gateway (customer gateways, IPsec connections and
  * routes). Facts: `shared/reference/cloud-vpn-facts.md` (L*), `shared/providers/alicloud/`.
  */
+import { alarmName } from '../alarms';
 import type { CloudFacts } from '../facts';
 import type { EndpointRef, LinkResourcesBase } from '../tunnel';
 import { CloudProfile, TunnelSlot, range, single } from '../profile';
@@ -199,7 +200,17 @@ export const ALICLOUD_PROFILE: CloudProfile<AlicloudGatewayKind, AlicloudLinkRes
   startsBgp: undefined, // unconfirmed
   lifetimes: { phase1: ALICLOUD_DEFAULT_TUNNEL.phase1LifetimeSeconds, phase2: ALICLOUD_DEFAULT_TUNNEL.phase2LifetimeSeconds },
   siteWarnings: () => [],
-  alarms: () => [], // filled by the Alibaba Cloud alarms work (issue 18)
+  // One CloudMonitor rule per IPsec connection on its inbound bandwidth (namespace acs_vpn, metric
+  // ipsec_rx.rate, dimensions instanceId = the VPN gateway, ipsecId = the connection; period a
+  // multiple of 60 s): the documented acs_vpn metrics have no tunnel dimension, so both tunnels of a
+  // dual-tunnel connection name the same alarm (AlibabaCloudDocs/cms, intl.en-US/Appendix 1:
+  // Metrics/Cloud essentials/Networking/vpngw.md). It fires when nothing arrives on the connection.
+  alarms: ({ deployment, tunnelId, link, site, placement }) => [{
+    name: placement ? alarmName(deployment, `${link.id}.${site.id}`, `ali-conn${placement.connection}`) : alarmName(deployment, tunnelId, 'ali-conn'),
+    service: 'cloudmonitor',
+    metric: 'acs_vpn ipsec_rx.rate',
+    watches: 'no traffic received (IPsec connection)',
+  }],
 
   planGateway: ({ site, links }) => ({
     links: links.map(({ link, side, remote, slots, tunnel }): AlicloudLinkResources => {

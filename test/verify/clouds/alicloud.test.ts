@@ -86,7 +86,7 @@ describe('unmutated examples', () => {
     expect(report.assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(['alicloud-dpd-timers', 'alicloud-responder-proposal']));
   });
 
-  test('the policy example\'s halves carry the connection, gateway, customer gateway and both policy route entries', () => {
+  test('the policy example\'s halves carry the connection, gateway, customer gateway, both policy route entries and the connection\'s CloudMonitor alarm', () => {
     const dir = exampleOutput(POLICY);
     const { stacks, manifest, warnings } = loadStacks([dir]);
     const r = new Resolver(stacks, manifest);
@@ -94,7 +94,7 @@ describe('unmutated examples', () => {
     expect(halves.map((h) => h.label.split(' ').pop())).toEqual(['master', 'slave']);
     halves.forEach((h, i) => {
       const kinds = h.resources.map((k) => k.replace(/^cdktf:[^/]+\/(alicloud_[a-z_]+)\..*?((cgw\d)_[^_]+)?$/, '$1 $3').trim()).sort();
-      expect(kinds).toEqual(['alicloud_vpn_connection', `alicloud_vpn_customer_gateway cgw${i + 1}`, 'alicloud_vpn_gateway', 'alicloud_vpn_pbr_route_entry', 'alicloud_vpn_pbr_route_entry']);
+      expect(kinds).toEqual(['alicloud_cms_alarm', 'alicloud_vpn_connection', `alicloud_vpn_customer_gateway cgw${i + 1}`, 'alicloud_vpn_gateway', 'alicloud_vpn_pbr_route_entry', 'alicloud_vpn_pbr_route_entry']);
       expect(h.assumptions.map((a) => a.id)).toEqual(['alicloud-responder-proposal', 'alicloud-dpd-timers']);
     });
     expect(acceptAlicloud(r)).toEqual([]);

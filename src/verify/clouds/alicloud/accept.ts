@@ -15,6 +15,7 @@ import { Obj, isObj } from '../../output/load';
 import type { Json, StackDoc } from '../../output/load';
 import type { Resolver } from '../../output/resolve';
 import { resourceKey, type Violation } from '../../types';
+import { acceptAlicloudAlarms } from './alarms';
 import { asnOf, lookup } from './model';
 import {
   ASN, BANDWIDTH, CONFLICTS, CUSTOMER_GATEWAY_ASN_FOR_BGP, CUSTOMER_GATEWAY_RESERVED_ASNS, DUAL_TUNNEL, DUAL_TUNNEL_GATEWAY,
@@ -306,5 +307,6 @@ export function acceptAlicloud(r: Resolver): Violation[] {
       }
     }
   }
+  out.push(...acceptAlicloudAlarms(r));
   return out;
 }

@@ -23,6 +23,7 @@
  * - Resources: the connection, its gateway, its customer gateways and the route entries that
  *   name it as next hop; a violation on any of them fails the half.
  */
+import { alarmsWatching } from './alarms';
 import type { AlicloudConnectionRes, AlicloudCustomerGatewayRes } from './extract';
 import type { DeploymentBase } from '../../deployment';
 import type { Json } from '../../output/load';
@@ -115,7 +116,10 @@ interface TunnelConfig {
 }
 
 function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, resolver?: Resolver): TunnelHalf {
+  // CloudMonitor alarms on the connection (no tunnel dimension: they watch both tunnels of a dual-tunnel one).
+  const watching = resolver ? alarmsWatching(resolver, conn.stack, conn.key.slice(conn.key.indexOf('/') + 1)) : [];
   const notes: string[] = [];
+  for (const a of watching) notes.push(`watched by CloudMonitor alarm ${a.name}`);
   const problems: string[] = [];
   const assumptions: Assumption[] = [ALICLOUD_ASSUMPTIONS.responderProposal];
   const b = conn.body;
@@ -227,7 +231,8 @@ function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, r
     routes: [...conn.routeEntries, ...conn.pbrRoutes.map((r) => r.dest)],
     notes,
     problems,
-    resources: [...new Set([conn.key, conn.gateway!.key, ...(t.customerGateway ? [t.customerGateway.key] : [])].map(keyOf).concat(t.routes))],
+    resources: [...new Set([conn.key, conn.gateway!.key, ...(t.customerGateway ? [t.customerGateway.key] : [])].map(keyOf).concat(t.routes, watching.map((a) => a.key)))],
+    alarms: watching.map((a) => a.name),
     assumptions,
   };
 }
