@@ -37,7 +37,10 @@ export enum AwsTunnelBandwidth {
 /** The options of one VPN connection as a whole, as written to `AWS::EC2::VPNConnection`. */
 export interface AwsConnectionOptions {
   /**
-   * The bandwidth of both tunnels. CloudFormation `TunnelBandwidth`.
+   * The bandwidth of both tunnels. `LARGE` on transit gateways only, and not with
+   * `acceleration`. CloudFormation `TunnelBandwidth`: updatable, so a change is an update in
+   * place (AWS applies it with `ModifyVpnConnectionOptions`, "in select Regions", interrupting the
+   * connection briefly), not a replacement.
    *
    * @default - not written: AWS's `standard` (up to 1.25 Gbps per tunnel)
    */
