@@ -18,8 +18,7 @@ export interface AwsExistingGatewayAttributes extends AwsConnectionOptions {
   /**
    * The gateway's Amazon-side BGP ASN, the one it was created with (EC2 `DescribeVpnGateways`
    * `AmazonSideAsn`, `DescribeTransitGateways` `Options.AmazonSideAsn`): a private ASN in the
-   * ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn` (64512-65534 or
-   * 4200000000-4294967294). A wrong one makes every BGP session fail.
+   * ranges of {@link "cross-cloud-vpn".AWS | AWS}`.ownAsn`. A wrong one makes every BGP session fail.
    */
   readonly asn: number;
 

@@ -25,7 +25,7 @@ const TRANSIT_GATEWAY_ID = /^tgw-[0-9a-f]{8}([0-9a-f]{9})?$/;
 const VPN_GATEWAY_ID = /^vgw-[0-9a-f]{8}([0-9a-f]{9})?$/;
 const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8}([0-9a-f]{9})?$/;
 const TGW_ROUTE_TABLE_ID = /^tgw-rtb-[0-9a-f]{8}([0-9a-f]{9})?$/;
-/** Tunnel inside CIDRs: a /30 of 169.254.0.0/16 (CloudFormation VpnTunnelOptionsSpecification.TunnelInsideCidr). */
+// Tunnel inside CIDRs: a /30 of the link-local block (CloudFormation VpnTunnelOptionsSpecification.TunnelInsideCidr).
 const LINK_LOCAL = { network: (169 << 24 | 254 << 16) >>> 0, mask: 0xffff0000 };
 
 /** Properties of an `AwsVpnGateway`. */
