@@ -13,6 +13,11 @@
  *   virtual private gateway; the setting covers both tunnels of the connection.
  * - Terraform AWS provider, `aws_vpn_connection` `tunnel_bandwidth`: "Not supported when
  *   vpn_gateway_id is specified, or enable_acceleration is true".
+ * - AWS Site-to-Site VPN User Guide, "Modify Site-to-Site VPN connection options"
+ *   (modify-vpn-connection-options.html), as AWS's agent toolkit reference "Choosing Standard or
+ *   Large tunnel bandwidth" (aws/agent-toolkit-for-aws) restates it: the bandwidth is modified in
+ *   place in select Regions, interrupting the connection briefly; CloudFormation marks
+ *   `TunnelBandwidth` updatable (aws-service-spec: no `causesReplacement`).
  * - AWS Site-to-Site VPN User Guide, "Accelerated Site-to-Site VPN connections"
  *   (accelerated-vpn.html), Rules and restrictions: "Acceleration is only supported for
  *   Site-to-Site VPN connections that are attached to a transit gateway. Virtual private gateways

@@ -1,6 +1,6 @@
-import { CfnParameter, Stack } from 'aws-cdk-lib';
+import { CfnParameter, SecretValue, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsGatewayKind, AwsTransitGatewayAttributes, AwsTunnelBandwidth, AwsVpnGateway, AwsVpnGatewayAttributes } from '../../src/aws';
+import { AwsGatewayKind, AwsPeerGateway, AwsTransitGatewayAttributes, AwsTunnelBandwidth, AwsVpnConnection, AwsVpnGateway, AwsVpnGatewayAttributes } from '../../src/aws';
 import type { LinkRealisation } from '../../src/contract';
 import { SiteSpec, planVpn } from '../../src/plan';
 import { testStack } from './util';
@@ -169,5 +169,31 @@ describe('AwsVpnGateway.fromTransitGatewayAttributes', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::EC2::TransitGatewayRouteTableAssociation', 2);
     template.resourceCountIs('AWS::EC2::TransitGatewayRouteTablePropagation', 2);
+  });
+});
+
+describe('AwsVpnConnection connection-wide options', () => {
+  const build = (gateway: { vpnGatewayId?: string; transitGatewayId?: string }, options: { tunnelBandwidth?: AwsTunnelBandwidth; acceleration?: boolean }) => {
+    const stack = testStack();
+    const peer = new AwsPeerGateway(stack, 'Peer', { ipAddress: '203.0.113.12', peerAsn: 65010 });
+    new AwsVpnConnection(stack, 'Conn', {
+      gateway: { ...gateway, asn: 64600 }, peer,
+      tunnel1: { presharedKey: SecretValue.secretsManager('test/vpn', { jsonField: 'tunnel1' }), insideCidr: '169.254.30.0/30' },
+      tunnel2: { presharedKey: SecretValue.secretsManager('test/vpn', { jsonField: 'tunnel2' }), insideCidr: '169.254.30.4/30' },
+      ...options,
+    });
+    return Template.fromStack(stack);
+  };
+
+  test('writes TunnelBandwidth and EnableAcceleration on a transit gateway connection', () => {
+    build({ transitGatewayId: 'tgw-0123456789abcdef0' }, { tunnelBandwidth: AwsTunnelBandwidth.LARGE })
+      .hasResourceProperties('AWS::EC2::VPNConnection', { TunnelBandwidth: 'large' });
+    build({ transitGatewayId: 'tgw-0123456789abcdef0' }, { acceleration: true })
+      .hasResourceProperties('AWS::EC2::VPNConnection', { EnableAcceleration: true });
+  });
+
+  test('refuses them on a virtual private gateway given as a plain object', () => {
+    expect(() => build({ vpnGatewayId: 'vgw-0123456789abcdef0' }, { tunnelBandwidth: AwsTunnelBandwidth.LARGE, acceleration: true }))
+      .toThrow(/\[Test\/Conn\][\s\S]*tunnelBandwidth: 'large' tunnels \(5 Gbps\) are offered on transit gateways[\s\S]*acceleration: acceleration is supported only on a transit gateway/);
   });
 });
