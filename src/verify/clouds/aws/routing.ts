@@ -92,7 +92,7 @@ export function awsRouting(h: TunnelHalf, d: DeploymentOf<AwsParts>, r: Resolver
     siteSource = `${conn.gateway.networksSource} (a VGW serves its VPC's CIDRs: AWS-VGW-ADV)`;
   } else if (meta?.networks?.length) {
     site = meta.networks;
-    siteSource = `Metadata.CrossCloudVpn.Gateway.Networks of ${conn.stack}/${conn.logicalId} (AWS-TGW)`;
+    siteSource = `Metadata.CrossCloudVpn.Gateway.Networks of ${conn.stack}/${conn.logicalId} (${transit ? 'AWS-TGW' : 'AWS-TGW: the networks declared for an existing gateway'})`;
   }
   const policy = !isAny(h.localTs) || !isAny(h.remoteTs);
   const serves = policy ? [...h.localTs] : [...site];
