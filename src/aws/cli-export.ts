@@ -265,6 +265,12 @@ function networks(issues: IssueCollector, label: string, cidrs: readonly string[
   return all;
 }
 
+/** The argument itself: an object with `gateway` and `connections`. */
+function checkExports(fn: string, exports: unknown): void {
+  if (isObj(exports) && exports.gateway !== undefined && exports.connections !== undefined) return;
+  throw new ValidationError(fn, 'cli-export-missing', `expected { gateway, connections, vpcs?, cidrs? }, got ${shown(exports)}; allowed: each the AWS CLI's --output json, parsed or as a file path`);
+}
+
 function fail(issues: IssueCollector, fn: string): void {
   if (issues.hasProblems) throw new ValidationError(fn, [...issues.all]);
 }
@@ -286,6 +292,7 @@ function fail(issues: IssueCollector, fn: string): void {
  */
 export function awsVpnGatewayAttributesFromCli(exports: AwsVpnGatewayCliExport): AwsVpnGatewayAttributes {
   const fn = 'awsVpnGatewayAttributesFromCli';
+  checkExports(fn, exports);
   const issues = new IssueCollector((list) => new ValidationError(fn, list));
   const gw = load('gateway', exports.gateway, issues);
   const conns = load('connections', exports.connections, issues);
@@ -331,6 +338,7 @@ export function awsVpnGatewayAttributesFromCli(exports: AwsVpnGatewayCliExport):
  */
 export function awsTransitGatewayAttributesFromCli(exports: AwsTransitGatewayCliExport): AwsTransitGatewayAttributes {
   const fn = 'awsTransitGatewayAttributesFromCli';
+  checkExports(fn, exports);
   const issues = new IssueCollector((list) => new ValidationError(fn, list));
   const gw = load('gateway', exports.gateway, issues);
   const conns = load('connections', exports.connections, issues);

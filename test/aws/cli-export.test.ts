@@ -105,6 +105,11 @@ describe('awsVpnGatewayAttributesFromCli', () => {
     expect(errorOf(() => awsVpnGatewayAttributesFromCli(input()))).toMatch(error);
   });
 
+  test('refuses an argument without gateway or connections with one clear error', () => {
+    expect(errorOf(() => awsVpnGatewayAttributesFromCli(null as never))).toMatch(/^\[awsVpnGatewayAttributesFromCli\] expected \{ gateway, connections, vpcs\?, cidrs\? \}, got null; allowed: each the AWS CLI's --output json/);
+    expect(errorOf(() => awsTransitGatewayAttributesFromCli({ gateway: TGW.gateway } as never))).toMatch(/^\[awsTransitGatewayAttributesFromCli\] expected \{ gateway, connections/);
+  });
+
   test('never shows a pre-shared key found in the export', () => {
     // GIVEN the CLI's output as printed, keys included, and one value wrong next to a key
     const key = 'TestOnlyKeyNeverShown0123456789';
