@@ -2,6 +2,7 @@
 import { CrossCloudVpn } from '../src';
 import { awsAzureBgp } from './aws-azure-bgp';
 import { awsAzureStatic } from './aws-azure-static';
+import { awsExistingVgw } from './aws-existing-vgw';
 import { azureAlicloud } from './azure-alicloud';
 import { ExampleApps } from './lib/example-apps';
 import { EXISTING_TRANSIT_GATEWAY, threeCloudMesh } from './three-cloud-mesh';
@@ -22,5 +23,6 @@ export const EXAMPLES: readonly Example[] = [
   { name: 'three-cloud-mesh', source: 'all three clouds', define: (a) => threeCloudMesh(a) },
   { name: 'aws-azure-static', source: 'static routing on a virtual private gateway', define: (a) => awsAzureStatic(a, 'vgw') },
   { name: 'aws-azure-static-tgw', source: 'static routing on a new transit gateway', define: (a) => awsAzureStatic(a, 'tgw') },
+  { name: 'aws-existing-vgw', source: 'an existing virtual private gateway (imported from AWS CLI exports) with Azure and Alibaba Cloud', define: (a) => awsExistingVgw(a) },
   { name: 'three-cloud-mesh-existing-tgw', source: 'all three clouds, an existing transit gateway with ASN 64700', define: (a) => threeCloudMesh(a, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }) },
 ];

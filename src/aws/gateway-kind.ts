@@ -95,11 +95,29 @@ export interface AwsTransitGatewayOptions extends AwsTransitGatewayRouteTableOpt
   readonly description?: string;
 }
 
+/**
+ * What an existing transit gateway does with every attachment by itself, as EC2
+ * `DescribeTransitGateways` `Options` reports it (`DefaultRouteTableAssociation`,
+ * `AssociationDefaultRouteTableId`, `DefaultRouteTablePropagation`,
+ * `PropagationDefaultRouteTableId`). Unknown fields are not checked.
+ * @internal
+ */
+export interface ExistingTransitGatewayDefaults {
+  readonly defaultRouteTableAssociation?: boolean;
+  readonly associationDefaultRouteTableId?: string;
+  readonly defaultRouteTablePropagation?: boolean;
+  readonly propagationDefaultRouteTableId?: string;
+}
+
 /** @internal */
 export type GatewayKindConfig =
   | { readonly type: 'vpn-gateway'; readonly options: AwsVirtualPrivateGatewayOptions }
   | { readonly type: 'new-transit-gateway'; readonly options: AwsTransitGatewayOptions }
-  | { readonly type: 'existing-transit-gateway'; readonly transitGatewayId: string; readonly options: AwsTransitGatewayRouteTableOptions };
+  | {
+    readonly type: 'existing-transit-gateway'; readonly transitGatewayId: string; readonly options: AwsTransitGatewayRouteTableOptions;
+    readonly defaults?: ExistingTransitGatewayDefaults;
+  }
+  | { readonly type: 'existing-vpn-gateway'; readonly vpnGatewayId: string; readonly options: { readonly routeTableIds?: readonly string[] } };
 
 /**
  * The kind of AWS gateway an `AwsVpnGateway` uses.
@@ -135,11 +153,31 @@ export class AwsGatewayKind {
    * Give the ASN it was created with as `asn` and the networks behind it as `cidrs` on
    * the `AwsVpnGateway` (both required: the template holds nothing else about the gateway).
    *
+   * `AwsVpnGateway.fromTransitGatewayAttributes` imports the same gateway with what else it
+   * already has (its VPN connections' inside CIDRs, its default route tables), read from the
+   * AWS CLI's output with `awsTransitGatewayAttributesFromCli`: prefer it.
+   *
    * @param options how its VPN attachments are routed (default: static routes into the route
    *   table each attachment was associated with by default; no association or propagation)
    */
   public static existingTransitGateway(transitGatewayId: string, options: AwsTransitGatewayRouteTableOptions = {}): AwsGatewayKind {
     return new AwsGatewayKind({ type: 'existing-transit-gateway', transitGatewayId, options });
+  }
+
+  /**
+   * An existing transit gateway with what it does by default (`AwsVpnGateway.fromTransitGatewayAttributes`).
+   * @internal
+   */
+  public static _existingTransitGateway(transitGatewayId: string, options: AwsTransitGatewayRouteTableOptions, defaults: ExistingTransitGatewayDefaults): AwsGatewayKind {
+    return new AwsGatewayKind({ type: 'existing-transit-gateway', transitGatewayId, options, defaults });
+  }
+
+  /**
+   * An existing virtual private gateway (`AwsVpnGateway.fromVpnGatewayAttributes`).
+   * @internal
+   */
+  public static _existingVpnGateway(vpnGatewayId: string, routeTableIds: readonly string[] | undefined): AwsGatewayKind {
+    return new AwsGatewayKind({ type: 'existing-vpn-gateway', vpnGatewayId, options: { routeTableIds } });
   }
 
   /** The kind as the planner names it. */
@@ -149,6 +187,6 @@ export class AwsGatewayKind {
     /** @internal */
     public readonly _config: GatewayKindConfig,
   ) {
-    this.gatewayKind = _config.type === 'vpn-gateway' ? 'vpn-gateway' : 'transit-gateway';
+    this.gatewayKind = _config.type === 'vpn-gateway' || _config.type === 'existing-vpn-gateway' ? 'vpn-gateway' : 'transit-gateway';
   }
 }

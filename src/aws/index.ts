@@ -1,8 +1,11 @@
 /**
  * cross-cloud-vpn/aws: aws-cdk-lib constructs for the AWS side of site-to-site VPNs.
  *
- * - `AwsVpnGateway`: a virtual private gateway or transit gateway; implements the engine-neutral
- *   `IVpnGateway`, so the planner's links can be built on it (`realiseLink`).
+ * - `AwsVpnGateway`: a virtual private gateway or transit gateway, new or imported
+ *   (`fromVpnGatewayAttributes`, `fromTransitGatewayAttributes`, attributes read from the AWS
+ *   CLI's output by `awsVpnGatewayAttributesFromCli` / `awsTransitGatewayAttributesFromCli`);
+ *   implements the engine-neutral `IVpnGateway`, so the planner's links can be built on it
+ *   (`realiseLink`).
  * - `AwsPeerGateway`: a peer device (customer gateway).
  * - `AwsVpnConnection`: one tunnel pair with every tunnel option set, usable without the planner,
  *   and the tunnels' outside IPs as attributes and stack outputs.
@@ -21,3 +24,8 @@ export type { IAwsVpnGateway, IAwsPeerGateway } from './interfaces';
 export { AwsDpdTimeoutAction, AwsStartupAction } from './tunnel-options';
 export type { AwsTunnelOptions } from './tunnel-options';
 export type { AwsTunnelAlarmOptions } from './alarms';
+export { AwsTunnelBandwidth } from './connection-options';
+export type { AwsConnectionOptions } from './connection-options';
+export { awsTransitGatewayAttributesFromCli, awsVpnGatewayAttributesFromCli } from './cli-export';
+export type { AwsCliOutput, AwsTransitGatewayCliExport, AwsVpnGatewayCliExport } from './cli-export';
+export type { AwsExistingGatewayAttributes, AwsVpnGatewayAttributes, AwsTransitGatewayAttributes } from './gateway-attributes';

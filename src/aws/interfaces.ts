@@ -5,6 +5,7 @@
  * folder), so every file can import it without an import cycle. The constructs' props stay
  * beside their constructs (as in aws-cdk-lib).
  */
+import type { SiteInUse } from '../plan';
 import type { AwsTransitGatewayRouteTableOptions } from './gateway-kind';
 
 /**
@@ -65,6 +66,15 @@ export interface IAwsVpnGateway {
    *   association or propagation by the library
    */
   readonly transitGatewayRouting?: AwsTransitGatewayRouteTableOptions;
+
+  /**
+   * What an existing gateway already uses outside this app: a connection refuses an inside CIDR
+   * listed in `insideCidrs` on a virtual private gateway (unique across its connections), and
+   * records them in `Metadata.CrossCloudVpn.Gateway.InsideCidrsInUse`.
+   *
+   * @default - nothing in use
+   */
+  readonly inUse?: SiteInUse;
 }
 
 /** A peer device as an AWS VPN connection sees it. */

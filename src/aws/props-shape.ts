@@ -18,6 +18,19 @@ const NAME = str({ max: 64 });
 const NAMES = list(NAME, { min: 0, max: 20 });
 const DH_GROUPS = list(num(), { min: 0, max: 20 });
 
+const IN_USE = obj({
+  insideCidrs: optional(list(CIDR, { min: 0, max: 1000 })),
+  insideAddresses: optional(list(ADDRESS, { min: 0, max: 1000 })),
+  connections: optional(int({ min: 0, max: PROP_LIMITS.maxInteger })),
+}, 'what the gateway already uses: { insideCidrs?, insideAddresses?, connections? }');
+
+/** `AwsConnectionOptions` (connection-options.ts); the bandwidth's values are checked there. */
+const CONNECTION_OPTIONS: ObjectShape = {
+  tunnelBandwidth: optional(str({ max: 16 })),
+  acceleration: optional(bool()),
+};
+
+
 export const AWS_TUNNEL_OPTIONS: ObjectShape = {
   presharedKey: required(either('a SecretValue (SecretValue.secretsManager(...), SecretValue.ssmSecure(...)) or a planner PresharedKey', [
     instance('a SecretValue', isSecretValue), instance('a PresharedKey', isPresharedKey),
@@ -63,6 +76,7 @@ export const AWS_VPN_CONNECTION_PROPS: ObjectShape = {
   staticRoutes: optional(CIDRS()),
   awsNetworkCidr: optional(CIDR),
   peerNetworkCidr: optional(CIDR),
+  ...CONNECTION_OPTIONS,
 };
 
 export const AWS_PEER_GATEWAY_PROPS: ObjectShape = {
@@ -70,18 +84,53 @@ export const AWS_PEER_GATEWAY_PROPS: ObjectShape = {
   peerAsn: optional(ASN),
 };
 
-export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
-  kind: required(instance('an AwsGatewayKind: AwsGatewayKind.vpnGateway(...), .transitGateway(...) or .existingTransitGateway(...)', (v) => v instanceof AwsGatewayKind && isObject(v._config) && typeof v._config.type === 'string')),
-  asn: optional(ASN),
-  amazonSideAsn: renamed('asn', ASN),
-  cidrs: optional(CIDRS()),
+/** What gateways and their imports share besides the kind. */
+const GATEWAY_COMMON: ObjectShape = {
   siteId: optional(SITE_ID),
+  inUse: optional(IN_USE),
   alarms: optional(either('true, false or alarm options { threshold?, periodSeconds?, evaluationPeriods?, topic? }', [bool(), obj({
     threshold: optional(num()),
     periodSeconds: optional(int({ min: 0, max: PROP_LIMITS.maxInteger, unit: ' s' })),
     evaluationPeriods: optional(int({ min: 0, max: PROP_LIMITS.maxInteger })),
     topic: optional(instance('an sns.ITopic (e.g. an sns.Topic, or sns.Topic.fromTopicArn(...))', (v) => isObject(v) && typeof v.topicArn === 'string')),
   }, 'alarm options { threshold?, periodSeconds?, evaluationPeriods?, topic? }')])),
+  ...CONNECTION_OPTIONS,
+};
+
+export const AWS_VPN_GATEWAY_PROPS: ObjectShape = {
+  kind: required(instance('an AwsGatewayKind: AwsGatewayKind.vpnGateway(...), .transitGateway(...) or .existingTransitGateway(...)', (v) => v instanceof AwsGatewayKind && isObject(v._config) && typeof v._config.type === 'string')),
+  asn: optional(ASN),
+  amazonSideAsn: renamed('asn', ASN),
+  cidrs: optional(CIDRS()),
+  ...GATEWAY_COMMON,
+};
+
+const EC2_ID = str({ min: 1, max: 64 });
+
+/** `AwsVpnGatewayAttributes` (`AwsVpnGateway.fromVpnGatewayAttributes`). */
+export const AWS_VPN_GATEWAY_ATTRIBUTES: ObjectShape = {
+  vpnGatewayId: required(EC2_ID),
+  asn: required(ASN),
+  cidrs: required(CIDRS({ min: 1 })),
+  routeTableIds: optional(list(EC2_ID, { min: 0, max: 200 })),
+  ...GATEWAY_COMMON,
+};
+
+/** `AwsTransitGatewayAttributes` (`AwsVpnGateway.fromTransitGatewayAttributes`). */
+export const AWS_TRANSIT_GATEWAY_ATTRIBUTES: ObjectShape = {
+  transitGatewayId: required(EC2_ID),
+  asn: required(ASN),
+  cidrs: required(CIDRS({ min: 1 })),
+  routing: optional(obj({
+    routeTableId: optional(EC2_ID),
+    associateVpnAttachments: optional(bool()),
+    propagateVpnAttachments: optional(bool()),
+  }, 'transit gateway routing { routeTableId?, associateVpnAttachments?, propagateVpnAttachments? }')),
+  defaultRouteTableAssociation: optional(bool()),
+  associationDefaultRouteTableId: optional(EC2_ID),
+  defaultRouteTablePropagation: optional(bool()),
+  propagationDefaultRouteTableId: optional(EC2_ID),
+  ...GATEWAY_COMMON,
 };
 
 /** The options inside each gateway kind, by kind. */
@@ -89,6 +138,9 @@ const KIND_OPTIONS: Readonly<Record<string, ObjectShape>> = {
   'vpn-gateway': {
     vpc: required(instance('an ec2.IVpc (e.g. an ec2.Vpc, or ec2.Vpc.fromLookup(...))', (v) => isObject(v) && typeof v.vpcId === 'string'
       && typeof v.vpcCidrBlock === 'string' && isObject(v.node) && Array.isArray(v.privateSubnets) && Array.isArray(v.isolatedSubnets))),
+    routeTableIds: optional(list(str(), { min: 0 })),
+  },
+  'existing-vpn-gateway': {
     routeTableIds: optional(list(str(), { min: 0 })),
   },
   'new-transit-gateway': {

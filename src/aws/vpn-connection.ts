@@ -7,6 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AwsVpnConnectionPlan, PlannedTunnel, TunnelEnd, ownAsnProblem, parseCidr, show } from '../plan';
 import { PropsChecker, ValidationError } from '../private/errors';
+import { AwsConnectionOptions, connectionOptionsProblems } from './connection-options';
 import type { AwsTransitGatewayRouteTableOptions } from './gateway-kind';
 import type { IAwsPeerGateway, IAwsVpnGateway } from './interfaces';
 import {
@@ -35,12 +36,17 @@ export function gatewayMetadata(gw: IAwsVpnGateway): { Gateway: Record<string, u
       Asn: gw.asn ?? gw.amazonSideAsn,
       Networks: [...(gw.cidrs ?? [])],
       ...(routeTableId === undefined ? {} : { RouteTableId: routeTableId }),
+      // What an existing gateway's other connections use (inside CIDRs must be unique on a VGW).
+      ...(gw.inUse?.insideCidrs?.length ? { InsideCidrsInUse: [...gw.inUse.insideCidrs] } : {}),
     },
   };
 }
 
-/** Properties of an `AwsVpnConnection`. */
-export interface AwsVpnConnectionProps {
+/**
+ * Properties of an `AwsVpnConnection`. `tunnelBandwidth` and `acceleration`
+ * (`AwsConnectionOptions`) apply to the connection as a whole.
+ */
+export interface AwsVpnConnectionProps extends AwsConnectionOptions {
   /** The AWS side: a virtual private gateway or a transit gateway. CloudFormation `VpnGatewayId` / `TransitGatewayId`. */
   readonly gateway: IAwsVpnGateway;
 
@@ -211,6 +217,8 @@ export class AwsVpnConnection extends Resource {
       staticRoutesOnly,
       localIpv4NetworkCidr: props.peerNetworkCidr,
       remoteIpv4NetworkCidr: props.awsNetworkCidr,
+      tunnelBandwidth: props.tunnelBandwidth,
+      enableAcceleration: props.acceleration,
       // Only what identifies each tunnel: every other option is applied in place (tunnel-options-resource.ts).
       vpnTunnelOptionsSpecifications: tunnels.map((t) => ({ tunnelInsideCidr: renderTunnel(t).tunnelInsideCidr })),
     });
@@ -293,6 +301,8 @@ export class AwsVpnConnection extends Resource {
     let register = () => {};
     if ((gw.vpnGatewayId === undefined) === (gw.transitGatewayId === undefined)) {
       checker.check('gateway', 'gateway-ambiguous', `expected exactly one of vpnGatewayId and transitGatewayId, got ${gw.vpnGatewayId === undefined ? 'neither' : 'both'}`);
+    } else {
+      for (const [field, code, message] of connectionOptionsProblems(gw.vpnGatewayId !== undefined ? 'vpn-gateway' : 'transit-gateway', props)) checker.check(field, code, message);
     }
 
     tunnels.forEach((t, i) => {
@@ -305,7 +315,7 @@ export class AwsVpnConnection extends Resource {
     }
     if (gw.vpnGatewayId !== undefined) {
       // Unique across the connections of one virtual private gateway (not required on a transit gateway).
-      const taken = insideCidrsByGateway.get(gw) ?? new Map<string, string>();
+      const taken = insideCidrsByGateway.get(gw) ?? new Map<string, string>((gw.inUse?.insideCidrs ?? []).map((c) => [canonicalCidr(c), 'an existing connection of the gateway (inUse.insideCidrs)']));
       [c1, c2].forEach((c, i) => {
         const holder = taken.get(c);
         if (holder !== undefined) {

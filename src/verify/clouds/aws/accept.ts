@@ -18,7 +18,7 @@ import * as ipaddr from 'ipaddr.js';
 import { contains, parseCidr } from '../../../common/cidr';
 import {
   AWS_ACCELERATION_NEEDS_TGW, AWS_CGW_ASN, AWS_MODIFY_RESOURCE, AWS_MODIFY_SOURCE, AWS_MODIFY_TUNNEL_RANGES, AWS_CONNECTION_ENUMS, AWS_DPD_ACTIONS, AWS_ENCRYPTION, AWS_ENCRYPTION_SOURCE, AWS_IKE_VERSIONS, AWS_IKE_VERSIONS_SOURCE,
-  AWS_INSIDE_CIDR, AWS_INSIDE_IPV6_CIDR, AWS_INTEGRITY, AWS_INTEGRITY_SOURCE, AWS_ONE_GATEWAY, AWS_PHASE1_DH, AWS_PHASE1_DH_SOURCE, AWS_PHASE2_DH,
+  AWS_INSIDE_CIDR, AWS_INSIDE_CIDR_IN_USE, AWS_INSIDE_IPV6_CIDR, AWS_LARGE_TUNNELS, AWS_INTEGRITY, AWS_INTEGRITY_SOURCE, AWS_ONE_GATEWAY, AWS_PHASE1_DH, AWS_PHASE1_DH_SOURCE, AWS_PHASE2_DH,
   AWS_PHASE2_DH_SOURCE, AWS_PRIVATE_IP_NEEDS_TRANSPORT, AWS_PSK, AWS_START_NEEDS_IKEV2, AWS_STARTUP_ACTIONS, AWS_TGW_ASN, AWS_TGW_ROUTE, AWS_TGW_SWITCHES,
   AWS_TUNNEL_RANGES, AWS_TWO_TUNNELS, AWS_VGW_ASN, AWS_VGW_NO_IPV6, AWS_VPN_ROUTE, AWS_VPN_TYPE, AsnRanges, AwsRange, AwsRule,
 } from './tables';
@@ -153,7 +153,13 @@ function checkConnection(r: Resolver, conn: CfnRes, report: Report): void {
   }
   const ipVersion = lit(p.TunnelInsideIpVersion);
   if (gw.kind === 'vpn-gateway' && ipVersion.kind === 'value' && ipVersion.value === 'ipv6') report(conn, 'TunnelInsideIpVersion', shown(ipVersion.value), AWS_VGW_NO_IPV6);
-  if (gw.kind === 'vpn-gateway' && isTrue(lit(p.EnableAcceleration))) report(conn, 'EnableAcceleration', 'true', AWS_ACCELERATION_NEEDS_TGW);
+  const accelerated = isTrue(lit(p.EnableAcceleration));
+  if (gw.kind === 'vpn-gateway' && accelerated) report(conn, 'EnableAcceleration', 'true', AWS_ACCELERATION_NEEDS_TGW);
+  const bandwidth = lit(p.TunnelBandwidth);
+  if (bandwidth.kind === 'value' && bandwidth.value === 'large') {
+    if (gw.kind === 'vpn-gateway') report(conn, 'TunnelBandwidth', shown('large'), AWS_LARGE_TUNNELS.needsTgw);
+    else if (accelerated) report(conn, 'TunnelBandwidth', `${shown('large')} with EnableAcceleration true`, AWS_LARGE_TUNNELS.notAccelerated);
+  }
   for (const name of ['LocalIpv4NetworkCidr', 'RemoteIpv4NetworkCidr']) {
     checkIpv4Cidr(conn, name, lit(p[name]), { rule: 'an IPv4 CIDR block', source: `CloudFormation AWS::EC2::VPNConnection.${name}` }, report);
   }
@@ -337,6 +343,16 @@ function checkInsideCidrsUnique(r: Resolver, connections: readonly CfnRes[], rep
       byGateway.set(gw.identity!, list);
     });
   }
+  // What an existing gateway's other connections use, as the connections declare it.
+  for (const conn of connections) {
+    const gw = gatewayOf(r, conn);
+    const declared = inUseOf(conn);
+    if (gw.kind !== 'vpn-gateway' || !declared.length) continue;
+    for (const u of gw.identity ? byGateway.get(gw.identity) ?? [] : []) {
+      if (u.conn !== conn || !declared.includes(u.cidr)) continue;
+      report(u.conn, `VpnTunnelOptionsSpecifications[${u.index}].TunnelInsideCidr`, shown(u.cidr), { rule: `${AWS_INSIDE_CIDR_IN_USE.rule}: an existing connection of the gateway uses it`, source: AWS_INSIDE_CIDR_IN_USE.source });
+    }
+  }
   for (const uses of byGateway.values()) {
     for (const u of uses) {
       const others = uses.filter((x) => x !== u && x.cidr === u.cidr);
@@ -348,6 +364,14 @@ function checkInsideCidrsUnique(r: Resolver, connections: readonly CfnRes[], rep
       });
     }
   }
+}
+
+/** `Metadata.CrossCloudVpn.Gateway.InsideCidrsInUse` of a connection, canonical. */
+function inUseOf(conn: CfnRes): string[] {
+  const meta = conn.body.Metadata;
+  const gw = isObj(meta) && isObj(meta.CrossCloudVpn) && isObj(meta.CrossCloudVpn.Gateway) ? meta.CrossCloudVpn.Gateway : undefined;
+  const list = gw && Array.isArray(gw.InsideCidrsInUse) ? gw.InsideCidrsInUse : [];
+  return list.map((c) => (typeof c === 'string' ? parseCidr(c) : undefined)).filter((p) => p?.ok).map((p) => (p as { cidr: { text: string } }).cidr.text);
 }
 
 // ---------------------------------------------------------------------------------------------

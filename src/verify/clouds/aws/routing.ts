@@ -42,6 +42,11 @@ export const AWS_ROUTING_ASSUMPTIONS = {
     what: 'the VPCs behind a transit gateway route the remote networks to it',
     why: 'their route tables are outside the synthesized output (an existing or shared transit gateway); only the metadata names the networks',
   },
+  existingVgwRoutes: {
+    id: 'aws-existing-vgw-routes', cloud: 'aws',
+    what: 'the route tables of the VPC behind an existing virtual private gateway route the remote networks to it (route propagation or static routes)',
+    why: 'an existing gateway\'s VPC and route tables are outside the synthesized output (Metadata.CrossCloudVpn.Gateway Existing: true); only the metadata names its networks, and an AWS::EC2::VPNGatewayRoutePropagation in the output covers only the tables it lists',
+  },
 } as const satisfies Record<string, Assumption>;
 
 /** `Metadata.CrossCloudVpn.Gateway` of an `AWS::EC2::VPNConnection` (the library's output contract). */
@@ -87,7 +92,7 @@ export function awsRouting(h: TunnelHalf, d: DeploymentOf<AwsParts>, r: Resolver
     siteSource = `${conn.gateway.networksSource} (a VGW serves its VPC's CIDRs: AWS-VGW-ADV)`;
   } else if (meta?.networks?.length) {
     site = meta.networks;
-    siteSource = `Metadata.CrossCloudVpn.Gateway.Networks of ${conn.stack}/${conn.logicalId} (AWS-TGW)`;
+    siteSource = `Metadata.CrossCloudVpn.Gateway.Networks of ${conn.stack}/${conn.logicalId} (${transit ? 'AWS-TGW' : 'AWS-TGW: the networks declared for an existing gateway'})`;
   }
   const policy = !isAny(h.localTs) || !isAny(h.remoteTs);
   const serves = policy ? [...h.localTs] : [...site];
@@ -132,6 +137,10 @@ export function awsRouting(h: TunnelHalf, d: DeploymentOf<AwsParts>, r: Resolver
   } else if (transit) {
     siteRoutes = { kind: 'all', source: 'transit gateway: the route tables of the VPCs behind it are not in the output' };
     assumptions.push(AWS_ROUTING_ASSUMPTIONS.tgwVpcRoutes);
+  } else if (!gateway && meta?.existing === true) {
+    // An existing virtual private gateway, by literal id: its VPC is not in the output.
+    siteRoutes = { kind: 'all', source: `existing virtual private gateway ${conn.gateway.label}: its VPC's route tables are not in the output` };
+    assumptions.push(AWS_ROUTING_ASSUMPTIONS.existingVgwRoutes);
   } else {
     siteRoutes = awsVpcRoutes(r, gateway);
   }

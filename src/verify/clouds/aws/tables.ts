@@ -231,6 +231,33 @@ export const AWS_VGW_NO_IPV6: AwsRule = { rule: 'IPv6 tunnels need a transit gat
 export const AWS_ACCELERATION_NEEDS_TGW: AwsRule = { rule: 'acceleration is supported only on a transit gateway: a virtual private gateway does not support accelerated VPN connections', source: 'AWS Site-to-Site VPN User Guide, Accelerated Site-to-Site VPN connections (accelerated-vpn.html)' };
 
 /**
+ * TunnelBandwidth `large`: large (5 Gbps) tunnels are offered on transit gateway and AWS Cloud
+ * WAN attachments, not on a virtual private gateway (AWS Site-to-Site VPN User Guide, Tunnel
+ * options, "Tunnel bandwidth options"); the Terraform AWS provider documents `tunnel_bandwidth`
+ * as "Not supported when vpn_gateway_id is specified, or enable_acceleration is true".
+ */
+export const AWS_LARGE_TUNNELS: { readonly needsTgw: AwsRule; readonly notAccelerated: AwsRule } = {
+  needsTgw: {
+    rule: "TunnelBandwidth large (5 Gbps) is offered on transit gateways (and Cloud WAN) only: a virtual private gateway takes 'standard'",
+    source: `${UG_TUNNELS}, Tunnel bandwidth options; Terraform AWS provider aws_vpn_connection.tunnel_bandwidth ("Not supported when vpn_gateway_id is specified")`,
+  },
+  notAccelerated: {
+    rule: 'TunnelBandwidth large is not supported on an accelerated connection (EnableAcceleration true)',
+    source: 'Terraform AWS provider aws_vpn_connection.tunnel_bandwidth ("Not supported when ... enable_acceleration is true")',
+  },
+};
+
+/**
+ * What an existing virtual private gateway's other connections use (`Metadata.CrossCloudVpn.Gateway.InsideCidrsInUse`,
+ * the library's output contract): "Any specified CIDR blocks must be unique across all VPN
+ * connections that use the same virtual private gateway" (CFN-TUNNEL TunnelInsideCidr).
+ */
+export const AWS_INSIDE_CIDR_IN_USE: AwsRule = {
+  rule: 'unique across all VPN connections of the same virtual private gateway, its existing ones included (Metadata.CrossCloudVpn.Gateway.InsideCidrsInUse)',
+  source: CFN_TUNNEL('TunnelInsideCidr'),
+};
+
+/**
  * TunnelInsideIpv6Cidr: "A size /126 CIDR block from the local fd00::/8 range"; "unique across all
  * VPN connections that use the same transit gateway" (CFN-TUNNEL).
  */
