@@ -12,6 +12,9 @@
  */
 export * from './interfaces';
 export * from './vpn-gateway';
+export type { AzureVpnGatewayAttributes, IExistingAzureVpnGateway, ExistingAzureGatewayRecord } from './existing-gateway';
+export { AZURE_MANAGED_TAG } from './existing-gateway';
+export * from './cli-export';
 export * from './peer-gateway';
 export * from './vpn-connection';
 export * from './provider-versions';

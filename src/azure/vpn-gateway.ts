@@ -20,6 +20,7 @@ import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from '
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
+import { AzureVpnGatewayAttributes, ExistingAzureVpnGateway, IExistingAzureVpnGateway } from './existing-gateway';
 import { AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
 import { buildAzureLinkHalf } from './link-half';
 import { azurermRowOf, setVersionedAttribute } from './provider-versions';
@@ -210,6 +211,26 @@ export interface AzureVpnGatewayProps {
  * @resource azurerm_virtual_network_gateway
  */
 export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpnGateway {
+  /**
+   * An Azure virtual network gateway that exists already (created outside this app), to link
+   * with `CrossCloudVpn` like a new one. Nothing of the gateway is created or changed: its links
+   * add local network gateways and connections that reference it by id, each recording the
+   * declared gateway under the Terraform JSON key `"//".crossCloudVpn.gateway` for `ccvpn verify`.
+   * Its endpoints are its instances' literal public IPs (`endpointsKnown: 'gateway'`).
+   *
+   * The APIPA BGP addresses the plan gives its instances must be among the ones it has
+   * (`instance0ApipaAddresses`, `instance1ApipaAddresses`): otherwise linking fails with the
+   * `az network vnet-gateway update` command that adds them. Read the attributes from the Azure
+   * CLI's JSON with `azureGatewayAttributesFromCli`.
+   *
+   * @param scope - the construct scope, in a cdktf stack that owns an azurerm provider
+   * @param id - the construct id (the site id unless `siteId` is given)
+   * @param attrs - what the gateway is
+   */
+  public static fromVirtualNetworkGatewayAttributes(scope: Construct, id: string, attrs: AzureVpnGatewayAttributes): IExistingAzureVpnGateway {
+    return new ExistingAzureVpnGateway(scope, id, attrs);
+  }
+
   /** Its endpoints are its instances' public IPs: they exist once the gateway is deployed. */
   public readonly endpointsKnown: EndpointsKnown = 'gateway';
   public readonly site: SiteSpec;
