@@ -3,6 +3,7 @@ import { CrossCloudVpn } from '../src';
 import { awsAzureBgp } from './aws-azure-bgp';
 import { awsAzureStatic } from './aws-azure-static';
 import { azureAlicloud } from './azure-alicloud';
+import { azureExistingGateway } from './azure-existing-gateway';
 import { ExampleApps } from './lib/example-apps';
 import { EXISTING_TRANSIT_GATEWAY, threeCloudMesh } from './three-cloud-mesh';
 
@@ -23,4 +24,5 @@ export const EXAMPLES: readonly Example[] = [
   { name: 'aws-azure-static', source: 'static routing on a virtual private gateway', define: (a) => awsAzureStatic(a, 'vgw') },
   { name: 'aws-azure-static-tgw', source: 'static routing on a new transit gateway', define: (a) => awsAzureStatic(a, 'tgw') },
   { name: 'three-cloud-mesh-existing-tgw', source: 'all three clouds, an existing transit gateway with ASN 64700', define: (a) => threeCloudMesh(a, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }) },
+  { name: 'azure-existing-gateway', source: 'an existing Azure gateway (from its CLI export) with AWS and Alibaba Cloud', define: (a) => azureExistingGateway(a) },
 ];
