@@ -190,6 +190,8 @@ function describe(v: unknown): string {
 }
 
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** A resource id, quoted in full (ids differ at their end, where `show` would cut them). */
+const quoteId = (id: string) => `'${id.replace(/[^\x20-\x7e]/g, '?')}'`;
 
 /** One instance as the gateway document describes it. */
 interface InstanceDoc {
@@ -255,7 +257,9 @@ export function azureGatewayAttributesFromJson(docs: AzureCliExport): AzureVpnGa
   const vpnType = g.string(props, 'vpnType', at('vpnType'), 'RouteBased');
   if (vpnType !== undefined && vpnType !== 'RouteBased') g.problem(at('vpnType'), 'vpn-type-unsupported', `${describe(vpnType)}; allowed: RouteBased (a PolicyBased gateway has no BGP, active-active or custom IPsec policy)`);
   const enableBgp = g.boolean(props, 'enableBgp', at('enableBgp'));
-  if (enableBgp === false) g.problem(at('enableBgp'), 'bgp-off', 'got false; allowed: true (turn it on first: az network vnet-gateway update --resource-group RG --name NAME --enable-bgp true)');
+  const idParts = id?.split('/');
+  const rgName = idParts && idParts.length === 9 ? `--resource-group ${idParts[4]} --name ${idParts[8]}` : '--resource-group RG --name NAME';
+  if (enableBgp === false) g.problem(at('enableBgp'), 'bgp-off', `got false; allowed: true (turn it on first: az network vnet-gateway update ${rgName} --enable-bgp true)`);
   const activeActive = g.boolean(props, 'activeActive', at('activeActive'));
   let sku: string | undefined;
   if (!isObj(props.sku)) g.problem(at('sku'), props.sku === undefined ? 'cli-export-missing' : 'cli-export-invalid', `${describe(props.sku)}; allowed: { name: 'VpnGw2AZ', tier: ... }`);
@@ -333,7 +337,7 @@ export function azureGatewayAttributesFromJson(docs: AzureCliExport): AzureVpnGa
       if (!isObj(vnet.props.addressSpace)) v.problem(vnet.at('addressSpace'), 'cli-export-missing', `${describe(vnet.props.addressSpace)}; allowed: { addressPrefixes: [...] }`);
       const subnet = instances.find((x) => x.subnetId)?.subnetId;
       if (vnetId && subnet && !subnet.toLowerCase().startsWith(`${vnetId.toLowerCase()}/subnets/`)) {
-        v.problem('id', 'vnet-mismatch', `${show(vnetId)} is not the virtual network of the gateway's subnet ${show(subnet)}; allowed: the output of az network vnet show for the gateway's own virtual network`);
+        v.problem('id', 'vnet-mismatch', `${quoteId(vnetId)} is not the virtual network of the gateway's subnet ${quoteId(subnet)}; allowed: the output of az network vnet show for the gateway's own virtual network`);
       }
       const prefixes = (space ?? []).filter((p) => p.includes('.'));
       if (space && cidrs && prefixes.join(',') !== cidrs.join(',')) {
@@ -359,7 +363,7 @@ export function azureGatewayAttributesFromJson(docs: AzureCliExport): AzureVpnGa
       const kind = c.string(conn.props, 'connectionType', conn.at('connectionType'), 'IPsec, Vnet2Vnet, ExpressRoute or VPNClient');
       const gw1 = c.refId(conn.props, 'virtualNetworkGateway1', conn.at('virtualNetworkGateway1'), 'the id of the gateway the connection belongs to');
       if (gw1 && id && !sameId(gw1, id)) {
-        c.problem(`${conn.at('virtualNetworkGateway1')}.id`, 'connection-elsewhere', `${show(gw1)} is not this gateway (${show(id)}); allowed: the connections of this gateway only (az network vpn-connection list --vnet-gateway NAME)`);
+        c.problem(`${conn.at('virtualNetworkGateway1')}.id`, 'connection-elsewhere', `${quoteId(gw1)} is not this gateway (${quoteId(id)}); allowed: the connections of this gateway only (az network vpn-connection list --vnet-gateway NAME)`);
         return;
       }
       const tags = isObj(conn.top.tags) ? conn.top.tags : {};
