@@ -35,10 +35,12 @@ import { AZURE_EXISTING_GATEWAY_ATTRS, checkAzureProps } from './props-shape';
 /** Same alphabet as the planner's site ids. */
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 /**
- * A virtual network gateway's ARM resource id. Segment names are case-insensitive in ARM; the
- * subscription is a GUID.
+ * A virtual network gateway's ARM resource id, the subscription a GUID. The segment names are
+ * matched as written: azurerm parses `virtual_network_gateway_id` case-sensitively
+ * (terraform-provider-azurerm v4.55.0 vendor/github.com/hashicorp/go-azure-sdk/resource-manager/
+ * network/2025-01-01/virtualnetworkgateways/id_virtualnetworkgateway.go:37-50, `Parse(input, false)`).
  */
-const GATEWAY_ID = /^\/subscriptions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworkGateways\/([^/]+)$/i;
+const GATEWAY_ID = /^\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworkGateways\/([^/]+)$/;
 const GATEWAY_ID_RULE = 'the ARM id of a virtual network gateway, /subscriptions/<subscription guid>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworkGateways/<name>';
 /**
  * The SKUs an existing gateway can have and still take these connections: every VPN SKU but
@@ -295,23 +297,33 @@ export class ExistingAzureVpnGateway extends Construct implements IExistingAzure
   }
 
   private checkPlannedApipa(planned: Readonly<Record<string, readonly string[]>>, link: string): void {
-    const missing = this.instances.map((instance) => {
+    const lacking = this.instances.map((instance) => {
       const have = this.apipa.get(instance) ?? [];
       return { instance, have, lacks: [...new Set(planned[instance] ?? [])].filter((a) => !have.includes(a)) };
-    });
-    if (missing.every((m) => m.lacks.length === 0)) return;
-    const names = this.attrs.ipConfigurationNames;
-    const sets = missing.filter((m) => m.lacks.length).map((m) => {
-      const i = this.instances.indexOf(m.instance);
-      return `--set 'bgpSettings.bgpPeeringAddresses[${i}].customBgpIpAddresses=${JSON.stringify([...m.have, ...m.lacks])}'`;
-    });
-    const lacking = missing.filter((m) => m.lacks.length)
-      .map((m) => `${m.instance}${names?.[this.instances.indexOf(m.instance)] ? ` (ip configuration ${show(names[this.instances.indexOf(m.instance)])})` : ''} lacks ${m.lacks.join(', ')} (has ${m.have.join(', ') || 'none'})`);
+    }).filter((m) => m.lacks.length);
+    if (!lacking.length) return;
+    const label = (instance: AzureGatewayInstance) => {
+      const name = this.attrs.ipConfigurationNames?.[this.instances.indexOf(instance)];
+      return name === undefined ? instance : `${instance} (ip configuration ${show(name)})`;
+    };
+    // An address the gateway has on its other instance cannot move (APIPA addresses are unique on a gateway).
+    const elsewhere = lacking.flatMap((m) => m.lacks.flatMap((a) => {
+      const owner = this.instances.find((i) => i !== m.instance && (this.apipa.get(i) ?? []).includes(a));
+      return owner ? [`${a} (the plan puts it on ${m.instance}, the gateway has it on ${owner})`] : [];
+    }));
+    if (elsewhere.length) {
+      throw new ValidationError(this.node.path, 'apipa-on-other-instance',
+        `link ${show(link)}: the plan gives instances of existing gateway ${show(this.virtualNetworkGatewayName)} APIPA BGP addresses its other instance has: ${elsewhere.join('; ')}; `
+        + `allowed: addresses not in use on the gateway — list ${elsewhere.map((e) => e.split(' ')[0]).join(', ')} in inUse.insideAddresses so the plan allocates around ${elsewhere.length === 1 ? 'it' : 'them'}`);
+    }
+    const group = this.attrs.virtualNetworkGatewayId.split('/')[4];
+    const sets = lacking.map((m) => `--set 'bgpSettings.bgpPeeringAddresses[${this.instances.indexOf(m.instance)}].customBgpIpAddresses=${JSON.stringify([...m.have, ...m.lacks])}'`);
     throw new ValidationError(this.node.path, 'apipa-not-on-gateway',
-      `link ${show(link)}: the plan gives existing gateway ${show(this.virtualNetworkGatewayName)} APIPA BGP addresses it does not have: ${lacking.join('; ')}. `
+      `link ${show(link)}: the plan gives existing gateway ${show(this.virtualNetworkGatewayName)} APIPA BGP addresses it does not have: `
+      + `${lacking.map((m) => `${label(m.instance)} lacks ${m.lacks.join(', ')} (has ${m.have.join(', ') || 'none'})`).join('; ')}. `
       + 'The app never changes a gateway it does not own; allowed: APIPA addresses the gateway has. Add them to the gateway '
-      + `(az network vnet-gateway update --resource-group ${this.attrs.virtualNetworkGatewayId.split('/')[4]} --name ${this.virtualNetworkGatewayName} ${sets.join(' ')}), `
-      + 'then export it again or add them to instance0ApipaAddresses / instance1ApipaAddresses');
+      + `(az network vnet-gateway update --resource-group ${group} --name ${this.virtualNetworkGatewayName} ${sets.join(' ')}), `
+      + 'then export it again or add them to instance0ApipaAddresses / instance1ApipaAddresses (adding them does not move the plan)');
   }
 
   private validate(a: AzureVpnGatewayAttributes, siteId: string, parsedId: RegExpExecArray | null): void {
