@@ -4,6 +4,7 @@
  * CLI's flattened form and the REST form, what counts as in use, and one clear problem (file,
  * JSON path, value, what is allowed) per missing or malformed field.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isValidationError } from '../../src/common/errors';
 import { azureGatewayAttributesFromCli, azureGatewayAttributesFromJson } from '../../src/azure';
@@ -116,7 +117,7 @@ describe('azureGatewayAttributesFromCli: one problem per missing or malformed fi
   });
 
   test('a gateway with BGP off: the message names the az command that turns it on', () => {
-    const gateway = { file: 'g.json', json: { ...require(at('gateway.json')), enableBgp: false } };
+    const gateway = { file: 'g.json', json: { ...JSON.parse(fs.readFileSync(at('gateway.json'), 'utf8')), enableBgp: false } };
     const issues = issuesOf(() => azureGatewayAttributesFromJson({ siteId: 's', gateway, connections: { file: 'c.json', json: [] }, cidrs: ['10.50.0.0/16'] }));
     expect(issues).toEqual([expect.objectContaining({ path: '[azureGatewayAttributesFromCli] g.json: enableBgp', code: 'bgp-off', message: expect.stringContaining('az network vnet-gateway update --resource-group rg-net --name vpngw-prod --enable-bgp true') })]);
   });
