@@ -129,7 +129,7 @@ export interface AzureVpnGatewayAttributes {
    */
   readonly ipConfigurationNames?: readonly string[];
   /**
-   * The gateway's BGP ASN (`bgpSettings.asn`), in the ranges of
+   * The gateway's BGP ASN (`bgpSettings.asn`), 1-4294967295 in the ranges of
    * {@link "cross-cloud-vpn".AZURE | AZURE}`.ownAsn`. The plan uses it as is.
    */
   readonly asn: number;
@@ -147,7 +147,8 @@ export interface AzureVpnGatewayAttributes {
    */
   readonly inUse?: SiteInUse;
   /**
-   * Override of the gateway's S2S tunnel limit (`SiteSpec.maxConnections`).
+   * Override of the gateway's S2S tunnel limit (`SiteSpec.maxConnections`), in S2S tunnels: an
+   * integer of at least 1.
    *
    * @default - the SKU's limit (`AZURE_SKU_TUNNELS`)
    */
@@ -171,24 +172,53 @@ export interface IExistingAzureVpnGateway extends IVpnGateway, IAzureVpnGateway 
   readonly existing: true;
 }
 
-/** The record every connection to an existing gateway carries under `"//".crossCloudVpn.gateway`. */
+/**
+ * The record every connection to an existing gateway carries under `"//".crossCloudVpn.gateway`
+ * in the Terraform JSON: the gateway as the user declared it (`ccvpn verify` reads it).
+ */
 export interface ExistingAzureGatewayRecord {
+  /** Always `true`: the gateway was created outside the app. */
   readonly existing: true;
+  /** The gateway's resource id (`virtualNetworkGatewayId`). */
   readonly id: string;
+  /** The gateway's name (the id's last segment). */
   readonly name: string;
+  /** The gateway's resource group (the id's). */
   readonly resourceGroupName: string;
+  /** The gateway's Azure region. */
   readonly location: string;
+  /** The gateway's SKU. */
   readonly sku: string;
+  /** Whether its two instances are active. */
   readonly activeActive: boolean;
+  /** Its BGP ASN, 1-4294967295. */
   readonly asn: number;
+  /** The IPv4 prefixes behind it. */
   readonly networks: readonly string[];
-  readonly instances: readonly {
-    readonly name: string;
-    readonly ipConfiguration?: string;
-    readonly publicIp: string;
-    readonly apipaAddresses: readonly string[];
-    readonly defaultBgpAddress?: string;
-  }[];
+  /** Its instances, `instance0` first. */
+  readonly instances: readonly ExistingAzureInstanceRecord[];
+}
+
+/** One instance of an existing gateway in its record. */
+export interface ExistingAzureInstanceRecord {
+  /** `instance0` or `instance1` (the plan's endpoint names). */
+  readonly name: string;
+  /**
+   * Name of the instance's ip configuration.
+   *
+   * @default - not declared
+   */
+  readonly ipConfiguration?: string;
+  /** The instance's public IP. */
+  readonly publicIp: string;
+  /** Its custom APIPA BGP addresses. */
+  readonly apipaAddresses: readonly string[];
+  /**
+   * Its default BGP peering address (a GatewaySubnet IP).
+   *
+   * @default - not declared
+   */
+  readonly defaultBgpAddress?: string;
 }
 
 /** The construct behind `AzureVpnGateway.fromVirtualNetworkGatewayAttributes`. @internal */

@@ -12,7 +12,7 @@
  */
 export * from './interfaces';
 export * from './vpn-gateway';
-export type { AzureVpnGatewayAttributes, IExistingAzureVpnGateway, ExistingAzureGatewayRecord } from './existing-gateway';
+export type { AzureVpnGatewayAttributes, IExistingAzureVpnGateway, ExistingAzureGatewayRecord, ExistingAzureInstanceRecord } from './existing-gateway';
 export { AZURE_MANAGED_TAG } from './existing-gateway';
 export * from './cli-export';
 export * from './peer-gateway';
