@@ -6,8 +6,8 @@
  * judges the record and the connections by its own Azure rules (model only: no root, no daemons).
  */
 import { verify } from '../../../src/verify';
-import { modelDeployment } from '../../../src/verify/models';
-import { readDeployment } from '../../../src/verify/read-output';
+import { modelDeployment, pairHalves } from '../../../src/verify/models';
+import { Resolver, loadStacks, readDeployment } from '../../../src/verify/read-output';
 import { Obj, cleanupScratch, exampleOutput, mutated, tfResources } from '../mutate';
 
 const EXAMPLE = 'azure-existing-gateway';
@@ -32,7 +32,8 @@ describe('an existing Azure gateway in verify', () => {
   test('the declared gateway is a site; its halves start at the declared public IPs and pair with AWS and Alibaba Cloud', async () => {
     // GIVEN the example's output WHEN verify reads and models it
     const d = readDeployment([exampleOutput(EXAMPLE)]);
-    const model = modelDeployment(d);
+    const { stacks, manifest } = loadStacks([exampleOutput(EXAMPLE)]);
+    const model = modelDeployment(d, new Resolver(stacks, manifest));
     // THEN one site for the existing gateway, with its declared ASN and networks
     expect(model.sites.find((s) => s.key === SITE)).toMatchObject({ cloud: 'azure', label: 'vpngw-prod', asn: 65010, networks: ['10.50.0.0/16'] });
     const halves = model.halves.filter((h) => h.site === SITE);
@@ -46,6 +47,11 @@ describe('an existing Azure gateway in verify', () => {
     }
     // every BGP half's own address is a declared APIPA address of its instance (custom_bgp_addresses)
     expect(halves.filter((h) => h.inside).every((h) => h.inside!.source.startsWith('custom_bgp_addresses.'))).toBe(true);
+    // the peers' IKE identities name the same (symbolic) addresses the Azure halves use: Alibaba
+    // Cloud's remote_id is written as the literal public IP
+    const pairs = pairHalves(model.halves).pairs;
+    expect(pairs).toHaveLength(6);
+    for (const { halves: [a, b] } of pairs) expect([a.remoteId, b.remoteId]).toEqual([b.localId, a.localId]);
     // WHEN verify runs THEN the tunnels pair, nothing is rejected
     const report = await verify([exampleOutput(EXAMPLE)], { modelOnly: true });
     expect(report.violations).toEqual([]);
