@@ -4,6 +4,7 @@ import { awsAzureBgp } from './aws-azure-bgp';
 import { awsAzureStatic } from './aws-azure-static';
 import { awsExistingVgw } from './aws-existing-vgw';
 import { azureAlicloud } from './azure-alicloud';
+import { azureExistingGateway } from './azure-existing-gateway';
 import { ExampleApps } from './lib/example-apps';
 import { EXISTING_TRANSIT_GATEWAY, threeCloudMesh } from './three-cloud-mesh';
 
@@ -25,4 +26,5 @@ export const EXAMPLES: readonly Example[] = [
   { name: 'aws-azure-static-tgw', source: 'static routing on a new transit gateway', define: (a) => awsAzureStatic(a, 'tgw') },
   { name: 'aws-existing-vgw', source: 'an existing virtual private gateway (imported from AWS CLI exports) with Azure and Alibaba Cloud', define: (a) => awsExistingVgw(a) },
   { name: 'three-cloud-mesh-existing-tgw', source: 'all three clouds, an existing transit gateway with ASN 64700', define: (a) => threeCloudMesh(a, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }) },
+  { name: 'azure-existing-gateway', source: 'an existing Azure gateway (from its CLI export) with AWS and Alibaba Cloud', define: (a) => azureExistingGateway(a) },
 ];

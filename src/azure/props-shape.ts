@@ -11,7 +11,7 @@
  */
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, isObject, list, map, num, obj, optional, renamed, required, str } from '../private/props';
+import { ObjectShape, bool, checkProps, instance, int, isObject, list, map, num, obj, optional, renamed, required, str } from '../private/props';
 import { AzureConnectionMode, AzureGatewayInstance } from './interfaces';
 
 const CONNECTION_MODES: readonly string[] = Object.values(AzureConnectionMode);
@@ -92,6 +92,30 @@ export const AZURE_VPN_CONNECTION_PROPS: ObjectShape = {
   trafficSelectorRemoteCidrs: optional(CIDRS()),
   resourceGroupName: optional(RESOURCE_GROUP),
   location: optional(LOCATION),
+  tags: optional(TAGS),
+};
+
+/** The attributes of an existing gateway (`AzureVpnGateway.fromVirtualNetworkGatewayAttributes`). */
+export const AZURE_EXISTING_GATEWAY_ATTRS: ObjectShape = {
+  siteId: optional(SITE_ID),
+  virtualNetworkGatewayId: required(str({ min: 1, max: 1024 })),
+  resourceGroupName: optional(RESOURCE_GROUP),
+  location: required(LOCATION),
+  sku: required(str({ max: 64 })),
+  activeActive: required(bool()),
+  publicIpAddresses: required(list(ADDRESS, { min: 1, max: 2 })),
+  instance0ApipaAddresses: optional(list(ADDRESS, { max: 128 })),
+  instance1ApipaAddresses: optional(list(ADDRESS, { max: 128 })),
+  defaultBgpPeeringAddresses: optional(list(ADDRESS, { max: 2 })),
+  ipConfigurationNames: optional(list(str({ min: 1, max: 80 }), { min: 1, max: 2 })),
+  asn: required(ASN),
+  cidrs: required(CIDRS({ min: 1 })),
+  inUse: optional(obj({
+    insideCidrs: optional(CIDRS()),
+    insideAddresses: optional(list(ADDRESS, { max: 1024 })),
+    connections: optional(int({ min: 0, max: 10000 })),
+  }, 'what the gateway already uses: { insideCidrs?, insideAddresses?, connections? }')),
+  maxConnections: optional(int({ min: 1, max: 10000 })),
   tags: optional(TAGS),
 };
 

@@ -8,7 +8,7 @@ import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { Construct } from 'constructs';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import {
-  AZURE_DEFAULT_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, SiteSpec,
+  AZURE_DEFAULT_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, SiteSpec,
   azureApipaProblem, isAzureAzSku, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../common/cidr';
@@ -20,10 +20,10 @@ import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from '
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
-import { AzureConnectionMode, AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
-import { AzurePeerGateway } from './peer-gateway';
+import { AzureVpnGatewayAttributes, ExistingAzureVpnGateway, IExistingAzureVpnGateway } from './existing-gateway';
+import { AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
+import { buildAzureLinkHalf } from './link-half';
 import { azurermRowOf, setVersionedAttribute } from './provider-versions';
-import { AzureVpnConnection } from './vpn-connection';
 
 /** Same alphabet as the planner's site ids (they key every derived value and name). */
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
@@ -211,6 +211,26 @@ export interface AzureVpnGatewayProps {
  * @resource azurerm_virtual_network_gateway
  */
 export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpnGateway {
+  /**
+   * An Azure virtual network gateway that exists already (created outside this app), to link
+   * with `CrossCloudVpn` like a new one. Nothing of the gateway is created or changed: its links
+   * add local network gateways and connections that reference it by id, each recording the
+   * declared gateway under the Terraform JSON key `"//".crossCloudVpn.gateway` for `ccvpn verify`.
+   * Its endpoints are its instances' literal public IPs (`endpointsKnown: 'gateway'`).
+   *
+   * The APIPA BGP addresses the plan gives its instances must be among the ones it has
+   * (`instance0ApipaAddresses`, `instance1ApipaAddresses`): otherwise linking fails with the
+   * `az network vnet-gateway update` command that adds them. Read the attributes from the Azure
+   * CLI's JSON with `azureGatewayAttributesFromCli`.
+   *
+   * @param scope - the construct scope, in a cdktf stack that owns an azurerm provider
+   * @param id - the construct id (the site id unless `siteId` is given)
+   * @param attrs - what the gateway is
+   */
+  public static fromVirtualNetworkGatewayAttributes(scope: Construct, id: string, attrs: AzureVpnGatewayAttributes): IExistingAzureVpnGateway {
+    return new ExistingAzureVpnGateway(scope, id, attrs);
+  }
+
   /** Its endpoints are its instances' public IPs: they exist once the gateway is deployed. */
   public readonly endpointsKnown: EndpointsKnown = 'gateway';
   public readonly site: SiteSpec;
@@ -373,55 +393,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     const scope = linkScope(this, r, 'under-gateway');
     this.resource.bgpSettings.asn = r.gateway.asn;
     for (const instance of this.instances) this.addApipaAddresses(instance, r.gateway.apipaAddresses?.[instance] ?? []);
-    this.buildLink(scope, r, resources);
-  }
-
-  private buildLink(scope: Construct, r: LinkRealisation, resources: AzureLinkResources): void {
-    const peers = new Map<string, AzurePeerGateway>();
-    for (const lng of resources.localNetworkGateways) {
-      peers.set(lng.id, new AzurePeerGateway(scope, lng.id, {
-        name: azureResourceName(this.virtualNetworkGatewayName, resources.link, lng.id),
-        resourceGroupName: this.resourceGroupName,
-        location: this.location,
-        gatewayAddress: r.remoteAddress(lng.remote.endpoint),
-        cidrs: [...lng.addressSpace],
-        peerAsn: lng.bgp?.asn,
-        bgpPeeringAddress: lng.bgp?.peeringAddress,
-        tags: this.tags,
-      }));
-    }
-    for (const conn of resources.connections) {
-      const tunnel = r.tunnels.find((t) => t.id === conn.tunnel);
-      const end = tunnel?.ends.find((e) => e.site === this.site.id);
-      const peer = peers.get(conn.localNetworkGateway);
-      if (!tunnel || !end || !peer) {
-        throw new ValidationError(this.node.path, 'plan-mismatch', `connection ${show(conn.id)} of link ${show(resources.link)} refers to tunnel ${show(conn.tunnel)} and local network gateway ${show(conn.localNetworkGateway)}, which the realisation does not hold`);
-      }
-      const p = end.proposal;
-      new AzureVpnConnection(scope, conn.id, {
-        name: azureResourceName(this.virtualNetworkGatewayName, resources.link, conn.id),
-        gateway: this,
-        peer,
-        sharedKey: tunnel.presharedKey,
-        ikeVersion: p.ikeVersion,
-        ikeEncryption: p.phase1.encryption,
-        ikeIntegrity: p.phase1.integrity,
-        dhGroup: p.phase1.dhGroup,
-        ipsecEncryption: p.phase2.encryption,
-        // Azure names the GCM cipher again as integrity; the planner spells it so already.
-        ipsecIntegrity: p.phase2.integrity ?? p.phase2.encryption,
-        pfsGroup: p.phase2.pfsGroup,
-        saLifetimeSeconds: p.phase2.lifetimeSeconds,
-        dpdTimeoutSeconds: conn.dpdTimeoutSeconds,
-        connectionMode: conn.connectionMode as AzureConnectionMode,
-        bgpEnabled: conn.bgpEnabled,
-        customBgpPrimaryAddress: conn.customBgpAddresses?.primary,
-        customBgpSecondaryAddress: conn.customBgpAddresses?.secondary,
-        trafficSelectorLocalCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.local] : undefined,
-        trafficSelectorRemoteCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.remote] : undefined,
-        tags: this.tags,
-      });
-    }
+    buildAzureLinkHalf({ gateway: this, path: this.node.path, siteId: this.site.id, name: this.virtualNetworkGatewayName, tags: this.tags }, scope, r, resources);
   }
 
   /** One `peering_addresses` block per ip configuration, with that instance's APIPA addresses. */

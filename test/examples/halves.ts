@@ -97,7 +97,8 @@ export function readHalves(out: SynthOutput): Half[] {
         cloud: 'azure', where: `${stackName} ${id}`, psk: c.shared_key,
         ownIp: peerIp ? custom.find((a: string) => a && a.split('.').slice(0, 3).join('.') === peerIp.split('.').slice(0, 3).join('.') && Math.floor(Number(a.split('.')[3]) / 4) === Math.floor(Number(peerIp.split('.')[3]) / 4)) : undefined,
         // the BGP switch: enable_bgp (azurerm 4.55, cdktf) or bgp_enabled (4.73, CDK Terrain)
-        peerIp, asn: (c.enable_bgp ?? c.bgp_enabled) ? azureAsn : undefined, peerAsn: (c.enable_bgp ?? c.bgp_enabled) ? lng.bgp_settings?.asn : undefined,
+        // an existing gateway's ASN is only in the record its connections carry ("//".crossCloudVpn.gateway)
+        peerIp, asn: (c.enable_bgp ?? c.bgp_enabled) ? c['//']?.crossCloudVpn?.gateway?.asn ?? azureAsn : undefined, peerAsn: (c.enable_bgp ?? c.bgp_enabled) ? lng.bgp_settings?.asn : undefined,
         ikeVersions: [c.connection_protocol.toLowerCase()],
         p1: { enc: [neutral('azure', 'encryption', p.ike_encryption)], integ: [neutral('azure', 'integrity', p.ike_integrity)], dh: [neutral('azure', 'phase1Dh', p.dh_group)] },
         p2: { enc: [neutral('azure', 'encryption', p.ipsec_encryption)], integ: p.ipsec_integrity.startsWith('GCM') ? [] : [neutral('azure', 'integrity', p.ipsec_integrity)], pfs: [neutral('azure', 'phase2Dh', p.pfs_group)] },

@@ -168,6 +168,8 @@ function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, r
       const stack = resolver.stack(conn.stack, 'cdktf');
       const r = stack ? resolver.eval(stack, v) : undefined;
       if (r?.kind === 'endpoint') return addressOf(d, r.endpoint) ?? String(v);
+      // A literal IP the deployment knows as an endpoint (an existing gateway's declared public IP) has its symbolic address.
+      if (r?.kind === 'literal' && typeof r.value === 'string' && d.endpoints.has(`ip:${r.value}`)) return addressOf(d, `ip:${r.value}`)!;
     }
     return String(v);
   };

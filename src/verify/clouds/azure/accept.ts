@@ -10,6 +10,11 @@
  * public IP on an ExpressRoute gateway from 4.59. With no exact version written, only what every
  * covered version refuses is refused.
  *
+ * A connection to an existing gateway (none in the output) is judged against the gateway its
+ * record declares (`declared.ts`, `"//".crossCloudVpn.gateway`): the record's own values (ASN,
+ * SKU, instances per mode, APIPA range and uniqueness, the same id as the connection's) by the
+ * gateway rules, and the connection's custom BGP addresses against its instances' APIPA addresses.
+ *
  * Values only known at deploy time (a `${var.x}`, another resource's attribute) are not judged.
  */
 import { parseIpv4 } from '../../../common/cidr';
@@ -23,6 +28,7 @@ import {
   ASNS, AZURERM_VERSIONED, CONNECTION, DH_GROUP, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP, PUBLIC_IP, SOURCES,
   inRanges, rangesText,
 } from './tables';
+import { DECLARED_PATH, DeclaredGateway, declaredGatewayOf } from './declared';
 import { AzurermTarget, azurermTarget, bgpOn as bgpOnFor, targetText } from './versions';
 
 /** One resource being checked. */
@@ -299,8 +305,14 @@ function checkConnection(c: Ctx): void {
     add(c, 'use_policy_based_traffic_selectors', true, 'needs an ipsec_policy block', SOURCES.policyBasedNeedsPolicy);
   }
 
+  const gwId = lit(c, b.virtual_network_gateway_id);
+  if (typeof gwId === 'string' && !GATEWAY.idPattern.test(gwId)) {
+    add(c, 'virtual_network_gateway_id', gwId, `a virtual network gateway id, ${GATEWAY.idText} (segment names as written, case-sensitive)`, SOURCES.gatewayIdFormat);
+  }
   const gw = c.r.resourceOf(c.stack, b.virtual_network_gateway_id, 'azurerm_virtual_network_gateway');
-  const g = gw ? gatewayFacts({ r: c.r, stack: gw.stack }, gw.body) : undefined;
+  const declared = gw ? undefined : declaredGatewayOf(b);
+  if (declared) checkDeclared(c, declared, gwId);
+  const g = gw ? gatewayFacts({ r: c.r, stack: gw.stack }, gw.body) : declared ? declaredFacts(declared) : undefined;
   if (g && g.sku === GATEWAY.basicSku && policy) add(c, 'ipsec_policy', 'a custom policy', 'not on a Basic SKU gateway', SOURCES.customPolicyNotBasic);
   if (g && g.sku === GATEWAY.basicSku && g.vpnType === 'RouteBased' && protocol === 'IKEv1') add(c, 'connection_protocol', protocol, 'not IKEv1 on a RouteBased Basic SKU gateway', SOURCES.ikev1NotBasic);
   const bgpOn = bgpSwitch(c, AZURERM_VERSIONED.bgpEnabled.connectionSource).on;
@@ -340,6 +352,40 @@ function checkConnection(c: Ctx): void {
       add(c, 'local_network_gateway_id', `${lng!.id} with ASN ${lngAsn}, the gateway's own`, 'an on-premises ASN different from the Azure gateway\'s', SOURCES.asnDistinct);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// An existing gateway, as a connection's record declares it.
+
+/** The declared gateway as the connection checks see a gateway resource. */
+function declaredFacts(d: DeclaredGateway): GatewayFacts {
+  const apipa = new Map(d.instances.map((i) => [i.name, i.apipa] as const));
+  return { sku: d.sku, vpnType: 'RouteBased', asn: d.asn, ipConfigNames: d.instances.map((i) => i.name), apipa, hasPeeringAddresses: d.instances.some((i) => i.apipa.length > 0) };
+}
+
+/** The record's values, by the rules a gateway resource's would meet. */
+function checkDeclared(c: Ctx, d: DeclaredGateway, gwId: Lit): void {
+  for (const [attribute, value, expected] of d.malformed) add(c, attribute, value, `${expected} (the record of an existing gateway)`, 'cross-cloud-vpn output contract: "//".crossCloudVpn.gateway');
+  if (d.id !== undefined && typeof gwId === 'string' && d.id !== gwId) {
+    add(c, `${DECLARED_PATH}.id`, d.id, `the gateway the connection names (virtual_network_gateway_id ${gwId})`, 'cross-cloud-vpn output contract: "//".crossCloudVpn.gateway');
+  }
+  const vpnSkus: readonly string[] = [...new Set([...GATEWAY.skus.routeBasedGeneration1, ...GATEWAY.skus.routeBasedGeneration2])];
+  if (d.sku !== undefined && !vpnSkus.includes(d.sku)) add(c, `${DECLARED_PATH}.sku`, d.sku, `a route-based VPN gateway SKU: one of ${vpnSkus.join(', ')}`, SOURCES.skuPerGeneration);
+  if (d.activeActive !== undefined) {
+    const want = d.activeActive ? GATEWAY.activeActiveIpConfigurations : 1;
+    if (d.instances.length !== want) {
+      add(c, `${DECLARED_PATH}.instances`, `${d.instances.length} instance${d.instances.length === 1 ? '' : 's'} with activeActive ${d.activeActive}`, `${want} (${d.activeActive ? 'an active-active gateway has two instances, each with its own public IP' : 'one instance'})`, SOURCES.activeActiveTwoIps);
+    }
+    if (d.activeActive && d.sku === GATEWAY.basicSku) add(c, `${DECLARED_PATH}.activeActive`, true, 'not on the Basic SKU', SOURCES.activeActiveSku);
+  }
+  checkAsn(c, `${DECLARED_PATH}.asn`, d.asn, 'gateway');
+  const seen = new Map<string, string>();
+  d.instances.forEach((inst, i) => inst.apipa.forEach((a, k) => {
+    const at = `${DECLARED_PATH}.instances[${i}].apipaAddresses[${k}]`;
+    if (!isApipaAzure(a)) add(c, at, a, `an IPv4 address within Azure's APIPA range ${GATEWAY.apipa.first}-${GATEWAY.apipa.last}`, SOURCES.apipaRange);
+    else if (seen.has(a)) add(c, at, a, `unique among the gateway's APIPA addresses (also at ${seen.get(a)})`, SOURCES.apipaUnique);
+    else seen.set(a, at);
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

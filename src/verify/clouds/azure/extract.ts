@@ -7,10 +7,16 @@
  * `azurerm_virtual_network_gateway_connection` with its local network gateway and shared key.
  * BGP is read as the stack's azurerm version spells it (`versions.ts`: `enable_bgp` before 4.62,
  * `bgp_enabled` or the deprecated `enable_bgp` from 4.62).
+ *
+ * An existing gateway (a connection whose `virtual_network_gateway_id` is not a gateway of the
+ * output) is read from the record its connections carry (`declared.ts`): its instances are
+ * endpoints at their declared, literal public IPs (`ip:<address>`, the key a peer naming that
+ * address resolves to), its ASN, APIPA addresses and networks as declared.
  */
 import { Json, Obj, isObj } from '../../output/load';
 import { Resolved, eachTf } from '../../output/resolve';
 import { ExtractContext, KeyValue, keyValue, numberOf, stringsOf, tfLabel, withoutSecrets } from '../../output/values';
+import { declaredGatewayOf } from './declared';
 import { AzurermTarget, azurermTarget, bgpOn } from './versions';
 
 /** One `azurerm_virtual_network_gateway`, values resolved. */
@@ -26,6 +32,11 @@ export interface AzureGatewayRes {
   readonly instances: readonly { readonly name: string; readonly endpoint?: string; readonly apipa: readonly string[] }[];
   readonly networks: readonly string[];
   readonly networksSource: string;
+  /**
+   * An existing gateway: not a resource of the output, only what its connections declare
+   * (`declared.ts`); `declaredBy` is the first connection that carries the record.
+   */
+  readonly existing?: { readonly id: string; readonly declaredBy: string };
 }
 
 /** One `azurerm_virtual_network_gateway_connection`, values resolved. */
@@ -57,7 +68,8 @@ export interface AzureParts {
 /** Every Azure virtual network gateway and connection of the deployment. */
 export function extractAzure(x: ExtractContext): { gateways: AzureGatewayRes[]; connections: AzureConnectionRes[] } {
   const gateways = azureGateways(x);
-  return { gateways, connections: azureConnections(x, gateways) };
+  const connections = azureConnections(x, gateways); // adds the existing gateways the connections declare
+  return { gateways, connections };
 }
 
 /** A block written as a list of one or as an object (cdktf writes either). */
@@ -110,11 +122,41 @@ function azureGateways({ r, endpointLabels }: ExtractContext): AzureGatewayRes[]
   });
 }
 
-function azureConnections({ r, warnings }: ExtractContext, gateways: readonly AzureGatewayRes[]): AzureConnectionRes[] {
-  return eachTf(r, 'azurerm_virtual_network_gateway_connection').map((c) => {
+/** The existing gateway a connection declares, shared by every connection declaring the same id. */
+function existingGateway(c: { stack: { name: string }; id: string; body: Obj }, existing: AzureGatewayRes[], { endpointLabels, warnings }: Pick<ExtractContext, 'endpointLabels' | 'warnings'>): AzureGatewayRes | undefined {
+  const d = declaredGatewayOf(c.body);
+  if (!d || !d.id || d.activeActive === undefined) return undefined;
+  const id = d.id;
+  const name = d.name ?? id.slice(id.lastIndexOf('/') + 1);
+  const found = existing.find((g) => g.existing!.id.toLowerCase() === id.toLowerCase());
+  const by = `${c.stack.name}/${c.id}`;
+  if (found) {
+    const same = found.activeActive === d.activeActive && found.asn === d.asn
+      && found.instances.map((i) => `${i.endpoint}=${i.apipa.join(',')}`).join(' ') === d.instances.map((i) => `ip:${i.publicIp}=${i.apipa.join(',')}`).join(' ');
+    if (!same) warnings.push(`${by}: declares existing gateway ${name} otherwise than ${found.existing!.declaredBy}; the first declaration is used`);
+    return found;
+  }
+  const instances = d.instances.map((i) => {
+    const endpoint = i.publicIp === undefined ? undefined : `ip:${i.publicIp}`;
+    if (endpoint) endpointLabels.set(endpoint, `existing ${name} ${i.name} (${i.publicIp})`);
+    return { name: i.name, endpoint, apipa: i.apipa };
+  });
+  const g: AzureGatewayRes = {
+    key: `azure:existing/${d.resourceGroupName ?? '?'}/${name}`, stack: c.stack.name, name,
+    activeActive: d.activeActive, bgpEnabled: true, asn: d.asn, vpnType: 'RouteBased',
+    instances, networks: d.networks, networksSource: `declared networks of existing gateway ${name} (${by} //.crossCloudVpn.gateway)`,
+    existing: { id, declaredBy: by },
+  };
+  existing.push(g);
+  return g;
+}
+
+function azureConnections({ r, warnings, endpointLabels }: ExtractContext, gateways: AzureGatewayRes[]): AzureConnectionRes[] {
+  const existing: AzureGatewayRes[] = [];
+  const connections = eachTf(r, 'azurerm_virtual_network_gateway_connection').map((c) => {
     const b = c.body;
     const gwRef = r.resourceOf(c.stack, b.virtual_network_gateway_id, 'azurerm_virtual_network_gateway');
-    const gateway = gwRef ? gateways.find((g) => g.key === `azure:${gwRef.stack.name}/${gwRef.id}`) : undefined;
+    const gateway = gwRef ? gateways.find((g) => g.key === `azure:${gwRef.stack.name}/${gwRef.id}`) : existingGateway(c, existing, { endpointLabels, warnings });
     if (!gateway) warnings.push(`${c.stack.name}/${c.id}: virtual network gateway not found`);
     const lngRef = r.resourceOf(c.stack, b.local_network_gateway_id, 'azurerm_local_network_gateway');
     let lng: AzureConnectionRes['localNetworkGateway'];
@@ -141,4 +183,6 @@ function azureConnections({ r, warnings }: ExtractContext, gateways: readonly Az
       body: withoutSecrets(b),
     };
   });
+  gateways.push(...existing);
+  return connections;
 }

@@ -85,6 +85,8 @@ export function azureHalves(conn: AzureConnectionRes, d: DeploymentBase, r?: Res
 
 /** Keys of every resource that shapes the connection's halves: connection, gateway, LNG, public IPs, subnet. */
 function resourcesOf(conn: AzureConnectionRes, gw: AzureGatewayRes, r?: Resolver): string[] {
+  // An existing gateway is no resource of the output: the connection carries its record.
+  if (gw.existing) return [...new Set([conn.key, conn.localNetworkGateway?.key].filter((k): k is string => !!k).map((k) => k.replace(/^azure:/, 'cdktf:')))];
   const keys = [conn.key, gw.key, conn.localNetworkGateway?.key, ...gw.instances.map((i) => i.endpoint)];
   const stack = r?.stack(gw.stack, 'cdktf');
   const body = stack ? r!.tfResource(stack, gw.key.slice(gw.key.indexOf('/') + 1)) : undefined;
@@ -164,6 +166,7 @@ function halfFor(
   const notes: string[] = [];
   const problems: string[] = [];
   const assumed = new Set<AzureAssumptionId>(['azure-dpd-interval']);
+  if (gw.existing) assumed.add('azure-existing-as-declared');
   const lng = conn.localNetworkGateway;
   if ('missing' in conn.sharedKey) problems.push(conn.sharedKey.missing);
   if (b.type !== undefined && b.type !== 'IPsec') problems.push(`connection type '${String(b.type)}' is not a site-to-site IPsec connection`);

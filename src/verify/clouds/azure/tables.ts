@@ -50,6 +50,7 @@ export const SOURCES = {
   customBgp: `${CONN}:222-240`,
   customBgpOnlyIpsec: `${CONN}:882-884`,
   customBgpLookup: `${CONN}:957-997`,
+  gatewayIdFormat: `${CONN}:72-76 (ValidateFunc virtualnetworkgateways.ValidateVirtualNetworkGatewayID); terraform-provider-azurerm v4.55.0 and v4.73.0 vendor/github.com/hashicorp/go-azure-sdk/resource-manager/network/2025-01-01/virtualnetworkgateways/id_virtualnetworkgateway.go:37-50,88-120 (case-sensitive parse of the segments)`,
   customBgpInstance: `${CONN_DOC}:265-268 (primary: first ip_configuration, secondary: second)`,
   customBgpNeedsPeering: `${CONN}:846-850`,
   // (conn:886 means to allow custom_bgp_addresses only on active-active gateways, but compares
@@ -241,6 +242,12 @@ export const GATEWAY = {
   bgpKeepaliveSeconds: 60,
   bgpHoldSeconds: 180,
   subnetName: 'GatewaySubnet',
+  /**
+   * What `virtual_network_gateway_id` must be: the provider parses it case-sensitively
+   * (`parser.Parse(input, false)`) into these segments (SOURCES.gatewayIdFormat).
+   */
+  idPattern: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworkGateways\/[^/]+$/,
+  idText: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworkGateways/{virtualNetworkGatewayName}',
 } as const;
 
 /** Public IP settings. */
@@ -357,6 +364,11 @@ export const AZURE_ASSUMPTIONS = {
     id: 'azure-pfs14', cloud: 'azure',
     what: 'pfs_group PFS14 is DH group 14 (2048-bit MODP), like PFS2048',
     why: 'PFS14 is in the provider\'s and the API\'s enum, but Azure\'s DH table documents PFS2048 for group 14 and never names PFS14 (PowerShell\'s New-AzIpsecPolicy even refuses it). Use PFS2048 to remove the assumption.',
+  },
+  'azure-existing-as-declared': {
+    id: 'azure-existing-as-declared', cloud: 'azure',
+    what: 'An existing gateway is what its connections declare (//.crossCloudVpn.gateway): its SKU, active-active mode, BGP on, ASN, instances\' public IPs and APIPA addresses',
+    why: 'The output holds no azurerm_virtual_network_gateway for a gateway created elsewhere, only the declaration its connections carry; compare it with az network vnet-gateway show.',
   },
   'azure-gcm-icv16': {
     id: 'azure-gcm-icv16', cloud: 'azure',

@@ -1,0 +1,79 @@
+/**
+ * An Azure gateway's half of one planned link, for a new gateway (`AzureVpnGateway`) and an
+ * existing one (`AzureVpnGateway.fromVirtualNetworkGatewayAttributes`) alike: one local network
+ * gateway per remote endpoint and one connection (custom IPsec/IKE policy) per planned Azure
+ * connection, under the link's scope. Construct ids and names are those the first release gave
+ * (`lng1`, `conn1`, `<gateway name>-<link>-<id>`): they name deployed resources.
+ * @internal
+ */
+import type { Construct } from 'constructs';
+import type { LinkRealisation } from '../contract';
+import { AzureLinkResources, show } from '../plan';
+import { ValidationError } from '../private/errors';
+import { azureResourceName } from './azure-names';
+import { AzureConnectionMode, IAzureVpnGateway } from './interfaces';
+import { AzurePeerGateway } from './peer-gateway';
+import { AzureVpnConnection } from './vpn-connection';
+
+/** The gateway building a link half, as the builder sees it. */
+export interface LinkHalfGateway {
+  /** The gateway its connections belong to. */
+  readonly gateway: IAzureVpnGateway;
+  /** The gateway construct's path, for messages. */
+  readonly path: string;
+  /** The gateway's site id. */
+  readonly siteId: string;
+  /** Name of the virtual network gateway: the link's resources are named after it. */
+  readonly name: string;
+  /** Tags of every resource created. */
+  readonly tags?: Record<string, string>;
+}
+
+/** Builds the local network gateways and connections of one link; returns the connections. */
+export function buildAzureLinkHalf(gw: LinkHalfGateway, scope: Construct, r: LinkRealisation, resources: AzureLinkResources): AzureVpnConnection[] {
+  const peers = new Map<string, AzurePeerGateway>();
+  for (const lng of resources.localNetworkGateways) {
+    peers.set(lng.id, new AzurePeerGateway(scope, lng.id, {
+      name: azureResourceName(gw.name, resources.link, lng.id),
+      resourceGroupName: gw.gateway.resourceGroupName,
+      location: gw.gateway.location,
+      gatewayAddress: r.remoteAddress(lng.remote.endpoint),
+      cidrs: [...lng.addressSpace],
+      peerAsn: lng.bgp?.asn,
+      bgpPeeringAddress: lng.bgp?.peeringAddress,
+      tags: gw.tags,
+    }));
+  }
+  return resources.connections.map((conn) => {
+    const tunnel = r.tunnels.find((t) => t.id === conn.tunnel);
+    const end = tunnel?.ends.find((e) => e.site === gw.siteId);
+    const peer = peers.get(conn.localNetworkGateway);
+    if (!tunnel || !end || !peer) {
+      throw new ValidationError(gw.path, 'plan-mismatch', `connection ${show(conn.id)} of link ${show(resources.link)} refers to tunnel ${show(conn.tunnel)} and local network gateway ${show(conn.localNetworkGateway)}, which the realisation does not hold`);
+    }
+    const p = end.proposal;
+    return new AzureVpnConnection(scope, conn.id, {
+      name: azureResourceName(gw.name, resources.link, conn.id),
+      gateway: gw.gateway,
+      peer,
+      sharedKey: tunnel.presharedKey,
+      ikeVersion: p.ikeVersion,
+      ikeEncryption: p.phase1.encryption,
+      ikeIntegrity: p.phase1.integrity,
+      dhGroup: p.phase1.dhGroup,
+      ipsecEncryption: p.phase2.encryption,
+      // Azure names the GCM cipher again as integrity; the planner spells it so already.
+      ipsecIntegrity: p.phase2.integrity ?? p.phase2.encryption,
+      pfsGroup: p.phase2.pfsGroup,
+      saLifetimeSeconds: p.phase2.lifetimeSeconds,
+      dpdTimeoutSeconds: conn.dpdTimeoutSeconds,
+      connectionMode: conn.connectionMode as AzureConnectionMode,
+      bgpEnabled: conn.bgpEnabled,
+      customBgpPrimaryAddress: conn.customBgpAddresses?.primary,
+      customBgpSecondaryAddress: conn.customBgpAddresses?.secondary,
+      trafficSelectorLocalCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.local] : undefined,
+      trafficSelectorRemoteCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.remote] : undefined,
+      tags: gw.tags,
+    });
+  });
+}
