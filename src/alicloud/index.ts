@@ -18,6 +18,9 @@
  */
 export { AlicloudVpnGateway, AlicloudPaymentType } from './vpn-gateway';
 export type { AlicloudVpnGatewayProps } from './vpn-gateway';
+export type { AlicloudVpnGatewayAttributes, IExistingAlicloudVpnGateway } from './existing-gateway';
+export { alicloudGatewayAttributesFromCli, parseAlicloudGatewayExport } from './cli-export';
+export type { AlicloudCliDocument, AlicloudCliExport, AlicloudCliExportFiles, AlicloudCliExportOptions } from './cli-export';
 export { AlicloudPeerGateway } from './peer-gateway';
 export type { AlicloudPeerGatewayProps } from './peer-gateway';
 export { AlicloudVpnConnection } from './vpn-connection';

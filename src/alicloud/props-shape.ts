@@ -12,7 +12,7 @@
 import { hasOwnKey } from '../common/own-key';
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, isObject, num, obj, optional, renamed, required, str } from '../private/props';
+import { ObjectShape, bool, checkProps, instance, isObject, list, num, obj, optional, renamed, required, str } from '../private/props';
 import { AlicloudConnectionRouting } from './connection-routing';
 import { AlicloudTunnelMode } from './interfaces';
 
@@ -79,7 +79,32 @@ const GATEWAY = obj({
   disasterRecoveryInternetIp: optional(ADDRESS),
   asn: optional(ASN),
   localAsn: renamed('asn', ASN),
+  existing: optional(bool()),
+  cidrs: optional(CIDRS()),
+  bgpSupported: optional(bool()),
+  autoPropagateBgpRoutes: optional(bool()),
+  tunnelCidrsInUse: optional(CIDRS()),
 }, 'an IAlicloudVpnGateway: an AlicloudVpnGateway, or { vpnGatewayId, tunnelMode, ... }');
+
+export const ALICLOUD_VPN_GATEWAY_ATTRIBUTES: ObjectShape = {
+  vpnGatewayId: required(ID),
+  tunnelMode: required(str({ values: TUNNEL_MODES })),
+  internetIp: required(ADDRESS),
+  disasterRecoveryInternetIp: optional(ADDRESS),
+  cidrs: required(CIDRS()),
+  asn: optional(ASN),
+  bgpSupported: optional(bool()),
+  autoPropagateBgpRoutes: optional(bool()),
+  inUse: optional(obj({
+    insideCidrs: optional(CIDRS()),
+    insideAddresses: optional(list(ADDRESS, { max: 400 })),
+    connections: optional(num()),
+  }, 'what the gateway already uses: { insideCidrs?, insideAddresses?, connections? }')),
+  maxConnections: optional(num()),
+  region: optional(str({ min: 1, max: 64 })),
+  siteId: optional(SITE_ID),
+  alarms: optional(bool()),
+};
 
 const ROUTING = instance('an AlicloudConnectionRouting: AlicloudConnectionRouting.policy(...), .destination(...) or .bgp(...)',
   (v) => v instanceof AlicloudConnectionRouting && isObject(v._config) && hasOwnKey(ROUTING_OPTIONS, v._config.kind));
