@@ -1,5 +1,6 @@
 /** Every example scenario, as `npm run example` and the tests build them. */
 import { CrossCloudVpn } from '../src';
+import { alicloudExistingGateway } from './alicloud-existing-gateway';
 import { awsAzureBgp } from './aws-azure-bgp';
 import { awsAzureStatic } from './aws-azure-static';
 import { azureAlicloud } from './azure-alicloud';
@@ -23,4 +24,5 @@ export const EXAMPLES: readonly Example[] = [
   { name: 'aws-azure-static', source: 'static routing on a virtual private gateway', define: (a) => awsAzureStatic(a, 'vgw') },
   { name: 'aws-azure-static-tgw', source: 'static routing on a new transit gateway', define: (a) => awsAzureStatic(a, 'tgw') },
   { name: 'three-cloud-mesh-existing-tgw', source: 'all three clouds, an existing transit gateway with ASN 64700', define: (a) => threeCloudMesh(a, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }) },
+  { name: 'alicloud-existing-gateway', source: 'an existing Alibaba Cloud gateway (from its CLI export) linked to AWS and Azure', define: (a) => alicloudExistingGateway(a) },
 ];

@@ -70,7 +70,7 @@ export function extractDeployment(folders: readonly string[], stacks: readonly S
   const referenced: Resolved[] = CLOUD_LINES.flatMap((c) => c.referenced(parts)).filter((a): a is Resolved => !!a);
   for (const ref of referenced) {
     if (ref.kind === 'endpoint' && !x.endpointLabels.has(ref.endpoint)) x.endpointLabels.set(ref.endpoint, ref.endpoint);
-    if (ref.kind === 'literal' && typeof ref.value === 'string') x.endpointLabels.set(`ip:${ref.value}`, `literal address ${ref.value}`);
+    if (ref.kind === 'literal' && typeof ref.value === 'string' && !x.endpointLabels.has(`ip:${ref.value}`)) x.endpointLabels.set(`ip:${ref.value}`, `literal address ${ref.value}`);
   }
   const endpoints = assignAddresses(x.endpointLabels);
   return { folders, stacks: stacks.map((s) => `${s.engine}:${s.name}`), manifest, endpoints, ...parts, warnings };
