@@ -6,6 +6,8 @@
  *
  * - `AlicloudVpnGateway`: a VPN gateway (dual-tunnel by default); implements the engine-neutral
  *   `IVpnGateway`, so the planner's links can be built on it (`realiseLink`).
+ *   `AlicloudVpnGateway.fromVpnGatewayAttributes` imports one that exists already, its attributes
+ *   given or read from the Alibaba Cloud CLI's output (`alicloudGatewayAttributesFromCli`).
  * - `AlicloudPeerGateway`: a peer device (customer gateway).
  * - `AlicloudVpnConnection`: one IPsec connection (master + slave tunnels, or one tunnel) with
  *   every IKE/IPsec setting written, and its routes; usable without the planner.

@@ -93,6 +93,12 @@ const hash8 = (text: string) => createHash('sha256').update(text).digest('hex').
  * all published to the VPC; with BGP the gateway advertises learned routes to the VPC
  * (`alicloud_vpn_gateway.auto_propagate`).
  *
+ * On a gateway this app does not create (`existing`, the default for a plain object, and
+ * `AlicloudVpnGateway.fromVpnGatewayAttributes`), the connection carries what is declared about
+ * the gateway in its Terraform JSON comment key, `"//": { "crossCloudVpn": { "gateway": ... } }`
+ * (Terraform ignores it; `ccvpn verify` reads it), and refuses BGP on a gateway declared without
+ * BGP support or route propagation and tunnel CIDRs the gateway's other connections use.
+ *
  * @resource alicloud_vpn_connection
  * @resource alicloud_vpn_pbr_route_entry
  * @resource alicloud_vpn_route_entry
