@@ -179,6 +179,10 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     return new ExistingAlicloudVpnGateway(scope, id, attrs);
   }
 
+  /** `false`: this gateway is created by this app (its connections carry no gateway record). */
+  public readonly existing = false;
+  /** The IPv4 prefixes of the networks behind the gateway, as given. */
+  public readonly cidrs: readonly string[];
   /** Its endpoints are the gateway's public IPs (`master`, `slave`): they exist once the gateway is deployed. */
   public readonly endpointsKnown: EndpointsKnown = 'gateway';
   /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `asn`. */
@@ -199,10 +203,6 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
   public readonly asn?: number;
   /** How the gateway is deployed: its stack, and the stacks that hold link resources of later phases. */
   public readonly deployment: IGatewayDeployment;
-  /** `false`: this gateway is created by this app (its connections carry no gateway record). */
-  public readonly existing = false;
-  /** The IPv4 prefixes of the networks behind the gateway, as given. */
-  public readonly cidrs: readonly string[];
 
   constructor(scope: Construct, id: string, given: AlicloudVpnGatewayProps) {
     super(scope, id);
@@ -210,6 +210,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     const props = currentTfProps(this, given, ALICLOUD_VPN_GATEWAY_PROPS, 'AlicloudVpnGatewayProps');
     this.tunnelMode = props.tunnelMode ?? AlicloudTunnelMode.DUAL_TUNNEL;
     this.asn = props.asn;
+    this.cidrs = [...props.cidrs];
     const dual = this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;
     const paymentType = props.paymentType ?? AlicloudPaymentType.PAY_AS_YOU_GO;
     this.deployment = new TerraformGatewayDeployment(this, (endpoint) => ({ scope: this, value: this.endpointAddress(endpoint) }));
@@ -244,7 +245,6 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     });
     checker.throwIfAny();
 
-    this.cidrs = [...props.cidrs];
     this.site = {
       id: props.siteId ?? id,
       cloud: 'alicloud',
