@@ -1,5 +1,6 @@
 /** Every example scenario, as `npm run example` and the tests build them. */
 import { CrossCloudVpn } from '../src';
+import { alicloudExistingGateway } from './alicloud-existing-gateway';
 import { awsAzureBgp } from './aws-azure-bgp';
 import { awsAzureStatic } from './aws-azure-static';
 import { awsExistingVgw } from './aws-existing-vgw';
@@ -27,4 +28,5 @@ export const EXAMPLES: readonly Example[] = [
   { name: 'aws-existing-vgw', source: 'an existing virtual private gateway (imported from AWS CLI exports) with Azure and Alibaba Cloud', define: (a) => awsExistingVgw(a) },
   { name: 'three-cloud-mesh-existing-tgw', source: 'all three clouds, an existing transit gateway with ASN 64700', define: (a) => threeCloudMesh(a, { existingTransitGateway: EXISTING_TRANSIT_GATEWAY }) },
   { name: 'azure-existing-gateway', source: 'an existing Azure gateway (from its CLI export) with AWS and Alibaba Cloud', define: (a) => azureExistingGateway(a) },
+  { name: 'alicloud-existing-gateway', source: 'an existing Alibaba Cloud gateway (from its CLI export) linked to AWS and Azure', define: (a) => alicloudExistingGateway(a) },
 ];

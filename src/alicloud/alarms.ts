@@ -18,6 +18,7 @@
  * `LessThanOrEqualToThreshold`; `times` defaults to 3 (docs `website/docs/r/cms_alarm.html.markdown`).
  */
 import { Construct } from 'constructs';
+import type { LinkRealisation } from '../contract';
 import { PlannedAlarm, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker } from '../private/errors';
@@ -152,4 +153,19 @@ export function addConnectionAlarms(scope: Construct, id: string, props: Connect
     },
     enabled: true,
   }));
+}
+
+/**
+ * The `onConnection` hook of `buildAlicloudLink` that adds, after each IPsec connection, the
+ * alarms the plan names on `siteId`'s ends of its tunnels (none when `options` is undefined: the
+ * gateway's `alarms: false`). Shared by new and existing gateways, so both create exactly the
+ * alarms the plan names.
+ */
+export function connectionAlarmsHook(siteId: string, vpnGatewayId: string, realisation: LinkRealisation, options: ResolvedAlarmOptions | undefined) {
+  return (scope: Construct, connection: { readonly id: string; readonly tunnels: readonly { readonly tunnel: string }[] }, built: { readonly vpnConnectionId: string }): void => {
+    if (!options) return;
+    const alarms = connection.tunnels.flatMap((entry) => realisation.tunnels.find((t) => t.id === entry.tunnel)?.ends
+      .filter((e) => e.site === siteId).flatMap((e) => e.alarms ?? []) ?? []);
+    if (alarms.length > 0) addConnectionAlarms(scope, `${connection.id}-alarm`, { alarms, vpnGatewayId, vpnConnectionId: built.vpnConnectionId, options });
+  };
 }

@@ -6,6 +6,8 @@
  *
  * - `AlicloudVpnGateway`: a VPN gateway (dual-tunnel by default); implements the engine-neutral
  *   `IVpnGateway`, so the planner's links can be built on it (`realiseLink`).
+ *   `AlicloudVpnGateway.fromVpnGatewayAttributes` imports one that exists already, its attributes
+ *   given or read from the Alibaba Cloud CLI's output (`alicloudGatewayAttributesFromCli`).
  * - `AlicloudPeerGateway`: a peer device (customer gateway).
  * - `AlicloudVpnConnection`: one IPsec connection (master + slave tunnels, or one tunnel) with
  *   every IKE/IPsec setting written, and its routes; usable without the planner.
@@ -18,6 +20,9 @@
  */
 export { AlicloudVpnGateway, AlicloudPaymentType } from './vpn-gateway';
 export type { AlicloudVpnGatewayProps } from './vpn-gateway';
+export type { AlicloudVpnGatewayAttributes, IExistingAlicloudVpnGateway } from './existing-gateway';
+export { alicloudGatewayAttributesFromCli, parseAlicloudGatewayExport } from './cli-export';
+export type { AlicloudCliDocument, AlicloudCliExport, AlicloudCliExportFiles, AlicloudCliExportOptions } from './cli-export';
 export { AlicloudPeerGateway } from './peer-gateway';
 export type { AlicloudPeerGatewayProps } from './peer-gateway';
 export { AlicloudVpnConnection } from './vpn-connection';

@@ -62,6 +62,47 @@ export interface IAlicloudVpnGateway {
    * @deprecated use `asn` (one name for a gateway's own ASN in every cloud); removed in the next release
    */
   readonly localAsn?: number;
+  /**
+   * Whether the gateway was created outside this app: the IPsec connections built on it then
+   * record what is declared here in their Terraform JSON comment key
+   * (`"//": { "crossCloudVpn": { "gateway": ... } }`), as the template holds no
+   * `alicloud_vpn_gateway` for `ccvpn verify` to read.
+   *
+   * @default true (a plain object names a gateway that exists already)
+   */
+  readonly existing?: boolean;
+  /**
+   * The IPv4 prefixes of the networks behind the gateway (its VPC's CIDR blocks), recorded on the
+   * connections of an existing gateway.
+   *
+   * @default - none recorded
+   */
+  readonly cidrs?: readonly string[];
+  /**
+   * Whether the gateway supports BGP dynamic routing (`DescribeVpnGateway` `Tag.VpnEnableBgp`):
+   * a BGP connection on a gateway with `false` is refused (BGP is switched on per connection,
+   * `enable_tunnels_bgp` / `bgp_config.enable`; the gateway's support is its version's and region's,
+   * which only an upgrade in the console changes).
+   *
+   * @default - not known: not checked
+   * @see https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/configure-bgp-dynamic-routing
+   */
+  readonly bgpSupported?: boolean;
+  /**
+   * Whether the gateway puts the routes it learns over BGP into its VPC's route table
+   * (`alicloud_vpn_gateway.auto_propagate`, `DescribeVpnGateway` `AutoPropagate`): a BGP
+   * connection on a gateway with `false` is refused (its learned routes would never reach the VPC).
+   *
+   * @default - not known: not checked
+   */
+  readonly autoPropagateBgpRoutes?: boolean;
+  /**
+   * Tunnel CIDRs (`/30`s) the gateway's other IPsec connections already use: a connection built
+   * on the gateway may take none of them (tunnel CIDRs are unique per VPN gateway).
+   *
+   * @default - none
+   */
+  readonly tunnelCidrsInUse?: readonly string[];
 }
 
 /** A peer device as an Alibaba Cloud IPsec connection sees it. */

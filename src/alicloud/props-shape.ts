@@ -85,7 +85,37 @@ const GATEWAY = obj({
   disasterRecoveryInternetIp: optional(ADDRESS),
   asn: optional(ASN),
   localAsn: renamed('asn', ASN),
+  existing: optional(bool()),
+  cidrs: optional(CIDRS()),
+  bgpSupported: optional(bool()),
+  autoPropagateBgpRoutes: optional(bool()),
+  tunnelCidrsInUse: optional(CIDRS()),
 }, 'an IAlicloudVpnGateway: an AlicloudVpnGateway, or { vpnGatewayId, tunnelMode, ... }');
+
+export const ALICLOUD_VPN_GATEWAY_ATTRIBUTES: ObjectShape = {
+  vpnGatewayId: required(ID),
+  tunnelMode: required(str({ values: TUNNEL_MODES })),
+  internetIp: required(ADDRESS),
+  disasterRecoveryInternetIp: optional(ADDRESS),
+  cidrs: required(CIDRS()),
+  asn: optional(ASN),
+  bgpSupported: optional(bool()),
+  autoPropagateBgpRoutes: optional(bool()),
+  inUse: optional(obj({
+    insideCidrs: optional(CIDRS()),
+    insideAddresses: optional(list(ADDRESS, { max: 400 })),
+    connections: optional(num()),
+  }, 'what the gateway already uses: { insideCidrs?, insideAddresses?, connections? }')),
+  maxConnections: optional(num()),
+  region: optional(str({ min: 1, max: 64 })),
+  siteId: optional(SITE_ID),
+  alarms: optional(either('true, false or AlicloudAlarmOptions { periodSeconds?, thresholdBitsPerSecond?, evaluationPeriods?, contactGroups? }', [bool(), obj({
+    periodSeconds: optional(num()),
+    thresholdBitsPerSecond: optional(num()),
+    evaluationPeriods: optional(num()),
+    contactGroups: optional(list(str({ min: 1 }))),
+  }, 'AlicloudAlarmOptions')])),
+};
 
 const ROUTING = instance('an AlicloudConnectionRouting: AlicloudConnectionRouting.policy(...), .destination(...) or .bgp(...)',
   (v) => v instanceof AlicloudConnectionRouting && isObject(v._config) && hasOwnKey(ROUTING_OPTIONS, v._config.kind));

@@ -16,6 +16,7 @@ import { VpnConnection } from './generated/cdktf/providers/alicloud/vpn-connecti
 import { VpnPbrRouteEntry } from './generated/cdktf/providers/alicloud/vpn-pbr-route-entry';
 import { VpnRouteEntry } from './generated/cdktf/providers/alicloud/vpn-route-entry';
 import { AlicloudTunnelMode, IAlicloudPeerGateway, IAlicloudVpnGateway } from './interfaces';
+import { GATEWAY_RECORD_PATH, alicloudGatewayRecord, isExistingGateway } from './gateway-record';
 import { asnText } from './peer-gateway';
 import { ALICLOUD_DEFAULT_ASN, ROUTE_WEIGHT_ACTIVE, SUBNETS_PER_CONNECTION } from './provider-values';
 import {
@@ -91,6 +92,12 @@ const hash8 = (text: string) => createHash('sha256').update(text).digest('hex').
  * remote) prefix pair (policy routing), one destination route per prefix (destination routing),
  * all published to the VPC; with BGP the gateway advertises learned routes to the VPC
  * (`alicloud_vpn_gateway.auto_propagate`).
+ *
+ * On a gateway this app does not create (`existing`, the default for a plain object, and
+ * `AlicloudVpnGateway.fromVpnGatewayAttributes`), the connection carries what is declared about
+ * the gateway in its Terraform JSON comment key, `"//": { "crossCloudVpn": { "gateway": ... } }`
+ * (Terraform ignores it; `ccvpn verify` reads it), and refuses BGP on a gateway declared without
+ * BGP support or route propagation and tunnel CIDRs the gateway's other connections use.
  *
  * @resource alicloud_vpn_connection
  * @resource alicloud_vpn_pbr_route_entry
@@ -234,6 +241,8 @@ export class AlicloudVpnConnection extends Construct {
         bgpConfig: bgp ? { enable: true, ...bgpConfig(master) } : undefined,
       });
     this.vpnConnectionId = resource.id;
+    // The template holds no gateway resource for an existing gateway: record what is declared.
+    if (isExistingGateway(gw)) resource.addOverride(GATEWAY_RECORD_PATH, alicloudGatewayRecord(gw));
 
     // IDs from a hash of the canonical prefixes: stable when the lists change (a position-based
     // ID would move a route to another resource address, and Terraform would replace it).
@@ -269,6 +278,12 @@ export class AlicloudVpnConnection extends Construct {
 
     if (bgp) {
       if (!Token.isUnresolved(localAsn)) checker.check('routing.localAsn', 'asn-invalid', ownAsnProblem('alicloud', localAsn!));
+      if (gw.bgpSupported === false) {
+        checker.check('routing', 'bgp-unsupported', `is BGP, but VPN gateway ${show(gw.vpnGatewayId)} does not support BGP dynamic routing (bgpSupported false: DescribeVpnGateway Tag.VpnEnableBgp); allowed: policy or destination routing, or upgrade the gateway in the console and export it again`);
+      }
+      if (gw.autoPropagateBgpRoutes === false) {
+        checker.check('routing', 'bgp-routes-not-propagated', `is BGP, but VPN gateway ${show(gw.vpnGatewayId)} does not propagate BGP routes to its VPC (autoPropagateBgpRoutes false: DescribeVpnGateway AutoPropagate), so the routes it learns would never reach the VPC; allowed: policy or destination routing, or turn on automatic route propagation of the gateway and export it again`);
+      }
       tunnels.forEach(([prefix, t]) => {
         const peerAsn = t.peer.peerAsn;
         if (peerAsn === undefined) {
@@ -284,7 +299,9 @@ export class AlicloudVpnConnection extends Construct {
         if (t.tunnelCidr === undefined || Token.isUnresolved(t.tunnelCidr)) continue;
         const cidr = canonicalCidr(t.tunnelCidr);
         const holder = mine.get(cidr) ?? taken.get(cidr);
-        if (holder !== undefined) {
+        if ((gw.tunnelCidrsInUse ?? []).some((c) => !Token.isUnresolved(c) && canonicalCidr(c) === cidr)) {
+          checker.check(`${prefix}.tunnelCidr`, 'tunnel-cidr-in-use', `${show(cidr)} is already used by an IPsec connection of VPN gateway ${show(gw.vpnGatewayId)} made outside this app (tunnelCidrsInUse); allowed: a /30 unique across the gateway's tunnels`);
+        } else if (holder !== undefined) {
           checker.check(`${prefix}.tunnelCidr`, 'tunnel-cidr-duplicate', `${show(cidr)} is already used by ${holder} on the same VPN gateway; allowed: a /30 unique across the gateway's tunnels`);
         }
         mine.set(cidr, `${this.node.path} ${prefix}`);

@@ -3,20 +3,20 @@
  * `IVpnGateway` the cross-cloud layer plans and wires.
  */
 import { Construct } from 'constructs';
-import { AlicloudAlarmOptions, ResolvedAlarmOptions, addConnectionAlarms, resolveAlarmOptions } from './alarms';
+import { AlicloudAlarmOptions, ResolvedAlarmOptions, connectionAlarmsHook, resolveAlarmOptions } from './alarms';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
-import { AlicloudLinkResources, SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
+import { SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { Token } from '../private/cdktf';
 import { PropsChecker, ValidationError } from '../private/errors';
-import { linkScope, realisedResources } from '../private/realise-link';
+import { realisedResources } from '../private/realise-link';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/cdktf/providers/alicloud/vpn-gateway';
-import { AlicloudPeerGateway } from './peer-gateway';
+import { AlicloudVpnGatewayAttributes, ExistingAlicloudVpnGateway, IExistingAlicloudVpnGateway } from './existing-gateway';
+import { buildAlicloudLink } from './link-builder';
 import { PAYMENT_TYPES, PUBLIC_BANDWIDTHS_MBPS, SUBSCRIPTION_PERIODS_MONTHS } from './provider-values';
 import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';
-import { AlicloudVpnConnection } from './vpn-connection';
 
 /**
  * How a VPN gateway is billed. Terraform `payment_type`.
@@ -166,6 +166,34 @@ export interface AlicloudVpnGatewayProps {
  * @resource alicloud_vpn_gateway
  */
 export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicloudVpnGateway {
+  /**
+   * An Alibaba Cloud VPN gateway that exists already, as a construct of `scope` (a cdktf
+   * `TerraformStack` or a construct in one): `CrossCloudVpn` links it like a new gateway. It
+   * creates no gateway resource; the IPsec connections built on it are bound to `vpnGatewayId`
+   * and record the attributes in their Terraform JSON comment key
+   * (`"//": { "crossCloudVpn": { "gateway": ... } }`) for `ccvpn verify`. Its endpoints are its
+   * literal public IPs (`endpointsKnown` `gateway`); its site carries `inUse` and the ASN.
+   *
+   * The attributes can be read from the Alibaba Cloud CLI's output with
+   * `alicloudGatewayAttributesFromCli` (`aliyun vpc DescribeVpnGateway`, `DescribeVpnConnections`,
+   * `DescribeVpcs`). Every attribute is checked; all problems are thrown at once.
+   *
+   * @example
+   * const gateway = AlicloudVpnGateway.fromVpnGatewayAttributes(stack, 'Hangzhou', {
+   *   vpnGatewayId: 'vpn-bp1q8bgx4xnkm2ogjabcd', tunnelMode: AlicloudTunnelMode.DUAL_TUNNEL,
+   *   internetIp: '203.0.113.77', disasterRecoveryInternetIp: '203.0.113.78',
+   *   cidrs: ['10.20.0.0/16'], asn: 65110, bgpSupported: true,
+   *   inUse: { insideCidrs: ['169.254.10.0/30', '169.254.10.4/30'], connections: 1 },
+   * });
+   */
+  public static fromVpnGatewayAttributes(scope: Construct, id: string, attrs: AlicloudVpnGatewayAttributes): IExistingAlicloudVpnGateway {
+    return new ExistingAlicloudVpnGateway(scope, id, attrs);
+  }
+
+  /** `false`: this gateway is created by this app (its connections carry no gateway record). */
+  public readonly existing = false;
+  /** The IPv4 prefixes of the networks behind the gateway, as given. */
+  public readonly cidrs: readonly string[];
   /** Its endpoints are the gateway's public IPs (`master`, `slave`): they exist once the gateway is deployed. */
   public readonly endpointsKnown: EndpointsKnown = 'gateway';
   /** The gateway as a site of the topology: cloud `alicloud`, kind, the given CIDRs, `asn`. */
@@ -195,6 +223,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     const props = currentTfProps(this, given, ALICLOUD_VPN_GATEWAY_PROPS, 'AlicloudVpnGatewayProps');
     this.tunnelMode = props.tunnelMode ?? AlicloudTunnelMode.DUAL_TUNNEL;
     this.asn = props.asn;
+    this.cidrs = [...props.cidrs];
     const dual = this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL;
     const paymentType = props.paymentType ?? AlicloudPaymentType.PAY_AS_YOU_GO;
     this.deployment = new TerraformGatewayDeployment(this, (endpoint) => ({ scope: this, value: this.endpointAddress(endpoint) }));
@@ -291,27 +320,6 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
     const r = realisedResources({
       construct: this, site: this.site, cloudName: 'Alibaba Cloud', givenAsn: this.asn === undefined || Token.isUnresolved(this.asn) ? undefined : this.asn,
     }, realisation, 'alicloud');
-    this.build(realisation, r);
-  }
-
-  private build(realisation: LinkRealisation, r: AlicloudLinkResources): void {
-    const scope = linkScope(this, realisation, 'link-prefixed');
-    const peers = new Map(r.customerGateways.map((cgw) => [cgw.id, new AlicloudPeerGateway(scope, cgw.id, {
-      ipAddress: realisation.remoteAddress(cgw.remote.endpoint),
-      peerAsn: cgw.asn,
-    })]));
-    for (const connection of r.connections) {
-      const built = new AlicloudVpnConnection(scope, connection.id, AlicloudVpnConnection.propsFromPlan({
-        gateway: this, connection, tunnels: realisation.tunnels, peers,
-      }));
-      // The alarms the plan names on this gateway's ends of the connection's tunnels.
-      const alarms = connection.tunnels.flatMap((entry) => realisation.tunnels.find((t) => t.id === entry.tunnel)?.ends
-        .filter((e) => e.site === this.site.id).flatMap((e) => e.alarms ?? []) ?? []);
-      if (this.alarmOptions && alarms.length > 0) {
-        addConnectionAlarms(scope, `${connection.id}-alarm`, {
-          alarms, vpnGatewayId: this.vpnGatewayId, vpnConnectionId: built.vpnConnectionId, options: this.alarmOptions,
-        });
-      }
-    }
+    buildAlicloudLink(this, this, realisation, r, connectionAlarmsHook(this.site.id, this.vpnGatewayId, realisation, this.alarmOptions));
   }
 }

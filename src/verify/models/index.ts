@@ -87,12 +87,14 @@ export function pairHalves(halves: readonly TunnelHalf[], endpointLabel: (key: s
     paired.add(other);
   }
   const groupsPaired = new Set([...paired].map((h) => h.group));
+  // A literal address a half owns (an existing gateway's declared IP) is inside the deployment.
+  const owned = new Set(halves.map((h) => h.outsideEndpoint));
   const unpaired = halves.filter((h) => !paired.has(h)).map((half) => {
     if (ambiguous.has(half)) {
       return { half, idle: false, reason: `another half uses the same outside and peer addresses (${half.outsideAddress} ⇄ ${half.peerAddress}): IKE cannot tell the tunnels apart` };
     }
     if (half.peerAddress === undefined) return { half, idle: false, reason: `peer address not resolved: ${half.peerAddressSource}` };
-    if (half.peerEndpoint?.startsWith('ip:')) return { half, idle: true, reason: `peer ${half.peerEndpoint.slice(3)} is outside the deployment: nothing to verify against` };
+    if (half.peerEndpoint?.startsWith('ip:') && !owned.has(half.peerEndpoint)) return { half, idle: true, reason: `peer ${half.peerEndpoint.slice(3)} is outside the deployment: nothing to verify against` };
     const why = `nothing at ${endpointLabel(half.peerEndpoint)} (${half.peerAddress}) is configured for ${endpointLabel(half.outsideEndpoint)} (${half.outsideAddress})`;
     if (groupsPaired.has(half.group)) return { half, idle: true, reason: why };
     return { half, idle: false, reason: `${why}, and no other tunnel of the same resource pairs` };

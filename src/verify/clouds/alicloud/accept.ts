@@ -8,6 +8,9 @@
  * tunnel CIDRs and BGP addresses, ASNs, dual-tunnel completeness), `alicloud_vpn_gateway`
  * (bandwidth, enums, features), `alicloud_vpn_customer_gateway` (ASN, BGP needs an ASN),
  * `alicloud_vpn_route_entry` / `alicloud_vpn_pbr_route_entry` (weights, CIDRs, next hop).
+ * A connection on an existing gateway (a literal `vpn_gateway_id` and the `//.crossCloudVpn.gateway`
+ * record, see `extract.ts`) is judged against what the record declares: its tunnel mode, its BGP
+ * support, and the tunnel CIDRs its other connections use.
  */
 import { containsAddress, parseCidr, parseIpv4 } from '../../../common/cidr';
 import { shown } from '../../violation';
@@ -16,11 +19,12 @@ import type { Json, StackDoc } from '../../output/load';
 import type { Resolver } from '../../output/resolve';
 import { resourceKey, type Violation } from '../../types';
 import { acceptAlicloudAlarms } from './alarms';
+import { gatewayRecordOf } from './extract';
 import { asnOf, lookup } from './model';
 import {
   ASN, BANDWIDTH, CONFLICTS, CUSTOMER_GATEWAY_ASN_FOR_BGP, CUSTOMER_GATEWAY_RESERVED_ASNS, DUAL_TUNNEL, DUAL_TUNNEL_GATEWAY,
-  ENCRYPTION, GATEWAY_ENUMS, GATEWAY_FEATURES, GATEWAY_PERIOD, IKE_ID, IKE_MODES, IKE_VERSIONS, INTEGRITY, LIFETIME_SECONDS,
-  LOCAL_BGP_IP, PHASE1_DH, PHASE2_PFS, PSK, REQUIRED, ROUTE_CIDR, ROUTE_NEXT_HOP, ROUTE_WEIGHTS, SINGLE_TUNNEL_CUSTOMER_GATEWAY, SUBNETS,
+  ENCRYPTION, GATEWAY_BGP_SUPPORT, GATEWAY_ENUMS, GATEWAY_FEATURES, GATEWAY_PERIOD, IKE_ID, IKE_MODES, IKE_VERSIONS, INTEGRITY, LIFETIME_SECONDS,
+  LOCAL_BGP_IP, PHASE1_DH, PHASE2_PFS, PSK, REQUIRED, ROUTE_CIDR, ROUTE_NEXT_HOP, ROUTE_WEIGHTS, SINGLE_TUNNEL_CUSTOMER_GATEWAY, SINGLE_TUNNEL_GATEWAY, SUBNETS,
   TUNNEL_CIDR, TUNNEL_CIDR_UNIQUE,
 } from './tables';
 
@@ -187,9 +191,18 @@ function checkConnection(c: Ctx, body: Obj, cidrsByGateway: Map<string, CidrUse[
   checkSubnets(c, body, 'local_subnet');
   checkSubnets(c, body, 'remote_subnet');
   const gateway = c.r.resourceOf(c.stack, body.vpn_gateway_id, 'alicloud_vpn_gateway');
-  const gatewayKey = gateway ? resourceKey('cdktf', gateway.stack.name, gateway.id) : `${c.stack.name}:${JSON.stringify(body.vpn_gateway_id)}`;
+  const gatewayId = literal(c, body.vpn_gateway_id);
+  // A literal id names the same gateway in every stack (an existing one); a reference, its resource.
+  const gatewayKey = gateway ? resourceKey('cdktf', gateway.stack.name, gateway.id)
+    : typeof gatewayId === 'string' ? `id:${gatewayId}` : `${c.stack.name}:${JSON.stringify(body.vpn_gateway_id)}`;
+  const record = gateway ? undefined : gatewayRecordOf(body);
+  const inUse = Array.isArray(record?.tunnelCidrsInUse) ? record!.tunnelCidrsInUse.filter((x): x is string => typeof x === 'string') : [];
   const useCidr = (attribute: string, cidr: string | undefined) => {
     if (!cidr) return;
+    const taken = inUse.find((x) => { const p = parseCidr(x); return p.ok && p.cidr.text === cidr; });
+    if (taken !== undefined) {
+      report(c, attribute, shown(cidr), `unique among the tunnels of the VPN gateway (existing gateway ${String(gatewayId)} declares it in use by another connection: //.crossCloudVpn.gateway.tunnelCidrsInUse)`, TUNNEL_CIDR_UNIQUE.source);
+    }
     if (!cidrsByGateway.has(gatewayKey)) cidrsByGateway.set(gatewayKey, []);
     cidrsByGateway.get(gatewayKey)!.push({ ctx: c, attribute, cidr });
   };
@@ -203,13 +216,23 @@ function checkConnection(c: Ctx, body: Obj, cidrsByGateway: Map<string, CidrUse[
 
   const tunnels = blocks(body, 'tunnel_options_specification');
   const bgpTunnels = literal(c, body.enable_tunnels_bgp) === true;
-  const dualGateway = gateway !== undefined && typeof gateway.body.disaster_recovery_vswitch_id === 'string' && gateway.body.disaster_recovery_vswitch_id !== '';
+  const dualGateway = gateway !== undefined
+    ? typeof gateway.body.disaster_recovery_vswitch_id === 'string' && gateway.body.disaster_recovery_vswitch_id !== ''
+    : record?.tunnelMode === 'dual-tunnel';
+  const bgpOn = bgpTunnels || blocks(body, 'bgp_config').some((b) => literal(c, b.block.enable) === true);
+  if (record && bgpOn && record.bgpSupported === false) {
+    report(c, bgpTunnels ? 'enable_tunnels_bgp' : 'bgp_config.enable', shown(true), `BGP off: existing gateway ${String(gatewayId)} is declared without BGP support (//.crossCloudVpn.gateway.bgpSupported false)`, GATEWAY_BGP_SUPPORT.source);
+  }
+  const blocksOfTunnels = blocks(body, 'tunnel_options_specification');
+  if (record?.tunnelMode === 'single-tunnel' && blocksOfTunnels.length) {
+    report(c, 'tunnel_options_specification', `${blocksOfTunnels.length} tunnel(s)`, `a single-tunnel connection (customer_gateway_id, ike_config, ipsec_config): existing gateway ${String(gatewayId)} is declared single-tunnel`, SINGLE_TUNNEL_GATEWAY.source);
+  }
   if (tunnels.length || bgpTunnels || dualGateway) {
     const roles = tunnels.map((t) => literal(c, t.block.role));
     const wanted = DUAL_TUNNEL.values.roles;
     const complete = tunnels.length === wanted.length && wanted.every((w) => roles.filter((x) => x === w).length === 1);
     if (!complete) {
-      const why = [dualGateway ? 'its gateway is dual-tunnel (disaster_recovery_vswitch_id)' : '', bgpTunnels ? 'enable_tunnels_bgp is set' : '', tunnels.length ? 'it carries tunnel_options_specification' : ''].filter(Boolean).join(', ');
+      const why = [dualGateway ? `its gateway is dual-tunnel (${gateway ? 'disaster_recovery_vswitch_id' : 'declared tunnelMode'})` : '', bgpTunnels ? 'enable_tunnels_bgp is set' : '', tunnels.length ? 'it carries tunnel_options_specification' : ''].filter(Boolean).join(', ');
       const value = tunnels.length ? `${tunnels.length} tunnel(s): ${roles.map((x) => (x === undefined ? '(role not set)' : String(x))).join(', ')}` : '(not set)';
       report(c, 'tunnel_options_specification', value, `a dual-tunnel connection (${why}) has exactly two tunnels, roles ${list(wanted)}`, `${DUAL_TUNNEL.source}${dualGateway ? `; ${DUAL_TUNNEL_GATEWAY.source}` : ''}`);
     }

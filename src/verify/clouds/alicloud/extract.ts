@@ -6,6 +6,15 @@
  * its customer gateway(s) and keys — per tunnel (`tunnel_options_specification`, dual-tunnel) or
  * for the connection (single-tunnel) — and the policy-based and destination route entries that
  * name it as next hop.
+ *
+ * An existing gateway (created outside the output) has no `alicloud_vpn_gateway`: a connection
+ * naming a literal gateway id carries what its author declared about the gateway in the
+ * Terraform JSON comment key, `"//": { "crossCloudVpn": { "gateway": { "existing": true,
+ * "vpnGatewayId", "tunnelMode", "internetIp", "disasterRecoveryInternetIp", "asn", "networks",
+ * "bgpSupported", "autoPropagateBgpRoutes", "tunnelCidrsInUse" } } }` (Terraform ignores `//`
+ * keys). That record stands for the gateway: its endpoints are the literal IPs (`ip:<address>`,
+ * the key a peer naming that literal address resolves to), its networks the declared ones, one
+ * gateway per `vpnGatewayId` (the first record read; a differing one is a warning).
  */
 import { Json, Obj, StackDoc, isObj } from '../../output/load';
 import { Resolved, eachTf } from '../../output/resolve';
@@ -20,6 +29,29 @@ export interface AlicloudGatewayRes {
   readonly endpoints: { readonly master: string; readonly slave: string };
   readonly networks: readonly string[];
   readonly networksSource: string;
+  /** An existing gateway: the record it was read from (else a resource of the output). */
+  readonly existing?: ExistingGatewayRecord;
+}
+
+/** What a connection's `//.crossCloudVpn.gateway` record declares about an existing gateway. */
+export interface ExistingGatewayRecord {
+  readonly vpnGatewayId: string;
+  readonly tunnelMode?: string;
+  readonly bgpSupported?: boolean;
+  readonly autoPropagateBgpRoutes?: boolean;
+  readonly tunnelCidrsInUse: readonly string[];
+  /** The connection whose record this is, e.g. `alicloud:stack/alicloud_vpn_connection.x`. */
+  readonly declaredIn: string;
+  /** The record as written. */
+  readonly declared: Obj;
+}
+
+/** The existing-gateway record of a connection body, when it carries one. */
+export function gatewayRecordOf(body: Obj): Obj | undefined {
+  const comment = body['//'];
+  const ccv = isObj(comment) ? comment.crossCloudVpn : undefined;
+  const gw = isObj(ccv) ? ccv.gateway : undefined;
+  return isObj(gw) && gw.existing === true && typeof gw.vpnGatewayId === 'string' ? gw : undefined;
 }
 
 /** One `alicloud_vpn_customer_gateway`, values resolved. */
@@ -77,7 +109,49 @@ function alicloudGateways({ r, endpointLabels }: ExtractContext): AlicloudGatewa
   });
 }
 
-function alicloudConnections({ r, warnings }: ExtractContext, gateways: readonly AlicloudGatewayRes[]): AlicloudConnectionRes[] {
+const strings = (v: Json | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The endpoints of an existing gateway's declared IPs: `ip:<address>` (a peer naming the literal resolves to it). */
+export function declaredEndpoints(record: Obj): { master: string; slave: string } {
+  const key = `alicloud:existing/${String(record.vpnGatewayId)}`;
+  const endpoint = (v: Json | undefined, role: string) => (typeof v === 'string' && v !== '' ? `ip:${v}` : `${key}#${role}`);
+  return { master: endpoint(record.internetIp, 'master'), slave: endpoint(record.disasterRecoveryInternetIp, 'slave') };
+}
+
+/** The gateway a connection's record declares (one per id: added to `gateways` once). */
+function existingGateway(x: ExtractContext, gateways: AlicloudGatewayRes[], record: Obj, connKey: string): AlicloudGatewayRes {
+  const id = record.vpnGatewayId as string;
+  const key = `alicloud:existing/${id}`;
+  const label = `existing ${id}`;
+  const { master, slave } = declaredEndpoints(record);
+  if (!x.endpointLabels.has(master)) x.endpointLabels.set(master, `${label} master (internet_ip, declared)`);
+  if (!x.endpointLabels.has(slave)) x.endpointLabels.set(slave, `${label} slave (disaster_recovery_internet_ip, declared)`);
+  const known = gateways.find((g) => g.key === key);
+  if (known) {
+    if (JSON.stringify(record) !== JSON.stringify(known.existing?.declared)) {
+      x.warnings.push(`${connKey}: its record of existing gateway ${id} differs from ${known.existing!.declaredIn}'s; each connection is modelled with its own`);
+    }
+    return known;
+  }
+  const gateway: AlicloudGatewayRes = {
+    key, stack: 'existing', label, endpoints: { master, slave },
+    networks: strings(record.networks), networksSource: `declared in //.crossCloudVpn.gateway.networks of ${connKey}`,
+    existing: {
+      vpnGatewayId: id,
+      tunnelMode: typeof record.tunnelMode === 'string' ? record.tunnelMode : undefined,
+      bgpSupported: typeof record.bgpSupported === 'boolean' ? record.bgpSupported : undefined,
+      autoPropagateBgpRoutes: typeof record.autoPropagateBgpRoutes === 'boolean' ? record.autoPropagateBgpRoutes : undefined,
+      tunnelCidrsInUse: strings(record.tunnelCidrsInUse),
+      declaredIn: connKey,
+      declared: record,
+    },
+  };
+  gateways.push(gateway);
+  return gateway;
+}
+
+function alicloudConnections(x: ExtractContext, gateways: AlicloudGatewayRes[]): AlicloudConnectionRes[] {
+  const { r, warnings } = x;
   const cgw = (stack: StackDoc, v: Json | undefined): AlicloudCustomerGatewayRes | undefined => {
     const ref = r.resourceOf(stack, v, 'alicloud_vpn_customer_gateway');
     if (!ref) return undefined;
@@ -89,7 +163,10 @@ function alicloudConnections({ r, warnings }: ExtractContext, gateways: readonly
     const b = c.body;
     const label = tfLabel(b, typeof b.vpn_connection_name === 'string' ? b.vpn_connection_name : c.name);
     const gwRef = r.resourceOf(c.stack, b.vpn_gateway_id, 'alicloud_vpn_gateway');
-    const gateway = gwRef ? gateways.find((g) => g.key === `alicloud:${gwRef.stack.name}/${gwRef.id}`) : undefined;
+    const record = gwRef ? undefined : gatewayRecordOf(b);
+    const gateway = gwRef
+      ? gateways.find((g) => g.key === `alicloud:${gwRef.stack.name}/${gwRef.id}`)
+      : record ? existingGateway(x, gateways, record, `alicloud:${c.stack.name}/${c.id}`) : undefined;
     if (!gateway) warnings.push(`${c.stack.name}/${c.id}: VPN gateway not found`);
     const blocks = Array.isArray(b.tunnel_options_specification) ? b.tunnel_options_specification.filter(isObj) : [];
     const pskOf = (ike: Json | undefined, where: string): KeyValue => {

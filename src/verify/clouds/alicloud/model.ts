@@ -22,9 +22,12 @@
  *   (`alicloud-bgp-active`) and the timers (`alicloud-bgp-timers`) are assumptions.
  * - Resources: the connection, its gateway, its customer gateways and the route entries that
  *   name it as next hop; a violation on any of them fails the half.
+ * - An existing gateway (no `alicloud_vpn_gateway`: the connection's `//.crossCloudVpn.gateway`
+ *   record, `extract.ts`): the master tunnel's end is its declared `internetIp`, the slave's its
+ *   `disasterRecoveryInternetIp`; an identity written as that literal IP is that endpoint.
  */
 import { alarmsWatching } from './alarms';
-import type { AlicloudConnectionRes, AlicloudCustomerGatewayRes } from './extract';
+import { type AlicloudConnectionRes, type AlicloudCustomerGatewayRes, declaredEndpoints, gatewayRecordOf } from './extract';
 import type { DeploymentBase } from '../../deployment';
 import type { Json } from '../../output/load';
 import type { KeyValue } from '../../output/values';
@@ -63,11 +66,14 @@ export function alicloudHalves(conn: AlicloudConnectionRes, d: DeploymentBase, r
   if (!conn.gateway) return [];
   const b = conn.body;
   const routes = resolver ? routeEntryKeys(conn, resolver) : [];
+  // An existing gateway: the IPs this connection's own record declares.
+  const own = conn.gateway.existing ? gatewayRecordOf(conn.body) : undefined;
+  const endpoints = own ? declaredEndpoints(own) : conn.gateway.endpoints;
   if (conn.tunnels.length) {
     return conn.tunnels.map((t, i) => {
       const role = typeof t.block.role === 'string' ? t.block.role : i === 0 ? 'master' : 'slave';
       return half(conn, d, {
-        role, endpoint: role === 'slave' ? conn.gateway!.endpoints.slave : conn.gateway!.endpoints.master,
+        role, endpoint: role === 'slave' ? endpoints.slave : endpoints.master,
         customerGateway: t.customerGateway, psk: t.psk,
         ike: block(t.block.tunnel_ike_config) ?? {}, ipsec: block(t.block.tunnel_ipsec_config) ?? {},
         bgpOn: b.enable_tunnels_bgp === true, bgp: block(t.block.tunnel_bgp_config), dpd: t.block.enable_dpd ?? b.enable_dpd,
@@ -77,7 +83,7 @@ export function alicloudHalves(conn: AlicloudConnectionRes, d: DeploymentBase, r
   }
   const bgpBlock = block(b.bgp_config);
   return [half(conn, d, {
-    role: 'single', endpoint: conn.gateway.endpoints.master, customerGateway: conn.single?.customerGateway, psk: conn.single?.psk ?? { missing: 'no key' },
+    role: 'single', endpoint: endpoints.master, customerGateway: conn.single?.customerGateway, psk: conn.single?.psk ?? { missing: 'no key' },
     ike: block(b.ike_config) ?? {}, ipsec: block(b.ipsec_config) ?? {},
     bgpOn: bgpBlock?.enable === true, bgp: bgpBlock, dpd: b.enable_dpd,
     idKeys: { local: 'ike_local_id', remote: 'ike_remote_id' }, routes,
@@ -160,10 +166,12 @@ function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, r
   const peerKey = endpointKeyOf(t.customerGateway?.address);
   const peer = peerKey === undefined ? undefined : d.endpoints.get(peerKey);
   if (!t.customerGateway) problems.push(`tunnel ${t.role}: customer gateway not found`);
-  // Identities: literal, or a reference to an endpoint (then its symbolic address).
+  // Identities: literal, or a reference to an endpoint (then its symbolic address); a literal
+  // that is an endpoint's address (an existing gateway's declared IP) is that endpoint's too.
   const id = (key: string, fallback: string | undefined) => {
     const v = t.ike[key];
     if (v === undefined || v === '') return fallback ?? '%any';
+    if (typeof v === 'string' && d.endpoints.has(`ip:${v}`)) return addressOf(d, `ip:${v}`)!;
     if (resolver) {
       const stack = resolver.stack(conn.stack, 'cdktf');
       const r = stack ? resolver.eval(stack, v) : undefined;
@@ -233,7 +241,8 @@ function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, r
     routes: [...conn.routeEntries, ...conn.pbrRoutes.map((r) => r.dest)],
     notes,
     problems,
-    resources: [...new Set([conn.key, conn.gateway!.key, ...(t.customerGateway ? [t.customerGateway.key] : [])].map(keyOf).concat(t.routes, watching.map((a) => a.key)))],
+    // An existing gateway is no resource of the output (its record is on the connection).
+    resources: [...new Set([conn.key, ...(conn.gateway!.existing ? [] : [conn.gateway!.key]), ...(t.customerGateway ? [t.customerGateway.key] : [])].map(keyOf).concat(t.routes, watching.map((a) => a.key)))],
     alarms: watching.map((a) => a.name),
     assumptions,
   };

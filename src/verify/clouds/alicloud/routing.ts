@@ -22,7 +22,7 @@
  * - ALI-VSW: Alibaba VPC: every vSwitch CIDR is a system route of its VPC; instances live in vSwitches.
  */
 import type { DeploymentOf } from '../../deployment';
-import type { AlicloudParts } from './extract';
+import { type AlicloudParts, gatewayRecordOf } from './extract';
 import type { Json, StackDoc } from '../../output/load';
 import type { Resolver } from '../../output/resolve';
 import { eachTf } from '../../output/resolve';
@@ -47,7 +47,9 @@ export function alicloudRouting(h: TunnelHalf, d: DeploymentOf<AlicloudParts>, r
   const gwStack = r.stack(gw.stack, 'cdktf');
   const gwId = gw.key.replace(/^alicloud:[^/]+\//, '');
   const gwBody = gwStack ? r.tfResource(gwStack, gwId) : undefined;
-  const autoPropagate = gwBody?.auto_propagate === true;
+  // An existing gateway: what its record declares (ALI-BGP); not declared is not true.
+  const own = gw.existing ? gatewayRecordOf(conn.body) : undefined;
+  const autoPropagate = gw.existing ? own?.autoPropagateBgpRoutes === true : gwBody?.auto_propagate === true;
   const assumptions: Assumption[] = h.routing === 'bgp' && gwBody && gwBody.auto_propagate === undefined ? [ALICLOUD_ROUTING_ASSUMPTIONS.alicloudAutoPropagate] : [];
   // The VPC's system routes: its vSwitches' CIDRs (ALI-VSW).
   const vpc = gwStack && gwBody ? r.resourceOf(gwStack, gwBody.vpc_id, 'alicloud_vpc') : undefined;
@@ -77,11 +79,13 @@ export function alicloudRouting(h: TunnelHalf, d: DeploymentOf<AlicloudParts>, r
     (e.body.publish_vpc === true ? published : unpublished).push(e.body.route_dest);
   }
   let siteRoutes: HalfReach['siteRoutes'];
+  const gwName = gw.existing ? `existing gateway ${gw.existing.vpnGatewayId} (declared in ${gw.existing.declaredIn.replace(/^alicloud:/, 'cdktf:')})` : gw.key.replace(/^alicloud:/, 'cdktf:');
+  const propagate = gw.existing ? 'autoPropagateBgpRoutes' : 'auto_propagate';
   if (h.routing === 'bgp' && autoPropagate) {
-    siteRoutes = { kind: 'all', source: `${gw.key.replace(/^alicloud:/, 'cdktf:')} auto_propagate = true (ALI-BGP)` };
+    siteRoutes = { kind: 'all', source: `${gwName} ${propagate} = true (ALI-BGP)` };
   } else {
     const why = h.routing === 'bgp'
-      ? `${gw.key.replace(/^alicloud:/, 'cdktf:')} auto_propagate is not true: the routes it learns over BGP stay out of the VPC's route table (ALI-BGP)`
+      ? `${gwName} ${propagate} is not true: the routes it learns over BGP stay out of the VPC's route table (ALI-BGP)`
       : unpublished.length ? `route entries for ${uniq(unpublished).join(', ')} have publish_vpc = false: the VPC does not route them to the gateway (ALI-STATIC)` : 'no route entry naming this connection is published to the VPC (ALI-STATIC)';
     siteRoutes = { kind: 'only', prefixes: uniq(published), source: 'route entries with publish_vpc = true (ALI-STATIC)', missing: why };
   }

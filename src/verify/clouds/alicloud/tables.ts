@@ -188,6 +188,25 @@ export const DUAL_TUNNEL_GATEWAY = {
   source: `${api('CreateVpnGateway', 'DisasterRecoveryVSwitchId')}; ${provider(GW_DOC, 120)} (disaster_recovery_internet_ip only in dual-tunnel mode)`,
 };
 
+/**
+ * BGP needs a gateway that supports it: `DescribeVpnGateway` `Tag.VpnEnableBgp` says whether it
+ * does; a gateway that does not (region or version) takes no BGP connection until it is upgraded.
+ * Read from an existing gateway's record (`bgpSupported`).
+ */
+export const GATEWAY_BGP_SUPPORT = {
+  source: 'Alibaba Cloud "Configure BGP dynamic routing", Support for BGP dynamic routing (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/configure-bgp-dynamic-routing); '
+    + 'DescribeVpnGateway Tag.VpnEnableBgp (aliyun/alibabacloud-typescript-sdk vpc-20160428/src/models/DescribeVpnGatewayResponseBody.ts)',
+};
+
+/**
+ * A single-tunnel gateway (one not upgraded to dual-tunnel) takes single-tunnel connections only;
+ * read from an existing gateway's record (`tunnelMode`).
+ */
+export const SINGLE_TUNNEL_GATEWAY = {
+  source: 'Alibaba Cloud "[Upgrade notice] IPsec-VPN connections support the dual-tunnel mode" (https://alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/ipsec-vpn-connections-support-the-dual-tunnel-mode: '
+    + 'existing VPN gateways support only the single-tunnel mode until upgraded)',
+};
+
 /** VPN gateway `bandwidth`, Mbit/s, by `network_type` (default `public`). */
 export const BANDWIDTH: Table<Readonly<Record<string, readonly number[]>>> = {
   values: { public: [5, 10, 20, 50, 100, 200, 500, 1000], private: [200, 1000] },
