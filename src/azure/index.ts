@@ -14,4 +14,5 @@ export * from './interfaces';
 export * from './vpn-gateway';
 export * from './peer-gateway';
 export * from './vpn-connection';
+export * from './alarms';
 export * from './provider-versions';

@@ -8,7 +8,7 @@ import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { Construct } from 'constructs';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import {
-  AZURE_DEFAULT_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, SiteSpec,
+  AZURE_ALARM_METRICS, AZURE_DEFAULT_ASN, AZURE_DEFAULT_SKU, AZURE_RETIRED_SKUS, AZURE_SKUS_BY_GENERATION, AZURE_SKU_TUNNELS, AzureLinkResources, PlannedAlarm, SiteSpec,
   azureApipaProblem, isAzureAzSku, ownAsnProblem, parseCidr, show,
 } from '../plan';
 import { contains } from '../common/cidr';
@@ -17,6 +17,7 @@ import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { linkScope, realisedResources } from '../private/realise-link';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
+import { AzureTunnelAlarm, AzureTunnelAlarmWatch, AzureVpnAlarmOptions, checkAlarmOptions } from './alarms';
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
@@ -196,6 +197,19 @@ export interface AzureVpnGatewayProps {
   readonly publicIpZones?: string[];
 
   /**
+   * Azure Monitor metric alerts on every active tunnel of the gateway's links: one when the
+   * tunnel's connection has no IPsec SA (`QmsaCount`), and on BGP links one when its BGP peer is
+   * down (`BgpPeerStatus`), named by the plan (`TunnelEnd.alarms`). `false` creates none (the
+   * gateway's site then has `alarms: false`); options tune them and name an action group to notify.
+   *
+   * Terraform `azurerm_monitor_metric_alert`, one per alarm, scoped to the gateway.
+   *
+   * @default true (every option at its default, no action group)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/monitor-vpn-gateway-reference
+   */
+  readonly alarms?: boolean | AzureVpnAlarmOptions;
+
+  /**
    * Tags of every resource created.
    *
    * @default - no tags
@@ -237,6 +251,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
   private readonly apipa = new Map<AzureGatewayInstance, string[]>();
   private readonly asnFromProps: boolean;
   private readonly tags?: Record<string, string>;
+  /** The tunnels' alarm options (`undefined`: alarms off). */
+  private readonly alarmOptions?: AzureVpnAlarmOptions;
 
   constructor(scope: Construct, id: string, given: AzureVpnGatewayProps) {
     super(scope, id);
@@ -260,7 +276,9 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       cidrs: [...props.cidrs],
       asn: props.asn,
       sku,
+      ...(props.alarms === false ? { alarms: false } : {}),
     };
+    this.alarmOptions = props.alarms === false ? undefined : props.alarms === true || props.alarms === undefined ? {} : props.alarms;
     this.asnFromProps = props.asn !== undefined;
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;
@@ -398,8 +416,9 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         throw new ValidationError(this.node.path, 'plan-mismatch', `connection ${show(conn.id)} of link ${show(resources.link)} refers to tunnel ${show(conn.tunnel)} and local network gateway ${show(conn.localNetworkGateway)}, which the realisation does not hold`);
       }
       const p = end.proposal;
-      new AzureVpnConnection(scope, conn.id, {
-        name: azureResourceName(this.virtualNetworkGatewayName, resources.link, conn.id),
+      const name = azureResourceName(this.virtualNetworkGatewayName, resources.link, conn.id);
+      const connection = new AzureVpnConnection(scope, conn.id, {
+        name,
         gateway: this,
         peer,
         sharedKey: tunnel.presharedKey,
@@ -419,6 +438,33 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         customBgpSecondaryAddress: conn.customBgpAddresses?.secondary,
         trafficSelectorLocalCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.local] : undefined,
         trafficSelectorRemoteCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.remote] : undefined,
+        tags: this.tags,
+      });
+      const lng = resources.localNetworkGateways.find((l) => l.id === conn.localNetworkGateway);
+      this.buildAlarms(connection, end.alarms ?? [], name, lng?.bgp?.peeringAddress);
+    }
+  }
+
+  /**
+   * The metric alerts the plan names for one tunnel end, beside its connection (same stack):
+   * the tunnel alarm filtered on the connection's name, the BGP alarm on the peer's BGP address.
+   */
+  private buildAlarms(connection: Construct, alarms: readonly PlannedAlarm[], connectionName: string, bgpPeerAddress: string | undefined): void {
+    if (!this.alarmOptions) return;
+    const metricOf = (m: { namespace: string; name: string }) => `${m.namespace} ${m.name}`;
+    for (const alarm of alarms) {
+      const watch = alarm.metric === metricOf(AZURE_ALARM_METRICS.tunnel) ? AzureTunnelAlarmWatch.TUNNEL
+        : alarm.metric === metricOf(AZURE_ALARM_METRICS.bgp) && bgpPeerAddress !== undefined ? AzureTunnelAlarmWatch.BGP_PEER : undefined;
+      if (alarm.service !== 'azure-monitor' || watch === undefined) {
+        throw new ValidationError(this.node.path, 'plan-mismatch', `alarm ${show(alarm.name)} of connection ${show(connectionName)} watches ${show(`${alarm.service} ${alarm.metric}`)}, which an Azure connection${bgpPeerAddress === undefined ? ' without BGP' : ''} has no alert for; allowed: azure-monitor ${metricOf(AZURE_ALARM_METRICS.tunnel)}${bgpPeerAddress === undefined ? '' : ` or ${metricOf(AZURE_ALARM_METRICS.bgp)}`}`);
+      }
+      new AzureTunnelAlarm(connection, watch === AzureTunnelAlarmWatch.TUNNEL ? 'TunnelAlarm' : 'BgpAlarm', {
+        ...this.alarmOptions,
+        name: alarm.name,
+        gateway: this,
+        watch,
+        connectionName: watch === AzureTunnelAlarmWatch.TUNNEL ? connectionName : undefined,
+        bgpPeerAddress: watch === AzureTunnelAlarmWatch.BGP_PEER ? bgpPeerAddress : undefined,
         tags: this.tags,
       });
     }
@@ -493,6 +539,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         }
       }
     }
+
+    if (typeof props.alarms === 'object') checkAlarmOptions(checker, props.alarms, 'alarms.');
 
     if (props.instance1ApipaAddresses !== undefined && !this.activeActive) {
       checker.check('instance1ApipaAddresses', 'instance-unknown', 'is set but the gateway is active-standby (one instance); allowed: instance1 APIPA addresses only with activeActive true');
