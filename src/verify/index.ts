@@ -84,6 +84,11 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
   const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
   const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none'));
+  // What watches a tunnel in each half's cloud (`TunnelHalf.alarms`), when anything does.
+  const alarmsOf = (hs: readonly TunnelHalf[]) => {
+    const alarms = hs.flatMap((h) => (h.alarms ?? []).map((a) => `${h.key}: ${a.name} (${a.metric})`));
+    return alarms.length ? { alarms } : {};
+  };
   const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${n}`)))];
 
   const pairs = inVerifyOrder(pairing.pairs, model.sites);
@@ -95,8 +100,9 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     options.onTunnel?.(r);
   };
   const settle = (p: Pair, r: TunnelResult) => {
-    results.set(p, r);
-    emit(r);
+    const full = { ...r, ...alarmsOf(p.halves) };
+    results.set(p, full);
+    emit(full);
   };
   const lab: LabTunnelSpec[] = [];
   const gapsOf = new Map<string, RouteGap[]>();
@@ -160,6 +166,7 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
       ...outcome,
       notes: notesOf([u.half]),
       keyFingerprints: fingerprints([u.half]),
+      ...alarmsOf([u.half]),
     };
   });
   for (const t of idle) progress?.(`${t.id} ${t.sides}: ${t.status === 'idle' ? `idle (${t.idleReason})` : `FAILED ${t.failure!.code}: ${t.failure!.reason}`}`);

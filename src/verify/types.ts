@@ -172,6 +172,13 @@ export interface TunnelHalf {
   readonly resources: readonly string[];
   /** Unsourced behaviour this half's model relies on. */
   readonly assumptions: readonly Assumption[];
+  /**
+   * The alarms of the output that watch this half, in its cloud's monitoring (their resources are
+   * in `resources` too: an alarm the cloud rejects fails the tunnel).
+   *
+   * @default - none found
+   */
+  readonly alarms?: readonly HalfAlarm[];
   /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */
   readonly reach?: HalfReach;
   /**
@@ -179,6 +186,18 @@ export interface TunnelHalf {
    * behind a gateway): the tunnel fails as `unverifiable`, never on a guessed value.
    */
   readonly unverifiable?: string;
+}
+
+/** One alarm of the output that watches a tunnel half (an Azure metric alert, a CloudWatch alarm, …). */
+export interface HalfAlarm {
+  /** Its name in the cloud. */
+  readonly name: string;
+  /** The metric it watches, `<namespace> <metric>` (as the plan's `PlannedAlarm.metric` spells it). */
+  readonly metric: string;
+  /** What it means, for reports: `tunnel down`, `BGP peer down`. */
+  readonly watches: string;
+  /** Key of its resource (`resourceKey()`). */
+  readonly resource: string;
 }
 
 /** One prefix a cloud routes into a tunnel, and the resource that says so. */
@@ -271,6 +290,12 @@ export interface TunnelResult {
   readonly notes: readonly string[];
   /** Key fingerprints of the halves (never the keys). */
   readonly keyFingerprints: readonly string[];
+  /**
+   * The alarms that watch the tunnel, per half (`<half key>: <name> (<metric>)`).
+   *
+   * @default - none found
+   */
+  readonly alarms?: readonly string[];
 }
 
 /** One failover measurement. */

@@ -24,6 +24,7 @@ import {
   inRanges, rangesText,
 } from './tables';
 import { AzurermTarget, azurermTarget, bgpOn as bgpOnFor, targetText } from './versions';
+import { acceptAzureAlarms } from './alarms';
 
 /** One resource being checked. */
 interface Ctx {
@@ -409,5 +410,6 @@ export function acceptAzure(r: Resolver): Violation[] {
       }
     }
   }
+  out.push(...acceptAzureAlarms(r)); // azurerm_monitor_metric_alert (alarms.ts)
   return out;
 }
