@@ -19,7 +19,13 @@
  *   but for its copyright line (so every line cited holds for both): `frequency` :349-359
  *   (PT1M, PT5M, PT15M, PT30M, PT1H; default PT1M), `severity` :362-366 (0-4; default 3),
  *   `window_size` :369-382 (PT1M … P1D; default PT5M), `criteria` :94-175, `action` :310-330,
- *   `auto_mitigate` :332-336 (default true).
+ *   `auto_mitigate` :332-336 (default true); its documentation (website/docs/r/
+ *   monitor_metric_alert.html.markdown:99 at v4.55.0): the window "must be greater than
+ *   `frequency`" (equal is what Microsoft's own baseline alerts deploy, PT5M / PT5M:
+ *   Azure/azure-monitor-baseline-alerts services/Network/virtualNetworkGateways/alerts.yaml).
+ * - A window above four hours needs a frequency of at least five minutes: the API's BadRequest
+ *   "Evaluation frequency must be greater than or equal to five minutes since the period is
+ *   greater than four hours" (a field report, DFE-Digital/publish-teacher-training pull request 4368).
  */
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Construct } from 'constructs';
@@ -90,7 +96,7 @@ export interface AzureVpnAlarmOptions {
    * The tunnel alarm fires when the connection's quick-mode (IPsec) SAs, summed over the window
    * (`QmsaCount`, aggregation Total), are below this.
    *
-   * A number above 0 (a count below 0 never occurs).
+   * A count of SAs: positive (a count below 0 never occurs).
    *
    * @default 1 (no IPsec SA during the whole window)
    */
@@ -169,7 +175,7 @@ export interface AzureTunnelAlarmProps extends AzureVpnAlarmOptions {
 }
 
 /** The alarm options in force: every default filled, for a gateway active-active or not. */
-export interface ResolvedAlarmOptions {
+interface ResolvedAlarmOptions {
   readonly severity: number;
   readonly frequency: string;
   readonly windowSize: string;
@@ -179,7 +185,7 @@ export interface ResolvedAlarmOptions {
 }
 
 /** The defaults of `AzureVpnAlarmOptions` for a gateway. */
-export function alarmDefaults(activeActive: boolean): ResolvedAlarmOptions {
+function alarmDefaults(activeActive: boolean): ResolvedAlarmOptions {
   return { severity: 1, frequency: 'PT1M', windowSize: SMALLEST_GRAIN, tunnelThreshold: 1, bgpThreshold: activeActive ? 0.5 : 1 };
 }
 

@@ -14,5 +14,5 @@ export * from './interfaces';
 export * from './vpn-gateway';
 export * from './peer-gateway';
 export * from './vpn-connection';
-export * from './alarms';
+export { AZURE_ALARM_FREQUENCIES, AZURE_ALARM_WINDOW_SIZES, AzureTunnelAlarm, AzureTunnelAlarmProps, AzureTunnelAlarmWatch, AzureVpnAlarmOptions } from './alarms';
 export * from './provider-versions';
