@@ -14,7 +14,7 @@ const { jestModuleNameMapper } = require('./scripts/engine-flavours');
 
 /** Test files (relative to `test/`) that the CDK Terrain project runs too. */
 const ENGINE_TESTS = [
-  'azure/cross-cloud', 'azure/example', 'azure/existing-gateway', 'azure/peer-gateway', 'azure/realise-link', 'azure/vpn-connection', 'azure/vpn-gateway',
+  'azure/alarms', 'azure/cross-cloud', 'azure/example', 'azure/existing-gateway', 'azure/peer-gateway', 'azure/realise-link', 'azure/vpn-connection', 'azure/vpn-gateway',
   'alicloud/example', 'alicloud/peer-gateway', 'alicloud/realise-link', 'alicloud/vpn-connection', 'alicloud/vpn-gateway', 'alicloud/alarms',
   'cross-cloud-vpn', 'private/portable-terraform', 'private/renamed-props',
   'examples/examples', 'examples/engines',

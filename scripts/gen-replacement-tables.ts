@@ -50,6 +50,7 @@ const AZURERM_FILES: Record<string, string> = {
   azurerm_virtual_network_gateway: 'internal/services/network/virtual_network_gateway_resource.go',
   azurerm_local_network_gateway: 'internal/services/network/local_network_gateway_resource.go',
   azurerm_virtual_network_gateway_connection: 'internal/services/network/virtual_network_gateway_connection_resource.go',
+  azurerm_monitor_metric_alert: 'internal/services/monitor/monitor_metric_alert_resource.go',
 };
 const COMMONSCHEMA = 'vendor/github.com/hashicorp/go-azure-helpers/resourcemanager/commonschema';
 

@@ -29,6 +29,7 @@ import { linkScope, realisedResources } from '../private/realise-link';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem } from './azure-names';
 import { AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
+import { AzureVpnAlarmOptions, checkAlarmOptions } from './alarms';
 import { buildAzureLinkHalf } from './link-half';
 import { AZURE_EXISTING_GATEWAY_ATTRS, checkAzureProps } from './props-shape';
 
@@ -154,6 +155,14 @@ export interface AzureVpnGatewayAttributes {
    */
   readonly maxConnections?: number;
   /**
+   * Azure Monitor metric alerts on the tunnels of the connections the library builds on this
+   * gateway (see `AzureVpnGatewayProps.alarms`): `true` or options (severity, frequency, window,
+   * thresholds, action group); `false` for none (the site's `alarms: false`).
+   *
+   * @default true - the defaults of `AzureVpnAlarmOptions`
+   */
+  readonly alarms?: boolean | AzureVpnAlarmOptions;
+  /**
    * Tags of the local network gateways and connections created (the library adds
    * `ccvpn-site: <siteId>`, by which the CLI export recognises its own connections).
    *
@@ -267,6 +276,7 @@ export class ExistingAzureVpnGateway extends Construct implements IExistingAzure
       region: attrs.location,
       ...(attrs.maxConnections === undefined ? {} : { maxConnections: attrs.maxConnections }),
       ...(attrs.inUse === undefined ? {} : { inUse: attrs.inUse }),
+      ...(attrs.alarms === false ? { alarms: false } : {}),
     };
     this.deployment = new TerraformGatewayDeployment(this, (endpoint) => ({ scope: this, value: this.endpointAddress(endpoint) }));
   }
@@ -321,7 +331,10 @@ export class ExistingAzureVpnGateway extends Construct implements IExistingAzure
     const resources = realisedResources({ construct: this, site: this.site, cloudName: 'Azure', givenAsn: this.attrs.asn }, r, 'azure');
     this.checkPlannedApipa(r.gateway.apipaAddresses ?? {}, resources.link);
     const scope = linkScope(this, r, 'under-gateway');
-    const connections = buildAzureLinkHalf({ gateway: this, path: this.node.path, siteId: this.site.id, name: this.virtualNetworkGatewayName, tags: this.tags }, scope, r, resources);
+    const connections = buildAzureLinkHalf({
+      gateway: this, path: this.node.path, siteId: this.site.id, name: this.virtualNetworkGatewayName, tags: this.tags,
+      alarms: this.attrs.alarms === false ? undefined : this.attrs.alarms === true || this.attrs.alarms === undefined ? {} : this.attrs.alarms,
+    }, scope, r, resources);
     const record = this.record;
     for (const c of connections) c.resource.addOverride('//.crossCloudVpn', { gateway: record });
   }
@@ -415,6 +428,7 @@ export class ExistingAzureVpnGateway extends Construct implements IExistingAzure
     (a.inUse?.insideAddresses ?? []).forEach((address, i) => {
       if (parseIpv4(address) === undefined) c.check(`inUse.insideAddresses[${i}]`, 'address-invalid', `${show(address)} is not a dotted-quad IPv4 address; allowed: an inside (APIPA) address such as 169.254.21.1`);
     });
+    if (typeof a.alarms === 'object') checkAlarmOptions(c, a.alarms, 'alarms.');
     c.throwIfAny();
   }
 }

@@ -19,4 +19,5 @@ export { AZURE_MANAGED_TAG } from './existing-gateway';
 export * from './cli-export';
 export * from './peer-gateway';
 export * from './vpn-connection';
+export { AZURE_ALARM_FREQUENCIES, AZURE_ALARM_WINDOW_SIZES, AzureTunnelAlarm, AzureTunnelAlarmProps, AzureTunnelAlarmWatch, AzureVpnAlarmOptions } from './alarms';
 export * from './provider-versions';

@@ -8,8 +8,9 @@
  */
 import type { Construct } from 'constructs';
 import type { LinkRealisation } from '../contract';
-import { AzureLinkResources, show } from '../plan';
+import { AZURE_ALARM_METRICS, AzureLinkResources, PlannedAlarm, show } from '../plan';
 import { ValidationError } from '../private/errors';
+import { AzureTunnelAlarm, AzureTunnelAlarmWatch, AzureVpnAlarmOptions } from './alarms';
 import { azureResourceName } from './azure-names';
 import { AzureConnectionMode, IAzureVpnGateway } from './interfaces';
 import { AzurePeerGateway } from './peer-gateway';
@@ -27,9 +28,14 @@ export interface LinkHalfGateway {
   readonly name: string;
   /** Tags of every resource created. */
   readonly tags?: Record<string, string>;
+  /** How the tunnels' metric alerts evaluate and notify; `undefined`: no alerts (`alarms: false`). */
+  readonly alarms?: AzureVpnAlarmOptions;
 }
 
-/** Builds the local network gateways and connections of one link; returns the connections. */
+/**
+ * Builds the local network gateways and connections of one link, and beside each connection (same
+ * stack) the metric alerts the plan names on its tunnel end; returns the connections.
+ */
 export function buildAzureLinkHalf(gw: LinkHalfGateway, scope: Construct, r: LinkRealisation, resources: AzureLinkResources): AzureVpnConnection[] {
   const peers = new Map<string, AzurePeerGateway>();
   for (const lng of resources.localNetworkGateways) {
@@ -52,8 +58,9 @@ export function buildAzureLinkHalf(gw: LinkHalfGateway, scope: Construct, r: Lin
       throw new ValidationError(gw.path, 'plan-mismatch', `connection ${show(conn.id)} of link ${show(resources.link)} refers to tunnel ${show(conn.tunnel)} and local network gateway ${show(conn.localNetworkGateway)}, which the realisation does not hold`);
     }
     const p = end.proposal;
-    return new AzureVpnConnection(scope, conn.id, {
-      name: azureResourceName(gw.name, resources.link, conn.id),
+    const name = azureResourceName(gw.name, resources.link, conn.id);
+    const connection = new AzureVpnConnection(scope, conn.id, {
+      name,
       gateway: gw.gateway,
       peer,
       sharedKey: tunnel.presharedKey,
@@ -75,5 +82,33 @@ export function buildAzureLinkHalf(gw: LinkHalfGateway, scope: Construct, r: Lin
       trafficSelectorRemoteCidrs: conn.trafficSelectors ? [...conn.trafficSelectors.remote] : undefined,
       tags: gw.tags,
     });
+    const lng = resources.localNetworkGateways.find((l) => l.id === conn.localNetworkGateway);
+    buildAlarms(gw, connection, end.alarms ?? [], name, lng?.bgp?.peeringAddress);
+    return connection;
   });
+}
+
+/**
+ * The metric alerts the plan names for one tunnel end, beside its connection: the tunnel alarm
+ * filtered on the connection's name, the BGP alarm on the peer's BGP address.
+ */
+function buildAlarms(gw: LinkHalfGateway, connection: Construct, alarms: readonly PlannedAlarm[], connectionName: string, bgpPeerAddress: string | undefined): void {
+  if (!gw.alarms) return;
+  const metricOf = (m: { namespace: string; name: string }) => `${m.namespace} ${m.name}`;
+  for (const alarm of alarms) {
+    const watch = alarm.metric === metricOf(AZURE_ALARM_METRICS.tunnel) ? AzureTunnelAlarmWatch.TUNNEL
+      : alarm.metric === metricOf(AZURE_ALARM_METRICS.bgp) && bgpPeerAddress !== undefined ? AzureTunnelAlarmWatch.BGP_PEER : undefined;
+    if (alarm.service !== 'azure-monitor' || watch === undefined) {
+      throw new ValidationError(gw.path, 'plan-mismatch', `alarm ${show(alarm.name)} of connection ${show(connectionName)} watches ${show(`${alarm.service} ${alarm.metric}`)}, which an Azure connection${bgpPeerAddress === undefined ? ' without BGP' : ''} has no alert for; allowed: azure-monitor ${metricOf(AZURE_ALARM_METRICS.tunnel)}${bgpPeerAddress === undefined ? '' : ` or ${metricOf(AZURE_ALARM_METRICS.bgp)}`}`);
+    }
+    new AzureTunnelAlarm(connection, watch === AzureTunnelAlarmWatch.TUNNEL ? 'TunnelAlarm' : 'BgpAlarm', {
+      ...gw.alarms,
+      name: alarm.name,
+      gateway: gw.gateway,
+      watch,
+      connectionName: watch === AzureTunnelAlarmWatch.TUNNEL ? connectionName : undefined,
+      bgpPeerAddress: watch === AzureTunnelAlarmWatch.BGP_PEER ? bgpPeerAddress : undefined,
+      tags: gw.tags,
+    });
+  }
 }

@@ -11,8 +11,18 @@
  */
 import { Token } from '../private/cdktf';
 import { ADDRESS, ASN, CIDR, CIDRS, KEY_OR_STRING, SITE_ID } from '../private/common-shapes';
-import { ObjectShape, bool, checkProps, instance, int, isObject, list, map, num, obj, optional, renamed, required, str } from '../private/props';
+import { ObjectShape, bool, checkProps, either, instance, int, isObject, list, map, num, obj, optional, renamed, required, str } from '../private/props';
 import { AzureConnectionMode, AzureGatewayInstance } from './interfaces';
+
+/** The options of the tunnels' alarms (`alarms.ts`; values are checked there). */
+const ALARM_OPTIONS = {
+  severity: optional(num()),
+  frequency: optional(str({ max: 16 })),
+  windowSize: optional(str({ max: 16 })),
+  tunnelThreshold: optional(num()),
+  bgpThreshold: optional(num()),
+  actionGroupId: optional(str({ min: 1 })),
+};
 
 const CONNECTION_MODES: readonly string[] = Object.values(AzureConnectionMode);
 
@@ -39,6 +49,7 @@ export const AZURE_VPN_GATEWAY_PROPS: ObjectShape = {
   instance0ApipaAddresses: optional(list(ADDRESS, { max: 128 })),
   instance1ApipaAddresses: optional(list(ADDRESS, { max: 128 })),
   publicIpZones: optional(list(str({ max: 8 }), { max: 3 })),
+  alarms: optional(either('true, false or alarm options (AzureVpnAlarmOptions)', [bool(), obj(ALARM_OPTIONS, 'AzureVpnAlarmOptions')])),
   tags: optional(TAGS),
 };
 
@@ -116,6 +127,18 @@ export const AZURE_EXISTING_GATEWAY_ATTRS: ObjectShape = {
     connections: optional(int({ min: 0, max: 10000 })),
   }, 'what the gateway already uses: { insideCidrs?, insideAddresses?, connections? }')),
   maxConnections: optional(int({ min: 1, max: 10000 })),
+  alarms: optional(either('true, false or alarm options (AzureVpnAlarmOptions)', [bool(), obj(ALARM_OPTIONS, 'AzureVpnAlarmOptions')])),
+  tags: optional(TAGS),
+};
+
+export const AZURE_TUNNEL_ALARM_PROPS: ObjectShape = {
+  ...ALARM_OPTIONS,
+  name: required(str({ min: 1, max: 260 })),
+  gateway: required(GATEWAY),
+  watch: required(str({ values: ['tunnel', 'bgp-peer'] })),
+  connectionName: optional(NAME),
+  bgpPeerAddress: optional(ADDRESS),
+  resourceGroupName: optional(RESOURCE_GROUP),
   tags: optional(TAGS),
 };
 

@@ -20,8 +20,10 @@
  * with zones, `azurerm_local_network_gateway`, the rest of the gateway and the connection: every
  * enum, range and ForceNew of `ipsec_policy`, `connection_mode`, `connection_protocol`,
  * `dpd_timeout_seconds`, `custom_bgp_addresses`, `sku`, `generation`) is the same from v4.55.0
- * to v4.73.0. The 5.0 line removes `enable_bgp` and may change more: no row covers it until
- * someone reads its source.
+ * to v4.73.0. So is `azurerm_monitor_metric_alert` (the tunnels' alarms,
+ * `internal/services/monitor/monitor_metric_alert_resource.go`: the two tags' files differ in
+ * their copyright line only): no row. The 5.0 line removes `enable_bgp` and may change more: no
+ * row covers it until someone reads its source.
  */
 
 import type { TerraformResource } from 'cdktf';

@@ -17,6 +17,7 @@ import { ownValue } from '../common/own-key';
 import { PropsChecker, ValidationError } from '../private/errors';
 import { linkScope, realisedResources } from '../private/realise-link';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
+import { AzureVpnAlarmOptions, checkAlarmOptions } from './alarms';
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
@@ -196,6 +197,19 @@ export interface AzureVpnGatewayProps {
   readonly publicIpZones?: string[];
 
   /**
+   * Azure Monitor metric alerts on every active tunnel of the gateway's links: one when the
+   * tunnel's connection has no IPsec SA (`QmsaCount`), and on BGP links one when its BGP peer is
+   * down (`BgpPeerStatus`), named by the plan (`TunnelEnd.alarms`). `false` creates none (the
+   * gateway's site then has `alarms: false`); options tune them and name an action group to notify.
+   *
+   * Terraform `azurerm_monitor_metric_alert`, one per alarm, scoped to the gateway.
+   *
+   * @default true (every option at its default, no action group)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/monitor-vpn-gateway-reference
+   */
+  readonly alarms?: boolean | AzureVpnAlarmOptions;
+
+  /**
    * Tags of every resource created.
    *
    * @default - no tags
@@ -257,6 +271,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
   private readonly apipa = new Map<AzureGatewayInstance, string[]>();
   private readonly asnFromProps: boolean;
   private readonly tags?: Record<string, string>;
+  /** The tunnels' alarm options (`undefined`: alarms off). */
+  private readonly alarmOptions?: AzureVpnAlarmOptions;
 
   constructor(scope: Construct, id: string, given: AzureVpnGatewayProps) {
     super(scope, id);
@@ -280,7 +296,9 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
       cidrs: [...props.cidrs],
       asn: props.asn,
       sku,
+      ...(props.alarms === false ? { alarms: false } : {}),
     };
+    this.alarmOptions = props.alarms === false ? undefined : props.alarms === true || props.alarms === undefined ? {} : props.alarms;
     this.asnFromProps = props.asn !== undefined;
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;
@@ -393,7 +411,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
     const scope = linkScope(this, r, 'under-gateway');
     this.resource.bgpSettings.asn = r.gateway.asn;
     for (const instance of this.instances) this.addApipaAddresses(instance, r.gateway.apipaAddresses?.[instance] ?? []);
-    buildAzureLinkHalf({ gateway: this, path: this.node.path, siteId: this.site.id, name: this.virtualNetworkGatewayName, tags: this.tags }, scope, r, resources);
+    buildAzureLinkHalf({ gateway: this, path: this.node.path, siteId: this.site.id, name: this.virtualNetworkGatewayName, tags: this.tags , alarms: this.alarmOptions }, scope, r, resources);
   }
 
   /** One `peering_addresses` block per ip configuration, with that instance's APIPA addresses. */
@@ -465,6 +483,8 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
         }
       }
     }
+
+    if (typeof props.alarms === 'object') checkAlarmOptions(checker, props.alarms, 'alarms.');
 
     if (props.instance1ApipaAddresses !== undefined && !this.activeActive) {
       checker.check('instance1ApipaAddresses', 'instance-unknown', 'is set but the gateway is active-standby (one instance); allowed: instance1 APIPA addresses only with activeActive true');

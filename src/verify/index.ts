@@ -84,8 +84,9 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
   const siteLabel = (h: TunnelHalf) => model.sites.find((s) => s.key === h.site)?.label ?? h.site;
   const sides = (hs: readonly TunnelHalf[]) => hs.map((h) => `${siteLabel(h)} ${h.label}`).join(' ⇄ ');
   const fingerprints = (hs: readonly TunnelHalf[]) => hs.map((h) => (h.psk ? `fp:${h.psk.fingerprint}` : 'none'));
+  // What watches a tunnel in each half's cloud (`TunnelHalf.alarms`), when anything does.
   const alarmsOf = (hs: readonly TunnelHalf[]) => {
-    const alarms = hs.flatMap((h) => (h.alarms ?? []).map((a) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${a}`));
+    const alarms = hs.flatMap((h) => (h.alarms ?? []).map((a) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${a.name} (${a.metric})`));
     return alarms.length ? { alarms } : {};
   };
   const notesOf = (hs: readonly TunnelHalf[]) => [...new Set(hs.flatMap((h) => h.notes.map((n) => `${VERIFY_CLOUDS[h.cloud].name} ${h.label}: ${n}`)))];
@@ -98,10 +99,10 @@ export async function verify(folders: string[], options: VerifyOptions = {}): Pr
     emitted.add(r.id);
     options.onTunnel?.(r);
   };
-  const settle = (p: Pair, given: TunnelResult) => {
-    const r = { ...given, ...alarmsOf(p.halves) };
-    results.set(p, r);
-    emit(r);
+  const settle = (p: Pair, r: TunnelResult) => {
+    const full = { ...r, ...alarmsOf(p.halves) };
+    results.set(p, full);
+    emit(full);
   };
   const lab: LabTunnelSpec[] = [];
   const gapsOf = new Map<string, RouteGap[]>();

@@ -173,19 +173,12 @@ export interface TunnelHalf {
   /** Unsourced behaviour this half's model relies on. */
   readonly assumptions: readonly Assumption[];
   /**
-<<<<<<< HEAD
-   * The alarms of the output that watch this half in its cloud's monitoring, each as
-   * `<name> (<service> <metric>)` (AWS: CloudWatch alarms on the tunnel's outside IP).
+   * The alarms of the output that watch this half, in its cloud's monitoring (their resources are
+   * in `resources` too: an alarm the cloud rejects fails the tunnel).
    *
    * @default - none found
-=======
-   * Names of the alarms in the half's cloud monitoring that watch it, as the output declares them
-   * (their resources are among `resources`: an alarm the cloud rejects fails the tunnel).
-   *
-   * @default - none
->>>>>>> h-ali-alarms
    */
-  readonly alarms?: readonly string[];
+  readonly alarms?: readonly HalfAlarm[];
   /** Routing as the output configures it (`routing.ts`); set by `modelDeployment`. */
   readonly reach?: HalfReach;
   /**
@@ -193,6 +186,18 @@ export interface TunnelHalf {
    * behind a gateway): the tunnel fails as `unverifiable`, never on a guessed value.
    */
   readonly unverifiable?: string;
+}
+
+/** One alarm of the output that watches a tunnel half (an Azure metric alert, a CloudWatch alarm, …). */
+export interface HalfAlarm {
+  /** Its name in the cloud. */
+  readonly name: string;
+  /** The metric it watches, `<namespace> <metric>` (as the plan's `PlannedAlarm.metric` spells it). */
+  readonly metric: string;
+  /** What it means, for reports: `tunnel down`, `BGP peer down`. */
+  readonly watches: string;
+  /** Key of its resource (`resourceKey()`). */
+  readonly resource: string;
 }
 
 /** One prefix a cloud routes into a tunnel, and the resource that says so. */
@@ -285,7 +290,11 @@ export interface TunnelResult {
   readonly notes: readonly string[];
   /** Key fingerprints of the halves (never the keys). */
   readonly keyFingerprints: readonly string[];
-  /** The alarms that watch the tunnel's halves (`TunnelHalf.alarms`), each prefixed with its half's cloud and label. */
+  /**
+   * The alarms that watch the tunnel, per half (`<cloud> <half label>: <name> (<metric>)`).
+   *
+   * @default - none found
+   */
   readonly alarms?: readonly string[];
 }
 

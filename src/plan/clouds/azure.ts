@@ -6,6 +6,7 @@
  * (Z*), hashicorp/terraform-provider-azurerm.
  */
 import { cidr, containsAddress, formatIpv4, parseIpv4 } from '../../common/cidr';
+import { alarmName } from '../alarms';
 import { show } from '../errors';
 import type { CloudFacts, IntRange } from '../facts';
 import type { EndpointRef, LinkResourcesBase } from '../tunnel';
@@ -269,6 +270,29 @@ export interface AzureLinkResources extends LinkResourcesBase {
   readonly connections: readonly AzureConnectionPlan[];
 }
 
+/**
+ * The Azure Monitor metrics that watch one Azure tunnel end, as the REST API names them: both are
+ * metrics of the virtual network gateway (`Microsoft.Network/virtualNetworkGateways`; a
+ * connection, `Microsoft.Network/connections`, has only `BitsInPerSecond` / `BitsOutPerSecond`),
+ * smallest time grain PT5M ("Supported metrics for Microsoft.Network/virtualNetworkGateways" and
+ * "... Microsoft.Network/connections", MicrosoftDocs/azure-reference-other
+ * azure-monitor-ref/supported-metrics/includes/, ms.date 2024-03-26).
+ *
+ * - `QmsaCount` ("Tunnel QMSA Count", quick-mode security associations present; aggregation
+ *   Total; dimensions ConnectionName, RemoteIP, Instance): no IPsec SA on the connection means the
+ *   tunnel carries nothing, whether IKE or phase 2 failed.
+ * - `BgpPeerStatus` ("BGP Peer Status", 1 connected / 0 not; aggregation Average; dimensions
+ *   BgpPeerAddress, Instance): on BGP links only. Microsoft's guidance is an Average below 1 per
+ *   peer address (MicrosoftDocs/azure-docs articles/virtual-wan/monitoring-best-practices.md,
+ *   "Create alert rule to monitor BGP peer status", ms.date 2023-10-03).
+ */
+export const AZURE_ALARM_METRICS = {
+  /** The tunnel end has no IPsec SA. */
+  tunnel: { namespace: 'Microsoft.Network/virtualNetworkGateways', name: 'QmsaCount', suffix: 'azure-tunnel', watches: 'tunnel down' },
+  /** The BGP session over the tunnel is down (BGP links). */
+  bgp: { namespace: 'Microsoft.Network/virtualNetworkGateways', name: 'BgpPeerStatus', suffix: 'azure-bgp', watches: 'BGP peer down' },
+} as const;
+
 const INSTANCES: Record<AzureGatewayKind, string[]> = { 'active-active': ['instance0', 'instance1'], 'active-standby': ['instance0'] };
 const otherInstance = (instance: string) => (instance === 'instance0' ? 'instance1' : 'instance0');
 const skuOf = (sku: string | undefined) => sku ?? AZURE_DEFAULT_SKU;
@@ -316,7 +340,14 @@ export const AZURE_PROFILE: CloudProfile<AzureGatewayKind, AzureLinkResources> =
     if (typeof sku !== 'string' || !Object.hasOwn(AZURE_RETIRED_SKUS, sku)) return [];
     return [`${path}.sku: ${show(sku)} is a non-AZ SKU, which Azure no longer creates (NonAzSkusNotAllowedForVPNGateway since 2025-11-01); planned as an existing gateway's. A new gateway needs ${AZURE_RETIRED_SKUS[sku]}`];
   },
-  alarms: () => [], // filled by the Azure alarms work (issue 18)
+  // Per active tunnel end: its IPsec SAs, and on BGP links its BGP session (AZURE_ALARM_METRICS).
+  // Azure metric alert rule names may hold anything but * # & + : < > ? @ % { } \ /, must not end
+  // with a space or a period, and with their resource group name (at most 90) may not exceed 252
+  // characters (MicrosoftDocs/azure-monitor-docs alerts-create-metric-alert-rule.md, "Naming
+  // restrictions for metric alert rules"): alarmName's at most 64 of [A-Za-z0-9._-], ending in the
+  // suffix, are within them.
+  alarms: ({ deployment, tunnelId, link }) => (link.routing === 'bgp' ? [AZURE_ALARM_METRICS.tunnel, AZURE_ALARM_METRICS.bgp] : [AZURE_ALARM_METRICS.tunnel])
+    .map((m) => ({ name: alarmName(deployment, tunnelId, m.suffix), service: 'azure-monitor' as const, metric: `${m.namespace} ${m.name}`, watches: m.watches })),
 
   planGateway: ({ site, links, ownAddress, issues }) => {
     const apipa: Record<string, string[]> = {};

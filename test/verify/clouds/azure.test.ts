@@ -229,10 +229,10 @@ describe('Azure traffic selectors: Azure proposes its own, accepts whatever the 
 });
 
 describe('Azure model: sourced behaviour and listed assumptions', () => {
-  test('resources of a half: connection, gateway, local network gateway, both public IPs, the GatewaySubnet', () => {
+  test('resources of a half: connection, gateway, local network gateway, both public IPs, the GatewaySubnet, the two alarms on the tunnel', () => {
     const h = model(exampleOutput('aws-azure-bgp')).find((x) => x.cloud === 'azure' && x.key.includes('conn1') && x.key.endsWith('#instance0'))!;
     const types = h.resources.map((k) => k.replace(/^cdktf:[^/]+\//, '').split('.')[0]).sort();
-    expect(types).toEqual([LNG, PIP, PIP, 'azurerm_subnet', GW, CONN].sort());
+    expect(types).toEqual([LNG, PIP, PIP, 'azurerm_subnet', GW, CONN, 'azurerm_monitor_metric_alert', 'azurerm_monitor_metric_alert'].sort());
     expect(h.resources.every((k) => k.startsWith('cdktf:'))).toBe(true);
   });
 

@@ -149,6 +149,8 @@ export function acceptAlicloudAlarms(r: Resolver): Violation[] {
 /** One alarm that watches a connection: its rule name and resource key. */
 export interface WatchingAlarm {
   readonly name: string;
+  /** `acs_vpn <metric>`, as the rule names it. */
+  readonly metric: string;
   readonly key: string;
 }
 
@@ -171,7 +173,14 @@ export function alarmsWatching(r: Resolver, stackName: string, connectionId: str
         return v?.kind === 'resource' && v.ref.stack === stackName && v.ref.id === connectionId;
       });
       const rule = r.eval(s, body.name);
-      if (watches) found.push({ name: rule.kind === 'literal' ? String(rule.value) : `alicloud_cms_alarm.${name}`, key: resourceKey('cdktf', s.name, `alicloud_cms_alarm.${name}`) });
+      const metric = r.eval(s, body.metric);
+      if (watches) {
+        found.push({
+          name: rule.kind === 'literal' ? String(rule.value) : `alicloud_cms_alarm.${name}`,
+          metric: `acs_vpn ${metric.kind === 'literal' ? String(metric.value) : '?'}`,
+          key: resourceKey('cdktf', s.name, `alicloud_cms_alarm.${name}`),
+        });
+      }
     }
   }
   return found;

@@ -243,7 +243,7 @@ function half(conn: AlicloudConnectionRes, d: DeploymentBase, t: TunnelConfig, r
     problems,
     // An existing gateway is no resource of the output (its record is on the connection).
     resources: [...new Set([conn.key, ...(conn.gateway!.existing ? [] : [conn.gateway!.key]), ...(t.customerGateway ? [t.customerGateway.key] : [])].map(keyOf).concat(t.routes, watching.map((a) => a.key)))],
-    alarms: watching.map((a) => a.name),
+    alarms: watching.map((a) => ({ name: a.name, metric: a.metric, watches: 'IPsec connection traffic received', resource: a.key })),
     assumptions,
   };
 }

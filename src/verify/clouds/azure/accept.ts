@@ -1,7 +1,7 @@
 /**
  * What Azure and the azurerm provider accept: every `azurerm_*` resource of the
  * synthesized Terraform JSON that a VPN uses (connection, virtual network gateway, local network
- * gateway, public IP) is checked against this folder's tables — enums, ranges, the provider's
+ * gateway, public IP, and the tunnels' metric alerts: `alarms.ts`) is checked against this folder's tables — enums, ranges, the provider's
  * cross-field rules (ExactlyOneOf, AtLeastOneOf, MaxItems, Required) and what Azure's
  * documentation says the API refuses — each violation naming its source (`tables.ts` SOURCES).
  * Rules that differ between provider versions follow the version the stack targets
@@ -30,6 +30,7 @@ import {
 } from './tables';
 import { DECLARED_PATH, DeclaredGateway, declaredGatewayOf } from './declared';
 import { AzurermTarget, azurermTarget, bgpOn as bgpOnFor, targetText } from './versions';
+import { acceptAzureAlarms } from './alarms';
 
 /** One resource being checked. */
 interface Ctx {
@@ -455,5 +456,6 @@ export function acceptAzure(r: Resolver): Violation[] {
       }
     }
   }
+  out.push(...acceptAzureAlarms(r)); // azurerm_monitor_metric_alert (alarms.ts)
   return out;
 }

@@ -38,6 +38,7 @@ import type { Assumption, TunnelHalf } from '../../types';
 import { addressOf, describe, endpointKeyOf } from '../../models/common';
 import { DH_KEYWORDS, espProposals, ikeProposals, isAead } from '../../models/proposals';
 import { targetText } from './versions';
+import { alarmsWatching } from './alarms';
 import {
   AZURE_ASSUMPTIONS, AZURERM_COVERED, AzureAssumptionId, CONNECTION, DEFAULT_PHASE1, DEFAULT_PHASE2_INITIATOR, DEFAULT_PHASE2_LIFETIME_SECONDS,
   DEFAULT_PHASE2_RESPONDER, DH_GROUP, DefaultOffer, GATEWAY, IKE_ENCRYPTION, IKE_INTEGRITY, IPSEC_ENCRYPTION, IPSEC_INTEGRITY, PFS_GROUP,
@@ -79,8 +80,13 @@ export function azureHalves(conn: AzureConnectionRes, d: DeploymentBase, r?: Res
   const gw = conn.gateway;
   if (!gw) return [];
   const instances = gw.activeActive ? gw.instances : gw.instances.slice(0, 1);
-  const resources = resourcesOf(conn, gw, r);
-  return instances.map((instance) => halfFor(conn, gw, instance, d, resources));
+  // The metric alerts on the connection's tunnels watch every half of it (`alarms.ts`).
+  const alarms = alarmsWatching(r, gw.key, {
+    name: typeof conn.body.name === 'string' ? conn.body.name : undefined,
+    bgpPeerAddress: conn.bgpEnabled ? conn.localNetworkGateway?.bgp?.peeringAddress : undefined,
+  });
+  const resources = [...resourcesOf(conn, gw, r), ...alarms.map((a) => a.resource)];
+  return instances.map((instance) => ({ ...halfFor(conn, gw, instance, d, resources), ...(alarms.length ? { alarms } : {}) }));
 }
 
 /** Keys of every resource that shapes the connection's halves: connection, gateway, LNG, public IPs, subnet. */
