@@ -67,9 +67,10 @@ describe('which alarms watch each tunnel', () => {
     // THEN each half names the alarm, and the alarm resource shapes it
     expect(halves).toHaveLength(2);
     for (const h of halves) {
-      expect(h.alarms).toEqual([expect.stringMatching(/-ali-conn1$/)]);
+      expect(h.alarms).toEqual([expect.objectContaining({ name: expect.stringMatching(/-ali-conn1$/), metric: 'acs_vpn ipsec_rx.rate' })]);
       expect(h.resources).toEqual(expect.arrayContaining([expect.stringMatching(/^cdktf:[^/]+\/alicloud_cms_alarm\./)]));
-      expect(h.notes).toContain(`watched by CloudMonitor alarm ${h.alarms![0]}`);
+      expect(h.resources).toContain(h.alarms![0].resource);
+      expect(h.notes).toContain(`watched by CloudMonitor alarm ${h.alarms![0].name}`);
     }
   });
 

@@ -45,7 +45,8 @@ describe('which alarms watch each Azure tunnel', () => {
     for (const t of azureTunnels) {
       const half = t.halves.find((h) => h.startsWith('azure:'))!;
       const connName = conns.find(([n]) => half.includes(`${CONN}.${n}#`))![1].name as string;
-      const listed = t.alarms!.filter((a) => a.startsWith(`${half}: `)).map((a) => a.slice(half.length + 2));
+      // each entry is `<cloud> <half label>: <name> (<metric>)`
+      const listed = t.alarms!.filter((a) => a.startsWith('Azure ')).map((a) => a.slice(a.indexOf(': ') + 2));
       expect(listed).toHaveLength(2);
       const [bgp, tunnel] = listed.map((l) => byName.get(l.replace(/ \(.+\)$/, ''))!);
       expect(listed[0]).toMatch(/-azure-bgp \(Microsoft\.Network\/virtualNetworkGateways BgpPeerStatus\)$/);
@@ -53,7 +54,7 @@ describe('which alarms watch each Azure tunnel', () => {
       expect((tunnel.criteria as Obj[])[0].dimension).toEqual([{ name: 'ConnectionName', operator: 'Include', values: [connName] }]);
       expect(((bgp.criteria as Obj[])[0].dimension as Obj[])[0].name).toBe('BgpPeerAddress');
       // the AWS half of the same tunnel lists nothing of Azure's
-      expect(t.alarms!.every((a) => a.startsWith('azure:'))).toBe(true);
+      expect(t.alarms!.filter((a) => a.includes('Microsoft.Network/')).every((a) => a.startsWith('Azure '))).toBe(true);
     }
   }, 120000);
 
@@ -63,7 +64,7 @@ describe('which alarms watch each Azure tunnel', () => {
     expect(azureTunnels.length).toBeGreaterThan(0);
     for (const t of azureTunnels) {
       expect(t.alarms?.length).toBeGreaterThan(0);
-      expect(t.alarms!.every((a) => a.endsWith('(Microsoft.Network/virtualNetworkGateways QmsaCount)'))).toBe(true);
+      expect(t.alarms!.filter((a) => a.startsWith('Azure ')).every((a) => a.endsWith('(Microsoft.Network/virtualNetworkGateways QmsaCount)'))).toBe(true);
     }
   }, 120000);
 });

@@ -187,7 +187,7 @@ export function awsHalves(conn: AwsConnectionRes, d: DeploymentBase, r?: Resolve
       problems,
       // An alarm CloudWatch rejects rolls back the stack of the connection it watches.
       resources: alarms.length ? [...resources, ...alarms.map((a) => a.resource)] : resources,
-      ...(alarms.length ? { alarms: alarms.map((a) => ({ name: a.name, metric: `AWS/VPN ${a.metric}`, watches: 'tunnel state', resource: a.resource })) } : {}),
+      ...(alarms.length ? { alarms: alarms.map((a) => ({ name: a.name, metric: a.metric, watches: 'tunnel state', resource: a.resource })) } : {}),
       assumptions,
       ...(bgp && 'why' in gatewayAsn ? { unverifiable: gatewayAsn.why } : {}),
     } satisfies TunnelHalf;
