@@ -21,7 +21,8 @@ const ENGINE_TESTS = [
 ];
 
 const common = {
-  testEnvironment: 'node',
+  // scripts/test-times.js sets CCVPN_TEST_TIMES: node's environment that also records each file's time
+  testEnvironment: process.env.CCVPN_TEST_TIMES ? '<rootDir>/scripts/test-times-env.js' : 'node',
   roots: ['<rootDir>/test'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
