@@ -19,7 +19,9 @@ export type Flavour = 'cdktf' | 'cdktn';
 
 let root: string | undefined;
 const dirs: Record<Flavour, Map<string, string>> = { cdktf: new Map(), cdktn: new Map() };
-const SECRET = 'verify-mutation-test-secret-not-for-real-use';
+/** The master secret every flavour output is synthesized with. */
+export const FLAVOUR_SECRET = 'verify-mutation-test-secret-not-for-real-use';
+const SECRET = FLAVOUR_SECRET;
 
 /** The outputs of registered examples (all by default) synthesized by `engine`: example → manifest folder. */
 export function flavourOutputs(engine: Flavour, names: readonly string[] = EXAMPLES.map((e) => e.name)): ReadonlyMap<string, string> {
