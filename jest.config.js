@@ -21,12 +21,16 @@ const ENGINE_TESTS = [
 ];
 
 const common = {
-  testEnvironment: 'node',
+  // scripts/test-times.js sets CCVPN_TEST_TIMES: node's environment that also records each file's time
+  testEnvironment: process.env.CCVPN_TEST_TIMES ? '<rootDir>/scripts/test-times-env.js' : 'node',
   roots: ['<rootDir>/test'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // One folder per run for outputs several files synthesize alike (test/lib/output-cache.ts).
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   snapshotSerializers: ['<rootDir>/test/redact-serializer.js'],
   testTimeout: 60000,
 };

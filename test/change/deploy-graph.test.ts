@@ -5,6 +5,7 @@
 import * as fc from 'fast-check';
 import { DeployGraph, DeployGraphError, GraphStack, criticalPath, deployGraph, deployWaves, reversed, runGraph, sequentialOrder, subgraph } from '../../src/change/deploy-graph';
 import type { DeploymentManifest, ManifestStack } from '../../src/manifest';
+import { propRuns } from '../lib/props';
 
 const input = (name: string, stack: string, output: string) => ({ name, from: { stack, output } });
 
@@ -152,7 +153,7 @@ describe('runGraph', () => {
         expect(new Set([...r.finished.map((f) => f.name), ...r.failed.map((f) => f.name), ...r.notStarted]).size).toBe(graph.stacks.length);
       }
       expect(new Set(started).size).toBe(started.length);
-    }), { numRuns: 150 });
+    }), propRuns(150));
   });
 
   test('with room, independent stacks run together: the mesh\'s three gateways start at once', async () => {
@@ -225,7 +226,7 @@ describe('deployWaves / sequentialOrder (the steps `ccvpn diff` evaluates outage
         expect(deps.every((k) => k < at.get(s.name)!)).toBe(true);
         expect(at.get(s.name)).toBe(deps.length ? Math.max(...deps) + 1 : 0);
       }
-    }), { numRuns: 200 });
+    }), propRuns(200));
   });
 
   test('property: sequentialOrder is the order runGraph with parallel 1 starts the stacks', async () => {
@@ -233,6 +234,6 @@ describe('deployWaves / sequentialOrder (the steps `ccvpn diff` evaluates outage
       const starts: string[] = [];
       await runGraph(graph, { parallel: 1, run: async (stack) => { starts.push(stack.name); return 'deployed'; } });
       expect(sequentialOrder(graph).map((s) => s.name)).toEqual(starts);
-    }), { numRuns: 200 });
+    }), propRuns(200));
   });
 });

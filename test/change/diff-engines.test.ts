@@ -1,29 +1,26 @@
 /**
  * Moving a deployment from cdktf to CDK Terrain, as `ccvpn diff` sees it: the same example
- * synthesized by each engine (each in its own process), the after-manifest naming `cdktn` for
+ * synthesized by each engine (each in its own process: `flavourOutput`, shared with the other
+ * files of the run that compare flavours), the after-manifest naming `cdktn` for
  * every Terraform stack. `ccvpn diff` reads both, keeps every resource (nothing created, deleted
  * or replaced), and no tunnel goes down; `verify --change` (its plan, without the lab) matches
  * every tunnel and finds nothing to change.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { diffOutputs } from '../../src/change/diff';
-import { MASTER_SECRET_ENV } from '../../src';
 import { planChange } from '../../src/verify/change';
-import { synthWithEngine } from '../lib/engine';
+import { cleanupFlavourOutputs, flavourOutput } from '../verify/clouds/flavour-outputs';
 
-let root: string;
 let cdktf: string;
 let cdktn: string;
 
 beforeAll(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-diff-engines-'));
-  const env = { [MASTER_SECRET_ENV]: 'diff-engines-test-secret-not-for-real-use' };
-  cdktf = synthWithEngine('cdktf', 'three-cloud-mesh', path.join(root, 'cdktf'), env);
-  cdktn = synthWithEngine('cdktn', 'three-cloud-mesh', path.join(root, 'cdktn'), env);
+  // the same example and master secret, each engine in its own process
+  cdktf = flavourOutput('cdktf', 'three-cloud-mesh');
+  cdktn = flavourOutput('cdktn', 'three-cloud-mesh');
 }, 180_000);
-afterAll(() => { if (root) fs.rmSync(root, { recursive: true, force: true }); });
+afterAll(() => cleanupFlavourOutputs());
 
 describe('ccvpn diff from the cdktf flavour to the CDK Terrain flavour', () => {
   test('reads both manifests; no resource is created, deleted or replaced, and no tunnel goes down', () => {

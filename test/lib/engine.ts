@@ -4,7 +4,6 @@
  * `src/private/cdktf.ts` actually loads. Tests that name the engine (the manifest's tool, the CLI
  * they run) take it from here, so one test file checks both flavours.
  */
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { version } from 'cdktf/package.json';
 import { ENGINE } from '../../src/private/cdktf';
@@ -27,24 +26,3 @@ const ROOT = path.join(__dirname, '..', '..');
 export const ENGINE_CLI: { readonly name: string; readonly args: readonly string[]; readonly env: Readonly<Record<string, string>> } = ENGINE === 'cdktn'
   ? { name: 'cdktn', args: ['-r', path.join(__dirname, 'cdktn-cli-node20.js'), path.join(ROOT, 'node_modules', 'cdktn-cli', 'bundle', 'bin', 'cdktn.js')], env: { CCVPN_ENGINE: 'cdktn' } }
   : { name: 'cdktf', args: [path.join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf')], env: { CCVPN_ENGINE: 'cdktf' } };
-
-/**
- * Synthesizes a registered example (`examples/index.ts`) as `engine`'s flavour in a child process
- * (`CCVPN_ENGINE=<engine> node -r @swc-node/register -r scripts/engine-register.js`), whichever
- * engine this jest project runs: the output is the flavour's own, not jest's module mapping.
- * Returns the example's folder (`<root>/<name>/`, with its manifest, `cdk.out` and `cdktf.out`).
- */
-export function synthWithEngine(engine: 'cdktf' | 'cdktn', name: string, root: string, env: Readonly<Record<string, string>> = {}): string {
-  const script = [
-    "const { EXAMPLES } = require('./examples');",
-    "const { synthExample } = require('./examples/lib/example-apps');",
-    'const [name, root] = process.argv.slice(1);',
-    'const e = EXAMPLES.find((x) => x.name === name);',
-    "if (!e) throw new Error('no example ' + name);",
-    'synthExample(e.name, e.define, root);',
-  ].join('\n');
-  execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', '-e', script, name, root], {
-    cwd: ROOT, env: { ...process.env, ...env, CCVPN_ENGINE: engine }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  return path.join(root, name);
-}

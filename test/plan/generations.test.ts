@@ -12,6 +12,7 @@ import * as fc from 'fast-check';
 import { AllocationRecord, PlanError, ProposalSpec, TunnelRecord, VpnPlan, deriveKey, planVpn } from '../../src/plan';
 import { keyGenerationOf } from '../../src/plan/generations';
 import { TEST_SECRET, mesh, topo, awsSite, azureSite } from './fixtures';
+import { propRuns } from '../lib/props';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const keysOf = (plan: VpnPlan) => new Map(plan.tunnels.map((t) => [t.id, t.presharedKey.reveal()]));
@@ -245,7 +246,7 @@ describe('any record', () => {
         expect(e).toBeInstanceOf(PlanError);
         expect((e as PlanError).issues.every((i) => i.path.startsWith('previous.tunnels'))).toBe(true);
       }
-    }), { numRuns: 300 });
+    }), propRuns(300));
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '../../src/plan';
 import { clouds, topologyArb, validTopologyArb } from './arbitraries';
 import { TEST_SECRET } from './fixtures';
+import { propRuns } from '../lib/props';
 
 /** Every invariant a plan must meet; returns the first broken one. */
 function brokenInvariant(plan: VpnPlan): string | undefined {
@@ -149,7 +150,7 @@ describe('planner properties', () => {
       } else {
         expect(brokenInvariant(result)).toBeUndefined();
       }
-    }), { numRuns: 400 });
+    }), propRuns(400));
   });
 
   test('same input gives the same plan', () => {
@@ -157,14 +158,14 @@ describe('planner properties', () => {
       const a = tryPlan(t);
       const b = tryPlan(t);
       expect(a instanceof PlanError ? a.message : JSON.stringify(a)).toBe(b instanceof PlanError ? b.message : JSON.stringify(b));
-    }), { numRuns: 150 });
+    }), propRuns(150));
   });
 
   test('valid topologies always plan', () => {
     fc.assert(fc.property(validTopologyArb, (t) => {
       const result = tryPlan(t);
       expect(result instanceof PlanError ? result.message : brokenInvariant(result)).toBeUndefined();
-    }), { numRuns: 200 });
+    }), propRuns(200));
   });
 
   test('adding a site and a link changes no existing tunnel', () => {
@@ -188,7 +189,7 @@ describe('planner properties', () => {
       // and the new tunnels key differently from every old one
       const oldKeys = new Set(plan.tunnels.map((x) => x.presharedKey.fingerprint));
       for (const x of (after as VpnPlan).tunnels.filter((y) => y.link.includes('new-site'))) expect(oldKeys.has(x.presharedKey.fingerprint)).toBe(false);
-    }), { numRuns: 200 });
+    }), propRuns(200));
   });
 
   test('removing a link changes no other tunnel', () => {
@@ -202,7 +203,7 @@ describe('planner properties', () => {
       for (const tunnel of (after as VpnPlan).tunnels) expect(JSON.stringify(tunnel)).toBe(tunnelsBefore.get(tunnel.id));
       const resourcesBefore = linkResources(before as VpnPlan);
       for (const [key, json] of linkResources(after as VpnPlan)) expect({ key, json }).toEqual({ key, json: resourcesBefore.get(key) });
-    }), { numRuns: 200 });
+    }), propRuns(200));
   });
 
   test('an unrelated edit changes no synthesized Azure resource of any existing tunnel', () => {
@@ -227,7 +228,7 @@ describe('planner properties', () => {
       const after = tryPlan(edited, (before as VpnPlan).allocations);
       fc.pre(!(after instanceof PlanError));
       expectAzureUnchanged(before as VpnPlan, after as VpnPlan);
-    }), { numRuns: 30, endOnFailure: true }); // no shrinking: the infinite stream of validTopologyArb does not replay
+    }), propRuns(30, { endOnFailure: true })); // no shrinking: the infinite stream of validTopologyArb does not replay
   });
 
   test('the synthesized comparison sees a changed custom BGP address', () => {

@@ -1,35 +1,29 @@
 /**
  * End to end on the CDK Terrain flavour: the three-cloud mesh synthesized by cdktn (its own
- * process, `scripts/engine-register.js`), read by `verify` as it reads cdktf's output, and every
+ * process, `scripts/engine-register.js`; `flavourOutput`, shared with the run's other files), read by `verify` as it reads cdktf's output, and every
  * planned tunnel negotiated in the namespace lab (strongSwan + BIRD). Needs root, network
  * namespaces and the daemons (see e2e.test.ts); skipped with the reason printed when they are
  * missing, except on CI (`CI=true`), where missing prerequisites fail the suite.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { MASTER_SECRET_ENV } from '../../src';
 import { renderReport, verify } from '../../src/verify';
 import { labPrerequisitesSync, labsCreated } from '../../src/verify/harness';
-import { synthWithEngine } from '../lib/engine';
+import { FLAVOUR_SECRET, cleanupFlavourOutputs, flavourOutput } from './clouds/flavour-outputs';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') console.log(`verify e2e (cdktn) skipped: ${missing}`);
 const e2e = missing && process.env.CI !== 'true' ? describe.skip : describe;
 
-let root: string;
 let mesh: string;
 
 beforeAll(() => {
   if (missing && process.env.CI === 'true') throw new Error(`verify e2e prerequisites are missing on CI: ${missing}`);
   if (missing) return;
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-e2e-cdktn-'));
-  mesh = synthWithEngine('cdktn', 'three-cloud-mesh', root, { [MASTER_SECRET_ENV]: 'e2e-test-master-secret-not-for-real-use' });
+  mesh = flavourOutput('cdktn', 'three-cloud-mesh');
 }, 120_000);
 
-afterAll(() => {
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => cleanupFlavourOutputs());
 
 /** Namespaces and work folders of this process's labs still present (there must be none). */
 function leftovers(): string[] {
@@ -59,7 +53,7 @@ e2e('verify in the namespace lab, on CDK Terrain output', () => {
     expect(report.tunnels.filter((t) => t.status === 'idle').every((t) => /azure-japaneast-vpngw conn\d instance\d/.test(t.sides))).toBe(true);
     const text = renderReport(report);
     expect(text).toMatch(/verify: OK/);
-    expect(text).not.toMatch(/e2e-test-master-secret/);
+    expect(text).not.toContain(FLAVOUR_SECRET);
     expect(leftovers()).toEqual([]);
   }, 120_000);
 });

@@ -7,16 +7,20 @@
  *
  * Negative tests mutate ONE half of one tunnel in the synthesized output and assert that verify
  * fails on exactly that tunnel, with the matching reason, while the others stay up.
+ *
+ * The labs run side by side (`test.concurrent`: each lab has its own namespaces and daemons and
+ * mostly waits on them), one lab per example shared by the tests that read the same example's
+ * run (the mesh and the guide layout are examples too). The failover measurement, which times a
+ * BGP hold timer, runs on its own after them; the last test checks that no lab of this file left
+ * anything behind.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { awsAzureBgp } from '../../examples/aws-azure-bgp';
 import { EXAMPLES } from '../../examples';
 import { synthExample } from '../../examples/lib/example-apps';
-import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { MASTER_SECRET_ENV } from '../../src';
-import { VerifyReport, renderReport, verify } from '../../src/verify';
+import { VerifyOptions, VerifyReport, renderReport, verify } from '../../src/verify';
 import { labPrerequisitesSync, labsCreated } from '../../src/verify/harness';
 import { Obj, cleanupScratch, mutated, tfResource } from './mutate';
 
@@ -28,6 +32,8 @@ const e2e = missing && process.env.CI !== 'true' ? describe.skip : describe;
 
 
 let root: string;
+/** Every registered example, synthesized by the registry's own definition: its folder and its planned active tunnels. */
+const examples = new Map<string, { dir: string; active: number }>();
 let mesh: string;
 let awsAzure: string;
 let guide: string;
@@ -38,10 +44,31 @@ beforeAll(() => {
   if (missing) return;
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-e2e-'));
   process.env[MASTER_SECRET_ENV] = 'e2e-test-master-secret-not-for-real-use';
-  mesh = path.dirname(synthExample('mesh', (apps) => threeCloudMesh(apps), root).manifest);
-  awsAzure = path.dirname(synthExample('aws-azure', (apps) => awsAzureBgp(apps, 'all'), root).manifest);
-  guide = path.dirname(synthExample('aws-azure-guide', (apps) => awsAzureBgp(apps, 'guide'), root).manifest);
-}, 60_000);
+  for (const e of EXAMPLES) {
+    const synthesized = synthExample(e.name, e.define, root);
+    examples.set(e.name, { dir: path.dirname(synthesized.manifest), active: synthesized.vpn.plan.tunnels.filter((t) => t.state === 'active').length });
+  }
+  // (examples/index.ts: threeCloudMesh(apps), awsAzureBgp(apps, 'all'), awsAzureBgp(apps, 'guide'))
+  mesh = examples.get('three-cloud-mesh')!.dir;
+  awsAzure = examples.get('aws-azure-bgp')!.dir;
+  guide = examples.get('aws-azure-bgp-guide')!.dir;
+}, 120_000);
+
+/** One lab run of an example folder, shared by every test that reads it; with its progress lines. */
+const runs = new Map<string, Promise<{ report: VerifyReport; lines: string[] }>>();
+function verifiedOnce(dir: string, options: VerifyOptions = {}): Promise<{ report: VerifyReport; lines: string[] }> {
+  const key = `${dir} ${JSON.stringify(options)}`;
+  let run = runs.get(key);
+  if (!run) {
+    const lines: string[] = [];
+    run = verify([dir], { ...options, progress: (l) => lines.push(l) }).then((report) => ({ report, lines }));
+    runs.set(key, run);
+  }
+  return run;
+}
+
+/** A test whose lab runs beside the others' (its time includes theirs: the budget is for all of them). */
+const concurrent = (name: string, fn: () => Promise<void>) => test.concurrent(name, fn, 240_000);
 
 afterAll(() => {
   if (savedSecret === undefined) delete process.env[MASTER_SECRET_ENV];
@@ -79,26 +106,22 @@ const CONN1 = /conn1 tunnel1 ⇄ .*conn1 instance0/;
 e2e('verify in the namespace lab', () => {
   // Every example `npm run example` writes (the guides' scenarios and the three-cloud mesh),
   // synthesized by the registry's own definitions, as `ccvpn verify` reads them.
-  test.each(EXAMPLES.map((e) => [e.name, e] as const))('example %s: every tunnel the plan uses is up, the rest idle', async (_name, example) => {
+  test.concurrent.each(EXAMPLES.map((e) => [e.name] as const))('example %s: every tunnel the plan uses is up, the rest idle', async (name) => {
     // GIVEN
-    const synthesized = synthExample(example.name, example.define, root);
-    const dir = path.dirname(synthesized.manifest);
-    const active = synthesized.vpn.plan.tunnels.filter((t) => t.state === 'active').length;
+    const { dir, active } = examples.get(name)!;
     // WHEN
-    const report = await verify([dir]);
+    const { report } = await verifiedOnce(dir);
     // THEN
     expect({ ok: report.ok, failures: report.failures, failed: failedOn(report).map((t) => t.sides) }).toEqual({ ok: true, failures: [], failed: [] });
     const up = report.tunnels.filter((t) => t.status === 'up');
     expect(up).toHaveLength(active); // every tunnel the plan configures on both ends, found in the output and brought up
     expect(up.every((t) => t.ike?.ok && t.child?.ok && t.ping?.ok)).toBe(true);
     expect(up.filter((t) => t.routing === 'bgp').every((t) => t.bgp?.ok && /Established/.test(t.bgp.summary))).toBe(true);
-    expect(leftovers()).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
-  test('a three-cloud mesh: every planned tunnel up (IKE, CHILD + rekey, BGP or selectors, ping over ESP), spare Azure instances idle', async () => {
-    // WHEN
-    const lines: string[] = [];
-    const report = await verify([mesh], { progress: (l) => lines.push(l) });
+  concurrent('a three-cloud mesh: every planned tunnel up (IKE, CHILD + rekey, BGP or selectors, ping over ESP), spare Azure instances idle', async () => {
+    // WHEN (the three-cloud-mesh example's lab run)
+    const { report, lines } = await verifiedOnce(mesh);
     // THEN
     const text = renderReport(report);
     expect({ ok: report.ok, failures: report.failures }).toEqual({ ok: true, failures: [] });
@@ -111,17 +134,16 @@ e2e('verify in the namespace lab', () => {
     expect(lines.filter((l) => /^t\d+ .*: up/.test(l))).toHaveLength(10);
     expect(text).toMatch(/verify: OK/);
     expect(text).not.toMatch(/e2e-test-master-secret/);
-    expect(leftovers()).toEqual([]);
-  }, 60_000);
+  });
 
-  test('the guide layout: tunnel 2 of each AWS connection is idle, not a failure', async () => {
-    const report = await verify([guide]);
+  concurrent('the guide layout: tunnel 2 of each AWS connection is idle, not a failure', async () => {
+    const { report } = await verifiedOnce(guide); // the aws-azure-bgp-guide example's lab run
     expect(report.ok).toBe(true);
     expect(report.tunnels.filter((t) => t.status === 'up')).toHaveLength(2);
     const awsIdle = report.tunnels.filter((t) => t.status === 'idle' && /AwsTokyo conn\d tunnel2/.test(t.sides));
     expect(awsIdle).toHaveLength(2);
     expect(awsIdle[0].idleReason).toMatch(/nothing at azure-japaneast-vpngw instance\d .* is configured for/);
-  }, 60_000);
+  });
 
   test('failover: an AWS tunnel endpoint dies while traffic flows; traffic moves to the other tunnels after the BGP hold time', async () => {
     // Once intermittent (about 1 run in 5): `ping -w` quit at the first ICMP error, which the dead
@@ -138,7 +160,7 @@ e2e('verify in the namespace lab', () => {
     expect(renderReport(report)).toMatch(/failover \(timers scaled down.+\n.+traffic continued, outage \d+\.\d s, detected by BGP hold timer expired; BGP hold 30 s \(aws 30, azure 180\)/);
   }, 150_000);
 
-  test('fails when the pre-shared keys differ (Azure shared_key changed)', async () => {
+  concurrent('fails when the pre-shared keys differ (Azure shared_key changed)', async () => {
     const dir = mutated(awsAzure, 'psk', (_f, b) => {
       const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
       if (!c) return false;
@@ -150,9 +172,9 @@ e2e('verify in the namespace lab', () => {
     expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'psk-mismatch', reason: expect.stringMatching(/AUTHENTICATION_FAILED.+MAC mismatched.+fp:\w+ .+ and fp:\w+ .+ differ/) } })]);
     expect(report.tunnels.filter((t) => t.status === 'up')).toHaveLength(3);
     expect(JSON.stringify(report)).not.toContain('Changed');
-  }, 60_000);
+  });
 
-  test('fails when the IKE proposals have no overlap (Azure phase 1 AES128, AWS AES256 only)', async () => {
+  concurrent('fails when the IKE proposals have no overlap (Azure phase 1 AES128, AWS AES256 only)', async () => {
     const dir = mutated(awsAzure, 'proposal', (_f, b) => {
       const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
       if (!c) return false;
@@ -161,9 +183,9 @@ e2e('verify in the namespace lab', () => {
     });
     const report = await verify([dir]);
     expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'ike-proposal-mismatch', reason: expect.stringMatching(/NO_PROPOSAL_CHOSEN: conn1 tunnel1 offers aes256-sha256-modp2048; conn1 instance0 accepts aes128-sha256-modp2048/) } })]);
-  }, 60_000);
+  });
 
-  test('fails when Azure\'s custom APIPA BGP addresses are swapped (primary ⇄ secondary): rejected before negotiation', async () => {
+  concurrent('fails when Azure\'s custom APIPA BGP addresses are swapped (primary ⇄ secondary): rejected before negotiation', async () => {
     const dir = mutated(awsAzure, 'apipa-swap', (_f, b) => {
       const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
       if (!c) return false;
@@ -178,9 +200,9 @@ e2e('verify in the namespace lab', () => {
     expect(failed).toHaveLength(2);
     expect(failed.some((t) => CONN1.test(t.sides)) && failed.some((t) => /conn1 instance1 ⇄/.test(t.sides))).toBe(true);
     expect(failed.every((t) => t.failure?.code === 'cloud-rejects' && /custom_bgp_addresses\.primary = '169\.254\.21\.\d+': an APIPA address of the gateway's first ip_configuration 'instance0'/.test(t.failure.reason))).toBe(true);
-  }, 60_000);
+  });
 
-  test('fails when a peer ASN is wrong (Azure local network gateway expects another AWS ASN)', async () => {
+  concurrent('fails when a peer ASN is wrong (Azure local network gateway expects another AWS ASN)', async () => {
     const dir = mutated(awsAzure, 'asn', (_f, b) => {
       const lng = tfResource(b, 'azurerm_local_network_gateway', '/lng1/');
       if (!lng) return false;
@@ -189,9 +211,9 @@ e2e('verify in the namespace lab', () => {
     });
     const report = await verify([dir]);
     expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'bgp-peer-as', reason: expect.stringMatching(/Bad peer AS.+conn1 instance0 expects AS 64513/) } })]);
-  }, 60_000);
+  });
 
-  test('fails when one side speaks IKEv1 only (Azure connection_protocol IKEv1, AWS IKEv2)', async () => {
+  concurrent('fails when one side speaks IKEv1 only (Azure connection_protocol IKEv1, AWS IKEv2)', async () => {
     const dir = mutated(awsAzure, 'ikev1', (_f, b) => {
       const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', '/conn1/');
       if (!c) return false;
@@ -200,9 +222,9 @@ e2e('verify in the namespace lab', () => {
     });
     const report = await verify([dir]);
     expect(failedOn(report)).toEqual([expect.objectContaining({ sides: expect.stringMatching(CONN1), failure: { code: 'ike-version-mismatch', reason: expect.stringMatching(/conn1 tunnel1 speaks IKEv2, conn1 instance0 only IKEv1/) } })]);
-  }, 60_000);
+  });
 
-  test('fails when an Alibaba tunnel falls back to the API defaults (IKEv1, MD5, DH 2) facing AWS', async () => {
+  concurrent('fails when an Alibaba tunnel falls back to the API defaults (IKEv1, MD5, DH 2) facing AWS', async () => {
     const dir = mutated(mesh, 'ali-defaults', (_f, b) => {
       const conns = ((b.resource as Obj | undefined)?.alicloud_vpn_connection as Obj | undefined) ?? {};
       const conn = Object.values(conns).find((c) => JSON.stringify((c as Obj)['//']).includes('ali-hangzhou--aws-tokyo')) as Obj | undefined;
@@ -217,5 +239,12 @@ e2e('verify in the namespace lab', () => {
     expect(failed.length).toBeGreaterThanOrEqual(1);
     expect(failed.every((t) => /AwsTokyo conn\d tunnel\d ⇄ ali-hangzhou conn\d master/.test(t.sides) && t.failure?.code === 'ike-version-mismatch')).toBe(true);
     expect(report.tunnels.filter((t) => t.status === 'up').length).toBe(10 - failed.length);
-  }, 60_000);
+  });
+
+  test('no lab of this file left anything behind: namespaces, records, work directories, processes', () => {
+    // Checked once all the labs above are done (side by side, another lab's namespaces exist
+    // while one finishes): anything a lab left would still be here.
+    expect(labsCreated().length).toBeGreaterThanOrEqual(runs.size + 1); // every run above made a lab (+ failover's)
+    expect(leftovers()).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * Mutations of real example output for verify's tests: synthesize an example once per test file
- * (the registry's own definition, as `npm run example` writes it), copy it, change exactly one
- * file, and read the copy back as `ccvpn verify` would.
+ * Mutations of real example output for verify's tests: synthesize an example once per jest run
+ * and engine (the registry's own definition, as `npm run example` writes it; shared by the files
+ * of the run through `test/lib/output-cache.ts`, once per test file outside one), copy it, change
+ * exactly one file, and read the copy back as `ccvpn verify` would.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,8 @@ import { EXAMPLES } from '../../examples';
 import { synthExample } from '../../examples/lib/example-apps';
 import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
+import { ENGINE } from '../../src/private/cdktf';
+import { cachedOutput, outputKey, publish, stagingDir } from '../lib/output-cache';
 
 export type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
 export type Obj = { [key: string]: Json };
@@ -30,22 +33,42 @@ export function cleanupScratch(): void {
   synthesized.clear();
 }
 
+const SECRET = 'verify-mutation-test-secret-not-for-real-use';
+
+/**
+ * The manifest folder of `name` as `define` synthesizes it in this process (this jest project's
+ * engine) with the mutation tests' secret: this file's copy, else the run's, else synthesized
+ * (and published for the run's other files).
+ */
+function synthesizedOnce(name: string, define: Parameters<typeof synthExample>[1]): string {
+  const known = synthesized.get(name);
+  if (known) return known;
+  const key = outputKey(ENGINE, SECRET, name);
+  let dir = cachedOutput(key);
+  if (!dir) {
+    const saved = process.env[MASTER_SECRET_ENV];
+    process.env[MASTER_SECRET_ENV] = SECRET;
+    try {
+      const staging = stagingDir();
+      dir = path.dirname(synthExample(name, define, staging ?? scratchDir()).manifest);
+      if (staging) {
+        dir = publish(key, dir);
+        fs.rmSync(staging, { recursive: true, force: true });
+      }
+    } finally {
+      if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
+      else process.env[MASTER_SECRET_ENV] = saved;
+    }
+  }
+  synthesized.set(name, dir);
+  return dir;
+}
+
 /** The manifest folder of a registered example (`EXAMPLES[].name`), synthesized once. */
 export function exampleOutput(name: string): string {
-  const cached = synthesized.get(name);
-  if (cached) return cached;
   const example = EXAMPLES.find((e) => e.name === name);
   if (!example) throw new Error(`no example named ${name} (have ${EXAMPLES.map((e) => e.name).join(', ')})`);
-  const saved = process.env[MASTER_SECRET_ENV];
-  process.env[MASTER_SECRET_ENV] = 'verify-mutation-test-secret-not-for-real-use';
-  try {
-    const dir = path.dirname(synthExample(example.name, example.define, scratchDir()).manifest);
-    synthesized.set(name, dir);
-    return dir;
-  } finally {
-    if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
-    else process.env[MASTER_SECRET_ENV] = saved;
-  }
+  return synthesizedOnce(example.name, example.define);
 }
 
 /**
@@ -53,30 +76,19 @@ export function exampleOutput(name: string): string {
  * network gateway prefixes, Alibaba destination route entries), synthesized once.
  */
 export function staticMeshOutput(): string {
-  const cached = synthesized.get('static-mesh');
-  if (cached) return cached;
-  const saved = process.env[MASTER_SECRET_ENV];
-  process.env[MASTER_SECRET_ENV] = 'verify-mutation-test-secret-not-for-real-use';
-  try {
-    const dir = path.dirname(synthExample('mesh-static', (apps) => {
-      const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
-      const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
-      const alibaba = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.0.0.0/16', asn: 65100 });
-      return new CrossCloudVpn('Mesh', {
-        masterSecret: apps.masterSecret,
-        links: [
-          { between: [aws.gateway, azure.gateway], routing: 'static' },
-          { between: [azure.gateway, alibaba.gateway], routing: 'static' },
-          { between: [aws.gateway, alibaba.gateway], routing: 'static' },
-        ],
-      });
-    }, scratchDir()).manifest);
-    synthesized.set('static-mesh', dir);
-    return dir;
-  } finally {
-    if (saved === undefined) delete process.env[MASTER_SECRET_ENV];
-    else process.env[MASTER_SECRET_ENV] = saved;
-  }
+  return synthesizedOnce('mesh-static', (apps) => {
+    const aws = new AwsSite(apps.cdk, 'AwsTokyo', { siteId: 'aws-tokyo', cidr: '172.16.0.0/16', asn: 64512 });
+    const azure = new AzureSite(apps.terraform, 'azure-japaneast', { siteId: 'azure-japaneast', cidr: '192.168.0.0/16', gatewaySubnet: '192.168.255.0/27', asn: 65000 });
+    const alibaba = new AlicloudSite(apps.terraform, 'ali-hangzhou', { siteId: 'ali-hangzhou', cidr: '10.0.0.0/16', asn: 65100 });
+    return new CrossCloudVpn('Mesh', {
+      masterSecret: apps.masterSecret,
+      links: [
+        { between: [aws.gateway, azure.gateway], routing: 'static' },
+        { between: [azure.gateway, alibaba.gateway], routing: 'static' },
+        { between: [aws.gateway, alibaba.gateway], routing: 'static' },
+      ],
+    });
+  });
 }
 
 let counter = 0;

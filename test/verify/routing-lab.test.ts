@@ -4,6 +4,9 @@
  * behind one side to every network behind the other. Each mutation of real example output
  * changes one routing resource and must fail exactly the tunnels it breaks with `route-missing`,
  * naming the prefix and the side, while the others stay up.
+ *
+ * The labs run side by side (`test.concurrent`: each has its own namespaces and daemons, reads
+ * its own copy of the output, and mostly waits on them); each test's budget covers the others'.
  */
 import { VerifyReport, labNetworks, verify } from '../../src/verify';
 import { labPrerequisitesSync, runLab } from '../../src/verify/harness';
@@ -30,15 +33,15 @@ const up = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'up');
 const failed = (r: VerifyReport) => r.tunnels.filter((t) => t.status === 'failed');
 
 lab('routing in the lab', () => {
-  test('the static mesh: every tunnel up, each pinged from every network behind one side to every network behind the other', async () => {
+  test.concurrent('the static mesh: every tunnel up, each pinged from every network behind one side to every network behind the other', async () => {
     const r = await verify([staticMesh]);
     expect({ ok: r.ok, failures: r.failures }).toEqual({ ok: true, failures: [] });
     expect(up(r)).toHaveLength(10);
     // Alibaba serves its two vSwitches: two network pairs on every tunnel that reaches it.
     expect(up(r).filter((t) => /ali-hangzhou/.test(t.sides)).every((t) => /\(2 network pairs\)/.test(t.ping!.summary))).toBe(true);
-  }, 90_000);
+  }, 240_000);
 
-  test('AWS VPNConnectionRoute to a prefix no site uses: the AWS↔Azure tunnels fail route-missing, the rest stay up', async () => {
+  test.concurrent('AWS VPNConnectionRoute to a prefix no site uses: the AWS↔Azure tunnels fail route-missing, the rest stay up', async () => {
     const dir = mutated(staticMesh, 'lab-aws-static-route', (_f, b) => {
       const routes = cfnResources(b, 'AWS::EC2::VPNConnectionRoute').filter(([, x]) => (x.Properties as Obj).DestinationCidrBlock === '192.168.0.0/16');
       for (const [, x] of routes) (x.Properties as Obj).DestinationCidrBlock = '10.250.0.0/16';
@@ -50,9 +53,9 @@ lab('routing in the lab', () => {
     expect(failed(r).every((t) => t.failure?.code === 'route-missing' && t.ike?.ok && t.child?.ok)).toBe(true); // IPsec is fine, the route is not
     expect(failed(r)[0].failure!.reason).toMatch(/AwsTokyo conn\d tunnel\d routes nothing into the tunnel for 192\.168\.0\.0\/16 \(from 172\.16\.0\.0\/16\): routes into the tunnel: 10\.250\.0\.0\/16/);
     expect(up(r)).toHaveLength(6);
-  }, 90_000);
+  }, 240_000);
 
-  test('Azure local network gateway address_spaces without Alibaba\'s VPC: both connections fail route-missing', async () => {
+  test.concurrent('Azure local network gateway address_spaces without Alibaba\'s VPC: both connections fail route-missing', async () => {
     const dir = mutated(exampleOutput('azure-alicloud-policy'), 'lab-azure-lng', (_f, b) => {
       const lngs = ['/lng1/', '/lng2/'].map((l) => tfResource(b, 'azurerm_local_network_gateway', l));
       if (lngs.some((l) => !l)) return false;
@@ -63,9 +66,9 @@ lab('routing in the lab', () => {
     expect(failed(r)).toHaveLength(2);
     expect(failed(r).every((t) => t.failure?.code === 'route-missing' && /azure-japaneast-vpngw conn\d instance\d routes nothing into the tunnel for 10\.0\.0\.0\/16/.test(t.failure.reason))).toBe(true);
     expect(up(r)).toHaveLength(0);
-  }, 90_000);
+  }, 240_000);
 
-  test('Alibaba policy-based route for one local range to the wrong destination: that range fails route-missing', async () => {
+  test.concurrent('Alibaba policy-based route for one local range to the wrong destination: that range fails route-missing', async () => {
     const dir = mutated(exampleOutput('azure-alicloud-policy'), 'lab-ali-pbr', (_f, b) => {
       const entry = tfResources(b, 'alicloud_vpn_pbr_route_entry').find(([, x]) => x.route_source === '100.104.0.0/16');
       if (!entry) return false;
@@ -75,9 +78,9 @@ lab('routing in the lab', () => {
     const r = await verify([dir]);
     expect(failed(r)).toHaveLength(2);
     expect(failed(r).every((t) => t.failure?.code === 'route-missing' && /ali-hangzhou conn1 (master|slave) routes nothing into the tunnel for 192\.168\.0\.0\/16 \(from 100\.104\.0\.0\/16\)/.test(t.failure.reason))).toBe(true);
-  }, 90_000);
+  }, 240_000);
 
-  test('AWS without route propagation to the VPC\'s route tables: BGP is up, but the VPC never routes Azure\'s network to the VGW', async () => {
+  test.concurrent('AWS without route propagation to the VPC\'s route tables: BGP is up, but the VPC never routes Azure\'s network to the VGW', async () => {
     const dir = mutated(exampleOutput('aws-azure-bgp'), 'lab-aws-propagation', (_f, b) => {
       const props = cfnResources(b, 'AWS::EC2::VPNGatewayRoutePropagation');
       for (const [id] of props) delete (b.Resources as Obj)[id];
@@ -86,9 +89,9 @@ lab('routing in the lab', () => {
     const r = await verify([dir]);
     expect(failed(r)).toHaveLength(4);
     expect(failed(r).every((t) => t.failure?.code === 'route-missing' && t.bgp?.ok && /do not propagate the virtual private gateway's routes/.test(t.failure.reason))).toBe(true);
-  }, 90_000);
+  }, 240_000);
 
-  test('BGP: AWS announces a prefix Azure refuses (VPC CIDR identical to the VNet): sessions up, Azure has no route to AWS', async () => {
+  test.concurrent('BGP: AWS announces a prefix Azure refuses (VPC CIDR identical to the VNet): sessions up, Azure has no route to AWS', async () => {
     const dir = mutated(exampleOutput('aws-azure-bgp'), 'lab-aws-vpc-cidr', (_f, b) => {
       const vpcs = cfnResources(b, 'AWS::EC2::VPC');
       for (const [, v] of vpcs) (v.Properties as Obj).CidrBlock = '10.20.0.0/16';
@@ -97,9 +100,9 @@ lab('routing in the lab', () => {
     const r = await verify([dir]);
     expect(failed(r)).toHaveLength(4);
     expect(failed(r).every((t) => t.failure?.code === 'route-missing' && t.bgp?.ok && /10\.20\.0\.0\/16 is refused: identical to the VNet prefix/.test(t.failure.reason))).toBe(true);
-  }, 90_000);
+  }, 240_000);
 
-  test('the lab itself: a probe the routers\' tables do not carry into the tunnel fails route-missing from the installed routes', async () => {
+  test.concurrent('the lab itself: a probe the routers\' tables do not carry into the tunnel fails route-missing from the installed routes', async () => {
     // GIVEN the policy example's first tunnel, with Azure's routes cut to Alibaba's VPC only but
     // a probe toward 100.104.0.0/16 kept (as if the analysis had missed the gap)
     const { stacks, manifest, warnings } = loadStacks([exampleOutput('azure-alicloud-policy')]);
@@ -116,5 +119,5 @@ lab('routing in the lab', () => {
     const o = run.outcomes.get('t1')!;
     expect(o.child?.ok).toBe(true);
     expect(o.failure).toEqual({ code: 'route-missing', reason: expect.stringMatching(/^conn1 instance0 has no route into this tunnel for 100\.104\.0\.0\/16 \(100\.104\.0\.1\): no route covers 100\.104\.0\.1/) });
-  }, 90_000);
+  }, 240_000);
 });

@@ -26,6 +26,11 @@ const NETNS_DIR = '/run/netns';
 /** Signals the lab cleans up on. */
 export const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** Probes made by this process so far: each probe namespace is its own (verify may run concurrently). */
+let probes = 0;
+/** A namespace name for one prerequisite probe: unique per process and call. */
+const probeName = () => `cvprobe${process.pid % 100000}-${++probes}`;
+
 /** Why the lab cannot run on this machine, or `undefined` when it can. */
 export async function labPrerequisites(): Promise<string | undefined> {
   if (process.platform !== 'linux') return `network namespaces need Linux (this is ${process.platform})`;
@@ -39,7 +44,7 @@ export async function labPrerequisites(): Promise<string | undefined> {
     if (r.code !== 0) return `'${bin}' not found (apt-get install ${pkg})`;
   }
   if (!fs.existsSync('/dev/net/tun')) return '/dev/net/tun is missing (kernel-libipsec needs TUN devices)';
-  const probe = `cvprobe${process.pid % 100000}`;
+  const probe = probeName();
   const add = await run('ip', ['netns', 'add', probe], { timeoutMs: 3000 });
   if (add.code !== 0) return `cannot create a network namespace: ${add.stderr.trim()}`;
   await run('ip', ['netns', 'del', probe], { timeoutMs: 3000 });
@@ -56,7 +61,7 @@ export function labPrerequisitesSync(): string | undefined {
     if (!onPath(bin)) return `'${bin}' not found (apt-get install ${pkg})`;
   }
   if (!fs.existsSync('/dev/net/tun')) return '/dev/net/tun is missing (kernel-libipsec needs TUN devices)';
-  const probe = `cvprobe${process.pid % 100000}`;
+  const probe = probeName();
   try {
     execFileSync('ip', ['netns', 'add', probe], { timeout: 3000, stdio: 'pipe' });
     execFileSync('ip', ['netns', 'del', probe], { timeout: 3000, stdio: 'pipe' });

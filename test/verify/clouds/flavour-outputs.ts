@@ -3,30 +3,41 @@
  * (`synth-example-child.ts` under `scripts/engine-register.js` with `CCVPN_ENGINE`), for tests
  * that compare the cdktf flavour's output (azurerm 4.55.0) with CDK Terrain's (azurerm 4.73.0):
  * one jest worker holds one engine, and a child gives each flavour whatever jest project runs the
- * test. Each flavour's examples are synthesized once per test file, into a folder
- * `cleanupFlavourOutputs()` removes.
+ * test. Each flavour's examples are synthesized once per jest run (`test/lib/output-cache.ts`:
+ * the first file to need one publishes it, the others read it), or once per test file outside
+ * a jest run, into a folder `cleanupFlavourOutputs()` removes.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLES } from '../../../examples';
+import { cachedOutput, outputKey, publish, stagingDir } from '../../lib/output-cache';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export type Flavour = 'cdktf' | 'cdktn';
 
 let root: string | undefined;
 const dirs: Record<Flavour, Map<string, string>> = { cdktf: new Map(), cdktn: new Map() };
+/** The master secret every flavour output is synthesized with. */
+export const FLAVOUR_SECRET = 'verify-mutation-test-secret-not-for-real-use';
+const SECRET = FLAVOUR_SECRET;
 
 /** The outputs of registered examples (all by default) synthesized by `engine`: example → manifest folder. */
 export function flavourOutputs(engine: Flavour, names: readonly string[] = EXAMPLES.map((e) => e.name)): ReadonlyMap<string, string> {
+  for (const n of names) {
+    const hit = dirs[engine].has(n) ? undefined : cachedOutput(outputKey(`child-${engine}`, SECRET, n));
+    if (hit) dirs[engine].set(n, hit);
+  }
   const missing = names.filter((n) => !dirs[engine].has(n));
   if (missing.length) {
-    root ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-flavours-'));
-    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', 'test/verify/clouds/synth-example-child.ts', path.join(root, engine), ...missing], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CCVPN_ENGINE: engine, CCVPN_MASTER_SECRET: 'verify-mutation-test-secret-not-for-real-use' },
+    const staging = stagingDir();
+    root ??= staging ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-flavours-'));
+    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', 'test/verify/clouds/synth-example-child.ts', staging ?? path.join(root!, engine), ...missing], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CCVPN_ENGINE: engine, CCVPN_MASTER_SECRET: SECRET },
     });
-    for (const [n, dir] of Object.entries(JSON.parse(out) as Record<string, string>)) dirs[engine].set(n, dir);
+    for (const [n, dir] of Object.entries(JSON.parse(out) as Record<string, string>)) dirs[engine].set(n, staging ? publish(outputKey(`child-${engine}`, SECRET, n), dir) : dir);
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
   }
   return new Map(names.map((n) => [n, dirs[engine].get(n)!]));
 }
