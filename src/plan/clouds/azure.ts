@@ -286,12 +286,27 @@ export interface AzureLinkResources extends LinkResourcesBase {
  *   peer address (MicrosoftDocs/azure-docs articles/virtual-wan/monitoring-best-practices.md,
  *   "Create alert rule to monitor BGP peer status", ms.date 2023-10-03).
  */
-export const AZURE_ALARM_METRICS = {
+export const AZURE_ALARM_METRICS: {
   /** The tunnel end has no IPsec SA. */
-  tunnel: { namespace: 'Microsoft.Network/virtualNetworkGateways', name: 'QmsaCount', suffix: 'azure-tunnel', watches: 'tunnel down' },
+  readonly tunnel: AzureAlarmMetric;
   /** The BGP session over the tunnel is down (BGP links). */
+  readonly bgp: AzureAlarmMetric;
+} = {
+  tunnel: { namespace: 'Microsoft.Network/virtualNetworkGateways', name: 'QmsaCount', suffix: 'azure-tunnel', watches: 'tunnel down' },
   bgp: { namespace: 'Microsoft.Network/virtualNetworkGateways', name: 'BgpPeerStatus', suffix: 'azure-bgp', watches: 'BGP peer down' },
-} as const;
+};
+
+/** One Azure Monitor metric a tunnel alarm watches (`AZURE_ALARM_METRICS`). */
+export interface AzureAlarmMetric {
+  /** The metric namespace: the resource type the metric belongs to. */
+  readonly namespace: string;
+  /** The metric's REST name. */
+  readonly name: string;
+  /** The suffix of the alarm's name (`alarmName`). */
+  readonly suffix: string;
+  /** What the alarm means, for tables (`PlannedAlarm.watches`). */
+  readonly watches: string;
+}
 
 const INSTANCES: Record<AzureGatewayKind, string[]> = { 'active-active': ['instance0', 'instance1'], 'active-standby': ['instance0'] };
 const otherInstance = (instance: string) => (instance === 'instance0' ? 'instance1' : 'instance0');
