@@ -130,7 +130,7 @@ export interface AzureVpnGatewayAttributes {
    */
   readonly ipConfigurationNames?: readonly string[];
   /**
-   * The gateway's BGP ASN (`bgpSettings.asn`), 1-4294967295 in the ranges of
+   * The gateway's BGP ASN (`bgpSettings.asn`), in the ranges of
    * {@link "cross-cloud-vpn".AZURE | AZURE}`.ownAsn`. The plan uses it as is.
    */
   readonly asn: number;
@@ -200,7 +200,7 @@ export interface ExistingAzureGatewayRecord {
   readonly sku: string;
   /** Whether its two instances are active. */
   readonly activeActive: boolean;
-  /** Its BGP ASN, 1-4294967295. */
+  /** Its BGP ASN, as declared. */
   readonly asn: number;
   /** The IPv4 prefixes behind it. */
   readonly networks: readonly string[];

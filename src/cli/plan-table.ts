@@ -61,7 +61,7 @@ function load(g: GatewayPlan): string {
 function gatewayAlarms(plan: VpnPlan, g: GatewayPlan): string {
   const watches = plan.tunnels.flatMap((t) => t.ends.filter((e) => e.site === g.site).map((e) => endWatch(t, e)));
   const listed = watches.flatMap((w) => (w.kind === 'alarms' ? w.alarms : []));
-  return watches.some((w) => w.kind === 'off') && !watches.some((w) => w.kind === 'alarms') ? 'off' : String(listed.length);
+  return watches.some((w) => w.kind === 'off') && !watches.some((w) => w.kind === 'alarms') ? 'off' : String(new Set(listed.map((a) => a.name)).size);
 }
 
 const endName = (t: PlannedTunnel, e: TunnelEnd) => `${e.site} (${e.endpoint.replace(`${t.link}/`, '')})`;
@@ -109,7 +109,8 @@ export function renderPlan(plan: VpnPlan): string {
   const active = plan.tunnels.filter((t) => t.state === 'active').length;
   const summary = `${plan.gateways.length} gateways, ${plan.links.length} links, ${plan.tunnels.length} tunnels (${active} active, ${plan.tunnels.length - active} idle)`;
   const activeEnds = plan.tunnels.filter((t) => t.state === 'active').flatMap((t) => t.ends);
-  const alarmCount = activeEnds.reduce((n, e) => n + (e.alarms?.length ?? 0), 0);
+  // One alarm may watch several ends (an Alibaba Cloud rule watches its connection's two tunnels).
+  const alarmCount = new Set(activeEnds.flatMap((e) => (e.alarms ?? []).map((a) => a.name))).size;
   const watched = activeEnds.filter((e) => (e.alarms?.length ?? 0) > 0).length;
   const alarms = `alarms: ${alarmCount} watch ${watched} of ${activeEnds.length} active tunnel ends\n${table(['tunnel', 'end', 'alarm', 'watches', 'metric (service)'], alarmRows(plan))}`;
   const warnings = plan.warnings.length ? `\nwarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}\n` : '';

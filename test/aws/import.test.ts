@@ -18,8 +18,9 @@ const TGW: AwsTransitGatewayAttributes = {
 };
 
 /** Plans the gateway with an Azure site and builds the AWS half of the link. */
-function realise(gw: AwsVpnGateway, routing: 'bgp' | 'static' = 'bgp'): void {
-  const plan = planVpn({ sites: [gw.site, azureSite], links: [{ between: [gw.site.id, 'azure-east'], routing }] }, { masterSecret: TEST_SECRET });
+/** Plans a link of `planned`'s site (by default `gw`'s own) to Azure and builds it on `gw`. */
+function realise(gw: AwsVpnGateway, routing: 'bgp' | 'static' = 'bgp', planned: AwsVpnGateway = gw): void {
+  const plan = planVpn({ sites: [planned.site, azureSite], links: [{ between: [planned.site.id, 'azure-east'], routing }] }, { masterSecret: TEST_SECRET });
   const gateway = plan.gateways.find((g) => g.site === gw.site.id)!;
   const resources = gateway.links[0];
   const realisation: LinkRealisation = {
@@ -85,8 +86,14 @@ describe('AwsVpnGateway.fromVpnGatewayAttributes', () => {
     // WHEN the same /30 is declared in use on a second import of the gateway
     const again = AwsVpnGateway.fromVpnGatewayAttributes(testStack(), 'Vgw', { ...VGW, inUse: { insideCidrs: [taken] } });
 
-    // THEN building the same plan on it is refused by the connection's own check
-    expect(() => realise(again)).toThrow(new RegExp(`tunnel1\\.insideCidr: '${taken.replace(/\./g, '\\.').replace('/', '\\/')}' is already used by an existing connection of the gateway \\(inUse\\.insideCidrs\\)`));
+    // THEN the planner gives its tunnels other /30s
+    realise(again);
+    const insideOf = (st: Stack) => Object.values(Template.fromStack(st).findResources('AWS::EC2::VPNConnection'))
+      .flatMap((c) => (c.Properties.VpnTunnelOptionsSpecifications as { TunnelInsideCidr: string }[]).map((o) => o.TunnelInsideCidr));
+    expect(insideOf(Stack.of(again))).not.toContain(taken);
+    // AND a plan made without the declaration (e.g. an old allocation record) is refused on it by the connection's own check
+    const third = AwsVpnGateway.fromVpnGatewayAttributes(testStack(), 'Vgw', { ...VGW, inUse: { insideCidrs: [taken] } });
+    expect(() => realise(third, 'bgp', gw)).toThrow(new RegExp(`tunnel1\\.insideCidr: '${taken.replace(/\./g, '\\.').replace('/', '\\/')}' is already used by an existing connection of the gateway \\(inUse\\.insideCidrs\\)`));
   });
 
   test.each<[string, Partial<AwsVpnGatewayAttributes>, RegExp]>([

@@ -205,7 +205,9 @@ test('every attribute every example emits, with either engine, has a verdict fro
           for (const p of paths(r)) {
             checked++;
             // azurerm: the attribute itself must be in the table (read from the provider source), not only a block above it.
-            const known = type.startsWith('azurerm_') ? AZURERM_UPDATE_BY_TAG[tag][type]?.[p] !== undefined : attributeVerdict('cdktf', type, p).behaviour !== 'unknown';
+            // A map's keys are the user's data, not schema attributes: `tags.<key>` is the `tags` attribute.
+            const attr = p.startsWith('tags.') ? 'tags' : p;
+            const known = type.startsWith('azurerm_') ? AZURERM_UPDATE_BY_TAG[tag][type]?.[attr] !== undefined : attributeVerdict('cdktf', type, p).behaviour !== 'unknown';
             if (!known) unknown.add(`${type} ${p}`);
           }
         }

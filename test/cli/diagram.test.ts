@@ -157,7 +157,7 @@ describe('the alarms that watch each tunnel end', () => {
   const note = (site: string) => dot.split('\n').find((l) => l.includes(`id="alarms:${site}"`));
 
   test.each([
-    ['an active tunnel with an alarm on the AWS end only (Azure names none yet)', 'aws-tokyo--azure-east:1', 'alarms 1 ~ 0'],
+    ['an active BGP tunnel: one alarm on the AWS end, the tunnel and BGP alerts on the Azure end', 'aws-tokyo--azure-east:1', 'alarms 1 ~ 2'],
     ['an active tunnel toward a site with alarms: false', 'ali-hz--aws-tokyo:1', 'alarms 1 ~ off'],
     ['an idle tunnel', 'aws-tokyo--azure-east:3', 'idle, no alarms'],
   ])('the edge of %s says how many watch each end', (_, id, label) => {
@@ -169,10 +169,13 @@ describe('the alarms that watch each tunnel end', () => {
     expect(aws).toContain('label="6 alarms\\n');
     for (const t of plan.tunnels.filter((x) => x.state === 'active')) {
       const end = t.ends.find((e) => e.site === 'aws-tokyo')!;
-      expect(aws).toContain(`${t.id} ${end.endpoint.replace(`${t.link}/`, '')}: ${end.alarms![0].name} (tunnel down)`);
+      expect(aws).toContain(`${t.id} ${end.endpoint.replace(`${t.link}/`, '')}: ${end.alarms![0].name} (tunnel or BGP session down, or no data)`);
     }
     expect(aws).toContain('aws-tokyo--azure-east:3 conn1/tunnel2: none (idle)');
-    expect(note('azure-east')).toContain('aws-tokyo--azure-east:1 instance0: none (Azure names none)');
+    const azure = note('azure-east')!;
+    expect(azure).toContain('label="4 alarms\\n');
+    expect(azure).toContain('aws-tokyo--azure-east:1 instance0: estate-aws-tokyo--azure-east-t1-azure-tunnel (tunnel down)');
+    expect(azure).toContain('aws-tokyo--azure-east:1 instance0: estate-aws-tokyo--azure-east-t1-azure-bgp (BGP peer down)');
     expect(note('ali-hz')).toContain('label="no alarms (alarms: false)"');
     expect(dot).toContain('6/10 connections (2 in use)');
   });
@@ -182,8 +185,8 @@ describe('the alarms that watch each tunnel end', () => {
     const notes = groupsOf(svg, 'alarms');
     expect([...notes.keys()].sort()).toEqual(['alarms:ali-hz', 'alarms:aws-tokyo', 'alarms:azure-east']);
     const names = plan.tunnels.flatMap((t) => t.ends.flatMap((e) => e.alarms ?? []).map((a) => a.name));
-    expect(names).toHaveLength(6);
-    for (const name of names) expect(notes.get('alarms:aws-tokyo')!.text).toContain(name);
+    expect(names).toHaveLength(10);
+    for (const name of names) expect(notes.get(/-azure-(tunnel|bgp)$/.test(name) ? 'alarms:azure-east' : 'alarms:aws-tokyo')!.text).toContain(name);
     expect(notes.get('alarms:ali-hz')!.text).toBe('no alarms (alarms: false)');
     for (const t of plan.tunnels) expect(svg).not.toContain(t.presharedKey.reveal());
   });

@@ -154,8 +154,7 @@ describe('ccvpn plan shows what watches each tunnel end', () => {
   const tunnelRow = (id: string) => lines.find((l) => l.startsWith(`${id} `))!;
 
   test.each<[string, string, string, RegExp]>([
-    ['an active AWS end: its CloudWatch alarm by name, what it watches and its metric', 'aws-tokyo--azure-east:1', 'aws-tokyo (conn1/tunnel1)', /estate-aws-tokyo--azure-east-t1-aws-tunnel\s+tunnel down\s+AWS\/VPN TunnelState \(cloudwatch\)$/],
-    ["an active end whose cloud names no alarm (Azure's helper not merged)", 'aws-tokyo--azure-east:1', 'azure-east (instance0)', /none\s+Azure names no alarm for it$/],
+    ['an active AWS end: its CloudWatch alarm by name, what it watches and its metric', 'aws-tokyo--azure-east:1', 'aws-tokyo (conn1/tunnel1)', /estate-aws-tokyo--azure-east-t1-aws-tunnel\s+tunnel or BGP session down, or no data\s+AWS\/VPN TunnelState \(cloudwatch\)$/],
     ['an end of a site with alarms: false', 'ali-hz--aws-tokyo:2', 'ali-hz (slave)', /none\s+alarms: false on ali-hz$/],
     ['an idle tunnel: none on either end', 'aws-tokyo--azure-east:3', 'both ends', /none\s+idle tunnel: nothing answers it, an alarm would never clear$/],
   ])('THEN the alarm section shows %s', (_, tunnel, end, row) => {
@@ -164,8 +163,15 @@ describe('ccvpn plan shows what watches each tunnel end', () => {
     expect(found[0]).toMatch(row);
   });
 
+  test('THEN the alarm section shows an active Azure end of a BGP link: its tunnel alert and its BGP peer alert', () => {
+    const found = section.filter((l) => l.startsWith('aws-tokyo--azure-east:1 ') && l.includes('  azure-east (instance0)  '));
+    expect(found).toHaveLength(2);
+    expect(found.find((l) => l.includes('-t1-azure-tunnel'))).toMatch(/tunnel down\s+Microsoft\.Network\/virtualNetworkGateways QmsaCount \(azure-monitor\)$/);
+    expect(found.find((l) => l.includes('-t1-azure-bgp'))).toMatch(/BGP peer down\s+Microsoft\.Network\/virtualNetworkGateways BgpPeerStatus \(azure-monitor\)$/);
+  });
+
   test.each([
-    ['aws-tokyo--azure-east:1', '1~0'],
+    ['aws-tokyo--azure-east:1', '1~2'],
     ['aws-tokyo--azure-east:3', '-~-'],
     ['ali-hz--aws-tokyo:1', '1~off'],
   ])('THEN the tunnel table counts the alarms of each end of %s: %s', (id, cell) => {
@@ -175,9 +181,10 @@ describe('ccvpn plan shows what watches each tunnel end', () => {
   test('THEN the gateways show their alarms (off for alarms: false) and the connections in use within their load', () => {
     expect(lines.find((l) => l.startsWith('aws-tokyo '))).toMatch(/\s6\/10 \(2 in use\)\s+6$/);
     expect(lines.find((l) => l.startsWith('ali-hz '))).toMatch(/\s2\/30\s+off$/);
-    expect(section[0]).toBe('alarms: 6 watch 6 of 12 active tunnel ends');
-    // one row per alarm or per end without one, one per idle tunnel
-    expect(section.filter((l) => /^\S+:\d+ /.test(l))).toHaveLength(6 + 6 + 2);
+    expect(lines.find((l) => l.startsWith('azure-east '))).toMatch(/\s4$/);
+    expect(section[0]).toBe('alarms: 10 watch 8 of 12 active tunnel ends');
+    // one row per alarm of an end (6 AWS, 2 × 2 Azure) or per end without one (4 Alibaba, alarms: false), one per idle tunnel
+    expect(section.filter((l) => /^\S+:\d+ /.test(l))).toHaveLength(6 + 4 + 4 + 2);
   });
 
   test('THEN no key appears, in the table nor in the JSON plan, which carries the alarms', () => {
@@ -186,7 +193,7 @@ describe('ccvpn plan shows what watches each tunnel end', () => {
       expect(text).not.toContain(t.presharedKey.reveal());
       expect(json).not.toContain(t.presharedKey.reveal());
     }
-    expect(JSON.parse(json).tunnels[0].ends[0].alarms).toEqual([{ name: 'estate-aws-tokyo--azure-east-t1-aws-tunnel', service: 'cloudwatch', metric: 'AWS/VPN TunnelState', watches: 'tunnel down' }]);
+    expect(JSON.parse(json).tunnels[0].ends[0].alarms).toEqual([{ name: 'estate-aws-tokyo--azure-east-t1-aws-tunnel', service: 'cloudwatch', metric: 'AWS/VPN TunnelState', watches: 'tunnel or BGP session down, or no data' }]);
   });
 
   test('ccvpn plan --json and the table name the alarms after the file\'s name, keys redacted', () => {
@@ -201,7 +208,7 @@ describe('ccvpn plan shows what watches each tunnel end', () => {
     const json = run('plan', file, '--json');
     // THEN
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^ali--aws:1 +aws \(conn1\/tunnel1\) +estate-ali--aws-t1-aws-tunnel +tunnel down/m);
+    expect(table.stdout).toMatch(/^ali--aws:1 +aws \(conn1\/tunnel1\) +estate-ali--aws-t1-aws-tunnel +tunnel (or BGP session )?down/m);
     const planned = JSON.parse(json.stdout);
     expect(planned.tunnels.map((t: { ends: { alarms?: { name: string }[] }[] }) => t.ends.map((e) => e.alarms?.map((a) => a.name) ?? null)))
       .toEqual([1, 2, 3, 4].map((n) => [[`estate-ali--aws-t${n}-aws-tunnel`], null]));
