@@ -200,7 +200,7 @@ export interface ExistingAzureGatewayRecord {
   readonly sku: string;
   /** Whether its two instances are active. */
   readonly activeActive: boolean;
-  /** Its BGP ASN, as declared. */
+  /** Its BGP ASN, as declared: in the ranges of {@link "cross-cloud-vpn".AZURE | AZURE}`.ownAsn`. */
   readonly asn: number;
   /** The IPv4 prefixes behind it. */
   readonly networks: readonly string[];
