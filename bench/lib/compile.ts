@@ -40,7 +40,8 @@ const flavours = require('../../scripts/engine-flavours.js') as {
 export type BenchEngine = 'cdktf' | 'cdktn';
 export const BENCH_ENGINES = Object.keys(flavours.ENGINES) as BenchEngine[];
 
-const SOURCES = ['examples', 'bench'];
+// The existing-gateway examples read their CLI exports from the test fixtures, relative to themselves.
+const SOURCES = ['examples', 'bench', 'test/aws/fixtures/cli', 'test/azure/fixtures/cli-export', 'test/alicloud/fixtures/cli'];
 const COPIED = /\.(ya?ml|json)$/;
 
 function files(dir: string): string[] {
