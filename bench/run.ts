@@ -164,7 +164,9 @@ function verifyRows(): string[][] {
   if (!fs.existsSync(file)) return [['verify: generated topologies', 'n/a', 'n/a', 'n/a (bench/verify.bench.ts does not exist)']];
   const r = runProcess(['-r', '@swc-node/register', file], { ...envFor('validation'), BENCH_RUNS: String(Math.min(RUNS, 3)) }, 1_800_000);
   if (r.status !== 0) {
-    const last = r.stderr.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? '';
+    // The error's own message, not the last frame of its stack.
+    const lines = r.stderr.trim().split('\n').filter((l) => l.trim());
+    const last = lines.filter((l) => !/^\s+at /.test(l)).slice(-1)[0] ?? lines.slice(-1)[0] ?? '';
     return [['verify: generated topologies', 'n/a', 'n/a', `n/a (bench:verify failed, exit ${r.status}: ${last.slice(0, 160)})`]];
   }
   const skipped = /skipped: (.*)/.exec(r.stdout);
@@ -190,7 +192,9 @@ function deployRows(): string[][] {
   const r = runProcess(['-r', '@swc-node/register', file], envFor('validation'), 600_000);
   const rows = /^BENCH_ROWS (.*)$/m.exec(r.stdout);
   if (r.status !== 0 || !rows) {
-    const last = r.stderr.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? '';
+    // The error's own message, not the last frame of its stack.
+    const lines = r.stderr.trim().split('\n').filter((l) => l.trim());
+    const last = lines.filter((l) => !/^\s+at /.test(l)).slice(-1)[0] ?? lines.slice(-1)[0] ?? '';
     return [['deploy: three-cloud mesh', 'n/a', 'n/a', `n/a (bench:deploy failed, exit ${r.status}: ${last.slice(0, 160)})`]];
   }
   return (JSON.parse(rows[1]) as { label: string; wall: string; note: string }[]).map((x) => [x.label, x.wall, '', x.note]);
