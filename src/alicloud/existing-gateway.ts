@@ -21,12 +21,12 @@ import { Construct } from 'constructs';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import { SiteInUse, SiteSpec, ownAsnProblem, parseCidr, parseIpv4, show } from '../plan';
 import { Token } from '../private/cdktf';
-import { PropsChecker, ValidationError } from '../private/errors';
+import { PropsChecker } from '../private/errors';
 import { realisedResources } from '../private/realise-link';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';
 import { AlicloudAlarmOptions, ResolvedAlarmOptions, connectionAlarmsHook, resolveAlarmOptions } from './alarms';
-import { buildAlicloudLink } from './link-builder';
+import { buildAlicloudLink, tunnelEndpointAddress } from './link-builder';
 import { ALICLOUD_VPN_GATEWAY_ATTRIBUTES, checkAlicloudProps } from './props-shape';
 
 /** An existing Alibaba Cloud VPN gateway, as declared (or read by `alicloudGatewayAttributesFromCli`). */
@@ -182,12 +182,7 @@ export class ExistingAlicloudVpnGateway extends Construct implements IExistingAl
 
   /** The public IP of endpoint `master` (`internetIp`) or `slave` (`disasterRecoveryInternetIp`): a literal. */
   public endpointAddress(endpoint: string): string {
-    const value = endpoint === 'master' ? this.internetIp : endpoint === 'slave' ? this.disasterRecoveryInternetIp : undefined;
-    if (value === undefined) {
-      throw new ValidationError(this.node.path, 'endpoint-unknown',
-        `endpoint ${show(endpoint)} is not an endpoint of this ${this.tunnelMode} gateway; allowed: ${this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL ? "'master', 'slave'" : "'master'"}`);
-    }
-    return value;
+    return tunnelEndpointAddress(this.node.path, this, endpoint);
   }
 
   /**

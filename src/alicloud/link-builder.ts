@@ -5,9 +5,10 @@
  */
 import type { Construct } from 'constructs';
 import type { LinkRealisation } from '../contract';
-import type { AlicloudConnectionPlan, AlicloudLinkResources } from '../plan';
+import { AlicloudConnectionPlan, AlicloudLinkResources, show } from '../plan';
+import { ValidationError } from '../private/errors';
 import { linkScope } from '../private/realise-link';
-import type { IAlicloudVpnGateway } from './interfaces';
+import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';
 import { AlicloudPeerGateway } from './peer-gateway';
 import { AlicloudVpnConnection } from './vpn-connection';
 
@@ -32,4 +33,18 @@ export function buildAlicloudLink(owner: Construct, gateway: IAlicloudVpnGateway
     }));
     onConnection?.(scope, connection, built);
   }
+}
+
+/**
+ * The public IP of endpoint `master` (`internetIp`) or `slave` (`disasterRecoveryInternetIp`) of
+ * `gateway`; any other name, or `slave` on a single-tunnel gateway, is one clear error. Shared by
+ * new and existing gateways.
+ */
+export function tunnelEndpointAddress(path: string, gateway: IAlicloudVpnGateway, endpoint: string): string {
+  const value = endpoint === 'master' ? gateway.internetIp : endpoint === 'slave' ? gateway.disasterRecoveryInternetIp : undefined;
+  if (value === undefined) {
+    throw new ValidationError(path, 'endpoint-unknown',
+      `endpoint ${show(endpoint)} is not an endpoint of this ${gateway.tunnelMode} gateway; allowed: ${gateway.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL ? "'master', 'slave'" : "'master'"}`);
+  }
+  return value;
 }

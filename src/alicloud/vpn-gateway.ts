@@ -7,14 +7,14 @@ import { AlicloudAlarmOptions, ResolvedAlarmOptions, connectionAlarmsHook, resol
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';
 import { SiteSpec, ownAsnProblem, parseCidr, show } from '../plan';
 import { Token } from '../private/cdktf';
-import { PropsChecker, ValidationError } from '../private/errors';
+import { PropsChecker } from '../private/errors';
 import { realisedResources } from '../private/realise-link';
 import { ALICLOUD_VPN_GATEWAY_PROPS, checkAlicloudProps } from './props-shape';
 import { currentTfProps } from '../private/tf-renamed';
 import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { VpnGateway } from './generated/cdktf/providers/alicloud/vpn-gateway';
 import { AlicloudVpnGatewayAttributes, ExistingAlicloudVpnGateway, IExistingAlicloudVpnGateway } from './existing-gateway';
-import { buildAlicloudLink } from './link-builder';
+import { buildAlicloudLink, tunnelEndpointAddress } from './link-builder';
 import { PAYMENT_TYPES, PUBLIC_BANDWIDTHS_MBPS, SUBSCRIPTION_PERIODS_MONTHS } from './provider-values';
 import { AlicloudTunnelMode, IAlicloudVpnGateway } from './interfaces';
 
@@ -303,12 +303,7 @@ export class AlicloudVpnGateway extends Construct implements IVpnGateway, IAlicl
 
   /** The public IP of endpoint `master` (`internetIp`) or `slave` (`disasterRecoveryInternetIp`), a Terraform reference. */
   public endpointAddress(endpoint: string): string {
-    const value = endpoint === 'master' ? this.internetIp : endpoint === 'slave' ? this.disasterRecoveryInternetIp : undefined;
-    if (value === undefined) {
-      throw new ValidationError(this.node.path, 'endpoint-unknown',
-        `endpoint ${show(endpoint)} is not an endpoint of this ${this.tunnelMode} gateway; allowed: ${this.tunnelMode === AlicloudTunnelMode.DUAL_TUNNEL ? "'master', 'slave'" : "'master'"}`);
-    }
-    return value;
+    return tunnelEndpointAddress(this.node.path, this, endpoint);
   }
 
   /**

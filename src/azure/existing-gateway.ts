@@ -30,7 +30,7 @@ import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem } from './azure-names';
 import { AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
 import { AzureVpnAlarmOptions, checkAlarmOptions } from './alarms';
-import { buildAzureLinkHalf } from './link-half';
+import { buildAzureLinkHalf, instanceAddress } from './link-half';
 import { AZURE_EXISTING_GATEWAY_ATTRS, checkAzureProps } from './props-shape';
 
 /** Same alphabet as the planner's site ids. */
@@ -287,11 +287,7 @@ export class ExistingAzureVpnGateway extends Construct implements IExistingAzure
 
   /** The literal public IP of `instance0` or `instance1`. */
   public endpointAddress(endpoint: string): string {
-    const i = this.instances.indexOf(endpoint as AzureGatewayInstance);
-    if (i < 0) {
-      throw new ValidationError(this.node.path, 'endpoint-unknown', `endpoint ${show(endpoint)} is not an instance of this ${this.site.gateway} gateway; allowed: ${this.instances.join(', ')}`);
-    }
-    return this.publicIpAddresses[i];
+    return instanceAddress(this.node.path, String(this.site.gateway), this.instances, this.publicIpAddresses, endpoint);
   }
 
   public apipaAddressesOf(instance: AzureGatewayInstance): string[] {

@@ -12,7 +12,7 @@ import { AZURE_ALARM_METRICS, AzureLinkResources, PlannedAlarm, show } from '../
 import { ValidationError } from '../private/errors';
 import { AzureTunnelAlarm, AzureTunnelAlarmWatch, AzureVpnAlarmOptions } from './alarms';
 import { azureResourceName } from './azure-names';
-import { AzureConnectionMode, IAzureVpnGateway } from './interfaces';
+import { AzureConnectionMode, AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
 import { AzurePeerGateway } from './peer-gateway';
 import { AzureVpnConnection } from './vpn-connection';
 
@@ -111,4 +111,17 @@ function buildAlarms(gw: LinkHalfGateway, connection: Construct, alarms: readonl
       tags: gw.tags,
     });
   }
+}
+
+/**
+ * The public IP of one instance endpoint (`instance0`, `instance1`) of a gateway with `instances`
+ * and their `addresses` in the same order; any other name is one clear error. Shared by new and
+ * existing gateways.
+ */
+export function instanceAddress(path: string, kind: string, instances: readonly AzureGatewayInstance[], addresses: readonly string[], endpoint: string): string {
+  const i = instances.indexOf(endpoint as AzureGatewayInstance);
+  if (i < 0) {
+    throw new ValidationError(path, 'endpoint-unknown', `endpoint ${show(endpoint)} is not an instance of this ${kind} gateway; allowed: ${instances.join(', ')}`);
+  }
+  return addresses[i];
 }

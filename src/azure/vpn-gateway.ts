@@ -14,7 +14,7 @@ import {
 import { contains } from '../common/cidr';
 import { Fn, Token } from '../private/cdktf';
 import { ownValue } from '../common/own-key';
-import { PropsChecker, ValidationError } from '../private/errors';
+import { PropsChecker } from '../private/errors';
 import { linkScope, realisedResources } from '../private/realise-link';
 import { AZURE_ADD_APIPA_ARGS, AZURE_VPN_GATEWAY_PROPS, checkAzureProps } from './props-shape';
 import { AzureVpnAlarmOptions, checkAlarmOptions } from './alarms';
@@ -23,7 +23,7 @@ import { TerraformGatewayDeployment } from '../private/tf-deployment';
 import { azureNameProblem, azureResourceName } from './azure-names';
 import { AzureVpnGatewayAttributes, ExistingAzureVpnGateway, IExistingAzureVpnGateway } from './existing-gateway';
 import { AzureGatewayInstance, IAzureVpnGateway } from './interfaces';
-import { buildAzureLinkHalf } from './link-half';
+import { buildAzureLinkHalf, instanceAddress } from './link-half';
 import { azurermRowOf, setVersionedAttribute } from './provider-versions';
 
 /** Same alphabet as the planner's site ids (they key every derived value and name). */
@@ -356,11 +356,7 @@ export class AzureVpnGateway extends Construct implements IVpnGateway, IAzureVpn
 
   /** The public IP of `instance0` or `instance1` (the plan's endpoint names), as a Terraform token. */
   public endpointAddress(endpoint: string): string {
-    const i = this.instances.indexOf(endpoint as AzureGatewayInstance);
-    if (i < 0) {
-      throw new ValidationError(this.node.path, 'endpoint-unknown', `endpoint ${show(endpoint)} is not an instance of this ${this.site.gateway} gateway; allowed: ${this.instances.join(', ')}`);
-    }
-    return this.publicIpAddresses[i];
+    return instanceAddress(this.node.path, String(this.site.gateway), this.instances, this.publicIpAddresses, endpoint);
   }
 
   public apipaAddressesOf(instance: AzureGatewayInstance): string[] {

@@ -15,8 +15,9 @@
 import { containsAddress, parseCidr, parseIpv4 } from '../../../common/cidr';
 import { shown } from '../../violation';
 import { Obj, isObj } from '../../output/load';
-import type { Json, StackDoc } from '../../output/load';
+import type { Json } from '../../output/load';
 import type { Resolver } from '../../output/resolve';
+import { Ctx, literal, report } from './judge';
 import { resourceKey, type Violation } from '../../types';
 import { acceptAlicloudAlarms } from './alarms';
 import { gatewayRecordOf } from './extract';
@@ -29,23 +30,8 @@ import {
 } from './tables';
 
 /** One resource being checked. */
-interface Ctx {
-  readonly r: Resolver;
-  readonly stack: StackDoc;
-  readonly key: string;
-  readonly out: Violation[];
-}
 
-function report(c: Ctx, attribute: string, value: string, rule: string, source: string): void {
-  c.out.push({ cloud: 'alicloud', file: c.stack.file, resource: c.key, attribute, value, rule, source });
-}
 
-/** The value as the deployment will have it, when the output says (else `undefined`: not judged). */
-function literal(c: Ctx, v: Json | undefined): Json | undefined {
-  if (v === undefined || v === null) return undefined;
-  const res = c.r.eval(c.stack, v);
-  return res.kind === 'literal' ? res.value : undefined;
-}
 
 /** Nested blocks as written: a single object (`name`) or a list (`name[i]`). */
 function blocks(body: Obj, name: string): { block: Obj; path: string }[] {

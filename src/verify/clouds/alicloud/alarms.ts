@@ -14,8 +14,9 @@
  */
 import { shown } from '../../violation';
 import { Obj, isObj } from '../../output/load';
-import type { Json, StackDoc } from '../../output/load';
+import type { Json } from '../../output/load';
 import type { Resolver } from '../../output/resolve';
+import { Ctx, literal, report } from './judge';
 import { resourceKey, type Violation } from '../../types';
 
 const ALARM_GO = 'terraform-provider-alicloud v1.289.0 alicloud/resource_alicloud_cms_alarm.go';
@@ -52,17 +53,8 @@ export const REQUIRED = { values: ['name', 'project', 'metric', 'contact_groups'
 export const NUMERIC_THRESHOLD = { source: `${ALARM_DOC}:143` };
 const LEVELS = ['escalations_critical', 'escalations_warn', 'escalations_info'];
 
-interface Ctx { readonly r: Resolver; readonly stack: StackDoc; readonly key: string; readonly out: Violation[] }
 
-function report(c: Ctx, attribute: string, value: string, rule: string, source: string): void {
-  c.out.push({ cloud: 'alicloud', file: c.stack.file, resource: c.key, attribute, value, rule, source });
-}
 
-function literal(c: Ctx, v: Json | undefined): Json | undefined {
-  if (v === undefined || v === null) return undefined;
-  const res = c.r.eval(c.stack, v);
-  return res.kind === 'literal' ? res.value : undefined;
-}
 
 /** `metric_dimensions` as written: a JSON array of objects, or a reason it is not. */
 function dimensionsOf(v: Json | undefined): { ok: true; value: Record<string, Json>[] } | { ok: false; reason: string } | undefined {
