@@ -20,9 +20,15 @@ const ENGINE_TESTS = [
   'examples/examples', 'examples/engines',
 ];
 
+/** aws-cdk-lib's template validator, shared across a worker's files (test/lib/environment.js). */
+const SHARED_MODULES = { '^@aws/cloudformation-validate$': '<rootDir>/test/lib/cfn-validate.js' };
+
 const common = {
   // scripts/test-times.js sets CCVPN_TEST_TIMES: node's environment that also records each file's time
-  testEnvironment: process.env.CCVPN_TEST_TIMES ? '<rootDir>/scripts/test-times-env.js' : 'node',
+  // node's, sharing one CloudFormation validation engine per rule set across a worker's files
+  // (test/lib/environment.js); scripts/test-times.js sets CCVPN_TEST_TIMES: the same, also
+  // recording each file's time
+  testEnvironment: process.env.CCVPN_TEST_TIMES ? '<rootDir>/scripts/test-times-env.js' : '<rootDir>/test/lib/environment.js',
   roots: ['<rootDir>/test'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
@@ -33,6 +39,7 @@ const common = {
   globalTeardown: '<rootDir>/test/global-teardown.js',
   snapshotSerializers: ['<rootDir>/test/redact-serializer.js'],
   testTimeout: 60000,
+  moduleNameMapper: SHARED_MODULES,
 };
 
 module.exports = {
@@ -44,7 +51,7 @@ module.exports = {
       ...common,
       displayName: 'cdktn',
       testMatch: ENGINE_TESTS.map((t) => `<rootDir>/test/${t}.test.ts`),
-      moduleNameMapper: jestModuleNameMapper('cdktn'),
+      moduleNameMapper: { ...SHARED_MODULES, ...jestModuleNameMapper('cdktn') },
       // the engine test/examples/engines.test.ts checks the mapped source reports
       globals: { CCVPN_JEST_ENGINE: 'cdktn' },
       snapshotResolver: '<rootDir>/test/snapshot-resolver-cdktn.js',

@@ -1,11 +1,11 @@
 // The jest test environment `scripts/test-times.js` installs (jest.config.js, when
-// CCVPN_TEST_TIMES names a file): node's, plus one JSON line per test file appended to that file
+// CCVPN_TEST_TIMES names a file): test/lib/environment.js, plus one JSON line per test file appended to that file
 // with the file's wall time and the CPU time its worker process spent on it, its own and its
 // reaped children's (compilers, CLIs, the lab's launchers and every daemon they reap), from
 // /proc/self/stat (utime, stime, cutime, cstime; proc(5)). A worker runs one file at a time, so
 // the difference between setup and teardown is that file's: transform, imports, tests, hooks.
 const fs = require('node:fs');
-const { TestEnvironment } = require('jest-environment-node');
+const Environment = require('../test/lib/environment');
 
 /** [self, children] CPU seconds of this process so far. */
 function cpu() {
@@ -17,7 +17,7 @@ function cpu() {
   return [(f[11] + f[12]) / tick, (f[13] + f[14]) / tick];
 }
 
-class TimedEnvironment extends TestEnvironment {
+class TimedEnvironment extends Environment {
   constructor(config, context) {
     super(config, context);
     this.testPath = context.testPath;

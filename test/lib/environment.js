@@ -1,0 +1,88 @@
+// The jest test environment of every test file: node's, plus one CloudFormation validation
+// engine per set of rules, shared by all the files a worker runs.
+//
+// aws-cdk-lib validates every synthesized template with `@aws/cloudformation-validate` (a WASM
+// engine) and keeps the engine for the rest of the process, re-creating it only when a template
+// brings resource types whose rules it lacks. Jest gives each test file a module registry of its
+// own, so each file built the engine again: 1.3 s of CPU for its first synth alone, over a minute
+// in all (scripts/test-times.js; bench/README has the profile). This environment is loaded once
+// per worker, outside the files' registries: it loads the validator there, and
+// test/lib/cfn-validate.js (jest.config.js maps the package to it) hands each file that one
+// module, whose `CompositeEngine` returns the worker's engine for the same configuration. The
+// validation is the same (same engine, same rules, the same calls); a file only stops paying to
+// build it. aws-cdk-lib frees its engine when it replaces it; here the cache owns the engines, so
+// `free` is a no-op on the handle a file holds.
+const { TestEnvironment } = require('jest-environment-node');
+
+/** The validator aws-cdk-lib itself loads. */
+const VALIDATOR = require('./validator-path');
+/** At most this many engines per worker (one per distinct rule set; each a few MB). */
+const MAX_ENGINES = 24;
+
+/**
+ * `value` with its plain objects and arrays rebuilt in this realm. A test file's objects come from
+ * its own context (its own `Object.prototype`), which the validator's bindings refuse as config
+ * ("must contain only plain objects"); instances of the validator's classes pass as they are.
+ */
+function here(value, real) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Object.values(real).some((c) => typeof c === 'function' && c.prototype && value instanceof c)) return value;
+  return JSON.parse(JSON.stringify(value));
+}
+
+let shared;
+function sharedValidator() {
+  if (shared) return shared;
+  const real = require(VALIDATOR);
+  const engines = new Map();
+  function engineFor(config) {
+    const key = JSON.stringify(config ?? null);
+    let engine = engines.get(key);
+    if (engine) {
+      engines.delete(key); // most recently used last
+    } else {
+      engine = new real.CompositeEngine(here(config, real));
+      if (engines.size >= MAX_ENGINES) {
+        const [oldest, old] = engines.entries().next().value;
+        engines.delete(oldest);
+        old.free();
+      }
+    }
+    engines.set(key, engine);
+    return engine;
+  }
+  /** Methods of `target` called with their arguments rebuilt here; `free` a no-op when `keep`. */
+  const handle = (target, keep) => new Proxy(target, {
+    get(t, prop) {
+      if (keep && (prop === 'free' || prop === Symbol.dispose)) return () => undefined;
+      const value = Reflect.get(t, prop, t);
+      return typeof value === 'function' ? (...args) => value.apply(t, args.map((a) => here(a, real))) : value;
+    },
+  });
+  // `new CompositeEngine(config)`: the worker's engine for that configuration.
+  function CompositeEngine(config) {
+    return handle(engineFor(config), true);
+  }
+  shared = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'CompositeEngine') return CompositeEngine;
+      const value = Reflect.get(target, prop);
+      if (typeof value !== 'function') return value;
+      // classes (TemplateContent, …) and functions take the test file's values rebuilt here
+      return new Proxy(value, {
+        construct: (c, args) => Reflect.construct(c, args.map((a) => here(a, real))),
+        apply: (f, self, args) => Reflect.apply(f, self, args.map((a) => here(a, real))),
+      });
+    },
+  });
+  return shared;
+}
+
+class Environment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    this.global.__ccvpnCloudFormationValidate = sharedValidator();
+  }
+}
+
+module.exports = Environment;

@@ -1,0 +1,38 @@
+/**
+ * The test environment (test/lib/environment.js) shares aws-cdk-lib's template validator across
+ * the files of a jest worker. What the tests of this repository prove about CloudFormation
+ * templates rests on that validation still running, with the same verdicts, in every file.
+ */
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { STRICT_CONTEXT } from './aws/util';
+
+function synth(properties: Record<string, unknown>, type = 'AWS::EC2::VPNConnection') {
+  const app = new App({ context: STRICT_CONTEXT });
+  const stack = new Stack(app, 'S');
+  new CfnResource(stack, 'R', { type, properties });
+  return () => app.synth();
+}
+
+const good = { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123456789abcdef0', VpnGatewayId: 'vgw-0123456789abcdef0' };
+
+describe('the shared CloudFormation validator', () => {
+  test('is the one the environment loaded, not a per-file copy', () => {
+    const shared = (globalThis as { __ccvpnCloudFormationValidate?: unknown }).__ccvpnCloudFormationValidate;
+    expect(shared).toBeDefined();
+    // aws-cdk-lib's own require of the package resolves to it (jest.config.js's moduleNameMapper)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package has no types of its own here
+    expect(require('@aws/cloudformation-validate')).toBe(shared);
+  });
+
+  test('passes a valid template and rejects an invalid one, also once its engine is cached', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(synth(good)).not.toThrow();
+      expect(synth({ ...good, Tunnel: 1 })).toThrow(/ERROR Tunnel: Additional properties are not allowed \('Tunnel' was unexpected\)/);
+    }
+  });
+
+  test('a template with other resource types gets their rules too (a second engine)', () => {
+    expect(synth({ TopicName: 'ok' }, 'AWS::SNS::Topic')).not.toThrow();
+    expect(synth({ TopicName: 42 }, 'AWS::SNS::Topic')).toThrow(/TopicName: 42 is not of type 'string'/);
+  });
+});
