@@ -49,6 +49,7 @@ beforeEach(() => {
   process.env.CCVPN_FAKE_OUTPUTS = JSON.stringify(OUTPUTS);
   delete process.env.CCVPN_FAKE_FAIL;
   delete process.env.CCVPN_FAKE_SLEEP;
+  delete process.env.CCVPN_FAKE_MEET;
   delete process.env.CCVPN_FAKE_PRINT;
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -62,6 +63,7 @@ async function run(...argv: string[]) {
   const code = await main(argv, (s) => { stdout += s; }, (s) => { stderr += s; });
   const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Call) : [];
   fs.rmSync(log, { force: true });
+  for (const f of fs.readdirSync(dir)) if (f.startsWith(`${path.basename(log)}.started.`)) fs.rmSync(path.join(dir, f));
   return { code, stdout, stderr, calls };
 }
 
@@ -107,8 +109,9 @@ describe('ccvpn deploy', () => {
   beforeEach(() => writeAssemblies(dir));
 
   test('starts each stack once the outputs it reads exist, not at a phase barrier, and passes them on', async () => {
-    // GIVEN the AWS gateway slower than the Azure one
+    // GIVEN the AWS gateway slower than the Azure one, and neither finishing before the other started
     process.env.CCVPN_FAKE_SLEEP = JSON.stringify({ AwsGateway: 400, 'azure-gateway': 100 });
+    process.env.CCVPN_FAKE_MEET = JSON.stringify({ AwsGateway: ['azure-gateway'], 'azure-gateway': ['AwsGateway'] });
     const { code, calls, stdout } = await run('deploy', manifestFile());
     expect(code).toBe(0);
     // THEN both gateways run together; AwsLinks waits for its inputs (the Azure IPs) and its engine
@@ -339,6 +342,8 @@ describe('ccvpn deploy on a synthesized example', () => {
     for (const p of manifest.phases) for (const s of p.stacks) outputs[s.name] = Object.fromEntries(s.outputs.map((o) => [o, `203.0.113.${++n}`]));
     process.env.CCVPN_FAKE_OUTPUTS = JSON.stringify(outputs);
     process.env.CCVPN_FAKE_SLEEP = JSON.stringify({ AwsTokyo: 300, 'azure-japaneast': 300, 'ali-hangzhou': 300 });
+    const gateways = ['AwsTokyo', 'azure-japaneast', 'ali-hangzhou'];
+    process.env.CCVPN_FAKE_MEET = JSON.stringify(Object.fromEntries(gateways.map((g) => [g, gateways.filter((o) => o !== g)])));
     // WHEN
     const { code, calls } = await run('deploy', example.manifest);
     // THEN

@@ -3,6 +3,12 @@
 // per call, written when the call ends, with its start and end times in ms), sleeps on request
 // (CCVPN_FAKE_SLEEP: {"<stack>": ms}), fails on request, and writes the outputs file the real
 // tools write. It prints a line or two, as the tools do, to its log.
+//
+// CCVPN_FAKE_MEET: {"<stack>": ["<other stack>", …]}: the call waits, before its sleep, until the
+// calls for those stacks have started too (each call leaves `<log>.started.<stack>` when it
+// starts), and fails after 20 s if they do not. Stacks that meet each other are provably
+// deployed side by side, however slowly the machine starts processes; a deployer that ran them
+// one after the other fails the meeting instead of passing by luck.
 const fs = require('fs');
 const path = require('path');
 const tool = path.basename(process.argv[1]);
@@ -11,6 +17,9 @@ const start = Date.now();
 const stack = args[1];
 const record = () => fs.appendFileSync(process.env.CCVPN_FAKE_LOG, `${JSON.stringify({ tool, args, start, end: Date.now() })}\n`);
 const sleep = JSON.parse(process.env.CCVPN_FAKE_SLEEP || '{}')[stack] || 0;
+const meet = JSON.parse(process.env.CCVPN_FAKE_MEET || '{}')[stack] || [];
+const marker = (s) => `${process.env.CCVPN_FAKE_LOG}.started.${s}`;
+fs.writeFileSync(marker(stack), '');
 console.log(`${tool} ${args[0]} ${stack}: starting (stand-in)`);
 // CCVPN_FAKE_PRINT: a line the tool prints, e.g. a plan showing an attribute (split over writes).
 if (process.env.CCVPN_FAKE_PRINT) {
@@ -18,7 +27,18 @@ if (process.env.CCVPN_FAKE_PRINT) {
   process.stdout.write(text.slice(0, 12));
   process.stdout.write(text.slice(12));
 }
-setTimeout(() => {
+function whenMet(then) {
+  const missing = meet.filter((s) => !fs.existsSync(marker(s)));
+  if (missing.length === 0) return then();
+  if (Date.now() - start > 20000) {
+    console.error(`${tool}: ${stack} waited 20 s for ${missing.join(', ')} to start alongside it (stand-in)`);
+    record();
+    process.exit(1);
+  }
+  setTimeout(() => whenMet(then), 20);
+}
+
+whenMet(() => setTimeout(() => {
   if ((process.env.CCVPN_FAKE_FAIL || '').split(',').includes(stack)) {
     console.error(`${tool}: ${stack} failed (stand-in)`);
     record();
@@ -37,4 +57,4 @@ setTimeout(() => {
   }
   console.log(`${tool} ${args[0]} ${stack}: done (stand-in)`);
   record();
-}, sleep);
+}, sleep));
