@@ -45,6 +45,8 @@ const common = {
 module.exports = {
   // A global option: inside `projects` jest ignores it (the tests then time out at 5 s).
   testTimeout: 60000,
+  // The slow (lab) files first, also on a fresh clone with no durations cached.
+  testSequencer: '<rootDir>/test/lib/sequencer.js',
   projects: [
     { ...common, displayName: 'cdktf', testMatch: ['**/*.test.ts'], snapshotResolver: '<rootDir>/test/snapshot-resolver.js', globals: { CCVPN_JEST_ENGINE: 'cdktf' } },
     {

@@ -1,8 +1,11 @@
 /**
- * The test environment (test/lib/environment.js) shares aws-cdk-lib's template validator across
- * the files of a jest worker. What the tests of this repository prove about CloudFormation
- * templates rests on that validation still running, with the same verdicts, in every file.
+ * The jest infrastructure under every test. The environment (test/lib/environment.js) shares
+ * aws-cdk-lib's template validator across the files of a jest worker: what the tests prove about
+ * CloudFormation templates rests on that validation still running, with the same verdicts, in
+ * every file. The sequencer (test/lib/sequencer.js) starts the slow files first.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { STRICT_CONTEXT } from './aws/util';
 
@@ -34,5 +37,14 @@ describe('the shared CloudFormation validator', () => {
   test('a template with other resource types gets their rules too (a second engine)', () => {
     expect(synth({ TopicName: 'ok' }, 'AWS::SNS::Topic')).not.toThrow();
     expect(synth({ TopicName: 42 }, 'AWS::SNS::Topic')).toThrow(/TopicName: 42 is not of type 'string'/);
+  });
+});
+
+describe('the test sequencer (test/lib/sequencer.js)', () => {
+  test('names only test files that exist, so a renamed slow file is not silently started late', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS module of jest's configuration
+    const { TYPICAL_SECONDS } = require('./lib/sequencer') as { TYPICAL_SECONDS: Map<string, number> };
+    expect(TYPICAL_SECONDS.size).toBeGreaterThan(5);
+    for (const file of TYPICAL_SECONDS.keys()) expect(fs.existsSync(path.join(__dirname, file)) ? file : `missing: ${file}`).toBe(file);
   });
 });
