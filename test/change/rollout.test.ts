@@ -5,6 +5,7 @@
 import * as fc from 'fast-check';
 import { RolloutError, RolloutTunnel, planRollout, rolloutTunnelsOf, sitePair, upDuring } from '../../src/change/rollout';
 import { planVpn } from '../../src/plan';
+import { propRuns } from '../lib/props';
 import { TEST_SECRET, mesh } from '../plan/fixtures';
 
 /**
@@ -53,7 +54,7 @@ describe('planRollout invariants (property-based)', () => {
       expect([...placed].sort()).toEqual([...changing].sort());
       expect(steps.map((s) => s.step)).toEqual(steps.map((_, i) => i + 1));
       for (const s of steps) expect(s.tunnels.length).toBeGreaterThan(0);
-    }), { numRuns: 300 });
+    }), propRuns(300));
   });
 
   test('no step takes down tunnels of one site pair beyond one tunnel (or one group that goes down together)', () => {
@@ -69,7 +70,7 @@ describe('planRollout invariants (property-based)', () => {
         // and what is down besides the changing tunnels is their groups' other members
         for (const id of s.alsoDown ?? []) expect(s.tunnels.some((c) => group.get(c) === group.get(id))).toBe(true);
       }
-    }), { numRuns: 300 });
+    }), propRuns(300));
   });
 
   test('during every step every site pair with an active tunnel keeps one up (unchanged, or changed earlier), except the reported outages', () => {
@@ -81,7 +82,7 @@ describe('planRollout invariants (property-based)', () => {
         const cut = [...pairs].filter((p) => !up.has(p)).sort();
         expect(cut).toEqual(rollout.outages.filter((o) => o.step === s.step).map((o) => sitePair(o.sites)).sort());
       }
-    }), { numRuns: 300 });
+    }), propRuns(300));
   });
 
   test('an outage is reported only where no order avoids it: every active tunnel of the pair goes down with one change', () => {
@@ -97,7 +98,7 @@ describe('planRollout invariants (property-based)', () => {
       });
       expect(rollout.outages.map((o) => sitePair(o.sites)).sort()).toEqual(expected.sort());
       for (const o of rollout.outages) expect(downIn(rollout.steps[o.step - 1])).toEqual(expect.arrayContaining([...o.tunnels]));
-    }), { numRuns: 300 });
+    }), propRuns(300));
   });
 
   test('idle tunnels go first, in a step of their own; the steps are as few as the rules allow', () => {
@@ -118,13 +119,13 @@ describe('planRollout invariants (property-based)', () => {
       }
       expect(steps.length).toBe((idle.length ? 1 : 0) + Math.max(0, ...perPair.values()));
       expect(byId.size).toBe(tunnels.length);
-    }), { numRuns: 300 });
+    }), propRuns(300));
   });
 
   test('the same deployment and change give the same rollout, whatever order the changing ids come in', () => {
     fc.assert(fc.property(deploymentArb, ({ tunnels, changing, options }) => {
       expect(planRollout(tunnels, [...changing].reverse(), options)).toEqual(planRollout(tunnels, changing, options));
-    }), { numRuns: 200 });
+    }), propRuns(200));
   });
 });
 

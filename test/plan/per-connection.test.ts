@@ -5,6 +5,7 @@
  */
 import * as fc from 'fast-check';
 import { PROFILES } from '../../src/plan/clouds';
+import { propRuns } from '../lib/props';
 
 const perConnection = Object.values(PROFILES).filter((p) => p.perConnection);
 
@@ -17,7 +18,7 @@ describe('perConnection.connectionOf inverts perConnection.endpoint', () => {
       expect(conn).toBe(connectionOf(endpoint(link, c, 1 + (t % tunnelsPerConnection))));
       expect(conn).not.toBe(connectionOf(endpoint(link, c + 1, t)));
       expect(conn).not.toBeUndefined();
-    }));
+    }), propRuns(100)); // fast-check's default count
   });
 
   test('endpoint names of the clouds whose endpoints are the gateway\'s are not claimed', () => {

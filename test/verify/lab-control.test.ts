@@ -86,7 +86,8 @@ describe('VICI messages', () => {
       });
     }).listen(sock);
     try {
-      const r = await swanctlOverVici(sock, ['--initiate', '--child', 'tun', '--timeout', '20'], 2000);
+      // (a deadline far above the fake server's answer time: the test is about the answer, not the clock)
+      const r = await swanctlOverVici(sock, ['--initiate', '--child', 'tun', '--timeout', '20'], 30_000);
       expect(r).toMatchObject({ code: 1, timedOut: false });
       expect(r!.stdout).toBe('[IKE] received AUTHENTICATION_FAILED notify error\ninitiate failed: establishing CHILD_SA \'tun\' failed\n');
     } finally {
@@ -111,7 +112,7 @@ describe('BIRD control socket', () => {
       });
     }).listen(sock);
     try {
-      const r = await birdControl(sock, 'show protocols all tun', 2000);
+      const r = await birdControl(sock, 'show protocols all tun', 30_000);
       expect(asked).toBe('show protocols all tun\n');
       expect(r.code).toBe(0);
       expect(r.stdout.split('\n')[0]).toBe('BIRD 2.0.12 ready.');
@@ -122,7 +123,7 @@ describe('BIRD control socket', () => {
   });
 
   test('no socket: a failed command, not an exception', async () => {
-    const r = await birdControl(path.join(dir, 'none.ctl'), 'show status', 500);
+    const r = await birdControl(path.join(dir, 'none.ctl'), 'show status', 30_000);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Unable to connect to server control socket/);
   });
