@@ -21,15 +21,28 @@ export function labEnv(extra: Readonly<Record<string, string>> = {}): Record<str
   return { PATH: process.env.PATH || DEFAULT_PATH, LC_ALL: 'C', ...extra };
 }
 
-/** Commands started by `run` that have not exited yet. */
+/** Commands started by `run` from this process that have not exited yet. */
 const running = new Set<ChildProcess>();
+/** Pids of commands the runner started for `run` that have not exited yet. */
+const runnerPids = new Set<number>();
 
 /**
- * SIGKILLs every command `run` started that is still running and waits (synchronously, up to
- * `waitMs`) until each is dead, so nothing they do lands after the caller's cleanup.
+ * SIGKILLs every command `run` started that is still running, and the command runner with them
+ * (its process group: commands whose pid has not reached this process yet too), and waits
+ * (synchronously, up to `waitMs`) until each is dead, so nothing they do lands after the
+ * caller's cleanup.
  */
 export function killRunningSync(waitMs = 2000): void {
-  const pids = [...running].map((c) => c.pid).filter((p): p is number => p !== undefined);
+  const pids = [...[...running].map((c) => c.pid), ...runnerPids].filter((p): p is number => p !== undefined);
+  const runnerPid = runner?.child.pid;
+  if (runnerPid !== undefined) {
+    pids.push(runnerPid);
+    try {
+      process.kill(-runnerPid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   for (const pid of pids) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -87,27 +100,205 @@ export interface RunOptions {
   readonly input?: string;
 }
 
+/** What an `execFile` callback got, as the runner passes it on. */
+interface Outcome {
+  readonly error: { readonly killed: boolean; readonly signal: string | null; readonly code: number | string | null; readonly message: string } | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The result of `run` from an outcome. */
+function resultOf(o: Outcome, started: number): CommandResult {
+  const e = o.error;
+  const timedOut = !!e && e.killed && e.signal === 'SIGKILL';
+  const code = e ? (typeof e.code === 'number' ? e.code : null) : 0;
+  return { code, stdout: o.stdout, stderr: o.stderr + (e && typeof e.code === 'string' ? `${e.code}: ${e.message}` : ''), timedOut, ms: Date.now() - started };
+}
+
+const MAX_OUTPUT = 16 * 1024 * 1024;
+
 /** Runs one command and resolves with its result (never rejects on a non-zero exit). */
 export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+  const request: RunRequest = { id: 0, file, args: [...args], timeoutMs: options.timeoutMs ?? 10_000, env: labEnv(options.env), input: options.input };
+  return theRunner()?.run(request) ?? runHere(request);
+}
+
+/** `run` from this process. */
+function runHere(r: RunRequest): Promise<CommandResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = execFile(file, [...args], {
-      timeout: options.timeoutMs ?? 10_000,
-      killSignal: 'SIGKILL',
-      maxBuffer: 16 * 1024 * 1024,
-      env: labEnv(options.env),
-      encoding: 'utf8',
-    }, (error, stdout, stderr) => {
+    const child = execFile(r.file, r.args, { timeout: r.timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_OUTPUT, env: r.env, encoding: 'utf8' }, (error, stdout, stderr) => {
       running.delete(child);
       const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string; signal?: string }) | null;
-      const timedOut = !!e && e.killed === true && e.signal === 'SIGKILL';
-      let code: number | null = 0;
-      if (e) code = typeof e.code === 'number' ? e.code : null;
-      resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') + (e && typeof e.code === 'string' ? `${e.code}: ${e.message}` : ''), timedOut, ms: Date.now() - started });
+      resolve(resultOf({ error: e ? { killed: e.killed === true, signal: e.signal ?? null, code: e.code ?? null, message: e.message } : null, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') }, started));
     });
     running.add(child);
-    if (options.input !== undefined) child.stdin?.end(options.input);
+    if (r.input !== undefined) child.stdin?.end(r.input);
   });
+}
+
+/** One command for the runner. */
+interface RunRequest {
+  id: number;
+  readonly file: string;
+  readonly args: string[];
+  readonly timeoutMs: number;
+  readonly env: Record<string, string>;
+  readonly input?: string;
+}
+
+/** What the runner reports: a command's pid once it started, its outcome once it ended. */
+type RunnerMessage = { readonly id: number; readonly pid: number | null } | { readonly id: number; readonly outcome: Outcome };
+
+/**
+ * The command runner: a small node process that starts the lab's commands for this one.
+ *
+ * Starting a process forks its parent, and the fork costs in proportion to the parent's memory. A
+ * lab makes thousands of short calls (`ip`, `swanctl`, `birdc`, `ping`); made from a jest worker
+ * or a harness holding aws-cdk-lib, cdktf and synthesized outputs, their forks were the largest
+ * part of the lab's own CPU (17.5 of 48 s in the e2e tests' profile). From the runner (~40 MB)
+ * each costs what a fork of a bare node process costs.
+ *
+ * The runner is `node -e` of `runnerMain` below, started on the first `run`, with the lab's
+ * minimal environment (no master secret in it). It runs each request as `runHere` would
+ * (`execFile`, the deadline, SIGKILL), reports the pid when a command starts and the outcome when
+ * it ends, kills its commands and exits when this process goes away (its IPC channel closes),
+ * and exits by itself after 10 s without work. It leads its own process group, so
+ * `killRunningSync` kills it and everything it started with one signal. Where it cannot start
+ * (or died with commands in flight), commands start from this process as before.
+ * `CCVPN_LAB_RUNNER=off` starts every command from this process.
+ */
+class Runner {
+  readonly child: ChildProcess;
+  private readonly pending = new Map<number, { readonly resolve: (r: CommandResult) => void; readonly started: number; pid?: number }>();
+  private next = 1;
+
+  constructor(onGone: (withWork: boolean) => void) {
+    this.child = spawn(process.execPath, ['-e', `(${runnerMain.toString()})(${MAX_OUTPUT})`], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: labEnv(), detached: true, serialization: 'json',
+    });
+    this.child.unref();
+    this.idle();
+    this.child.on('message', (m: RunnerMessage) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if ('pid' in m) {
+        if (m.pid !== null) {
+          p.pid = m.pid;
+          runnerPids.add(m.pid);
+        }
+        return;
+      }
+      this.pending.delete(m.id);
+      if (p.pid !== undefined) runnerPids.delete(p.pid);
+      if (this.pending.size === 0) this.idle();
+      p.resolve(resultOf(m.outcome, p.started));
+    });
+    let gone = false;
+    const onExit = () => {
+      if (gone) return;
+      gone = true;
+      const withWork = this.pending.size > 0;
+      for (const p of this.pending.values()) {
+        if (p.pid !== undefined) runnerPids.delete(p.pid);
+        p.resolve({ code: null, stdout: '', stderr: 'the lab\'s command runner exited before the command ended', timedOut: false, ms: Date.now() - p.started });
+      }
+      this.pending.clear();
+      onGone(withWork);
+    };
+    this.child.on('exit', onExit);
+    this.child.on('disconnect', onExit);
+    this.child.on('error', onExit);
+  }
+
+  get usable(): boolean {
+    return this.child.connected;
+  }
+
+  run(request: RunRequest): Promise<CommandResult> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, started: Date.now() });
+      // While commands are in flight the channel keeps this process alive; idle, it does not.
+      if (this.pending.size === 1) this.child.channel?.ref();
+      try {
+        this.child.send({ ...request, id });
+      } catch {
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.idle();
+        resolve(runHere(request));
+      }
+    });
+  }
+
+  private idle(): void {
+    this.child.channel?.unref();
+  }
+}
+
+let runner: Runner | undefined;
+/** Set once the runner died with commands in flight, or could not start: commands start here. */
+let runnerBroken = false;
+
+function theRunner(): Runner | undefined {
+  if (runnerBroken || process.env.CCVPN_LAB_RUNNER === 'off') return undefined;
+  if (runner?.usable) return runner;
+  try {
+    const r: Runner = new Runner((withWork) => {
+      if (runner === r) runner = undefined;
+      if (withWork) runnerBroken = true;
+    });
+    runner = r;
+    return r.usable ? r : undefined;
+  } catch {
+    runnerBroken = true;
+    return undefined;
+  }
+}
+
+/**
+ * The runner's program. It runs in a bare `node -e` (its source is this function's text), so it
+ * names nothing outside itself and loads what it needs with `require`.
+ */
+function runnerMain(maxBuffer: number): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the runner's own module scope (node -e)
+  const cp = require('node:child_process') as typeof import('node:child_process');
+  const children = new Map<number, ChildProcess>();
+  let idle: NodeJS.Timeout | undefined;
+  const send = (m: unknown) => {
+    try {
+      process.send?.(m);
+    } catch {
+      // the parent is gone: 'disconnect' follows
+    }
+  };
+  const arm = () => {
+    if (idle) clearTimeout(idle);
+    idle = children.size === 0 ? setTimeout(() => process.exit(0), 10_000) : undefined;
+  };
+  process.on('message', (m: RunRequest) => {
+    const child = cp.execFile(m.file, m.args, { timeout: m.timeoutMs, killSignal: 'SIGKILL', maxBuffer, env: m.env, encoding: 'utf8' }, (error, stdout, stderr) => {
+      children.delete(m.id);
+      const e = error as (Error & { killed?: boolean; code?: number | string; signal?: string }) | null;
+      send({ id: m.id, outcome: { error: e ? { killed: e.killed === true, signal: e.signal ?? null, code: e.code ?? null, message: e.message } : null, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') } });
+      arm();
+    });
+    children.set(m.id, child);
+    arm();
+    send({ id: m.id, pid: child.pid ?? null });
+    if (m.input !== undefined) child.stdin?.end(m.input);
+  });
+  process.on('disconnect', () => {
+    for (const c of children.values()) {
+      try {
+        c.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(0);
+  });
+  arm();
 }
 
 /** Runs a command and throws with its output when it fails. */

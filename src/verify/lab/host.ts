@@ -31,6 +31,21 @@ let probes = 0;
 /** A namespace name for one prerequisite probe: unique per process and call. */
 const probeName = () => `cvprobe${process.pid % 100000}-${++probes}`;
 
+/** The tools the lab runs, with the Debian package of each. */
+const TOOLS = [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping'], ['nsenter', 'util-linux']] as const;
+
+/** Whether an executable `bin` is in a folder of `PATH` (the lookup `execFile` makes). */
+function onPath(bin: string): boolean {
+  return (process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin').split(':').some((d) => {
+    try {
+      fs.accessSync(path.join(d || '.', bin), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Why the lab cannot run on this machine, or `undefined` when it can. */
 export async function labPrerequisites(): Promise<string | undefined> {
   if (process.platform !== 'linux') return `network namespaces need Linux (this is ${process.platform})`;
@@ -39,10 +54,7 @@ export async function labPrerequisites(): Promise<string | undefined> {
   if (!charon) return `strongSwan's charon not found (looked in ${CHARON_CANDIDATES.join(', ')}; apt-get install strongswan-charon strongswan-swanctl libcharon-extra-plugins)`;
   const plugin = ['/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/x86_64-linux-gnu/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/aarch64-linux-gnu/ipsec/plugins/libstrongswan-kernel-libipsec.so'];
   if (!plugin.some((p) => fs.existsSync(p))) return 'strongSwan kernel-libipsec plugin not found (apt-get install libcharon-extra-plugins)';
-  for (const [bin, pkg] of [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping'], ['nsenter', 'util-linux']]) {
-    const r = await run('sh', ['-c', 'command -v "$1"', 'sh', bin], { timeoutMs: 3000 });
-    if (r.code !== 0) return `'${bin}' not found (apt-get install ${pkg})`;
-  }
+  for (const [bin, pkg] of TOOLS) if (!onPath(bin)) return `'${bin}' not found (apt-get install ${pkg})`;
   if (!fs.existsSync('/dev/net/tun')) return '/dev/net/tun is missing (kernel-libipsec needs TUN devices)';
   const probe = probeName();
   const add = await run('ip', ['netns', 'add', probe], { timeoutMs: 3000 });
@@ -56,10 +68,7 @@ export function labPrerequisitesSync(): string | undefined {
   if (process.platform !== 'linux') return `network namespaces need Linux (this is ${process.platform})`;
   if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'creating network namespaces needs root';
   if (!CHARON_CANDIDATES.some((c) => fs.existsSync(c))) return 'strongSwan\'s charon not found (apt-get install strongswan-charon strongswan-swanctl libcharon-extra-plugins)';
-  const onPath = (bin: string) => (process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':').some((d) => fs.existsSync(path.join(d, bin)));
-  for (const [bin, pkg] of [['swanctl', 'strongswan-swanctl'], ['bird', 'bird2'], ['birdc', 'bird2'], ['ip', 'iproute2'], ['ping', 'iputils-ping'], ['nsenter', 'util-linux']]) {
-    if (!onPath(bin)) return `'${bin}' not found (apt-get install ${pkg})`;
-  }
+  for (const [bin, pkg] of TOOLS) if (!onPath(bin)) return `'${bin}' not found (apt-get install ${pkg})`;
   if (!fs.existsSync('/dev/net/tun')) return '/dev/net/tun is missing (kernel-libipsec needs TUN devices)';
   const probe = probeName();
   try {

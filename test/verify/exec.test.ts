@@ -1,0 +1,111 @@
+/**
+ * The lab's commands (`src/verify/exec.ts`): `run` starts them from the command runner, a small
+ * node process (a fork costs in proportion to the forking process's memory), with the same
+ * results as starting them here; `killRunningSync` kills them wherever they run.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type * as Exec from '../../src/verify/exec';
+
+/** A fresh copy of the module: its own runner (or none), as a new process has. */
+function freshExec(): typeof Exec {
+  let m: typeof Exec | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module instance of its own per test
+    m = require('../../src/verify/exec');
+  });
+  return m!;
+}
+
+const savedRunner = process.env.CCVPN_LAB_RUNNER;
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-exec-'));
+  process.env.CCVPN_EXEC_TEST_SECRET = 'not-for-commands';
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  delete process.env.CCVPN_EXEC_TEST_SECRET;
+  if (savedRunner === undefined) delete process.env.CCVPN_LAB_RUNNER;
+  else process.env.CCVPN_LAB_RUNNER = savedRunner;
+});
+
+/** The same calls, their results without the time they took. */
+async function calls(exec: typeof Exec) {
+  const results = [
+    await exec.run('sh', ['-c', 'echo out; echo err >&2; exit 3']),
+    await exec.run('sleep', ['5'], { timeoutMs: 200 }),
+    await exec.run('no-such-command-ccvpn', []),
+    await exec.run('cat', [], { input: 'typed in\n' }),
+    await exec.run('sh', ['-c', 'echo "${CCVPN_EXEC_TEST_SECRET-unset} $LC_ALL $EXTRA"'], { env: { EXTRA: 'given' } }),
+  ];
+  return results.map(({ ms, ...r }) => {
+    expect(ms).toBeGreaterThanOrEqual(0);
+    return r;
+  });
+}
+
+describe('run', () => {
+  test('gives the same results from the runner as from this process: exit code, output, deadline, a missing command, stdin, the minimal environment', async () => {
+    process.env.CCVPN_LAB_RUNNER = 'off';
+    const here = await calls(freshExec());
+    delete process.env.CCVPN_LAB_RUNNER;
+    const viaRunner = await calls(freshExec());
+    expect(viaRunner).toEqual(here);
+    expect(here).toEqual([
+      { code: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false },
+      { code: null, stdout: '', stderr: '', timedOut: true },
+      { code: null, stdout: '', stderr: expect.stringMatching(/^ENOENT: spawn no-such-command-ccvpn ENOENT/), timedOut: false },
+      { code: 0, stdout: 'typed in\n', stderr: '', timedOut: false },
+      // nothing of the caller's environment (it may hold the master secret) but PATH
+      { code: 0, stdout: 'unset C given\n', stderr: '', timedOut: false },
+    ]);
+  });
+
+  test('starts the commands from one runner process, not from this one (unless CCVPN_LAB_RUNNER=off)', async () => {
+    const exec = freshExec();
+    const parents = new Set<string>();
+    for (let i = 0; i < 5; i++) parents.add((await exec.run('sh', ['-c', 'echo $PPID'])).stdout.trim());
+    expect(parents.size).toBe(1);
+    const runnerPid = Number([...parents][0]);
+    expect(runnerPid).not.toBe(process.pid);
+    // the runner is our child, with the lab's environment only
+    expect(fs.readFileSync(`/proc/${runnerPid}/stat`, 'utf8').split(') ')[1].split(' ')[1]).toBe(String(process.pid));
+    expect(fs.readFileSync(`/proc/${runnerPid}/environ`, 'utf8')).not.toContain('CCVPN_EXEC_TEST_SECRET');
+    process.env.CCVPN_LAB_RUNNER = 'off';
+    expect((await exec.run('sh', ['-c', 'echo $PPID'])).stdout.trim()).toBe(String(process.pid));
+  });
+
+  test('killRunningSync kills a command in flight and the runner; later commands start from this process', async () => {
+    const exec = freshExec();
+    const pidFile = path.join(dir, 'pid');
+    const pending = exec.run('sh', ['-c', `echo $$ > '${pidFile}'; exec sleep 30`], { timeoutMs: 60_000 });
+    const runnerPid = await (async () => {
+      for (let i = 0; i < 500 && !(fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').endsWith('\n')); i++) await exec.sleep(10);
+      return Number(fs.readFileSync(`/proc/${fs.readFileSync(pidFile, 'utf8').trim()}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    })();
+    const commandPid = Number(fs.readFileSync(pidFile, 'utf8'));
+    expect(exec.isRunning(commandPid)).toBe(true);
+    exec.killRunningSync();
+    expect(exec.isRunning(commandPid)).toBe(false);
+    expect(exec.isRunning(runnerPid)).toBe(false);
+    expect(await pending).toMatchObject({ code: null, timedOut: false });
+    expect((await exec.run('sh', ['-c', 'echo $PPID'])).stdout.trim()).toBe(String(process.pid));
+  });
+
+  test('the runner does not outlive its process, nor keep it alive', () => {
+    // GIVEN a process that runs one command and then has nothing left to do
+    const script = path.join(dir, 'one.ts');
+    fs.writeFileSync(script, `import { run } from ${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'verify', 'exec'))};\nrun('sh', ['-c', 'echo $PPID']).then((r) => console.log(r.stdout.trim()));\n`);
+    // WHEN it runs (it would hang on a runner that kept it alive)
+    const { execFileSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
+    const runnerPid = Number(execFileSync(process.execPath, ['-r', '@swc-node/register', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', timeout: 30_000 }).trim());
+    // THEN it exited, and its runner with it
+    expect(runnerPid).toBeGreaterThan(0);
+    const exec = freshExec();
+    const end = Date.now() + 5000;
+    while (exec.isRunning(runnerPid) && Date.now() < end) exec.sleepSync(20);
+    expect(exec.isRunning(runnerPid)).toBe(false);
+  });
+});
