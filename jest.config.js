@@ -33,7 +33,6 @@ const common = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   // One folder per run for outputs several files synthesize alike (test/lib/output-cache.ts).
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',

@@ -1,4 +1,4 @@
-// Types of the cdktf jest matchers that `test/setup.ts` registers (`Testing.setupJest()`).
+// Types of the cdktf jest matchers that `test/lib/cdktf-matchers.ts` registers (`Testing.setupJest()`).
 // cdktf 0.21 declares them as `jest.Matchers<R>`, which does not merge with @types/jest 30's
 // `Matchers<R, T>`, so they are restated here with the matching type parameters.
 import type { TerraformConstructor } from 'cdktf/lib/testing/matchers';

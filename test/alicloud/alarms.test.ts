@@ -10,6 +10,7 @@ import { CmsAlarm } from '../../src/alicloud/generated/cdktf/providers/alicloud/
 import type { LinkRealisation } from '../../src/contract';
 import { AlicloudLinkResources, SiteSpec, Topology, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, resourcesOf, synthChecked } from './fixtures';
+import '../lib/cdktf-matchers';
 
 const SECRET = 'test-only-master-secret-0123456789';
 

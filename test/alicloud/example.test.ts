@@ -9,6 +9,7 @@ import { VpnGateway } from '../../src/alicloud/generated/cdktf/providers/aliclou
 import { synthChecked } from './fixtures';
 import { expectValidAlicloud } from './schema-check';
 import { ENGINE_CLI, ENGINE_VERSION } from '../lib/engine';
+import '../lib/cdktf-matchers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'alicloud-only');

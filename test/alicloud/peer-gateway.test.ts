@@ -2,6 +2,7 @@ import { TerraformVariable } from 'cdktf';
 import { AlicloudPeerGateway } from '../../src/alicloud';
 import { VpnCustomerGateway } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-customer-gateway';
 import { newStack, ref, resourcesOf, synthChecked } from './fixtures';
+import '../lib/cdktf-matchers';
 
 describe('AlicloudPeerGateway', () => {
   test('registers the peer\'s IP and ASN (as a string)', () => {

@@ -7,6 +7,7 @@ import { VpnRouteEntry } from '../../src/alicloud/generated/cdktf/providers/alic
 import type { LinkRealisation } from '../../src/contract';
 import { AlicloudLinkResources, PlannedTunnel, Topology, VpnPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
+import '../lib/cdktf-matchers';
 
 const SECRET = 'test-only-master-secret-0123456789';
 

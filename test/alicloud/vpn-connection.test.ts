@@ -7,6 +7,7 @@ import { VpnPbrRouteEntry } from '../../src/alicloud/generated/cdktf/providers/a
 import { VpnRouteEntry } from '../../src/alicloud/generated/cdktf/providers/alicloud/vpn-route-entry';
 import { AlicloudConnectionPlan, PresharedKey } from '../../src/plan';
 import { KEY_1, KEY_2, gatewayAndPeer, ref, resourcesOf, synthChecked } from './fixtures';
+import '../lib/cdktf-matchers';
 
 const SEED_POLICY = AlicloudConnectionRouting.policy({ localSubnets: ['10.0.0.0/16', '100.104.0.0/16'], remoteSubnets: ['192.168.0.0/16'] });
 const BGP_TUNNELS = { master: { tunnelCidr: '169.254.21.0/30' }, slave: { tunnelCidr: '169.254.22.4/30' } };

@@ -7,6 +7,7 @@ import type { LinkRealisation } from '../../src/contract';
 import { GatewayPlan, planVpn } from '../../src/plan';
 import { GATEWAY_PROPS, newStack, ref, resourcesOf, synthChecked } from './fixtures';
 import { ENGINE } from '../lib/engine';
+import '../lib/cdktf-matchers';
 
 function gateway(props: Partial<AlicloudVpnGatewayProps> = {}, id = 'Gateway') {
   const { app, stack } = newStack();

@@ -6,6 +6,7 @@ import type { IVpnGateway, LinkRealisation } from '../../src/contract';
 import { TEST_SECRET } from '../plan/fixtures';
 import { GATEWAY_PROPS, resourcesOf, testStack } from './util';
 import { ENGINE } from '../lib/engine';
+import '../lib/cdktf-matchers';
 
 /** An AWS gateway of another app (engine `cdk`), recording what it is asked for. */
 function fakeAwsGateway() {

@@ -7,6 +7,7 @@ import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/vir
 import { Testing } from 'cdktf';
 import { AzureOnlyStack } from '../../examples/azure-only/main';
 import { AZURERM_VERSION, ENGINE, ENGINE_CLI, ENGINE_VERSION } from '../lib/engine';
+import '../lib/cdktf-matchers';
 
 const EXAMPLE_DIR = path.join(__dirname, '..', '..', 'examples', 'azure-only');
 

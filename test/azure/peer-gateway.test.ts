@@ -2,6 +2,7 @@ import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-g
 import { TerraformVariable, Testing } from 'cdktf';
 import { AzurePeerGateway, AzurePeerGatewayProps } from '../../src/azure';
 import { resourcesOf, testStack } from './util';
+import '../lib/cdktf-matchers';
 
 const BASE = { name: 'lng-router', resourceGroupName: 'rg-vpn', location: 'japaneast', gatewayAddress: '203.0.113.20' };
 const build = (props: Partial<AzurePeerGatewayProps>) => () => new AzurePeerGateway(testStack(), 'Peer', { ...BASE, ...props });

@@ -8,6 +8,7 @@ import type { ILinkStack, LinkRealisation } from '../../src/contract';
 import { LinkSpec, SiteSpec, VpnPlan, planVpn } from '../../src/plan';
 import { TEST_SECRET } from '../plan/fixtures';
 import { GATEWAY_PROPS, resourcesOf, testStack, bgpSwitch } from './util';
+import '../lib/cdktf-matchers';
 
 const AWS_SITE: SiteSpec = { id: 'aws-tokyo', cloud: 'aws', cidrs: ['10.10.0.0/16'] };
 const ALI_SITE: SiteSpec = { id: 'ali-hz', cloud: 'alicloud', cidrs: ['192.168.0.0/16'] };

@@ -3,6 +3,7 @@ import { TerraformVariable, Testing } from 'cdktf';
 import { AzureConnectionMode, AzurePeerGateway, AzureVpnConnection, AzureVpnConnectionProps } from '../../src/azure';
 import { PresharedKey } from '../../src/plan';
 import { TEST_KEY, gatewayFixture, resourcesOf, bgpSwitch } from './util';
+import '../lib/cdktf-matchers';
 
 type ConnectionProps = Omit<AzureVpnConnectionProps, 'gateway' | 'peer'>;
 

@@ -5,6 +5,7 @@ import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { AzureGatewayInstance, AzureVpnGateway, AzureVpnGatewayProps } from '../../src/azure';
 import { GATEWAY_PROPS, resourcesOf, testStack, bgpSwitch } from './util';
 import { ENGINE } from '../lib/engine';
+import '../lib/cdktf-matchers';
 
 function synthGateway(props: Partial<AzureVpnGatewayProps> = {}) {
   const stack = testStack();

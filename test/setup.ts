@@ -1,4 +1,0 @@
-// cdktf's jest matchers (toHaveResourceWithProperties, toBeValidTerraform, ...).
-import { Testing } from 'cdktf';
-
-Testing.setupJest();
