@@ -164,10 +164,13 @@ function verifyRows(): string[][] {
   if (!fs.existsSync(file)) return [['verify: generated topologies', 'n/a', 'n/a', 'n/a (bench/verify.bench.ts does not exist)']];
   const r = runProcess(['-r', '@swc-node/register', file], { ...envFor('validation'), BENCH_RUNS: String(Math.min(RUNS, 3)) }, 1_800_000);
   if (r.status !== 0) {
-    // The error's own message, not the last frame of its stack.
+    // The error's own message, not the last frame of its stack; the whole output in a file.
+    const log = path.join(ROOT, 'tmp', 'bench', 'verify-failed.log');
+    fs.mkdirSync(path.dirname(log), { recursive: true });
+    fs.writeFileSync(log, `exit ${r.status}\n== stdout\n${r.stdout}\n== stderr\n${r.stderr}`);
     const lines = r.stderr.trim().split('\n').filter((l) => l.trim());
     const last = lines.filter((l) => !/^\s+at /.test(l)).slice(-1)[0] ?? lines.slice(-1)[0] ?? '';
-    return [['verify: generated topologies', 'n/a', 'n/a', `n/a (bench:verify failed, exit ${r.status}: ${last.slice(0, 160)})`]];
+    return [['verify: generated topologies', 'n/a', 'n/a', `n/a (bench:verify failed, exit ${r.status}: ${last.slice(0, 160)}; all of its output: ${path.relative(ROOT, log)})`]];
   }
   const skipped = /skipped: (.*)/.exec(r.stdout);
   if (skipped) return [['verify: generated topologies', 'n/a', 'n/a', `n/a (${skipped[1].trim()})`]];

@@ -90,7 +90,13 @@ function child<T>(nodeArgs: readonly string[], script: string, args: readonly st
   const env = { ...process.env };
   delete env.BENCH_RSS_FILE;
   const r = spawnSync(process.execPath, [...nodeArgs, script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 900_000, env });
-  if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-5).join(' | ')}`);
+  if (r.status !== 0) {
+    // The error's message lines (not its stack frames), then where it was thrown.
+    const lines = (r.stderr ?? '').trim().split('\n').filter((l) => l.trim());
+    const message = lines.filter((l) => !/^\s+at /.test(l)).slice(-5);
+    const where = lines.find((l) => /^\s+at /.test(l))?.trim() ?? '';
+    throw new Error(`bench child ${args.join(' ')} failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${[...message, where].join(' | ')}`);
+  }
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }
 

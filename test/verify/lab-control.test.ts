@@ -9,7 +9,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { birdControl, decodeVici, encodeVici, rawVici, swanctlOverVici } from '../../src/verify/lab/control';
-import { launcherScript, shellQuote } from '../../src/verify/lab/launch';
+import type { ChildProcess } from 'node:child_process';
+import { launchDaemons, launcherScript, shellQuote } from '../../src/verify/lab/launch';
 import { childCounters, parseBirdProtocol, saState } from '../../src/verify/parse';
 
 const LIST_SA = {
@@ -138,4 +139,27 @@ describe('daemon launcher script', () => {
     expect(script).toMatch(/echo started\nwhile :; do pid=; wait -n -p pid;/);
     expect(shellQuote("a'b")).toBe("'a'\\''b'");
   });
+
+  test('a batch whose script is larger than one argument may be (128 KiB) starts every daemon and reports each exit', async () => {
+    // GIVEN 400 daemons with a long variable each, as a 100-tunnel lab's ~400 daemons carry the
+    // caller's PATH (long under npm): about 240 KiB of script (spawn's E2BIG when passed by `bash -c`)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-launch-'));
+    try {
+      const long = `/opt/${'x'.repeat(500)}`;
+      const specs = Array.from({ length: 400 }, (_, i) => ({ name: `d${i}`, file: 'sh', args: ['-c', `echo "$LONG" | wc -c; exit ${i % 3}`], logFile: path.join(dir, `d${i}.log`), env: { LONG: long } }));
+      expect(launcherScript(specs).length).toBeGreaterThan(200 * 1024);
+      const launchers = new Set<ChildProcess>();
+      // WHEN
+      const daemons = await launchDaemons(specs, launchers);
+      // THEN each started, ran with its variable, and its exit status came back
+      expect(daemons.map((d) => d.name)).toEqual(specs.map((s) => s.name));
+      const exits = await Promise.all(daemons.map((d) => d.exited));
+      expect(exits.map((e) => e.code)).toEqual(specs.map((_, i) => i % 3));
+      expect(fs.readFileSync(path.join(dir, 'd7.log'), 'utf8')).toBe(`${long.length + 1}\n`);
+      // the script file is gone (bash read it), only the logs are left
+      expect(fs.readdirSync(dir).filter((f) => !f.endsWith('.log'))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

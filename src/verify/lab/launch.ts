@@ -29,6 +29,9 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
+/** Batches launched by this process (names their script files). */
+let batches = 0;
+
 /** The launcher script of a batch (pure: unit-tested). */
 export function launcherScript(specs: readonly LaunchSpec[]): string {
   const lines = specs.map((s, i) => {
@@ -71,11 +74,21 @@ export function killLaunchersSync(launchers: ReadonlySet<ChildProcess>, waitMs =
 export function launchDaemons(specs: readonly LaunchSpec[], launchers: Set<ChildProcess>): Promise<Daemon[]> {
   if (!specs.length) return Promise.resolve([]);
   for (const s of specs) fs.closeSync(fs.openSync(s.logFile, 'a', 0o600));
+  // The script goes in a file, not in `bash -c`: one argument may hold at most 128 KiB
+  // (MAX_ARG_STRLEN), and a 100-tunnel lab's script, with the caller's PATH written for each of
+  // its ~400 daemons, passed that under npm (whose PATH is long): spawn failed with E2BIG. The
+  // file is in the first daemon's folder (the lab's, removed with it) and removed once bash has it.
+  const script = path.join(path.dirname(specs[0].logFile), `launch-${++batches}.sh`);
+  fs.writeFileSync(script, launcherScript(specs), { mode: 0o600 });
   // Its own process group (bash without job control keeps its background jobs in it), so the
   // group can be killed at once; the harness's signal handlers clean up, not the terminal.
-  const launcher = spawn('bash', ['-c', launcherScript(specs)], { stdio: ['ignore', 'pipe', 'pipe'], env: labEnv(), detached: true });
+  const launcher = spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'], env: labEnv(), detached: true });
   launchers.add(launcher);
-  launcher.once('exit', () => launchers.delete(launcher));
+  const removeScript = () => fs.rmSync(script, { force: true });
+  launcher.once('exit', () => {
+    launchers.delete(launcher);
+    removeScript();
+  });
   const daemons: (Daemon & { settle: (code: number | null, signal: NodeJS.Signals | null) => void })[] = [];
   const byPid = new Map<number, (typeof daemons)[number]>();
   return new Promise((resolve, reject) => {
@@ -99,6 +112,7 @@ export function launchDaemons(specs: readonly LaunchSpec[], launchers: Set<Child
           byPid.set(d.pid, d);
         } else if (word === 'started') {
           started = true;
+          removeScript(); // bash has the file open: it reads the rest from its descriptor
           resolve(daemons.slice());
         } else if (word === 'exit') {
           const rc = Number(b);
