@@ -33,7 +33,8 @@ export function cleanupScratch(): void {
   synthesized.clear();
 }
 
-const SECRET = 'verify-mutation-test-secret-not-for-real-use';
+/** The master secret of every output this module synthesizes. */
+export const SECRET = 'verify-mutation-test-secret-not-for-real-use';
 
 /**
  * The manifest folder of `name` as `define` synthesizes it in this process (this jest project's

@@ -1,18 +1,20 @@
 /**
- * Registered examples synthesized by one engine flavour in a child process
- * (`synth-example-child.ts` under `scripts/engine-register.js` with `CCVPN_ENGINE`), for tests
- * that compare the cdktf flavour's output (azurerm 4.55.0) with CDK Terrain's (azurerm 4.73.0):
- * one jest worker holds one engine, and a child gives each flavour whatever jest project runs the
- * test. Each flavour's examples are synthesized once per jest run (`test/lib/output-cache.ts`:
- * the first file to need one publishes it, the others read it), or once per test file outside
- * a jest run, into a folder `cleanupFlavourOutputs()` removes.
- */
+ * Registered examples synthesized by one engine flavour, for tests that compare the cdktf
+ * flavour's output (azurerm 4.55.0) with CDK Terrain's (azurerm 4.73.0). One jest worker holds
+ * one engine: the jest project's own flavour is synthesized in this process (the mutation tests'
+ * `exampleOutput`, same secret), the other in a child process (`synth-example-child.ts` under
+ * `scripts/engine-register.js` with `CCVPN_ENGINE`), so the file holds under either jest project.
+ * Each flavour's examples are synthesized once per jest run (`test/lib/output-cache.ts`: the
+ * first file to need one publishes it, the others read it), or once per test file outside a jest
+ * run, into a folder `cleanupFlavourOutputs()` (or `cleanupScratch()`) removes. */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLES } from '../../../examples';
+import { ENGINE } from '../../lib/engine';
 import { cachedOutput, outputKey, publish, stagingDir } from '../../lib/output-cache';
+import { SECRET as MUTATION_SECRET, exampleOutput } from '../mutate';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export type Flavour = 'cdktf' | 'cdktn';
@@ -20,11 +22,14 @@ export type Flavour = 'cdktf' | 'cdktn';
 let root: string | undefined;
 const dirs: Record<Flavour, Map<string, string>> = { cdktf: new Map(), cdktn: new Map() };
 /** The master secret every flavour output is synthesized with. */
-export const FLAVOUR_SECRET = 'verify-mutation-test-secret-not-for-real-use';
+export const FLAVOUR_SECRET = MUTATION_SECRET;
 const SECRET = FLAVOUR_SECRET;
 
 /** The outputs of registered examples (all by default) synthesized by `engine`: example → manifest folder. */
 export function flavourOutputs(engine: Flavour, names: readonly string[] = EXAMPLES.map((e) => e.name)): ReadonlyMap<string, string> {
+  // This jest project's own engine: the same source synthesized in this process with the same
+  // secret (the mutation tests' `exampleOutput`, shared with the run's other files), not a child.
+  if (engine === ENGINE) return new Map(names.map((n) => [n, exampleOutput(n)]));
   for (const n of names) {
     const hit = dirs[engine].has(n) ? undefined : cachedOutput(outputKey(`child-${engine}`, SECRET, n));
     if (hit) dirs[engine].set(n, hit);
