@@ -309,8 +309,11 @@ lab('the lab under signals, side by side, with its secrets', () => {
       // WHEN it gets the signal
       child.proc.kill(signal);
       const exit = await child.exit;
-      // (a signal that arrived after the child had finished proves nothing: try again)
-      if (exit.code === 0 && attempt < 4) continue;
+      // (a signal that arrived after the child had finished proves nothing: try again. Finished is
+      // a clean exit, or, once the lab has removed its handlers after its cleanup, the signal's
+      // default action; on a loaded machine the signal can be that late more than once.)
+      const tooLate = exit.code === 0 || (exit.signal !== null && /cleanup done/.test(child.stderr()));
+      if (tooLate && attempt < 8) continue;
       // THEN it exits as signalled, having removed everything of its lab
       expect(exit).toEqual({ code: 128 + signalNumber(signal), signal: null });
       if (moment === 'during cleanup') expect(child.stderr()).not.toMatch(/cleanup done/);
@@ -318,7 +321,7 @@ lab('the lab under signals, side by side, with its secrets', () => {
       expect(record.dir === '' || !fs.existsSync(record.dir)).toBe(true);
       return;
     }
-  }, 120_000);
+  }, 240_000);
 
   test('a lab whose harness was SIGKILLed is found by cleanupStaleLabs wherever its TMPDIR pointed, and removed', async () => {
     // GIVEN a lab in a child whose TMPDIR is elsewhere, killed outright with its daemons up
