@@ -3,7 +3,11 @@
 // children's: tsc, the cdktf/cdktn CLIs, the lab's daemons), wall seconds, and the wall not
 // spent on CPU ("wait": daemons' timers, polling, other processes on the machine), with totals.
 // Measured inside the worker by scripts/test-times-env.js, so it is right under any
-// --maxWorkers; wall is only meaningful on an otherwise idle machine, CPU always is.
+// --maxWorkers; wall is only meaningful on an otherwise idle machine, CPU always is. A child's
+// CPU counts when it is reaped: the lab's command runner (src/verify/exec.ts) exits 10 s after
+// its last command, so its commands' CPU can land in a later file's row (the total holds).
+// Likewise the engine-flavour synth (test/verify/clouds/flavour-outputs.ts) counts for whichever
+// file needs it first.
 //
 //   node scripts/test-times.js [jest args…]     run jest (e.g. a file, --runInBand), then print
 //   node scripts/test-times.js --print FILE…    print the JSON lines saved by an earlier run
