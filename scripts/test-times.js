@@ -5,7 +5,8 @@
 // Measured inside the worker by scripts/test-times-env.js, so it is right under any
 // --maxWorkers; wall is only meaningful on an otherwise idle machine, CPU always is. A child's
 // CPU counts when it is reaped: the lab's command runner (src/verify/exec.ts) exits 10 s after
-// its last command, so its commands' CPU can land in a later file's row (the total holds).
+// its last command, so its commands' CPU can land in a later file's row (or, when jest ends
+// first, in none).
 // Likewise the engine-flavour synth (test/verify/clouds/flavour-outputs.ts) counts for whichever
 // file needs it first.
 //
