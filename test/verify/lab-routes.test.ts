@@ -7,6 +7,7 @@
 import { labNetworks, probesOf } from '../../src/verify';
 import { birdImportFilter, endpointBirdConf } from '../../src/verify/daemon-config';
 import { hostAddressFor, namespaceCommands, planLab, routeVia, staticRouterRoutes } from '../../src/verify/lab-plan';
+import { routeInto } from '../../src/verify/lab/ping';
 import { routeGaps } from '../../src/verify/routing';
 import type { HalfReach, TunnelHalf } from '../../src/verify/types';
 
@@ -106,5 +107,39 @@ describe('BGP endpoints announce exactly what the cloud announces and import wha
   test('a site whose route tables do not take the gateway\'s routes (no VGW propagation) does not learn the tunnel\'s routes', () => {
     const h = half({ key: 'b2', site: 'A', routing: 'bgp', advertise: ['10.10.0.0/16'], reach: { serves: ['10.10.0.0/16'], siteRoutes: { kind: 'only', prefixes: [], source: 's', missing: 'no propagation' } } });
     expect(endpointBirdConf(h, opts)).toMatch(/protocol bgp vpc \{[^]*ipv4 \{ import none; export none; \};/);
+  });
+});
+
+describe('routeInto: a router table read before the pings, then again, then (BGP) until the route arrives', () => {
+  const via = { dst: '10.20.0.0/16', gateway: '10.255.0.2' };
+  /** A table with no route for its first `late` reads, then with `via`. */
+  function lateTable(late: number) {
+    let reads = 0;
+    const table = async (_fresh: boolean) => (++reads > late ? [via] : []);
+    return { table, reads: () => reads };
+  }
+
+  test('a route present at the first read: one read', async () => {
+    const t = lateTable(0);
+    expect(await routeInto(t.table, '10.20.0.1', '10.255.0.2', 0)).toEqual({ ok: true, route: '10.20.0.0/16 via 10.255.0.2' });
+    expect(t.reads()).toBe(1);
+  });
+
+  test('a BGP route that reaches the router after both reads is waited for (CI saw one arrive late)', async () => {
+    const t = lateTable(4);
+    expect(await routeInto(t.table, '10.20.0.1', '10.255.0.2', 10_000)).toMatchObject({ ok: true });
+    expect(t.reads()).toBe(5);
+  });
+
+  test('without a wait (static routing: the lab installed the routes itself), two reads decide', async () => {
+    const t = lateTable(4);
+    expect(await routeInto(t.table, '10.20.0.1', '10.255.0.2', 0)).toEqual({ ok: false, why: 'no route covers 10.20.0.1' });
+    expect(t.reads()).toBe(2);
+  });
+
+  test('a route that never comes, or points elsewhere, is missing once the wait is over', async () => {
+    const started = Date.now();
+    expect(await routeInto(async () => [via], '10.20.0.1', '10.255.0.9', 500)).toEqual({ ok: false, why: 'its route for 10.20.0.1 is 10.20.0.0/16 via 10.255.0.2, not this tunnel (10.255.0.9)' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 });

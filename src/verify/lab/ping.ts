@@ -4,7 +4,7 @@
  * counters of both halves rise).
  * @internal
  */
-import { mapLimit, run } from '../exec';
+import { mapLimit, run, sleep } from '../exec';
 import { KernelRoute, LabTunnelSpec, hostAddressFor, routeVia } from '../lab-plan';
 import { espDelta } from '../parse';
 import type { CheckResult, FailureCode } from '../types';
@@ -53,6 +53,29 @@ export async function kernelRoutes(ns: string): Promise<KernelRoute[]> {
   }
 }
 
+/**
+ * How long a site router may take to learn a BGP tunnel's route from its endpoint once the
+ * tunnel's session is up and the endpoint has the peer's routes (the lab waits for that first),
+ * before the route counts as missing. Ends as soon as the route is there; CI once saw a healthy
+ * tunnel's route arrive after the single re-read this replaces.
+ */
+const BGP_ROUTE_WAIT_MS = 10_000;
+
+/**
+ * Whether a router sends `dest` to `nextHop`, from its table as read before the pings, else read
+ * again; a BGP route still on its way from the endpoint's BIRD to the router (iBGP, then the
+ * router's kernel table) is waited for up to `waitMs`, reading every 200 ms.
+ */
+export async function routeInto(table: (fresh: boolean) => Promise<readonly KernelRoute[]>, dest: string, nextHop: string, waitMs: number): Promise<ReturnType<typeof routeVia>> {
+  let via = routeVia(await table(false), dest, nextHop);
+  if (!via.ok) via = routeVia(await table(true), dest, nextHop);
+  for (const end = Date.now() + waitMs; !via.ok && Date.now() < end;) {
+    await sleep(200);
+    via = routeVia(await table(true), dest, nextHop);
+  }
+  return via;
+}
+
 /** `$1..$6`: router A, /32, next hop, router B, /32, next hop. */
 const UNSTEER = 'ip -n "$1" route del "$2" via "$3"; ip -n "$4" route del "$5" via "$6"; exit 0';
 /** `$1..$6` as UNSTEER, then host namespace, source, destination: two pings 50 ms apart, 2 s for a reply. */
@@ -87,8 +110,8 @@ async function pingThrough(lab: Lab, t: LabTunnelSpec, routes: RouteTables): Pro
     // (the table read before the pings; read again before calling a route missing).
     for (const i of [0, 1] as const) {
       const dest = i === 0 ? to : from;
-      let via = routeVia(await routes.of(sites[i].routerNs), dest, sides[i].e.linkAddress);
-      if (!via.ok) via = routeVia(await routes.of(sites[i].routerNs, true), dest, sides[i].e.linkAddress);
+      const ns = sites[i].routerNs;
+      const via = await routeInto((fresh) => routes.of(ns, fresh), dest, sides[i].e.linkAddress, t.halves[i].routing === 'bgp' ? BGP_ROUTE_WAIT_MS : 0);
       if (!via.ok) {
         return {
           ok: false, summary: 'route-missing', code: 'route-missing',
