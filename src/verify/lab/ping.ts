@@ -14,7 +14,8 @@ import { Lab, TunnelOutcome, endpointOf } from './lab';
  * Pings through each healthy tunnel, one per probe (a network behind side 0 → a network behind
  * side 1; without probes, the two sites' first host addresses): each site router must already
  * route the other end's host address to this tunnel's endpoint with the routes the lab installed
- * from the output (static routes, BGP-learned routes) — else `route-missing`, naming the address,
+ * from the output (static routes, BGP-learned routes; a BGP route gets up to 10 s to arrive from
+ * the endpoint) — else `route-missing`, naming the address,
  * the side and the route it has instead; then both routers get a /32 for the two host addresses
  * via this tunnel (so the tunnel under test carries them, not a sibling), the host pings from its
  * address in the source network, and the CHILD SA byte counters of both halves must rise.
