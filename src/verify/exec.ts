@@ -147,8 +147,14 @@ interface RunRequest {
   readonly input?: string;
 }
 
-/** What the runner reports: a command's pid once it started, its outcome once it ended. */
-type RunnerMessage = { readonly id: number; readonly pid: number | null } | { readonly id: number; readonly outcome: Outcome };
+/**
+ * What the runner reports: a command's pid once it started, its outcome once it ended, and that
+ * it has been idle for `RUNNER_IDLE_MS`.
+ */
+type RunnerMessage = { readonly id: number; readonly pid: number | null } | { readonly id: number; readonly outcome: Outcome } | { readonly idle: true };
+
+/** How long the runner waits without work before it offers to exit. */
+export const RUNNER_IDLE_MS = 10_000;
 
 /**
  * The command runner: a small node process that starts the lab's commands for this one.
@@ -162,8 +168,10 @@ type RunnerMessage = { readonly id: number; readonly pid: number | null } | { re
  * The runner is `node -e` of `runnerMain` below, started on the first `run`, with the lab's
  * minimal environment (no master secret in it). It runs each request as `runHere` would
  * (`execFile`, the deadline, SIGKILL), reports the pid when a command starts and the outcome when
- * it ends, kills its commands and exits when this process goes away (its IPC channel closes),
- * and exits by itself after 10 s without work. It leads its own process group, so
+ * it ends, and kills its commands and exits when this process goes away (its IPC channel
+ * closes). After 10 s without work it says so, and this process lets it go (closes the channel)
+ * only when no request is on its way to it: a runner that exited by itself could take a request
+ * in flight with it. It leads its own process group, so
  * `killRunningSync` kills it and everything it started with one signal. Where it cannot start
  * (or died with commands in flight), commands start from this process as before.
  * `CCVPN_LAB_RUNNER=off` starts every command from this process.
@@ -174,12 +182,16 @@ class Runner {
   private next = 1;
 
   constructor(onGone: (withWork: boolean) => void) {
-    this.child = spawn(process.execPath, ['-e', `(${runnerMain.toString()})(${MAX_OUTPUT})`], {
+    this.child = spawn(process.execPath, ['-e', `(${runnerMain.toString()})(${MAX_OUTPUT}, ${RUNNER_IDLE_MS})`], {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: labEnv(), detached: true, serialization: 'json',
     });
     this.child.unref();
     this.idle();
     this.child.on('message', (m: RunnerMessage) => {
+      if ('idle' in m) {
+        if (this.pending.size === 0) this.child.disconnect(); // `usable` is false from here on
+        return;
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       if ('pid' in m) {
@@ -260,7 +272,7 @@ function theRunner(): Runner | undefined {
  * The runner's program. It runs in a bare `node -e` (its source is this function's text), so it
  * names nothing outside itself and loads what it needs with `require`.
  */
-function runnerMain(maxBuffer: number): void {
+function runnerMain(maxBuffer: number, idleMs: number): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the runner's own module scope (node -e)
   const cp = require('node:child_process') as typeof import('node:child_process');
   const children = new Map<number, ChildProcess>();
@@ -274,7 +286,8 @@ function runnerMain(maxBuffer: number): void {
   };
   const arm = () => {
     if (idle) clearTimeout(idle);
-    idle = children.size === 0 ? setTimeout(() => process.exit(0), 10_000) : undefined;
+    // (not an exit: a request may be on its way; the parent closes the channel if none is)
+    idle = children.size === 0 ? setTimeout(() => send({ idle: true }), idleMs) : undefined;
   };
   process.on('message', (m: RunRequest) => {
     const child = cp.execFile(m.file, m.args, { timeout: m.timeoutMs, killSignal: 'SIGKILL', maxBuffer, env: m.env, encoding: 'utf8' }, (error, stdout, stderr) => {

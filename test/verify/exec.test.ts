@@ -94,6 +94,19 @@ describe('run', () => {
     expect((await exec.run('sh', ['-c', 'echo $PPID'])).stdout.trim()).toBe(String(process.pid));
   });
 
+  test('an idle runner is let go by this process (it offers, it does not exit on its own), and the next command gets a new one', async () => {
+    const exec = freshExec();
+    const first = Number((await exec.run('sh', ['-c', 'echo $PPID'])).stdout.trim());
+    expect(exec.isRunning(first)).toBe(true);
+    // WHEN it has had no work for RUNNER_IDLE_MS
+    await exec.sleep(exec.RUNNER_IDLE_MS + 1000);
+    // THEN it is gone, and commands still run, from a new runner (not from this process)
+    expect(exec.isRunning(first)).toBe(false);
+    const second = Number((await exec.run('sh', ['-c', 'echo $PPID'])).stdout.trim());
+    expect(second).not.toBe(first);
+    expect(second).not.toBe(process.pid);
+  }, 30_000);
+
   test('the runner does not outlive its process, nor keep it alive', () => {
     // GIVEN a process that runs one command and then has nothing left to do
     const script = path.join(dir, 'one.ts');
