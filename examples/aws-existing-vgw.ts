@@ -22,7 +22,7 @@
  * Run: npm run example · npx cdk synth --app "node -r @swc-node/register examples/aws-existing-vgw.ts"
  */
 import * as path from 'node:path';
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import { CrossCloudVpn } from '../src';
 import { AwsVpnGateway, awsVpnGatewayAttributesFromCli } from '../src/aws';
 import { ExampleApps, main } from './lib/example-apps';

@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp } from 'cdktf';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../src';
 import { AlicloudSite, AwsSite, AzureSite } from '../examples/lib/sites';

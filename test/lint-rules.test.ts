@@ -52,7 +52,11 @@ describe('architecture lint rules', () => {
     ["import { TerraformStack } from 'cdktf';", 'src/plan/x.ts'],
     ["import { Construct } from 'constructs';", 'src/plan/x.ts'],
     ["import { AwsVpnGateway } from '../aws';", 'src/plan/x.ts'],
-    ["import { App } from 'aws-cdk-lib';", 'src/index.ts'],
+    ["import { App } from 'aws-cdk-lib/core';", 'src/index.ts'],
+    // aws-cdk-lib's root brings every service's declarations into each TypeScript program.
+    ["import { App } from 'aws-cdk-lib';", 'src/aws/x.ts'],
+    ["import { Stack } from 'aws-cdk-lib';", 'examples/x.ts'],
+    ["import { Stack } from 'aws-cdk-lib';", 'test/x.test.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'src/azure/x.ts'],
     ["import { VirtualNetworkGateway } from '@cdktf/provider-azurerm';", 'examples/x.ts'],
     ["import { vpnConnection } from './generated/cdktf/providers/alicloud';", 'src/alicloud/x.ts'],
@@ -80,5 +84,10 @@ describe('architecture lint rules', () => {
   const submodule = lint("import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';\nexport const g = VirtualNetworkGateway;\n", 'src/azure/x.ts');
   test('allows submodule provider imports in cloud code', () => {
     expect(submodule()).not.toContain('no-restricted-imports');
+  });
+
+  const cdkSubpaths = lint("import { Stack } from 'aws-cdk-lib/core';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\nexport const s = [Stack, ec2];\n", 'src/aws/x.ts');
+  test("allows aws-cdk-lib's core and service subpaths in cloud code", () => {
+    expect(cdkSubpaths()).not.toContain('no-restricted-imports');
   });
 });

@@ -3,7 +3,7 @@
  * other already took: inside one declaration the planner guarantees it; across declarations the
  * gateway keeps the claims.
  */
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp } from 'cdktf';
 import { CrossCloudVpn, IVpnGateway, SiteInUse } from '../src';
 import { AlicloudSite, AwsSite, AzureSite } from '../examples/lib/sites';

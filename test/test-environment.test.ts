@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib/core';
 import { STRICT_CONTEXT } from './aws/util';
 
 function synth(properties: Record<string, unknown>, type = 'AWS::EC2::VPNConnection') {

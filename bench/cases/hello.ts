@@ -5,7 +5,7 @@
  * argv: <output folder>
  */
 import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib/core';
 import { App as TerraformApp, TerraformStack } from 'cdktf';
 
 const outdir = process.argv[2];

@@ -13,7 +13,7 @@
  *
  * Run: npx cdk synth --app "node -r @swc-node/register examples/aws-only/main.ts"
  */
-import { App, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
+import { App, SecretValue, Stack, StackProps } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AwsGatewayKind, AwsPeerGateway, AwsVpnConnection, AwsVpnGateway } from '../../src/aws';

@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp } from 'cdktf';
 import { planToDot } from '../../src/cli/diagram';
 import { renderPlan } from '../../src/cli/plan-table';

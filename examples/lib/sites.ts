@@ -2,13 +2,13 @@
  * The sites the examples connect: one stack per cloud, each with its network and its VPN gateway.
  * The gateways are what `CrossCloudVpn` links; everything else is ordinary CDK / cdktf code.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { App as TerraformApp, TerraformStack } from 'cdktf';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
 import { AzureVpnGateway } from '../../src/azure';
 import { AlicloudVpnGateway, provider, vpc, vswitch } from '../../src/alicloud';

@@ -32,7 +32,7 @@
  * the tunnel it is meant to watch, which `ccvpn verify` compares with the tunnel its
  * `TunnelIpAddress` dimension selects.
  */
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { PlannedTunnel, show } from '../plan';

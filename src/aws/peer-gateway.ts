@@ -1,7 +1,7 @@
 /**
  * The peer of an AWS VPN connection as AWS registers it: a customer gateway.
  */
-import { Resource, Token } from 'aws-cdk-lib';
+import { Resource, Token } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { parseCidr, parseIpv4, peerAsnProblem, show } from '../plan';

@@ -8,7 +8,7 @@
  * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpnTunnelOptionsSpecification.html
  * @internal
  */
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib/core';
 import { ASN, CIDR, CIDRS, ADDRESS, SITE_ID, isPresharedKey, isSecretValue } from '../private/common-shapes';
 import type { IConstruct } from 'constructs';
 import { ObjectShape, PROP_LIMITS, bool, checkProps, either, instance, int, isObject, list, num, obj, optional, renamed, renamedPropMessage, required, str, withRenamedProps } from '../private/props';

@@ -64,7 +64,7 @@
  * add it to the role (`<stack>/CrossCloudVpnTunnelOptionsHandler/Role`).
  * @internal
  */
-import { Aws, CfnResource, CustomResource, Duration, Lazy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { Aws, CfnResource, CustomResource, Duration, Lazy, SecretValue, Stack, Token } from 'aws-cdk-lib/core';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { PresharedKey } from '../plan';

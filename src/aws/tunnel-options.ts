@@ -3,7 +3,7 @@
  * the planner applies, from `src/plan/checks.ts`) and the rendering into CloudFormation's
  * `VpnTunnelOptionsSpecifications` entry, with every option written explicitly.
  */
-import { SecretValue, Stack, Token, Lazy } from 'aws-cdk-lib';
+import { SecretValue, Stack, Token, Lazy } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
 import {

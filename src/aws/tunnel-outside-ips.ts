@@ -16,7 +16,7 @@
  * cost every synth ~18 ms and ~4 MB (the rest of the library needs neither).
  * @internal
  */
-import { CfnResource, CustomResource, Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, Duration, Lazy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { TUNNEL_OUTSIDE_IPS_HANDLER } from './tunnel-outside-ips-handler';
 

@@ -2,7 +2,7 @@
  * One AWS Site-to-Site VPN connection: a tunnel pair toward one peer, every tunnel option set.
  */
 import { createHash } from 'node:crypto';
-import { Annotations, CfnOutput, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Resource, Token } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AwsVpnConnectionPlan, PlannedTunnel, TunnelEnd, ownAsnProblem, parseCidr, show } from '../plan';

@@ -2,7 +2,7 @@
  * The AWS end of the cross-cloud VPN: a virtual private gateway or a transit gateway, and the
  * engine-neutral `IVpnGateway` the cross-cloud layer plans and wires.
  */
-import { Annotations, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, Resource, Token } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import type { EndpointsKnown, IGatewayDeployment, IVpnGateway, LinkRealisation } from '../contract';

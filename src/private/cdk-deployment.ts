@@ -3,7 +3,7 @@
  * app (same environment), inputs are CloudFormation parameters, outputs are `CfnOutput`s.
  * @internal
  */
-import { Aspects, CfnOutput, CfnParameter, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, CfnParameter, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib/core';
 import type { Construct, IConstruct } from 'constructs';
 import type { IGatewayDeployment, ILinkStack, StackOutputRef } from '../contract';
 import { cfnName } from './names';

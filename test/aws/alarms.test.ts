@@ -3,7 +3,7 @@
  * plan names, on the tunnel's outside IP, in the connection's stack; none for idle tunnels or
  * with `alarms: false`; options, SNS actions and their validation.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';

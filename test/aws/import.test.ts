@@ -1,4 +1,4 @@
-import { CfnParameter, SecretValue, Stack } from 'aws-cdk-lib';
+import { CfnParameter, SecretValue, Stack } from 'aws-cdk-lib/core';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsGatewayKind, AwsPeerGateway, AwsTransitGatewayAttributes, AwsTunnelBandwidth, AwsVpnConnection, AwsVpnGateway, AwsVpnGatewayAttributes } from '../../src/aws';
 import type { LinkRealisation } from '../../src/contract';

@@ -1,4 +1,4 @@
-import { CfnParameter } from 'aws-cdk-lib';
+import { CfnParameter } from 'aws-cdk-lib/core';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsPeerGateway } from '../../src/aws';
 import { publicIpv4Problem } from '../../src/aws/peer-gateway';

@@ -3,7 +3,7 @@
  * gateway record every VPN connection carries (`Metadata.CrossCloudVpn`), the existing transit
  * gateway's required ASN, stacks that are never empty, and 4-byte customer gateway ASNs.
  */
-import { App, CfnParameter, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, SecretValue, Stack } from 'aws-cdk-lib/core';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsPeerGateway, AwsVpnConnection, AwsVpnGateway, IAwsVpnGateway } from '../../src/aws';

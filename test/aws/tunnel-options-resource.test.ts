@@ -2,7 +2,7 @@
  * `Custom::VpnTunnelOptions`, as the AWS constructs write it: which resource a tunnel change
  * touches, the per-stack handler and its least-privilege policy, and how keys reach it.
  */
-import { SecretValue, Stack } from 'aws-cdk-lib';
+import { SecretValue, Stack } from 'aws-cdk-lib/core';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsDpdTimeoutAction, AwsTunnelOptions, AwsVpnConnection } from '../../src/aws';

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsPeerGateway, AwsVpnGateway } from '../../src/aws';
 

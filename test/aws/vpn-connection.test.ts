@@ -1,4 +1,4 @@
-import { CfnParameter, SecretValue } from 'aws-cdk-lib';
+import { CfnParameter, SecretValue } from 'aws-cdk-lib/core';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsDpdTimeoutAction, AwsPeerGateway, AwsStartupAction, AwsTunnelOptions, AwsVpnConnection, AwsVpnConnectionProps, IAwsVpnGateway } from '../../src/aws';
 import { TUNNEL_OPTIONS_TYPE } from '../../src/aws/tunnel-options-resource';

@@ -1,4 +1,4 @@
-import { CfnParameter, SecretValue, Stack } from 'aws-cdk-lib';
+import { CfnParameter, SecretValue, Stack } from 'aws-cdk-lib/core';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsGatewayKind, AwsPeerGateway, AwsVpnConnection, AwsVpnGateway } from '../../src/aws';

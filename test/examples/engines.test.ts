@@ -4,7 +4,7 @@
  * that deploys the stack, and one `CrossCloudVpn` refuses gateways of two Terraform engines.
  * Runs in both jest projects (jest.config.js): on cdktf, and on the CDK Terrain flavour.
  */
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp } from 'cdktf';
 import { CrossCloudVpn } from '../../src';
 import type { IGatewayDeployment, IVpnGateway } from '../../src/contract';

@@ -8,7 +8,7 @@ import { App as TerraformApp } from 'cdktf';
 import { CrossCloudVpn, PlanError } from '../../src';
 import { ValidationError } from '../../src/private/errors';
 import { AlicloudSite, AwsSite, AzureSite } from '../../examples/lib/sites';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { AwsGatewayKind } from '../../src/aws';
 import * as cases from './cases';
 import { checkConstruct } from './cases';

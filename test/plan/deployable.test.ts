@@ -4,7 +4,7 @@
  * tunnel count on active-active gateways, retired Azure SKUs, and custom BGP addresses that
  * depend on nothing but their own link.
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib/core';
 import { AwsGatewayKind, AwsVpnGateway } from '../../src/aws';
 import {
   AWS_DEFAULT_AMAZON_SIDE_ASN, AZURE_TUNNELS_PER_CONNECTION, AwsLinkResources, AzureLinkResources, LinkSpec, PlanError, SiteSpec, VpnPlan,

@@ -3,7 +3,7 @@
  * region-only gateway stack (the ordinary `env: { region }`) and an agnostic link stack cannot
  * reference each other and synth fails (`CrossRegionReferencesRequireExplicitRegion`).
  */
-import { App, Environment, Stack } from 'aws-cdk-lib';
+import { App, Environment, Stack } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { App as TerraformApp } from 'cdktf';
 import { CrossCloudVpn } from '../../src';

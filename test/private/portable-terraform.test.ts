@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp, S3Backend, TerraformStack, Testing } from 'cdktf';
 import { CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 import { synthExample } from '../../examples/lib/example-apps';

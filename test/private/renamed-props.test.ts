@@ -6,7 +6,7 @@
  * `ValidationError` naming both fields, before anything is built.
  */
 import { Template } from 'aws-cdk-lib/assertions';
-import { App, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, SecretValue, Stack } from 'aws-cdk-lib/core';
 import { Testing, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { AlicloudPeerGateway, AlicloudVpnGateway } from '../../src/alicloud';

@@ -10,7 +10,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp } from 'cdktf';
 import * as fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
