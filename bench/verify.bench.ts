@@ -4,8 +4,8 @@
  * mixed), every tunnel fully checked (IKE, CHILD + rekey, BGP or selectors, routed ping over ESP).
  *
  * Per size: wall time of `verify()` (reading the output to the lab's cleanup), peak memory of the
- * daemons the lab starts (RSS and PSS summed over the lab's own pids from
- * `/proc/<pid>/smaps_rollup`, sampled every 250 ms and at each phase's end), peak RSS of the
+ * daemons the lab starts (summed over the lab's own pids: RSS from each daemon's own peak,
+ * `VmHWM`; PSS from `/proc/<pid>/smaps_rollup` at the ends of the lab's phases), peak RSS of the
  * harness process (`process.resourceUsage().maxRSS` of a process that does nothing but verify,
  * as `ccvpn verify` does), the lab's phases (`CCVPN_VERIFY_TIMING`), and the marginal cost per
  * tunnel (time between two sizes over the tunnels between them). The load average is printed

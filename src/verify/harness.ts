@@ -45,6 +45,7 @@ export async function runLab(sites: readonly LabSiteSpec[], tunnels: readonly La
     await lab.startDaemons(decisions, () => FAST_RETRANSMITS, (h) => scaledTimers(h, 1), 1, false);
     phase('charons started');
     const charonProblems = await lab.readyCharons();
+    lab.sampleMemory();
     phase('charons ready + loaded');
     const outcomes = new Map<string, TunnelOutcome>();
     await mapLimit(tunnels, 16, async (t) => {

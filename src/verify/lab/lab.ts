@@ -101,7 +101,6 @@ export class Lab {
   private cleaning?: Promise<void>;
   private readonly onSignal: (signal: NodeJS.Signals) => void;
   private readonly onExit: () => void;
-  private sampler?: NodeJS.Timeout;
   public peakRssKb = 0;
   public peakPssKb = 0;
 
@@ -255,7 +254,6 @@ export class Lab {
     const charons = [...this.endpoints.values()];
     charons.forEach((rt, i) => { rt.charon = this.track(launched[i]); });
     routers.forEach((r, i) => this.routerBirds.set(r.key, { daemon: this.track(launched[charons.length + i]), sock: r.sock }));
-    this.startSampler();
   }
 
   /** Timers and options the daemons were started with (set by `startDaemons`). */
@@ -562,42 +560,30 @@ export class Lab {
     return r.code === 0 ? parseBirdRoutes(r.stdout) : [];
   }
 
-  /** Sums RSS and PSS of every daemon the lab started, keeping the peak. */
-  public sampleMemory(): void {
-    {
-      let rss = 0;
-      let pss = 0;
-      for (const d of this.daemons) {
-        if (d.hasExited()) continue;
-        try {
-          const text = fs.readFileSync(`/proc/${d.pid}/smaps_rollup`, 'utf8');
-          rss += Number(/^Rss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
-          pss += Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
-        } catch {
-          // exited between the check and the read
-        }
-      }
-      this.peakRssKb = Math.max(this.peakRssKb, rss);
-      this.peakPssKb = Math.max(this.peakPssKb, pss);
-    }
-  }
-
   /**
-   * Samples every 250 ms, or less often when a sample costs more than 5 % of the interval:
-   * reading `smaps_rollup` walks each daemon's page tables (about 0.2 ms a daemon on these
-   * machines, 90 ms for a 100-tunnel lab's 400 daemons), and sampling every 250 ms took a third
-   * of the harness's time at that size. The harness also samples at the end of each phase.
+   * Reads the memory of every daemon the lab started and keeps the peaks. RSS is the sum of each
+   * daemon's own peak (`VmHWM` of `/proc/<pid>/status`: the kernel keeps it, so no moment is
+   * missed; an upper bound of the lab's peak, equal to it for daemons that only grow, as charon and
+   * BIRD do while tunnels come up). PSS has no kept peak: it is summed from `smaps_rollup`, which
+   * walks each daemon's page tables (~0.2 ms a daemon, 90 ms for a 100-tunnel lab), so the harness
+   * reads it at the ends of its phases (every SA and session up, then every ping done), not on a
+   * timer: sampling every 250 ms cost a lab run of the examples 2.6 CPU-seconds, and labs that
+   * report no memory (change, failover) paid it too.
    */
-  private startSampler(): void {
-    const next = (costMs: number) => {
-      this.sampler = setTimeout(() => {
-        const t = Date.now();
-        this.sampleMemory();
-        next(Date.now() - t);
-      }, Math.max(250, 20 * costMs));
-      this.sampler.unref();
-    };
-    next(0);
+  public sampleMemory(): void {
+    let rss = 0;
+    let pss = 0;
+    for (const d of this.daemons) {
+      if (d.hasExited()) continue;
+      try {
+        rss += Number(/^VmHWM:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${d.pid}/status`, 'utf8'))?.[1] ?? 0);
+        pss += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${d.pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // exited between the check and the read
+      }
+    }
+    this.peakRssKb = Math.max(this.peakRssKb, rss);
+    this.peakPssKb = Math.max(this.peakPssKb, pss);
   }
 
   public get daemonCount(): number {
@@ -623,7 +609,6 @@ export class Lab {
   private async cleanupAsync(): Promise<void> {
     if (this.finished) return;
     this.closing = true;
-    if (this.sampler) clearTimeout(this.sampler);
     if (process.env.CCVPN_VERIFY_TIMING) process.stderr.write(`[verify timing] cleanup started (${this.plan.prefix})\n`);
     if (this.opts.keep) {
       this.keepForDebugging();
@@ -650,7 +635,6 @@ export class Lab {
   public cleanupSync(killCommands = true): void {
     if (this.finished) return;
     this.closing = true;
-    if (this.sampler) clearTimeout(this.sampler);
     if (this.opts.keep && this.dir) {
       this.keepForDebugging();
       return;
