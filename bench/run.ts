@@ -263,28 +263,39 @@ const cpus = os.cpus();
 console.log(`node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${RUNS} runs per figure; wall = whole process, spawn to exit\n`);
 console.log(render(Boolean(opts.markdown)));
 
-// Targets (issue 8): the mesh within 1.3× of the floor; ≥ 5× faster and ≥ 4× less memory than naive.
 // The CDK Terrain mesh is held to the same 1.3× against its own floor, and compared with cdktf's.
 const mesh = CASES.find((c) => c.id === 'three-cloud-mesh');
 const naive = CASES.find((c) => c.id === 'naive');
 const tnMesh = CASES.find((c) => c.id === 'cdktn/three-cloud-mesh');
 const tnHello = CASES.find((c) => c.id === floorId('cdktn'));
-const withinFloor = (t: { wallMs: number }, f: { wallMs: number }) => `mesh / floor: ${ratio(t.wallMs, f.wallMs)} wall (target ≤ 1.30×) ${t.wallMs <= 1.3 * f.wallMs ? 'met' : 'MISSED'}`;
+// Issue 19's guards: with aws-cdk-lib's default validation the mesh within 1.3× of the floor;
+// without it, what the library and the example stacks add above the floor ≥ 8× less time and
+// ≥ 10× less memory than the same stacks written with barrel imports. (The earlier whole-process
+// "naive ≥ 5× the mesh" target could not be met by any implementation, the floor alone being most
+// of the naive figure, and was replaced by these; naive ÷ mesh is printed for information.)
+const withinFloor = (t: { wallMs: number }, f: { wallMs: number }, m: Mode) => (m === 'validation'
+  ? `mesh / floor: ${ratio(t.wallMs, f.wallMs)} wall (guard ≤ 1.30×) ${t.wallMs <= 1.3 * f.wallMs ? 'met' : 'MISSED'}`
+  : `mesh / floor: ${ratio(t.wallMs, f.wallMs)} wall (no guard without validation)`);
 if ((mesh && hello) || (tnMesh && tnHello)) console.log('\ntargets:');
 for (const m of ['validation', 'no-validation'] as Mode[]) {
   if (mesh && hello) {
     const t = stat(mesh, m);
     const f = stat(hello, m);
     const label = m === 'validation' ? 'default (CloudFormation validation on)' : 'CDK_VALIDATION=false';
-    const line = [`  ${label.padEnd(40)} ${withinFloor(t, f)}`];
+    const line = [`  ${label.padEnd(40)} ${withinFloor(t, f, m)}`];
     if (naive) {
       const n = stat(naive, m);
-      line.push(`naive / mesh: ${ratio(n.wallMs, t.wallMs)} wall (≥ 5×) ${n.wallMs >= 5 * t.wallMs ? 'met' : 'MISSED'}, ${ratio(n.rssKb, t.rssKb)} RSS (≥ 4×) ${n.rssKb >= 4 * t.rssKb ? 'met' : 'MISSED'}`);
+      line.push(`naive / mesh, whole process: ${ratio(n.wallMs, t.wallMs)} wall, ${ratio(n.rssKb, t.rssKb)} RSS`);
       // A library that cost nothing would synthesize the mesh at the floor: naive / floor is the
       // highest whole-process ratio any implementation can reach.
       line.push(`ceiling (naive / floor, a library costing nothing): ${ratio(n.wallMs, f.wallMs)} wall, ${ratio(n.rssKb, f.rssKb)} RSS`);
+      const wall = (n.wallMs - f.wallMs) / (t.wallMs - f.wallMs);
+      const rss = (n.rssKb - f.rssKb) / (t.rssKb - f.rssKb);
+      const guard = m === 'no-validation'
+        ? ` (guards ≥ 8× / ≥ 10×) ${wall >= 8 ? 'met' : 'MISSED'} / ${rss >= 10 ? 'met' : 'MISSED'}`
+        : '';
       line.push(`above the floor: naive ${seconds(n.wallMs - f.wallMs)} / ${mb(n.rssKb - f.rssKb)}, mesh ${seconds(t.wallMs - f.wallMs)} / ${mb(t.rssKb - f.rssKb)}`
-        + ` = ${ratio(n.wallMs - f.wallMs, t.wallMs - f.wallMs)} wall, ${ratio(n.rssKb - f.rssKb, t.rssKb - f.rssKb)} RSS`);
+        + ` = ${wall.toFixed(2)}× wall, ${rss.toFixed(2)}× RSS${guard}`);
     }
     console.log(line.join('\n  ' + ' '.repeat(41)));
   }
@@ -292,7 +303,7 @@ for (const m of ['validation', 'no-validation'] as Mode[]) {
     const t = stat(tnMesh, m);
     const f = stat(tnHello, m);
     const label = m === 'validation' ? 'CDK Terrain (validation on)' : 'CDK Terrain, CDK_VALIDATION=false';
-    const line = [`  ${label.padEnd(40)} ${withinFloor(t, f)}`];
+    const line = [`  ${label.padEnd(40)} ${withinFloor(t, f, m)}`];
     if (mesh && hello) {
       const c = stat(mesh, m);
       const cf = stat(hello, m);
