@@ -12,7 +12,7 @@ const ROOT = path.join(__dirname, '..');
 const bin = (pkg, file) => path.join(ROOT, 'node_modules', pkg, file);
 const CHECKS = [
   { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), 'src', 'test', 'examples'] },
+  { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), 'src', 'test', 'examples', 'bench', 'scripts'] },
   { name: 'docs:check', args: [path.join(ROOT, 'scripts', 'docs.mjs'), '--check'] },
 ];
 

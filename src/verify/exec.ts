@@ -366,6 +366,20 @@ export async function poll<T>(probe: () => Promise<T | undefined>, deadlineMs: n
   }
 }
 
+/**
+ * One task at a time, in the order they were handed in: a task starts once the one before it has
+ * settled (resolved or rejected), and its own outcome is what its caller gets.
+ */
+export class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  public run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
 /** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);

@@ -43,8 +43,9 @@ describe('examples/aws-only', () => {
   test('synthesizes with the CDK CLI', async () => {
     // GIVEN
     const out = mkdtempSync(join(tmpdir(), 'ccvpn-aws-only-'));
-    // The template passed aws-cdk-lib's validation with violations as errors in the tests above
-    // (STRICT_CONTEXT); this run is about the CLI, and building the validator again costs ~5 CPU-s.
+    // The template passed aws-cdk-lib's validation in the tests above (STRICT_CONTEXT: an error-
+    // severity finding fails the synthesis); this run is about the CLI, and loading and building the
+    // validator again costs ~5 CPU-s.
     const env: NodeJS.ProcessEnv = { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true', CDK_VALIDATION: 'false' };
     delete env[MASTER_SECRET_ENV];
     try {

@@ -123,8 +123,9 @@ test('adding the third cloud leaves every resource of the two-cloud deployment b
 
 describe('the example entry files work with the engines\' own CLIs', () => {
   // CDK_VALIDATION=false: these apps are the mesh this file synthesizes above, where aws-cdk-lib's
-  // template validation runs with violations as errors (`validateAgainstDefaultRules`). Run again
-  // under a CLI, it would build its engine anew: 5 of the 6.4 CPU-seconds each of these apps took.
+  // template validation runs and an error-severity finding fails the synthesis
+  // (`validateAgainstDefaultRules`). Run again under a CLI, it would load and build the validator
+  // anew: 5 of the 6.4 CPU-seconds each of these apps took.
   const env = { ...process.env, CHECKPOINT_DISABLE: '1', CDK_DISABLE_VERSION_CHECK: 'true', CI: 'true', CDK_VALIDATION: 'false', TF_CLI_CONFIG_FILE: path.join(tmp, 'empty.tfrc') };
   fs.writeFileSync(env.TF_CLI_CONFIG_FILE, '');
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as Exec from '../../src/verify/exec';
+import { Serial } from '../../src/verify/exec';
 
 /** A fresh copy of the module: its own runner (or none), as a new process has. */
 function freshExec(): typeof Exec {
@@ -120,5 +121,27 @@ describe('run', () => {
     const end = Date.now() + 5000;
     while (exec.isRunning(runnerPid) && Date.now() < end) exec.sleepSync(20);
     expect(exec.isRunning(runnerPid)).toBe(false);
+  });
+});
+
+describe('Serial', () => {
+  test('runs overlapping tasks one at a time in the order given, and a rejected one does not stop the next', async () => {
+    // (the lab writes its routers' static routes through one: two overlapping writes raced, and the older state could land last)
+    const serial = new Serial();
+    const log: string[] = [];
+    const task = (name: string, ms: number, fails = false) => async () => {
+      log.push(`start ${name}`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`end ${name}`);
+      if (fails) throw new Error(`${name} failed`);
+      return name;
+    };
+    const a = serial.run(task('a', 60));
+    const b = serial.run(task('b', 0, true));
+    const c = serial.run(task('c', 10));
+    await expect(a).resolves.toBe('a');
+    await expect(b).rejects.toThrow('b failed');
+    await expect(c).resolves.toBe('c');
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 });

@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import {
   BgpTimers, CharonTimers, EndpointPaths, UPDOWN_SCRIPT, endpointBirdConf, routerBirdConf, strongswanConf, swanctlConf,
 } from '../daemon-config';
-import { CommandResult, Daemon, isRunning, killRunningSync, mapLimit, mustRun, poll, procStat, run, sleep, sleepSync, startDaemon } from '../exec';
+import { CommandResult, Daemon, Serial, isRunning, killRunningSync, mapLimit, mustRun, poll, procStat, run, sleep, sleepSync, startDaemon } from '../exec';
 import { LabEndpoint, LabPlan, LabSiteSpec, LabTunnelSpec, linkCommands, namespaceCommands, planLab, staticRouterRoutes } from '../lab-plan';
 import { BgpProtocolState, ChildCounters, SaState, childCounters, parseBirdProtocol, parseBirdRoutes, saState } from '../parse';
 import type { CheckResult, FailureCode, TunnelHalf } from '../types';
@@ -447,8 +447,20 @@ export class Lab {
   /**
    * Replaces the site routers' static routes with those toward the endpoints `active` selects
    * (a change added or removed a static tunnel); prefixes no longer routed are deleted.
+   *
+   * One call at a time, each reading `active` when its turn comes: the tunnels of a change step
+   * call this side by side as each comes back, and two overlapping calls raced, so that the one
+   * that read the older state could write last. On a loaded CI machine the second of two policy
+   * tunnels coming back left the router on the first alone, and the step failed ("its route ... is
+   * via 10.0.0.22, not this tunnel") although both tunnels were up.
    */
-  public async applyStaticRoutes(active: (e: LabEndpoint) => boolean): Promise<void> {
+  public applyStaticRoutes(active: (e: LabEndpoint) => boolean): Promise<void> {
+    return this.routeWrites.run(() => this.writeStaticRoutes(active));
+  }
+
+  private readonly routeWrites = new Serial();
+
+  private async writeStaticRoutes(active: (e: LabEndpoint) => boolean): Promise<void> {
     const all = staticRouterRoutes(this.plan);
     const now = staticRouterRoutes({ ...this.plan, endpoints: this.plan.endpoints.filter(active) });
     for (const [ns, lines] of all) {
@@ -566,8 +578,8 @@ export class Lab {
    * missed; an upper bound of the lab's peak, equal to it for daemons that only grow, as charon and
    * BIRD do while tunnels come up). PSS has no kept peak: it is summed from `smaps_rollup`, which
    * walks each daemon's page tables (~0.2 ms a daemon, 90 ms for a 100-tunnel lab), so the harness
-   * reads it at the ends of its phases (every SA and session up, then every ping done), not on a
-   * timer: sampling every 250 ms cost a lab run of the examples 2.6 CPU-seconds, and labs that
+   * reads it at the ends of its phases (the charons ready, every SA and session up, every ping
+   * done), not on a timer: sampling every 250 ms cost a lab run of the examples 2.6 CPU-seconds, and labs that
    * report no memory (change, failover) paid it too.
    */
   public sampleMemory(): void {

@@ -39,8 +39,8 @@ export function flavourOutputs(engine: Flavour, names: readonly string[] = EXAMP
     const staging = stagingDir();
     root ??= staging ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-flavours-'));
     const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/engine-register.js', 'test/verify/clouds/synth-example-child.ts', staging ?? path.join(root!, engine), ...missing], {
-      // No CloudFormation validation: the same examples' templates are validated, violations as
-      // errors, where the jest project of that engine synthesizes them (test/examples/examples.test.ts).
+      // No CloudFormation validation: the same examples' templates are validated, an error-severity
+      // finding failing the synthesis, where the jest project of that engine synthesizes them (test/examples/examples.test.ts).
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, CCVPN_ENGINE: engine, CCVPN_MASTER_SECRET: SECRET, CDK_VALIDATION: 'false' },
     });
     for (const [n, dir] of Object.entries(JSON.parse(out) as Record<string, string>)) dirs[engine].set(n, staging ? publish(outputKey(`child-${engine}`, SECRET, n), dir) : dir);
