@@ -50,8 +50,26 @@ export function killRunningSync(waitMs = 2000): void {
       // already gone
     }
   }
+  // The runner's group too: a command it started whose pid has not reached this process yet
+  // (the runner reports it after the fork; the command may already be running) is in no list.
   const end = Date.now() + waitMs;
-  while (pids.some(isRunning) && Date.now() < end) sleepSync(10);
+  while ((pids.some(isRunning) || (runnerPid !== undefined && groupAlive(runnerPid))) && Date.now() < end) sleepSync(10);
+}
+
+/** Whether a live process (not a zombie) of process group `pgid` is left (a scan of /proc). */
+export function groupAlive(pgid: number): boolean {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (e.charCodeAt(0) < 48 || e.charCodeAt(0) > 57) continue;
+    const stat = procStat(Number(e));
+    if (stat && stat.pgrp === String(pgid) && stat.state !== 'Z' && stat.state !== 'X') return true;
+  }
+  return false;
 }
 
 /** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
@@ -61,10 +79,11 @@ export function isRunning(pid: number): boolean {
 }
 
 /**
- * State and start time of a process from `/proc/<pid>/stat` (start time in clock ticks since
- * boot: with the pid, it names one process for the machine's uptime; proc(5) fields 3 and 22).
+ * State, process group and start time of a process from `/proc/<pid>/stat` (start time in clock
+ * ticks since boot: with the pid, it names one process for the machine's uptime; proc(5) fields
+ * 3, 5 and 22).
  */
-export function procStat(pid: number): { state: string; startTime: string } | undefined {
+export function procStat(pid: number): { state: string; pgrp: string; startTime: string } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -73,7 +92,7 @@ export function procStat(pid: number): { state: string; startTime: string } | un
   }
   // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
   const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return rest.length > 19 ? { state: rest[0], startTime: rest[19] } : undefined;
+  return rest.length > 19 ? { state: rest[0], pgrp: rest[2], startTime: rest[19] } : undefined;
 }
 
 /** Blocks the thread for `ms` (signal and exit handlers cannot await). */

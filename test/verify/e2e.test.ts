@@ -15,14 +15,10 @@
  * anything behind.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { EXAMPLES } from '../../examples';
-import { synthExample } from '../../examples/lib/example-apps';
-import { MASTER_SECRET_ENV } from '../../src';
 import { VerifyOptions, VerifyReport, renderReport, verify } from '../../src/verify';
 import { labPrerequisitesSync, labsCreated } from '../../src/verify/harness';
-import { Obj, cleanupScratch, mutated, tfResource } from './mutate';
+import { Obj, SECRET, cleanupScratch, exampleOutput, mutated, planSummary, tfResource } from './mutate';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') {
@@ -31,22 +27,21 @@ if (missing && process.env.CI !== 'true') {
 const e2e = missing && process.env.CI !== 'true' ? describe.skip : describe;
 
 
-let root: string;
-/** Every registered example, synthesized by the registry's own definition: its folder and its planned active tunnels. */
+/**
+ * Every registered example, synthesized by the registry's own definition (the run's copy the
+ * mutation and model tests read too, `exampleOutput`): its folder and its planned active tunnels.
+ */
 const examples = new Map<string, { dir: string; active: number }>();
 let mesh: string;
 let awsAzure: string;
 let guide: string;
-const savedSecret = process.env[MASTER_SECRET_ENV];
 
 beforeAll(() => {
   if (missing && process.env.CI === 'true') throw new Error(`verify e2e prerequisites are missing on CI: ${missing}`);
   if (missing) return;
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-e2e-'));
-  process.env[MASTER_SECRET_ENV] = 'e2e-test-master-secret-not-for-real-use';
   for (const e of EXAMPLES) {
-    const synthesized = synthExample(e.name, e.define, root);
-    examples.set(e.name, { dir: path.dirname(synthesized.manifest), active: synthesized.vpn.plan.tunnels.filter((t) => t.state === 'active').length });
+    const dir = exampleOutput(e.name);
+    examples.set(e.name, { dir, active: planSummary(dir).activeTunnels });
   }
   // (examples/index.ts: threeCloudMesh(apps), awsAzureBgp(apps, 'all'), awsAzureBgp(apps, 'guide'))
   mesh = examples.get('three-cloud-mesh')!.dir;
@@ -70,12 +65,7 @@ function verifiedOnce(dir: string, options: VerifyOptions = {}): Promise<{ repor
 /** A test whose lab runs beside the others' (its time includes theirs: the budget is for all of them). */
 const concurrent = (name: string, fn: () => Promise<void>) => test.concurrent(name, fn, 240_000);
 
-afterAll(() => {
-  if (savedSecret === undefined) delete process.env[MASTER_SECRET_ENV];
-  else process.env[MASTER_SECRET_ENV] = savedSecret;
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-  cleanupScratch();
-});
+afterAll(() => cleanupScratch());
 
 /**
  * What the labs of this test process left behind (there must be nothing after a run): their
@@ -133,7 +123,7 @@ e2e('verify in the namespace lab', () => {
     expect(report.tunnels.filter((t) => t.status === 'idle').every((t) => /azure-japaneast-vpngw conn\d instance\d/.test(t.sides))).toBe(true);
     expect(lines.filter((l) => /^t\d+ .*: up/.test(l))).toHaveLength(10);
     expect(text).toMatch(/verify: OK/);
-    expect(text).not.toMatch(/e2e-test-master-secret/);
+    expect(text).not.toContain(SECRET);
     // the daemons' memory was read, in kB: a charon or BIRD holds 1-100 MB on average
     const lab = report.lab!;
     expect(lab.peakDaemonRssKb! / lab.daemons).toBeGreaterThan(1024);

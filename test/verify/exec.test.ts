@@ -124,6 +124,30 @@ describe('run', () => {
   });
 });
 
+describe('groupAlive', () => {
+  test('is true while any process of the group lives (the leader or a child it forked), false once all are dead', () => {
+    // GIVEN a process group of a shell and the sleep it forked
+    const { spawn } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
+    const leader = spawn('sh', ['-c', 'sleep 30 & echo $!; wait'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const exec = freshExec();
+    try {
+      const end = Date.now() + 5000;
+      while (!exec.groupAlive(leader.pid!) && Date.now() < end) exec.sleepSync(10);
+      expect(exec.groupAlive(leader.pid!)).toBe(true);
+      // WHEN the leader alone dies, THEN its child keeps the group alive
+      process.kill(leader.pid!, 'SIGKILL');
+      while (exec.isRunning(leader.pid!) && Date.now() < end) exec.sleepSync(10);
+      expect(exec.groupAlive(leader.pid!)).toBe(true);
+    } finally {
+      process.kill(-leader.pid!, 'SIGKILL');
+    }
+    // WHEN the whole group is killed, THEN none is left
+    const end = Date.now() + 5000;
+    while (exec.groupAlive(leader.pid!) && Date.now() < end) exec.sleepSync(10);
+    expect(exec.groupAlive(leader.pid!)).toBe(false);
+  });
+});
+
 describe('Serial', () => {
   test('runs overlapping tasks one at a time in the order given, and a rejected one does not stop the next', async () => {
     // (the lab writes its routers' static routes through one: two overlapping writes raced, and the older state could land last)

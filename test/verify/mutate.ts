@@ -51,7 +51,10 @@ function synthesizedOnce(name: string, define: Parameters<typeof synthExample>[1
     process.env[MASTER_SECRET_ENV] = SECRET;
     try {
       const staging = stagingDir();
-      dir = path.dirname(synthExample(name, define, staging ?? scratchDir()).manifest);
+      const result = synthExample(name, define, staging ?? scratchDir());
+      dir = path.dirname(result.manifest);
+      const summary: PlanSummary = { activeTunnels: result.vpn.plan.tunnels.filter((t) => t.state === 'active').length };
+      fs.writeFileSync(path.join(dir, PLAN_SUMMARY), JSON.stringify(summary));
       if (staging) {
         dir = publish(key, dir);
         fs.rmSync(staging, { recursive: true, force: true });
@@ -63,6 +66,18 @@ function synthesizedOnce(name: string, define: Parameters<typeof synthExample>[1
   }
   synthesized.set(name, dir);
   return dir;
+}
+
+/** What the planner said of an output `synthesizedOnce` wrote, beside its manifest (verify reads only the engines' files there). */
+export interface PlanSummary {
+  /** Tunnels the plan configures on both ends (`state: 'active'`). */
+  readonly activeTunnels: number;
+}
+const PLAN_SUMMARY = 'plan-summary.json';
+
+/** The plan summary of an output `exampleOutput` returned. */
+export function planSummary(dir: string): PlanSummary {
+  return JSON.parse(fs.readFileSync(path.join(dir, PLAN_SUMMARY), 'utf8')) as PlanSummary;
 }
 
 /** The manifest folder of a registered example (`EXAMPLES[].name`), synthesized once. */
