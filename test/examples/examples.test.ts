@@ -7,6 +7,7 @@ import { synthExample } from '../../examples/lib/example-apps';
 import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { verify } from '../../src/verify';
 import { AZURERM_VERSION, ENGINE, ENGINE_CLI, ENGINE_VERSION } from '../lib/engine';
+import { exampleOutput, planSummary } from '../verify/mutate';
 import { Half, SynthOutput, pairProblems, readHalves, readOutput } from './halves';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -14,9 +15,16 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-examples-'));
 const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 afterAll(() => quiet.mockRestore());
 
+/**
+ * Every registered example as the registry defines it, synthesized by this project's engine: the
+ * run's copy, which the verify and mutation tests read too (`exampleOutput`), with what the
+ * planner said of it beside it.
+ */
 const synthesized = new Map(EXAMPLES.map((e) => {
-  const r = synthExample(e.name, e.define, tmp);
-  return [e.name, { result: r, output: readOutput(r.cdkOut, r.cdktfOut) }];
+  const dir = exampleOutput(e.name);
+  const manifest = path.join(dir, 'ccvpn.manifest.json');
+  const { cdkOut, cdktfOut } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { cdkOut: string; cdktfOut: string };
+  return [e.name, { result: { manifest, plan: planSummary(dir) }, output: readOutput(path.join(dir, cdkOut), path.join(dir, cdktfOut)) }];
 }));
 
 /** Halves grouped by pre-shared key: a tunnel's two halves carry the same one. */
@@ -35,17 +43,15 @@ describe.each(EXAMPLES.map((e) => [e.name]))('example %s', (name) => {
 
   test('every tunnel\'s two halves carry the same key, mirrored addresses and ASNs, and a proposal both accept', () => {
     const groups = byKey(readHalves(output));
-    const plan = result.vpn.plan;
-    const active = plan.tunnels.filter((t) => t.state === 'active');
     const pairs = [...groups.values()].filter((g) => g.length === 2);
-    expect(pairs).toHaveLength(active.length);
+    expect(pairs).toHaveLength(result.plan.activeTunnels);
     for (const [a, b] of pairs) {
       expect(a.cloud).not.toBe(b.cloud);
       expect({ tunnel: `${a.where} ~ ${b.where}`, problems: pairProblems(a, b) }).toEqual({ tunnel: `${a.where} ~ ${b.where}`, problems: [] });
     }
     // idle tunnels: configured on the side that creates them anyway, answered by nobody
     const unpaired = [...groups.values()].filter((g) => g.length !== 2);
-    expect(unpaired.map((g) => g.length)).toEqual(plan.tunnels.filter((t) => t.state === 'idle').map(() => 1));
+    expect(unpaired.map((g) => g.length)).toEqual(Array.from({ length: result.plan.idleTunnels }, () => 1));
   });
 
   test('the deployment manifest orders every stack of both engines, each with the tool that deploys it', () => {
@@ -64,7 +70,7 @@ describe.each(EXAMPLES.map((e) => [e.name]))('example %s', (name) => {
     // THEN
     expect({ ok: report.ok, failures: report.failures, violations: report.violations, warnings: report.warnings }).toEqual({ ok: true, failures: [], violations: [], warnings: [] });
     const paired = report.tunnels.filter((t) => t.halves.length === 2);
-    expect(paired).toHaveLength(result.vpn.plan.tunnels.filter((t) => t.state === 'active').length);
+    expect(paired).toHaveLength(result.plan.activeTunnels);
     expect(paired.every((t) => t.idleReason === 'not run (model only)')).toBe(true);
   });
 });

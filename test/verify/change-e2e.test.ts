@@ -22,7 +22,7 @@ import { threeCloudMesh } from '../../examples/three-cloud-mesh';
 import { CrossCloudLink, CrossCloudVpn, MASTER_SECRET_ENV } from '../../src';
 import { ChangeReport, renderChangeReport, verifyChange } from '../../src/verify/change';
 import { labPrerequisitesSync, labsCreated } from '../../src/verify/harness';
-import { cleanupScratch, mutated, tfResource } from './mutate';
+import { SECRET, cleanupScratch, exampleOutput, mutated, tfResource } from './mutate';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') console.log(`verify --change e2e skipped: ${missing}`);
@@ -72,8 +72,9 @@ beforeAll(() => {
   if (missing && process.env.CI === 'true') throw new Error(`verify --change e2e prerequisites are missing on CI: ${missing}`);
   if (missing) return;
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-change-e2e-'));
-  const before = 'change-e2e-master-secret-generation-1';
-  outputs.mesh = synth('mesh', before, (apps) => threeCloudMesh(apps));
+  // the mesh as deployed: the run's copy of the example (its secret, the mutation tests' SECRET)
+  const before = SECRET;
+  outputs.mesh = exampleOutput('three-cloud-mesh');
   outputs.rotated = synth('rotated', 'change-e2e-master-secret-generation-2', (apps) => threeCloudMesh(apps));
   outputs.proposal = synth('proposal', before, mesh((links) => links.map((l, i) => (i === 0
     ? { ...l, proposal: { phase1: { encryption: 'aes128', integrity: 'sha256', dhGroup: 14 }, phase2: { encryption: 'aes128', integrity: 'sha256', pfsGroup: 14 } } }

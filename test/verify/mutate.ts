@@ -53,7 +53,8 @@ function synthesizedOnce(name: string, define: Parameters<typeof synthExample>[1
       const staging = stagingDir();
       const result = synthExample(name, define, staging ?? scratchDir());
       dir = path.dirname(result.manifest);
-      const summary: PlanSummary = { activeTunnels: result.vpn.plan.tunnels.filter((t) => t.state === 'active').length };
+      const count = (state: string) => result.vpn.plan.tunnels.filter((t) => t.state === state).length;
+      const summary: PlanSummary = { activeTunnels: count('active'), idleTunnels: count('idle') };
       fs.writeFileSync(path.join(dir, PLAN_SUMMARY), JSON.stringify(summary));
       if (staging) {
         dir = publish(key, dir);
@@ -72,6 +73,8 @@ function synthesizedOnce(name: string, define: Parameters<typeof synthExample>[1
 export interface PlanSummary {
   /** Tunnels the plan configures on both ends (`state: 'active'`). */
   readonly activeTunnels: number;
+  /** Tunnels configured on one end only, which nobody answers (`state: 'idle'`). */
+  readonly idleTunnels: number;
 }
 const PLAN_SUMMARY = 'plan-summary.json';
 
@@ -80,7 +83,10 @@ export function planSummary(dir: string): PlanSummary {
   return JSON.parse(fs.readFileSync(path.join(dir, PLAN_SUMMARY), 'utf8')) as PlanSummary;
 }
 
-/** The manifest folder of a registered example (`EXAMPLES[].name`), synthesized once. */
+/**
+ * The manifest folder of a registered example (`EXAMPLES[].name`), synthesized once per run and
+ * engine: the verify, mutation, change and example-snapshot tests all read this copy.
+ */
 export function exampleOutput(name: string): string {
   const example = EXAMPLES.find((e) => e.name === name);
   if (!example) throw new Error(`no example named ${name} (have ${EXAMPLES.map((e) => e.name).join(', ')})`);
