@@ -34,6 +34,12 @@ function here(value, real) {
 let shared;
 function sharedValidator() {
   if (shared) return shared;
+  // Its 9 MB WASM module compiled by V8's baseline compiler only (Liftoff): the optimizing tier
+  // compiled it again on the other cores for 1.6-2 CPU-seconds per worker, which a worker's few
+  // hundred validations never paid back (measured: engine plus 40 validations of the mesh's
+  // templates, 5.0-5.4 CPU-s with tier-up, 3.4 without, each validation as fast). The same
+  // module, the same verdicts: only how V8 compiles it differs.
+  require('node:v8').setFlagsFromString('--liftoff-only');
   const real = require(VALIDATOR);
   const engines = new Map();
   function engineFor(config) {
