@@ -1,5 +1,7 @@
 // The jest test environment of every test file: node's, plus one CloudFormation validation
-// engine per set of rules, shared by all the files a worker runs.
+// engine per set of rules, shared by all the files a worker runs (below); code caches for the
+// modules the worker compiles, and jest's source-map formatter for errors only (further down:
+// what a test file costs to run, never what it proves).
 //
 // aws-cdk-lib validates every synthesized template with `@aws/cloudformation-validate` (a WASM
 // engine) and keeps the engine for the rest of the process, re-creating it only when a template
