@@ -107,9 +107,11 @@ const AZURE = 'azure-japaneast-vpngw';
 const ALI = 'ali-hangzhou';
 
 lab('verify --change in the namespace lab', () => {
-  afterEach(() => expect(leftovers()).toEqual([]));
+  // The changes run side by side (each lab has its own namespaces and daemons, and mostly waits on
+  // timers and probes), at most jest's maxConcurrency (5) at once; the last test checks that none
+  // of them left anything behind.
 
-  test('a full key rotation of the mesh in the steps planRollout chooses (one tunnel per link per step): every tunnel comes back, no site pair loses traffic', async () => {
+  test.concurrent('a full key rotation of the mesh in the steps planRollout chooses (one tunnel per link per step): every tunnel comes back, no site pair loses traffic', async () => {
     // GIVEN no steps: the default is planRollout's over verify's tunnels, as ccvpn rotate plans them
     const r = await verifyChange({ before: [outputs.mesh], after: [outputs.rotated] });
     const text = renderChangeReport(r);
@@ -135,7 +137,7 @@ lab('verify --change in the namespace lab', () => {
     expect(text).not.toMatch(/secret\s*=|0x[0-9a-f]{20,}/i);
   }, 240_000);
 
-  test('a rotation that takes both tunnels of the Azure ⇄ Alibaba link down at once cuts that pair for as long as they are down', async () => {
+  test.concurrent('a rotation that takes both tunnels of the Azure ⇄ Alibaba link down at once cuts that pair for as long as they are down', async () => {
     const steps = [['t9', 't10'], ['t1', 't2'], ['t3', 't4'], ['t5', 't6'], ['t7', 't8']];
     const r = await verifyChange({ before: [outputs.mesh], after: [outputs.rotated], steps }, { halfDelayMs: HALF_DELAY_MS });
     // (the tunnels that are not ok, with why: a bare false told CI nothing)
@@ -161,7 +163,7 @@ lab('verify --change in the namespace lab', () => {
     expect(pair(r, AWS, AZURE).longestGapSeconds).toBeLessThanOrEqual(NO_OUTAGE_SECONDS);
   }, 240_000);
 
-  test('a proposal change on the AWS ⇄ Azure link, one tunnel at a time (default steps): those tunnels renegotiate, no pair loses traffic', async () => {
+  test.concurrent('a proposal change on the AWS ⇄ Azure link, one tunnel at a time (default steps): those tunnels renegotiate, no pair loses traffic', async () => {
     const r = await verifyChange({ before: [outputs.mesh], after: [outputs.proposal] });
     expect(r.failures).toEqual([]);
     expect(r.stepsSource).toBe('planRollout');
@@ -173,7 +175,7 @@ lab('verify --change in the namespace lab', () => {
     for (const p of r.sitePairs) expect(p.longestGapSeconds).toBeLessThanOrEqual(NO_OUTAGE_SECONDS);
   }, 240_000);
 
-  test('a change whose after-output breaks one tunnel (its Azure key differs from the AWS one) fails on that tunnel and stops', async () => {
+  test.concurrent('a change whose after-output breaks one tunnel (its Azure key differs from the AWS one) fails on that tunnel and stops', async () => {
     const broken = mutated(outputs.rotated, 'azure-key', (_f, b) => {
       const c = tfResource(b, 'azurerm_virtual_network_gateway_connection', 'aws-tokyo--azure-japaneast/conn1/');
       if (!c || typeof c.shared_key !== 'string') return false;
@@ -190,7 +192,7 @@ lab('verify --change in the namespace lab', () => {
     expect(pair(r, AWS, AZURE).longestGapSeconds).toBeLessThanOrEqual(NO_OUTAGE_SECONDS);
   }, 240_000);
 
-  test('adding a site: its tunnels come up at their steps, the existing pair keeps its traffic', async () => {
+  test.concurrent('adding a site: its tunnels come up at their steps, the existing pair keeps its traffic', async () => {
     const r = await verifyChange({ before: [outputs.twoSites], after: [outputs.mesh] });
     expect(r.failures).toEqual([]);
     const added = r.tunnels.filter((t) => t.status === 'added');
@@ -207,7 +209,7 @@ lab('verify --change in the namespace lab', () => {
     }
   }, 300_000);
 
-  test('removing a link: its tunnels go down at their steps, the other pairs keep their traffic', async () => {
+  test.concurrent('removing a link: its tunnels go down at their steps, the other pairs keep their traffic', async () => {
     const r = await verifyChange({ before: [outputs.mesh], after: [outputs.noLink] });
     expect(r.failures).toEqual([]);
     const removed = r.tunnels.filter((t) => t.status === 'removed');
@@ -216,4 +218,9 @@ lab('verify --change in the namespace lab', () => {
     expect(pair(r, AWS, ALI).presence).toBe('removed');
     for (const p of [pair(r, AWS, AZURE), pair(r, AZURE, ALI)]) expect(p.longestGapSeconds).toBeLessThanOrEqual(NO_OUTAGE_SECONDS);
   }, 240_000);
+
+  test('no lab of this file left anything behind: namespaces, records, directories', () => {
+    expect(labsCreated().length).toBeGreaterThanOrEqual(6);
+    expect(leftovers()).toEqual([]);
+  });
 });
