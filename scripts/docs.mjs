@@ -5,12 +5,14 @@
  * validation warnings are errors; the entry points are the package's, read from package.json
  * `exports` here, so that a subpath is listed in one place) into docs/api, which is committed.
  *
- *   npm run docs         # node scripts/docs.mjs: regenerate docs/api (commit the result)
- *   npm run docs:check   # node scripts/docs.mjs --check: fail when docs/api is stale
- *   node scripts/docs.mjs --entries   # print the entry points (JSON), as the API-docs test reads them
+ *   node scripts/docs.mjs           # TypeDoc's own run: regenerate docs/api
+ *   npm run docs:check              # node scripts/docs.mjs --check: fail when docs/api is stale
+ *   node scripts/docs.mjs --entries # print the entry points (JSON), as the API-docs test reads them
  *
  * `--check` generates into a temporary folder with the same configuration and compares both trees
- * byte for byte; it prints the files that differ and exits 1 when any does.
+ * byte for byte; it prints the files that differ and exits 1 when any does. `npm test` runs the
+ * same comparison in scripts/static-checks.ts, on the program of its type check (its exports
+ * below), and `npm run docs` writes docs/api from that program (commit the result).
  *
  * The output is deterministic: no timestamps, no absolute paths (`disableSources`), and TypeDoc
  * runs with `LC_ALL=C`, because it sorts names with `localeCompare` in the process's locale (in
@@ -21,7 +23,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COMMITTED = path.join(ROOT, 'docs', 'api');
@@ -43,7 +45,7 @@ const FLAVOUR_DIRS = Object.values(createRequire(import.meta.url)('./engine-flav
  *
  * @returns {string[]}
  */
-function packageEntries() {
+export function packageEntries() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   return Object.values(pkg.exports)
     .flatMap((v) => (v !== null && typeof v === 'object' && typeof v.types === 'string' ? [v.types] : []))
@@ -94,31 +96,54 @@ function typedoc(out) {
   return run.status ?? 1;
 }
 
+/**
+ * How a generated reference differs from docs/api: one line per file added, removed or changed
+ * (with its first differing line); empty when both trees are the same byte for byte.
+ *
+ * @param {string} out the generated tree
+ * @returns {string[]}
+ */
+export function differences(out) {
+  const committed = filesOf(COMMITTED);
+  const generated = filesOf(out);
+  const problems = [];
+  for (const file of generated.filter((f) => !committed.includes(f))) problems.push(`  + ${file} (missing from docs/api)`);
+  for (const file of committed.filter((f) => !generated.includes(f))) problems.push(`  - ${file} (no longer generated)`);
+  for (const file of generated.filter((f) => committed.includes(f))) {
+    const a = fs.readFileSync(path.join(COMMITTED, file), 'utf8');
+    const b = fs.readFileSync(path.join(out, file), 'utf8');
+    if (a !== b) problems.push(`  ~ ${file}, ${firstDifference(a, b)}`);
+  }
+  return problems;
+}
+
+/**
+ * The verdict on a generated tree, printed: 0 when docs/api is up to date, else 1.
+ *
+ * @param {string} out the generated tree
+ */
+export function report(out) {
+  const problems = differences(out);
+  if (problems.length > 0) {
+    console.error(`docs:check: docs/api is out of date (${problems.length} file(s)); run \`npm run docs\` and commit docs/api:\n${problems.join('\n')}`);
+    return 1;
+  }
+  console.log(`docs:check: docs/api is up to date (${filesOf(out).length} files)`);
+  return 0;
+}
+
 /** Generates into a temporary folder and compares with docs/api; returns the exit code. */
 function check() {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-docs-'));
   try {
-    if (typedoc(out) !== 0) return 1;
-    const committed = filesOf(COMMITTED);
-    const generated = filesOf(out);
-    const problems = [];
-    for (const file of generated.filter((f) => !committed.includes(f))) problems.push(`  + ${file} (missing from docs/api)`);
-    for (const file of committed.filter((f) => !generated.includes(f))) problems.push(`  - ${file} (no longer generated)`);
-    for (const file of generated.filter((f) => committed.includes(f))) {
-      const a = fs.readFileSync(path.join(COMMITTED, file), 'utf8');
-      const b = fs.readFileSync(path.join(out, file), 'utf8');
-      if (a !== b) problems.push(`  ~ ${file}, ${firstDifference(a, b)}`);
-    }
-    if (problems.length > 0) {
-      console.error(`docs:check: docs/api is out of date (${problems.length} file(s)); run \`npm run docs\` and commit docs/api:\n${problems.join('\n')}`);
-      return 1;
-    }
-    console.log(`docs:check: docs/api is up to date (${generated.length} files)`);
-    return 0;
+    return typedoc(out) !== 0 ? 1 : report(out);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
 }
 
-if (process.argv.includes('--entries')) console.log(JSON.stringify(packageEntries()));
-else process.exitCode = process.argv.includes('--check') ? check() : typedoc(undefined);
+// Run as a script (not imported by scripts/static-checks.ts):
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  if (process.argv.includes('--entries')) console.log(JSON.stringify(packageEntries()));
+  else process.exitCode = process.argv.includes('--check') ? check() : typedoc(undefined);
+}

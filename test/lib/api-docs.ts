@@ -62,6 +62,11 @@ export interface ApiDocsCheckOptions {
   readonly compilerOptions?: ts.CompilerOptions;
   /** Declarations in matching files are not checked. @default - none */
   readonly exclude?: RegExp;
+  /**
+   * A program that holds the entries, built already (scripts/static-checks.ts passes its type
+   * check's); `compilerOptions` is then not used. @default - a program of the entries is built
+   */
+  readonly program?: ts.Program;
 }
 
 export const NO_DOC = 'no doc text';
@@ -124,8 +129,8 @@ function defaultCompilerOptions(rootDir: string): ts.CompilerOptions {
 export function checkApiDocs(options: ApiDocsCheckOptions): ApiDocFinding[] {
   const rootDir = path.resolve(options.rootDir);
   const entries = options.entries.map((e) => path.resolve(rootDir, e));
-  const compilerOptions = { ...(options.compilerOptions ?? defaultCompilerOptions(rootDir)), noEmit: true };
-  const program = ts.createProgram({ rootNames: entries, options: compilerOptions });
+  const program = options.program
+    ?? ts.createProgram({ rootNames: entries, options: { ...(options.compilerOptions ?? defaultCompilerOptions(rootDir)), noEmit: true } });
   const checker = program.getTypeChecker();
   const findings: ApiDocFinding[] = [];
   const seenSymbols = new Set<ts.Symbol>();
