@@ -7,36 +7,24 @@
  * DELETE; the far side sends into it until the BGP hold timer (AWS's 30 s; Azure proposes 180 s,
  * Alibaba 90 s; the lower wins) expires. Timers ÷10: about a minute in all.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { synthExample } from '../../examples/lib/example-apps';
-import { threeCloudMesh } from '../../examples/three-cloud-mesh';
-import { MASTER_SECRET_ENV } from '../../src';
 import { verify } from '../../src/verify';
 import { labPrerequisitesSync } from '../../src/verify/harness';
+import { cleanupScratch, exampleOutput } from './mutate';
 
 const missing = labPrerequisitesSync();
 if (missing && process.env.CI !== 'true') console.log(`verify failover lab skipped: ${missing}`);
 const lab = missing && process.env.CI !== 'true' ? describe.skip : describe;
 
-let root: string;
 let mesh: string;
-const savedSecret = process.env[MASTER_SECRET_ENV];
 
 beforeAll(() => {
   if (missing && process.env.CI === 'true') throw new Error(`verify lab prerequisites are missing on CI: ${missing}`);
   if (missing) return;
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-verify-failover-'));
-  process.env[MASTER_SECRET_ENV] = 'failover-test-master-secret-not-for-real-use';
-  mesh = path.dirname(synthExample('mesh', (apps) => threeCloudMesh(apps), root).manifest);
-}, 60_000);
+  // the run's copy of the example, which the e2e and mutation tests read too
+  mesh = exampleOutput('three-cloud-mesh');
+}, 120_000);
 
-afterAll(() => {
-  if (savedSecret === undefined) delete process.env[MASTER_SECRET_ENV];
-  else process.env[MASTER_SECRET_ENV] = savedSecret;
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => cleanupScratch());
 
 lab('failover on the three-cloud mesh', () => {
   test('every BGP site pair: the flow crossed the failed tunnel, then the other tunnels after the hold time', async () => {
