@@ -6,12 +6,13 @@
  * 2. **api-docs**: every property reachable from the package entries documented, with `@default`
  *    and units or ranges (the rules of test/lib/api-docs.ts, proven on a fixture by
  *    test/api-docs.test.ts);
- * 3. **docs:check**: the API reference TypeDoc generates from that program is docs/api byte for
- *    byte (scripts/docs.mjs's comparison; `npm run docs` regenerates it).
+ * 3. **docs**: the API reference TypeDoc generates from that program is docs/api byte for byte
+ *    (scripts/docs.mjs's comparison, as `npm run docs:check` makes it; `npm run docs` regenerates it).
  *
  * Each of them used to build its own program of the same sources and their dependencies'
- * declarations (~300 K lines): tsc, the API-docs test inside jest, and TypeDoc. Built once, the
- * second and third reuse the type checker's work too. The program is tsconfig.json's (src, test,
+ * declarations (~400 K lines): tsc, the API-docs test inside jest, and TypeDoc. Built once, the
+ * checks after the first also reuse the type checker's work (the reference runs first: see
+ * `main`). The program is tsconfig.json's (src, test,
  * examples, bench, scripts); the docs come from the package's entries in it, as TypeDoc's own
  * program of tsconfig.build.json would give them, which the byte comparison proves on every run.
  *
@@ -129,10 +130,16 @@ async function docs(program: ts.Program, entries: readonly string[], docsModule:
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--only' ? [a] : []));
-  const unknown = only.filter((c) => !(CHECKS as readonly string[]).includes(c));
-  if (unknown.length > 0) {
-    console.error(`static-checks: unknown check(s) ${unknown.join(', ')}; the checks are ${CHECKS.join(', ')}`);
+  const args = process.argv.slice(2);
+  const only: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--write-docs') continue;
+    if (args[i] === '--only' && i + 1 < args.length && (CHECKS as readonly string[]).includes(args[i + 1])) {
+      only.push(args[++i]);
+      continue;
+    }
+    const what = args[i] === '--only' ? `--only ${JSON.stringify(args[i + 1] ?? '')}` : JSON.stringify(args[i].slice(0, 40));
+    console.error(`static-checks: unknown argument ${what}; allowed: --only <${CHECKS.join('|')}> (repeatable), --write-docs`);
     return 2;
   }
   const selected = CHECKS.filter((c) => only.length === 0 || only.includes(c));
@@ -165,7 +172,7 @@ if (process.env.LC_ALL !== 'C') {
   main().then((code) => {
     process.exitCode = code;
   }, (e: unknown) => {
-    console.error(`static-checks: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.error(`static-checks: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   });
 }
