@@ -125,14 +125,23 @@ describe('run', () => {
 });
 
 describe('groupAlive', () => {
-  test('is true while any process of the group lives (the leader or a child it forked), false once all are dead', () => {
-    // GIVEN a process group of a shell and the sleep it forked
+  test('is true while any process of the group lives (the leader or a child it forked), false once all are dead', async () => {
+    // GIVEN a process group of a shell and the sleep it forked (its pid read back, so the sleep
+    // surely exists before the leader is killed: under load the shell may not have forked yet)
     const { spawn } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
     const leader = spawn('sh', ['-c', 'sleep 30 & echo $!; wait'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
     const exec = freshExec();
     try {
+      const sleepPid = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        leader.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(Number(out.trim()));
+        });
+        leader.on('exit', () => reject(new Error(`the shell exited before printing its child's pid (${JSON.stringify(out)})`)));
+      });
       const end = Date.now() + 5000;
-      while (!exec.groupAlive(leader.pid!) && Date.now() < end) exec.sleepSync(10);
+      expect(exec.isRunning(sleepPid)).toBe(true);
       expect(exec.groupAlive(leader.pid!)).toBe(true);
       // WHEN the leader alone dies, THEN its child keeps the group alive
       process.kill(leader.pid!, 'SIGKILL');
