@@ -46,8 +46,19 @@ interface DocsModule {
   report(out: string): number;
 }
 
-/** tsconfig.json's program, as `tsc -p tsconfig.json` builds it. */
-function buildProgram(): ts.Program {
+/**
+ * Where the type check keeps what it learned about the program between runs (TypeScript's
+ * incremental build information: each file's hash and diagnostics, as `tsc --incremental` keeps
+ * them), under node_modules so a clean install starts afresh.
+ */
+const BUILD_INFO = path.join(ROOT, 'node_modules', '.cache', 'ccvpn', 'static-checks.tsbuildinfo');
+
+/**
+ * tsconfig.json's program, as `tsc --noEmit --incremental -p tsconfig.json` builds it: a builder
+ * program that takes the diagnostics of every file unchanged since the last run (its text and the
+ * declarations it depends on) from BUILD_INFO instead of checking it again, as tsc does.
+ */
+function buildProgram(): ts.EmitAndSemanticDiagnosticsBuilderProgram {
   const file = path.join(ROOT, 'tsconfig.json');
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
@@ -55,9 +66,9 @@ function buildProgram(): ts.Program {
       throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     },
   };
-  const parsed = ts.getParsedCommandLineOfConfigFile(file, undefined, host);
+  const parsed = ts.getParsedCommandLineOfConfigFile(file, { noEmit: true, incremental: true, tsBuildInfoFile: BUILD_INFO }, host);
   if (!parsed) throw new Error(`cannot read ${file}`);
-  return ts.createProgram({
+  return ts.createIncrementalProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
     projectReferences: parsed.projectReferences,
@@ -65,10 +76,26 @@ function buildProgram(): ts.Program {
   });
 }
 
-/** The type check: tsc's diagnostics of the program, in tsc's words (`file(line,col): error TS…`). */
-function typecheck(program: ts.Program): string[] {
-  const diagnostics = ts.sortAndDeduplicateDiagnostics([...program.getConfigFileParsingDiagnostics(), ...ts.getPreEmitDiagnostics(program)]);
-  if (diagnostics.length === 0) return [];
+/**
+ * The type check: tsc's diagnostics of the program, in tsc's words (`file(line,col): error TS…`):
+ * the ones `ts.getPreEmitDiagnostics` gathers, unchanged files' from the last run. The build
+ * information is written only when there are none, so a failing run is checked in full again.
+ */
+function typecheck(builder: ts.EmitAndSemanticDiagnosticsBuilderProgram): string[] {
+  const declarations = builder.getCompilerOptions().declaration ? builder.getDeclarationDiagnostics() : [];
+  const diagnostics = ts.sortAndDeduplicateDiagnostics([
+    ...builder.getConfigFileParsingDiagnostics(),
+    ...builder.getOptionsDiagnostics(),
+    ...builder.getSyntacticDiagnostics(),
+    ...builder.getGlobalDiagnostics(),
+    ...builder.getSemanticDiagnostics(),
+    ...declarations,
+  ]);
+  if (diagnostics.length === 0) {
+    fs.mkdirSync(path.dirname(BUILD_INFO), { recursive: true });
+    builder.emit(); // (noEmit: writes the build information only)
+    return [];
+  }
   const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' };
   return [ts.formatDiagnostics(diagnostics, host).trimEnd(), `Found ${diagnostics.length} error(s).`];
 }
@@ -145,7 +172,8 @@ async function main(): Promise<number> {
   const selected = CHECKS.filter((c) => only.length === 0 || only.includes(c));
   const docsModule = (await import(path.join(ROOT, 'scripts', 'docs.mjs'))) as DocsModule;
   const entries = docsModule.packageEntries();
-  const program = buildProgram();
+  const builder = buildProgram();
+  const program = builder.getProgram();
   let ok = true;
   const run = async (check: Check, body: () => string[] | Promise<string[]>) => {
     if (!selected.includes(check)) return;
@@ -161,7 +189,7 @@ async function main(): Promise<number> {
   // walk that creates them is TypeDoc's own, as in `npm run docs`.
   await run('docs', () => docs(program, entries, docsModule, process.argv.includes('--write-docs')));
   await run('api-docs', () => apiDocs(program, entries));
-  await run('typecheck', () => typecheck(program));
+  await run('typecheck', () => typecheck(builder));
   return ok ? 0 : 1;
 }
 
