@@ -1,8 +1,10 @@
 /**
  * Three of `npm test`'s static checks on one TypeScript program, in one process:
  *
- * 1. **typecheck**: the diagnostics `tsc --noEmit -p tsconfig.json` reports (the same program and
- *    options; `ts.getPreEmitDiagnostics`, as tsc gathers them), printed as tsc prints them;
+ * 1. **typecheck**: the diagnostics `tsc --noEmit --incremental -p tsconfig.json` reports (the
+ *    same program and options, the same kinds of diagnostics `ts.getPreEmitDiagnostics` gathers,
+ *    those of files unchanged since the last passing run from its build information, as tsc
+ *    takes them), printed as tsc prints them;
  * 2. **api-docs**: every property reachable from the package entries documented, with `@default`
  *    and units or ranges (the rules of test/lib/api-docs.ts, proven on a fixture by
  *    test/api-docs.test.ts);
