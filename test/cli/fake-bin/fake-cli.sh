@@ -51,10 +51,14 @@ settings() {
       "outputs=\({($s): ($out // {})} | tojson | @sh)"'
 }
 sleep_ms=0 meet='' outputs=''
+# (assigned first: a jq error, e.g. a setting that is not JSON, then stops the stand-in, where
+# `eval "$(…)"` would go on with the defaults)
 if [ -n "$template" ]; then
-  eval "$(settings --slurpfile t "$template")"
+  vars=$(settings --slurpfile t "$template")
+  eval "$vars"
 elif [ -n "${CCVPN_FAKE_SLEEP-}${CCVPN_FAKE_MEET-}" ] || [ -n "$outputs_file" ]; then
-  eval "$(settings --argjson t '[]')"
+  vars=$(settings --argjson t '[]')
+  eval "$vars"
 fi
 
 # The JSON line by printf (arguments with no quote, backslash or control character, as deploy
