@@ -78,6 +78,10 @@ const ALL_CASES: Case[] = [
       : []),
   ]),
   { id: 'naive', label: 'synth: three-cloud-mesh, naive barrel imports', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/synth-naive.js', '{out}'] },
+  // Lower bounds for the mesh (bench/cases/replay.ts): its own output replayed as raw resources,
+  // then the same with the typed classes its run loaded read first.
+  { id: 'replay', label: 'synth: three-cloud-mesh output replayed raw (bound)', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/replay.js', '{replay}', '{out}'] },
+  { id: 'replay-typed', label: 'synth: the same, its typed classes loaded (bound)', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/replay.js', '{replay}', '{out}', '{typed}'] },
   { id: 'node', label: 'load: node alone', kind: 'load', engine: null, argv: ['bench/cases/load.js', '-'] },
   loadCase('', null),
   loadCase('/aws', null),
@@ -118,11 +122,33 @@ function envFor(mode: Mode): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * The replay rows' inputs, made once: the mesh synthesized by its own case (no validation) into
+ * `tmp/bench/replay/`, and the typed classes that run loaded (`typed.json`): aws-cdk-lib's
+ * `aws-*` modules (the L1s, the example's `ec2.Vpc`), the provider's resource modules and the
+ * Alibaba Cloud bindings.
+ */
+function replayInputs(): { replay: string; typed: string } {
+  const dir = path.join(ROOT, 'tmp', 'bench', 'replay');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const loaded = path.join(dir, 'loaded.json');
+  const r = runProcess([path.join(COMPILED, 'bench', 'cases', 'synth.js'), 'three-cloud-mesh', path.join(dir, 'out')], { ...envFor('no-validation'), BENCH_MODULES_FILE: loaded });
+  if (r.status !== 0) throw new Error(`the replay rows' mesh synthesis failed with status ${r.status}:\n${r.stderr.slice(-2000)}`);
+  const TYPED = /[\\/]node_modules[\\/](aws-cdk-lib[\\/]aws-[^\\/]+|@cdktf[\\/]provider-[^\\/]+)[\\/]|[\\/]lib[\\/]alicloud[\\/]generated[\\/]/;
+  const typed = path.join(dir, 'typed.json');
+  fs.writeFileSync(typed, JSON.stringify((JSON.parse(fs.readFileSync(loaded, 'utf8')) as string[]).filter((f) => TYPED.test(f))));
+  return { replay: path.join(dir, 'out', 'three-cloud-mesh'), typed };
+}
+
+let replay: { replay: string; typed: string } | undefined;
 function runCase(c: Case, mode: Mode): Sample {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccvpn-bench-'));
   try {
     const [script, ...args] = c.argv;
-    const r = runProcess([path.join(treeOf(COMPILED, c.engine ?? 'cdktf'), script), ...args.map((a) => (a === '{out}' ? out : a))], envFor(mode));
+    if (args.includes('{replay}')) replay ??= replayInputs();
+    const value = (a: string) => (a === '{out}' ? out : a === '{replay}' ? replay!.replay : a === '{typed}' ? replay!.typed : a);
+    const r = runProcess([path.join(treeOf(COMPILED, c.engine ?? 'cdktf'), script), ...args.map(value)], envFor(mode));
     if (r.status !== 0) throw new Error(`${c.id} (${mode}) failed with status ${r.status}:\n${r.stderr.slice(-2000)}`);
     const foreign = r.enginePackages.filter((p) => c.engine === null || !(p === c.engine || p.startsWith(`@${c.engine}/`)));
     if (foreign.length) {
@@ -268,6 +294,8 @@ const mesh = CASES.find((c) => c.id === 'three-cloud-mesh');
 const naive = CASES.find((c) => c.id === 'naive');
 const tnMesh = CASES.find((c) => c.id === 'cdktn/three-cloud-mesh');
 const tnHello = CASES.find((c) => c.id === floorId('cdktn'));
+const replayRaw = CASES.find((c) => c.id === 'replay');
+const replayTyped = CASES.find((c) => c.id === 'replay-typed');
 // Issue 19's guards: with aws-cdk-lib's default validation the mesh within 1.3× of the floor;
 // without it, what the library and the example stacks add above the floor ≥ 8× less time and
 // ≥ 10× less memory than the same stacks written with barrel imports. (The earlier whole-process
@@ -297,6 +325,21 @@ for (const m of ['validation', 'no-validation'] as Mode[]) {
       const guard = m === 'no-validation' ? ` (guards ≥ 8× / ≥ 10×) ${verdict(wall, 8)} / ${verdict(rss, 10)}` : '';
       line.push(`above the floor: naive ${seconds(n.wallMs - f.wallMs)} / ${mb(n.rssKb - f.rssKb)}, mesh ${seconds(t.wallMs - f.wallMs)} / ${mb(t.rssKb - f.rssKb)}`
         + ` = ${times(wall)} wall, ${times(rss)} RSS${guard}`);
+      // The bounds: an implementation costing what the replay costs would make the naive stacks
+      // cost the barrels (naive - mesh) plus that, so above the floor it would reach
+      // (barrels + bound) / bound, and with validation bound / floor.
+      for (const b of [replayRaw, replayTyped]) {
+        if (!b) continue;
+        const r = stat(b, m);
+        const what = b === replayRaw ? 'raw replay' : 'typed replay';
+        if (m === 'validation') {
+          line.push(`lower bound, ${what}: ${ratio(r.wallMs, f.wallMs)} the floor's wall (guard ≤ 1.30×)`);
+        } else {
+          const best = (naiveX: number, meshX: number, boundX: number, floorX: number) => (naiveX - meshX + boundX - floorX) / (boundX - floorX);
+          line.push(`lower bound, ${what}: ${seconds(r.wallMs - f.wallMs)} / ${mb(r.rssKb - f.rssKb)} above the floor; best reachable above-floor ratio`
+            + ` ${times(best(n.wallMs, t.wallMs, r.wallMs, f.wallMs))} wall, ${times(best(n.rssKb, t.rssKb, r.rssKb, f.rssKb))} RSS (guards ≥ 8× / ≥ 10×)`);
+        }
+      }
     }
     console.log(line.join('\n  ' + ' '.repeat(41)));
   }

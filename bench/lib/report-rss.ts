@@ -4,7 +4,8 @@
  * `BENCH_RSS_FILE`, with the Terraform engine packages the process loaded (`cdktf`,
  * `@cdktf/provider-azurerm`, `cdktn`, …, read from `require.cache`): `bench/run.ts` checks that a
  * row measured the engine it names. The case itself needs no cooperation, so the figure is the
- * whole process.
+ * whole process. With `BENCH_MODULES_FILE` set it also writes every module file the process
+ * loaded there (the replay rows' typed classes are taken from the mesh's own list).
  */
 import * as fs from 'node:fs';
 
@@ -25,4 +26,8 @@ if (file) {
   process.on('exit', () => {
     fs.writeFileSync(file, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, enginePackages: enginePackages() }));
   });
+}
+const modulesFile = process.env.BENCH_MODULES_FILE;
+if (modulesFile) {
+  process.on('exit', () => fs.writeFileSync(modulesFile, JSON.stringify(Object.keys(require.cache))));
 }

@@ -7,7 +7,7 @@
  */
 import { CLOUD_NAMES, Cloud, FACTS, PROFILES, profileOf } from './clouds';
 import { checkInsideCidr, describeInsideRange } from './checks';
-import { cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
+import { Slash30Pool, cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
 import { IssueCollector, show, withArticle } from './errors';
 import { FreeRing } from './free-ring';
 import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
@@ -473,7 +473,7 @@ function allocateInsideCidrs(sites: readonly NormalSite[], drafts: readonly Draf
     const pool = insidePool(...clouds(d));
     const start = hash32(`inside/${d.id}`) % pool.length;
     for (let i = 0; i < pool.length; i++) {
-      const block = pool[(start + i) % pool.length];
+      const block = pool.at((start + i) % pool.length);
       if (!holder(d, block)) {
         take(d, block);
         break;
@@ -481,7 +481,7 @@ function allocateInsideCidrs(sites: readonly NormalSite[], drafts: readonly Draf
     }
     if (d.insideCidr === undefined) {
       const scarce = [...new Set(clouds(d))].filter((c) => d.domains.includes(`cloud:${c}`)).map((c) => ` or ${CLOUD_NAMES[c]}'s APIPA range`).join('');
-      const inUse = pool.some((block) => { const h = holder(d, block); return h !== undefined && isInUse(h); }) ? ', or in use outside this topology (inUse)' : '';
+      const inUse = pool.toArray().some((block) => { const h = holder(d, block); return h !== undefined && isInUse(h); }) ? ', or in use outside this topology (inUse)' : '';
       issues.add(`${d.pinPath}.insideCidr`, 'inside-pool-exhausted', `no free inside /30 left for tunnel ${d.id}: all ${pool.length} blocks of ${describeInsideRange(clouds(d))} are used by tunnels sharing a gateway${scarce}${inUse}`);
     }
   }
@@ -552,8 +552,8 @@ function bgpStartWarning(clouds: readonly Cloud[]): string | undefined {
 }
 
 /** Inside /30s every cloud of a pair accepts, minus their reserved blocks and the scarce ranges of other clouds. */
-const poolCache = new Map<string, number[]>();
-function insidePool(x: Cloud, y: Cloud): number[] {
+const poolCache = new Map<string, Slash30Pool>();
+function insidePool(x: Cloud, y: Cloud): Slash30Pool {
   const key = [x, y].sort().join('+');
   let pool = poolCache.get(key);
   if (!pool) {
