@@ -1,30 +1,19 @@
 /**
- * The cheapest way to write what the three-cloud mesh synthesizes: its synthesized output replayed
- * as raw resources, with no library, no example code and no typed bindings. Every CloudFormation
- * resource becomes a `CfnResource` with the template's own type, properties and logical id, every
- * Terraform block a bare `TerraformResource` / `TerraformDataSource` whose body is set by
- * overrides; parameters, outputs, variables and providers likewise. The two apps then synthesize
- * as the example's do (same App context, so the same validation work when it is on).
+ * The three-cloud mesh's synthesized output replayed as raw resources (`bench/lib/replay.ts`).
  *
  * Any implementation of the mesh, however it is written, has to make these resources and
  * synthesize them. So this case, above the floor, is a lower bound on what any library can cost
  * above the floor for this output. With a third argument (a JSON list of module files) it first
- * loads those modules: `npm run bench` passes the typed classes the mesh's
- * own run loaded (aws-cdk-lib's `aws-*` modules, among them the example's `ec2.Vpc`; azurerm's
- * resource modules; the Alibaba Cloud bindings), which any implementation written with typed
- * constructs, as this library is required to be, loads too. Instantiating them would cost more
- * again, so that figure is still a lower bound.
+ * loads those modules: `npm run bench` passes the typed classes the mesh's own run loaded
+ * (aws-cdk-lib's `aws-*` modules, among them the example's `ec2.Vpc`; azurerm's resource modules;
+ * the Alibaba Cloud bindings), which any implementation written with typed constructs, as this
+ * library is required to be, loads too. Instantiating them would cost more again, so that figure
+ * is still a lower bound.
  *
  * argv: <the mesh's synthesized output (cdk.out/ and cdktf.out/)> <output folder> [<modules.json>]
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { App, CfnOutput, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib/core';
-import { App as TerraformApp, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
-
-type Json = Record<string, unknown>;
-const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
-const entries = (o: unknown) => Object.entries((o ?? {}) as Json) as [string, Json][];
+import { replayOutput } from '../lib/replay';
 
 const [input, outdir, modules] = process.argv.slice(2);
 if (!input || !outdir) throw new Error('usage: replay.js <synthesized mesh output> <output folder> [<modules.json>]');
@@ -32,57 +21,4 @@ if (!input || !outdir) throw new Error('usage: replay.js <synthesized mesh outpu
 // load modules that run never loaded).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 if (modules) for (const file of JSON.parse(fs.readFileSync(modules, 'utf8')) as string[]) require(file);
-
-// The example's App context (examples/lib/example-apps.ts), so validation sees the same rules.
-const cdk = new App({ outdir: path.join(outdir, 'cdk.out'), context: { '@aws-cdk/core:validateAgainstDefaultRules': true, '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
-const cdkIn = path.join(input, 'cdk.out');
-for (const [name, artifact] of entries(readJson(path.join(cdkIn, 'manifest.json')).artifacts)) {
-  if (artifact.type !== 'aws:cloudformation:stack') continue;
-  const template = readJson(path.join(cdkIn, (artifact.properties as Json).templateFile as string));
-  const stack = new Stack(cdk, name, { description: template.Description as string | undefined });
-  for (const [id, p] of entries(template.Parameters)) {
-    if (id === 'BootstrapVersion') continue; // the default synthesizer adds it, with its rule
-    new CfnParameter(stack, id, { type: p.Type as string, description: p.Description as string | undefined, noEcho: p.NoEcho as boolean | undefined }).overrideLogicalId(id);
-  }
-  for (const [id, r] of entries(template.Resources)) {
-    if (r.Type === 'AWS::CDK::Metadata') continue;
-    const resource = new CfnResource(stack, id, { type: r.Type as string, properties: r.Properties as Json | undefined });
-    resource.overrideLogicalId(id);
-    for (const attribute of ['Metadata', 'DependsOn', 'DeletionPolicy', 'UpdateReplacePolicy', 'Condition']) {
-      if (r[attribute] !== undefined) resource.addOverride(attribute, r[attribute]);
-    }
-  }
-  for (const [id, o] of entries(template.Outputs)) {
-    const exportName = (o.Export as Json | undefined)?.Name as string | undefined;
-    new CfnOutput(stack, id, { value: o.Value as string, description: o.Description as string | undefined, exportName }).overrideLogicalId(id);
-  }
-}
-
-const terraform = new TerraformApp({ outdir: path.join(outdir, 'cdktf.out') });
-const stacksIn = path.join(input, 'cdktf.out', 'stacks');
-for (const name of fs.readdirSync(stacksIn).sort()) {
-  const tf = readJson(path.join(stacksIn, name, 'cdk.tf.json'));
-  const stack = new TerraformStack(terraform, name);
-  stack.addOverride('terraform', tf.terraform);
-  stack.addOverride('provider', tf.provider);
-  const blocks = (kind: 'resource' | 'data', make: (id: string, type: string) => TerraformResource | TerraformDataSource) => {
-    for (const [type, byName] of entries(tf[kind])) {
-      for (const [id, body] of entries(byName)) {
-        const block = make(`${type}.${id}`, type);
-        block.overrideLogicalId(id);
-        for (const [attribute, value] of Object.entries(body)) block.addOverride(attribute, value);
-      }
-    }
-  };
-  blocks('resource', (id, type) => new TerraformResource(stack, id, { terraformResourceType: type }));
-  blocks('data', (id, type) => new TerraformDataSource(stack, id, { terraformResourceType: type }));
-  for (const [id, v] of entries(tf.variable)) {
-    new TerraformVariable(stack, id, { type: v.type as string | undefined, description: v.description as string | undefined, sensitive: v.sensitive as boolean | undefined, nullable: v.nullable as boolean | undefined });
-  }
-  for (const [id, o] of entries(tf.output)) {
-    new TerraformOutput(stack, id, { value: o.value, sensitive: o.sensitive as boolean | undefined, description: o.description as string | undefined }).overrideLogicalId(id);
-  }
-}
-
-cdk.synth();
-terraform.synth();
+replayOutput(input, outdir);
