@@ -79,7 +79,7 @@ const ALL_CASES: Case[] = [
   ]),
   { id: 'naive', label: 'synth: three-cloud-mesh, naive barrel imports', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/synth-naive.js', '{out}'] },
   // Lower bounds for the mesh (bench/cases/replay.ts): its own output replayed as raw resources,
-  // then the same with the typed classes its run loaded read first.
+  // then the same with the typed classes the mesh's run loaded required first.
   { id: 'replay', label: 'synth: three-cloud-mesh output replayed raw (bound)', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/replay.js', '{replay}', '{out}'] },
   { id: 'replay-typed', label: 'synth: the same, its typed classes loaded (bound)', kind: 'synth', engine: 'cdktf', argv: ['bench/cases/replay.js', '{replay}', '{out}', '{typed}'] },
   { id: 'node', label: 'load: node alone', kind: 'load', engine: null, argv: ['bench/cases/load.js', '-'] },
