@@ -6,7 +6,10 @@
  * `TerraformDataSource` whose body is set by overrides; parameters, outputs, variables, providers
  * and the `terraform` block likewise. The two apps synthesize as the examples' do (the same App
  * context, so the same validation work when it is on), and the result is the input again, apart
- * from cdktf's `//` metadata (test/bench-replay.test.ts).
+ * from cdktf's `//` metadata and aws-cdk-lib's own `CDKMetadata` resource (test/bench-replay.test.ts).
+ * What the mesh's output does not use is not replayed: CloudFormation `Conditions`, `Mappings`
+ * and parameter defaults. Beyond what any implementation does, the replay only reads and parses
+ * its input (about 150 KB of JSON) and applies each attribute as an override.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -100,13 +100,14 @@ export function hostsOf30(block: Ipv4Cidr): [string, string] {
   return [formatIpv4(block.network + 1), formatIpv4(block.network + 2)];
 }
 
-/** Aligned /30 blocks, in address order, held as runs of consecutive blocks. */
+/** Aligned /30 blocks, held as runs of consecutive blocks in the order `slash30Pool` found them. */
 export class Slash30Pool {
   /** How many blocks the pool holds. */
   readonly length: number;
   /** Each run: its first block's network address, and how many blocks come before it. */
   private readonly runs: readonly (readonly [first: number, before: number])[];
 
+  /** A pool of the given runs: each its first block's network address and its number of blocks. */
   constructor(runs: readonly (readonly [first: number, count: number])[]) {
     let before = 0;
     this.runs = runs.map(([first, count]) => {
@@ -117,8 +118,11 @@ export class Slash30Pool {
     this.length = before;
   }
 
-  /** The network address of block `index` (0 ≤ index < length), in address order. */
+  /** The network address of block `index`, an integer with 0 ≤ index < length. */
   at(index: number): number {
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) {
+      throw new RangeError(`internal: block ${index} of a pool of ${this.length} /30s`);
+    }
     let lo = 0;
     let hi = this.runs.length - 1;
     while (lo < hi) {
@@ -138,39 +142,43 @@ export class Slash30Pool {
     });
   }
 
-  /** Every block, in address order. */
+  /** Every block, in the pool's order. */
   toArray(): number[] {
     return Array.from({ length: this.length }, (_, i) => this.at(i));
   }
 }
 
 /**
- * Every aligned /30 inside `ranges`, minus those overlapping `reserved`, in address order. Two
- * aligned prefixes overlap exactly when their address intervals do, so one pass over each range,
- * with `reserved` as intervals sorted by start, cuts it into runs of free blocks: an interval is
- * passed once it ends at or before the block, and the first one not passed blocks it if it
- * starts before the block ends. (A range of 169.254.0.0/16 is 16,384 blocks: listing each, tested
- * against every reserved prefix, took 8-12 ms per pair of clouds on a process's first plan.)
+ * Every aligned /30 inside `ranges` (aligned prefixes of /30 or wider; a narrower one holds no /30
+ * and adds nothing), minus those overlapping `reserved` (prefixes of any length), range by range
+ * in address order: disjoint ranges, as `intersect` returns them, give each block once. Two aligned prefixes overlap exactly when their address intervals do, so one pass
+ * over each range, with `reserved` as intervals sorted by start, cuts it into runs of free
+ * blocks: an interval is passed once it ends at or before the block, and the first one not passed
+ * blocks it if it starts before the block ends. (A range of 169.254.0.0/16 is 16,384 blocks:
+ * listing each, tested against every reserved prefix, took 8-12 ms per pair of clouds on a
+ * process's first plan.)
  */
 export function slash30Pool(ranges: readonly Ipv4Cidr[], reserved: readonly Ipv4Cidr[]): Slash30Pool {
   const blocked = reserved.map((r) => [r.network, r.network + sizeOf(r)] as const).sort((x, y) => x[0] - y[0]);
   const runs: [number, number][] = [];
-  for (const range of [...ranges].sort((x, y) => x.network - y.network)) {
+  for (const range of [...ranges].filter((r) => r.prefixLength <= 30).sort((x, y) => x.network - y.network)) {
     const end = range.network + sizeOf(range);
     let n = range.network;
-    let next = 0;
+    let next = 0; // per range: ranges that overlap one another each get all of their blocks
     while (n < end) {
+      const from = n;
       while (next < blocked.length && blocked[next][1] <= n) next++;
       const interval = next < blocked.length ? blocked[next] : undefined;
       if (interval && interval[0] < n + 4) {
         // blocked, and so is every block up to the interval's end
         n += Math.ceil((interval[1] - n) / 4) * 4;
-        continue;
+      } else {
+        // free, and so is every block that ends by the interval's start, within the range
+        const count = Math.min((end - n) / 4, interval ? Math.floor((interval[0] - n) / 4) : Infinity);
+        runs.push([n, count]);
+        n += count * 4;
       }
-      // free, and so is every block that ends by the interval's start, within the range
-      const count = Math.min(Math.ceil((end - n) / 4), interval ? Math.floor((interval[0] - n) / 4) : Infinity);
-      runs.push([n, count]);
-      n += count * 4;
+      if (!(n > from)) throw new Error(`internal: the /30 sweep stalled at ${formatIpv4(from)}`);
     }
   }
   return new Slash30Pool(runs);

@@ -7,7 +7,7 @@
  */
 import { CLOUD_NAMES, Cloud, FACTS, PROFILES, profileOf } from './clouds';
 import { checkInsideCidr, describeInsideRange } from './checks';
-import { Slash30Pool, cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
+import { Ipv4Cidr, Slash30Pool, cidr, contains, formatIpv4, hostsOf30, intersect, parseCidr, slash30Pool } from '../common/cidr';
 import { IssueCollector, show, withArticle } from './errors';
 import { FreeRing } from './free-ring';
 import { TunnelSlot, endpointsOf, pairTunnels } from './pairing';
@@ -551,17 +551,26 @@ function bgpStartWarning(clouds: readonly Cloud[]): string | undefined {
   return [...never, ...unknown].join(' and ');
 }
 
-/** Inside /30s every cloud of a pair accepts, minus their reserved blocks and the scarce ranges of other clouds. */
+/**
+ * What the inside /30s of a pair of clouds are drawn from: the ranges both accept, and as reserved
+ * the blocks either keeps and the scarce ranges of the other clouds (tunnels without an end on a
+ * cloud whose range is scarce leave that range to tunnels that need it). Exported for its test.
+ */
+export function insidePoolInputs(x: Cloud, y: Cloud): { ranges: Ipv4Cidr[]; reserved: Ipv4Cidr[] } {
+  const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
+  const reserved = [...FACTS[x].insideReserved, ...FACTS[y].insideReserved].map(cidr);
+  const scarce = Object.values(PROFILES).filter((p) => p.scarceInsideRange && p.cloud !== x && p.cloud !== y).flatMap((p) => p.facts.insideRanges.map(cidr));
+  return { ranges, reserved: [...reserved, ...scarce] };
+}
+
+/** The inside /30s of a pair of clouds (`insidePoolInputs`), built once per process. */
 const poolCache = new Map<string, Slash30Pool>();
 function insidePool(x: Cloud, y: Cloud): Slash30Pool {
   const key = [x, y].sort().join('+');
   let pool = poolCache.get(key);
   if (!pool) {
-    const ranges = intersect(FACTS[x].insideRanges.map(cidr), FACTS[y].insideRanges.map(cidr));
-    const reserved = [...FACTS[x].insideReserved, ...FACTS[y].insideReserved].map(cidr);
-    // Tunnels without an end on a cloud whose range is scarce leave that range to tunnels that need it.
-    const scarce = Object.values(PROFILES).filter((p) => p.scarceInsideRange && p.cloud !== x && p.cloud !== y).flatMap((p) => p.facts.insideRanges.map(cidr));
-    pool = slash30Pool(ranges, [...reserved, ...scarce]);
+    const { ranges, reserved } = insidePoolInputs(x, y);
+    pool = slash30Pool(ranges, reserved);
     poolCache.set(key, pool);
   }
   return pool;
